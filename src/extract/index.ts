@@ -1,0 +1,117 @@
+/**
+ * The extractor: text in, records out. Pure: no I/O, no logging. Every record is
+ * validated against the schema before it leaves; a figure that does not validate is
+ * dropped and reported as a warning (a wrong number is worse than a missing one).
+ */
+import { ArticleInput, ArticleResult, MetricRecord } from "../model/index.js";
+import { attributeFigures } from "./attribution/index.js";
+import { findEntities } from "./entities/index.js";
+import { findFigures } from "./figures/index.js";
+import { articleIdOf, recordIdOf } from "./ids.js";
+import { splitSentences } from "./sentences.js";
+import type { Sentence } from "./types.js";
+
+export interface ExtractWarning {
+  code: string;
+  message: string;
+  span?: { start: number; end: number };
+}
+
+export interface ExtractOutput {
+  result: ArticleResult;
+  warnings: ExtractWarning[];
+}
+
+export interface ExtractOptions {
+  withBody?: boolean;
+}
+
+/**
+ * Extract every figure of one article.
+ *
+ * @example
+ * const { result } = extractArticle({ source: "a.txt", body: "Revenue rose 8% to $1.2 billion." });
+ * result.metrics[1].value.amount; // 1200000000
+ */
+export function extractArticle(input: ArticleInput | Parameters<typeof ArticleInput.parse>[0], options: ExtractOptions = {}): ExtractOutput {
+  const article = ArticleInput.parse(input);
+  const body = article.body;
+  const articleId = articleIdOf(body);
+  const warnings: ExtractWarning[] = [];
+
+  const sentences = splitSentences(body);
+  const figures = findFigures(body);
+  const entities = findEntities(body, article.title);
+  const attributions = attributeFigures(figures, { text: body, title: article.title, sentences, entities });
+
+  const metrics: MetricRecord[] = [];
+  figures.forEach((figure, i) => {
+    const a = attributions[i];
+    if (a === undefined) return;
+    const amount = a.amount ?? figure.amount;
+    const range = figure.range && amount !== figure.amount ? null : figure.range;
+    const candidate = {
+      id: recordIdOf(articleId, figure.start, figure.end, figure.kind),
+      kind: figure.kind,
+      text: figure.text,
+      span: { start: figure.start, end: figure.end },
+      sentence: sentenceAt(sentences, figure.start, body),
+      value: {
+        amount,
+        currency: figure.currency,
+        unit: figure.unit,
+        approximate: a.approximate ?? figure.approximate,
+        bound: a.bound ?? figure.bound,
+        range,
+      },
+      rate: a.rate === undefined ? figure.rate : a.rate,
+      metric: a.metric,
+      metricPhrase: a.metricPhrase,
+      entity: a.entity,
+      period: a.period,
+      change: a.change,
+      forecast: a.forecast,
+    };
+    const parsed = MetricRecord.safeParse(candidate);
+    if (parsed.success && body.slice(figure.start, figure.end) === figure.text) {
+      metrics.push(parsed.data);
+    } else {
+      warnings.push({
+        code: "NF_EXTRACT_INVALID_RECORD",
+        message: parsed.success ? "span does not match its text" : parsed.error.issues.map((x) => x.message).join("; "),
+        span: { start: figure.start, end: figure.end },
+      });
+    }
+  });
+
+  const result = ArticleResult.parse({
+    source: article.source,
+    articleId,
+    url: article.url,
+    title: article.title,
+    publishedAt: article.publishedAt,
+    publisher: article.publisher,
+    authors: article.authors,
+    entities: entities.entities,
+    metrics,
+    ...(options.withBody ? { body } : {}),
+  });
+  return { result, warnings };
+}
+
+function sentenceAt(sentences: Sentence[], offset: number, body: string): string {
+  // Binary search: sentences are in text order and do not overlap.
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as Sentence;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s.text;
+  }
+  // A figure outside any sentence (should not happen): give its line.
+  const ls = body.lastIndexOf("\n", offset) + 1;
+  const le = body.indexOf("\n", offset);
+  return body.slice(ls, le === -1 ? body.length : le).trim();
+}

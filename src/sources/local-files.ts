@@ -1,0 +1,194 @@
+/**
+ * Local article files -> extractor inputs. `.txt` is one article whose body is the file
+ * unchanged (BOM removed) and whose first line is the headline; `.html` goes through the
+ * page parser; `.jsonl` holds one `{"id", "text"}` or `{"id", "html"}` object per line.
+ * `-` reads standard input (JSONL when it starts with `{`, else text).
+ */
+import { createReadStream } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { z } from "zod";
+import { NewsfiguresError } from "../errors.js";
+import type { ArticleInput } from "../model/index.js";
+import { parseArticle } from "../parse/index.js";
+
+export const ARTICLE_EXTENSIONS = [".txt", ".html", ".htm", ".jsonl"] as const;
+
+/** One article read from disk, with the raw page when there was one. */
+export interface LoadedArticle {
+  input: ArticleInput;
+  /** The page as read (HTML bytes), kept so a store never has to read the file again. */
+  raw: Buffer | null;
+  contentType: "text/plain" | "text/html";
+}
+
+/** An input that could not be read; the others go on. */
+export interface LoadFailure {
+  source: string;
+  error: NewsfiguresError;
+}
+
+export type LoadResult = { ok: true; article: LoadedArticle } | { ok: false; failure: LoadFailure };
+
+const JsonlLine = z
+  .object({
+    id: z.union([z.string().min(1), z.number()]).transform(String),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    title: z.string().nullish(),
+    url: z.string().nullish(),
+  })
+  .refine((l) => l.text !== undefined || l.html !== undefined, { message: 'needs "text" or "html"' });
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The headline of a plain-text article: its first non-empty line. */
+export function headlineOf(text: string): string | null {
+  for (const line of text.split("\n", 5)) {
+    const t = line.trim();
+    if (t !== "") return t;
+  }
+  return null;
+}
+
+export function textArticle(source: string, text: string): LoadedArticle {
+  const body = stripBom(text);
+  return { input: { source, body, title: headlineOf(body), url: null, publishedAt: null, publisher: null, authors: [] }, raw: null, contentType: "text/plain" };
+}
+
+export function htmlArticle(source: string, html: string, raw: Buffer | null, url: string | null = null): LoadedArticle {
+  const page = parseArticle(html, { url });
+  return {
+    input: {
+      source,
+      body: page.body,
+      title: page.title,
+      url: page.canonicalUrl ?? page.url,
+      publishedAt: page.publishedAt,
+      publisher: page.publisher,
+      authors: page.authors,
+    },
+    raw,
+    contentType: "text/html",
+  };
+}
+
+/** Expand folders into their article files (sorted, recursive); other files are skipped. */
+export async function expandPaths(paths: string[], onSkip?: (path: string) => void): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (p === "-") {
+      out.push(p);
+      continue;
+    }
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(p);
+    } catch {
+      out.push(p); // reported as a failure when read
+      continue;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      const children: string[] = [];
+      for (const e of entries) {
+        if (e.name.startsWith(".")) continue;
+        const child = join(p, e.name);
+        if (e.isDirectory()) children.push(child);
+        else if (isArticleFile(e.name)) children.push(child);
+        else onSkip?.(child);
+      }
+      out.push(...(await expandPaths(children, onSkip)));
+    } else {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+export function isArticleFile(name: string): boolean {
+  return (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+}
+
+/** Read articles from files; yields failures in place instead of throwing. */
+export async function* loadArticles(paths: string[]): AsyncGenerator<LoadResult> {
+  for (const path of paths) {
+    const ext = path === "-" ? "-" : extname(path).toLowerCase();
+    try {
+      if (ext === ".jsonl" || ext === "-") {
+        yield* loadJsonl(path);
+      } else if (ext === ".html" || ext === ".htm") {
+        const raw = await readFile(path);
+        yield { ok: true, article: htmlArticle(path, decodeUtf8(raw), raw) };
+      } else if (ext === ".txt") {
+        yield { ok: true, article: textArticle(path, decodeUtf8(await readFile(path))) };
+      } else {
+        throw new NewsfiguresError(
+          "NF_INPUT_UNSUPPORTED",
+          `${path}: unsupported file type "${ext || "(none)"}"; give .txt, .html or .jsonl files, or - for standard input`,
+        );
+      }
+    } catch (err) {
+      yield { ok: false, failure: { source: path, error: asInputError(path, err) } };
+    }
+  }
+}
+
+function decodeUtf8(raw: Buffer): string {
+  return new TextDecoder("utf-8").decode(raw);
+}
+
+async function* loadJsonl(path: string): AsyncGenerator<LoadResult> {
+  const stream = path === "-" ? process.stdin : createReadStream(path, { encoding: "utf8" });
+  if (path === "-") process.stdin.setEncoding("utf8");
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  let plain: string[] | null = null;
+  for await (const line of lines) {
+    lineNo++;
+    if (plain !== null) {
+      plain.push(line);
+      continue;
+    }
+    if (lineNo === 1 && path === "-" && !line.trimStart().startsWith("{")) {
+      plain = [line];
+      continue;
+    }
+    if (line.trim() === "") continue;
+    const where = `${path}:${lineNo}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (err) {
+      yield { ok: false, failure: { source: where, error: new NewsfiguresError("NF_INPUT_BAD_JSONL", `${where}: not valid JSON (${(err as Error).message}); each line must be one {"id", "text"} object`) } };
+      continue;
+    }
+    const parsed = JsonlLine.safeParse(json);
+    if (!parsed.success) {
+      yield { ok: false, failure: { source: where, error: new NewsfiguresError("NF_INPUT_BAD_JSONL", `${where}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}; each line must be {"id": "...", "text": "..."} or {"id", "html"}`) } };
+      continue;
+    }
+    const l = parsed.data;
+    try {
+      const article = l.html !== undefined ? htmlArticle(l.id, l.html, Buffer.from(l.html), l.url ?? null) : textArticle(l.id, l.text ?? "");
+      if (l.title != null) article.input.title = l.title;
+      if (l.url != null) article.input.url = l.url;
+      yield { ok: true, article };
+    } catch (err) {
+      yield { ok: false, failure: { source: where, error: asInputError(where, err) } };
+    }
+  }
+  if (plain !== null) yield { ok: true, article: textArticle("-", plain.join("\n")) };
+}
+
+function asInputError(path: string, err: unknown): NewsfiguresError {
+  if (err instanceof NewsfiguresError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new NewsfiguresError("NF_INPUT_NOT_FOUND", `${path}: no such file; check the path`, { cause: err });
+  if (code === "EISDIR") return new NewsfiguresError("NF_INPUT_IS_DIRECTORY", `${path}: is a folder`, { cause: err });
+  if (code === "EACCES") return new NewsfiguresError("NF_INPUT_UNREADABLE", `${path}: permission denied`, { cause: err });
+  return new NewsfiguresError("NF_INPUT_READ_FAILED", `${path}: ${(err as Error).message}`, { cause: err });
+}
