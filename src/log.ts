@@ -2,7 +2,7 @@
  * The root logger, made once by the CLI; stages get children through their deps.
  * Pure stages (parse, extract) do not log.
  */
-import { pino, type DestinationStream, type Logger } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 export type { Logger };
 
@@ -21,7 +21,13 @@ export function createLogger(
     name: options.name ?? "newsfigures",
     level: options.level ?? "info",
     redact: {
-      paths: ["password", "*.password", "headers.authorization", "headers.cookie", "*.headers.authorization"],
+      paths: [
+        "password",
+        "*.password",
+        "headers.authorization",
+        "headers.cookie",
+        "*.headers.authorization",
+      ],
       censor: "***",
     },
     serializers: {

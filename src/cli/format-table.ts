@@ -2,13 +2,24 @@
 export function formatTable(headers: string[], rows: string[][], maxWidth = 48): string {
   const cut = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
   const cells = rows.map((r) => r.map((c) => cut(c.replace(/\s+/g, " "))));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const widths = headers.map((h, i) =>
+    Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
 /** A figure's value as a person reads it: "USD 51,300,000,000", "88 %", "5,000 customers". */
-export function formatAmount(v: { amount: number; currency: string | null; unit: string | null; range: { min: number; max: number } | null }): string {
+export function formatAmount(v: {
+  amount: number;
+  currency: string | null;
+  unit: string | null;
+  range: { min: number; max: number } | null;
+}): string {
   const n = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 6 });
   const num = v.range ? `${n(v.range.min)}–${n(v.range.max)}` : n(v.amount);
   if (v.currency) return `${v.currency} ${num}`;

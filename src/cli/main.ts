@@ -3,11 +3,11 @@
  * in `commands/` and receives a CliContext.
  */
 import { Command, CommanderError } from "commander";
-import { loadConfig, type Config } from "../config/config.js";
+import { type Config, loadConfig } from "../config/config.js";
 import { describeError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
-import type { CliContext } from "./context.js";
 import { registerExtract } from "./commands/extract.js";
+import type { CliContext } from "./context.js";
 
 const VERSION = "0.1.0";
 

@@ -8,7 +8,11 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(label: string, total = 0, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(
+  label: string,
+  total = 0,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (!stream.isTTY) return { tick() {}, setTotal() {}, done() {} };
   let count = 0;
   let last = 0;

@@ -29,7 +29,10 @@ export const ENV_VARS = {
   NEWSFIGURES_USER_AGENT: "userAgent",
 } as const;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   const raw: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_VARS)) {
     const value = env[name];

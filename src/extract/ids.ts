@@ -7,5 +7,8 @@ export function articleIdOf(body: string): string {
 
 /** A record's stable id: hash of articleId + span + kind (see the spec). */
 export function recordIdOf(articleId: string, start: number, end: number, kind: string): string {
-  return createHash("sha256").update(`${articleId}|${start}|${end}|${kind}`).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(`${articleId}|${start}|${end}|${kind}`)
+    .digest("hex")
+    .slice(0, 32);
 }

@@ -33,7 +33,10 @@ export interface ExtractOptions {
  * const { result } = extractArticle({ source: "a.txt", body: "Revenue rose 8% to $1.2 billion." });
  * result.metrics[1].value.amount; // 1200000000
  */
-export function extractArticle(input: ArticleInput | Parameters<typeof ArticleInput.parse>[0], options: ExtractOptions = {}): ExtractOutput {
+export function extractArticle(
+  input: ArticleInput | Parameters<typeof ArticleInput.parse>[0],
+  options: ExtractOptions = {},
+): ExtractOutput {
   const article = ArticleInput.parse(input);
   const body = article.body;
   const articleId = articleIdOf(body);
@@ -42,7 +45,12 @@ export function extractArticle(input: ArticleInput | Parameters<typeof ArticleIn
   const sentences = splitSentences(body);
   const figures = findFigures(body);
   const entities = findEntities(body, article.title);
-  const attributions = attributeFigures(figures, { text: body, title: article.title, sentences, entities });
+  const attributions = attributeFigures(figures, {
+    text: body,
+    title: article.title,
+    sentences,
+    entities,
+  });
 
   const metrics: MetricRecord[] = [];
   figures.forEach((figure, i) => {
@@ -78,7 +86,9 @@ export function extractArticle(input: ArticleInput | Parameters<typeof ArticleIn
     } else {
       warnings.push({
         code: "NF_EXTRACT_INVALID_RECORD",
-        message: parsed.success ? "span does not match its text" : parsed.error.issues.map((x) => x.message).join("; "),
+        message: parsed.success
+          ? "span does not match its text"
+          : parsed.error.issues.map((x) => x.message).join("; "),
         span: { start: figure.start, end: figure.end },
       });
     }

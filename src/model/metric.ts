@@ -41,7 +41,14 @@ export const MetricValue = z.object({
 });
 export type MetricValue = z.infer<typeof MetricValue>;
 
-export const Rate = z.enum(["per_month", "per_year", "per_quarter", "per_day", "per_share", "per_unit"]);
+export const Rate = z.enum([
+  "per_month",
+  "per_year",
+  "per_quarter",
+  "per_day",
+  "per_share",
+  "per_unit",
+]);
 export type Rate = z.infer<typeof Rate>;
 
 export const Metric = z.enum([
@@ -122,25 +129,49 @@ export const MetricRecord = z
   })
   .superRefine((r, ctx) => {
     if (r.span.end - r.span.start !== r.text.length) {
-      ctx.addIssue({ code: "custom", message: "span length differs from text length", path: ["span"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "span length differs from text length",
+        path: ["span"],
+      });
     }
     if (r.kind === "money" && r.value.currency === null) {
-      ctx.addIssue({ code: "custom", message: "a money figure needs a currency", path: ["value", "currency"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "a money figure needs a currency",
+        path: ["value", "currency"],
+      });
     }
     if (r.kind !== "money" && r.value.currency !== null) {
-      ctx.addIssue({ code: "custom", message: "only money figures carry a currency", path: ["value", "currency"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "only money figures carry a currency",
+        path: ["value", "currency"],
+      });
     }
     if (r.kind === "percent" && !PercentUnit.safeParse(r.value.unit).success) {
-      ctx.addIssue({ code: "custom", message: "a percent needs a percent unit", path: ["value", "unit"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "a percent needs a percent unit",
+        path: ["value", "unit"],
+      });
     }
     if (r.kind === "count" && r.value.unit === null) {
-      ctx.addIssue({ code: "custom", message: "a count needs the counted noun", path: ["value", "unit"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "a count needs the counted noun",
+        path: ["value", "unit"],
+      });
     }
     if (r.kind === "money" && r.value.unit !== null) {
       ctx.addIssue({ code: "custom", message: "money has no unit", path: ["value", "unit"] });
     }
     if (r.value.range !== null && r.value.amount !== r.value.range.min) {
-      ctx.addIssue({ code: "custom", message: "with a range, amount is the range's min", path: ["value", "amount"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "with a range, amount is the range's min",
+        path: ["value", "amount"],
+      });
     }
   });
 export type MetricRecord = z.infer<typeof MetricRecord>;

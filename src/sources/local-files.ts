@@ -39,7 +39,9 @@ const JsonlLine = z
     title: z.string().nullish(),
     url: z.string().nullish(),
   })
-  .refine((l) => l.text !== undefined || l.html !== undefined, { message: 'needs "text" or "html"' });
+  .refine((l) => l.text !== undefined || l.html !== undefined, {
+    message: 'needs "text" or "html"',
+  });
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -56,10 +58,27 @@ export function headlineOf(text: string): string | null {
 
 export function textArticle(source: string, text: string): LoadedArticle {
   const body = stripBom(text);
-  return { input: { source, body, title: headlineOf(body), url: null, publishedAt: null, publisher: null, authors: [] }, raw: null, contentType: "text/plain" };
+  return {
+    input: {
+      source,
+      body,
+      title: headlineOf(body),
+      url: null,
+      publishedAt: null,
+      publisher: null,
+      authors: [],
+    },
+    raw: null,
+    contentType: "text/plain",
+  };
 }
 
-export function htmlArticle(source: string, html: string, raw: Buffer | null, url: string | null = null): LoadedArticle {
+export function htmlArticle(
+  source: string,
+  html: string,
+  raw: Buffer | null,
+  url: string | null = null,
+): LoadedArticle {
   const page = parseArticle(html, { url });
   return {
     input: {
@@ -77,7 +96,10 @@ export function htmlArticle(source: string, html: string, raw: Buffer | null, ur
 }
 
 /** Expand folders into their article files (sorted, recursive); other files are skipped. */
-export async function expandPaths(paths: string[], onSkip?: (path: string) => void): Promise<string[]> {
+export async function expandPaths(
+  paths: string[],
+  onSkip?: (path: string) => void,
+): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     if (p === "-") {
@@ -92,7 +114,9 @@ export async function expandPaths(paths: string[], onSkip?: (path: string) => vo
       continue;
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
       const children: string[] = [];
       for (const e of entries) {
         if (e.name.startsWith(".")) continue;
@@ -163,17 +187,38 @@ async function* loadJsonl(path: string): AsyncGenerator<LoadResult> {
     try {
       json = JSON.parse(line);
     } catch (err) {
-      yield { ok: false, failure: { source: where, error: new NewsfiguresError("NF_INPUT_BAD_JSONL", `${where}: not valid JSON (${(err as Error).message}); each line must be one {"id", "text"} object`) } };
+      yield {
+        ok: false,
+        failure: {
+          source: where,
+          error: new NewsfiguresError(
+            "NF_INPUT_BAD_JSONL",
+            `${where}: not valid JSON (${(err as Error).message}); each line must be one {"id", "text"} object`,
+          ),
+        },
+      };
       continue;
     }
     const parsed = JsonlLine.safeParse(json);
     if (!parsed.success) {
-      yield { ok: false, failure: { source: where, error: new NewsfiguresError("NF_INPUT_BAD_JSONL", `${where}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}; each line must be {"id": "...", "text": "..."} or {"id", "html"}`) } };
+      yield {
+        ok: false,
+        failure: {
+          source: where,
+          error: new NewsfiguresError(
+            "NF_INPUT_BAD_JSONL",
+            `${where}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}; each line must be {"id": "...", "text": "..."} or {"id", "html"}`,
+          ),
+        },
+      };
       continue;
     }
     const l = parsed.data;
     try {
-      const article = l.html !== undefined ? htmlArticle(l.id, l.html, Buffer.from(l.html), l.url ?? null) : textArticle(l.id, l.text ?? "");
+      const article =
+        l.html !== undefined
+          ? htmlArticle(l.id, l.html, Buffer.from(l.html), l.url ?? null)
+          : textArticle(l.id, l.text ?? "");
       if (l.title != null) article.input.title = l.title;
       if (l.url != null) article.input.url = l.url;
       yield { ok: true, article };
@@ -187,8 +232,17 @@ async function* loadJsonl(path: string): AsyncGenerator<LoadResult> {
 function asInputError(path: string, err: unknown): NewsfiguresError {
   if (err instanceof NewsfiguresError) return err;
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return new NewsfiguresError("NF_INPUT_NOT_FOUND", `${path}: no such file; check the path`, { cause: err });
-  if (code === "EISDIR") return new NewsfiguresError("NF_INPUT_IS_DIRECTORY", `${path}: is a folder`, { cause: err });
-  if (code === "EACCES") return new NewsfiguresError("NF_INPUT_UNREADABLE", `${path}: permission denied`, { cause: err });
-  return new NewsfiguresError("NF_INPUT_READ_FAILED", `${path}: ${(err as Error).message}`, { cause: err });
+  if (code === "ENOENT")
+    return new NewsfiguresError("NF_INPUT_NOT_FOUND", `${path}: no such file; check the path`, {
+      cause: err,
+    });
+  if (code === "EISDIR")
+    return new NewsfiguresError("NF_INPUT_IS_DIRECTORY", `${path}: is a folder`, { cause: err });
+  if (code === "EACCES")
+    return new NewsfiguresError("NF_INPUT_UNREADABLE", `${path}: permission denied`, {
+      cause: err,
+    });
+  return new NewsfiguresError("NF_INPUT_READ_FAILED", `${path}: ${(err as Error).message}`, {
+    cause: err,
+  });
 }

@@ -48,7 +48,11 @@ export interface Store {
    * Store an article and its extraction in one transaction. Storing the same article
    * twice changes nothing; a new extractor version replaces that article's records.
    */
-  saveExtraction(article: ArticleRow, result: ArticleResult, extractorVersion: string): Promise<SaveOutcome>;
+  saveExtraction(
+    article: ArticleRow,
+    result: ArticleResult,
+    extractorVersion: string,
+  ): Promise<SaveOutcome>;
   getFetchState(url: string): Promise<FetchState | null>;
   putFetchState(state: FetchState): Promise<void>;
   /** Whether an article with this canonical URL (or URL) is stored. */

@@ -29,7 +29,10 @@ export default async function setup(project: TestProject): Promise<void> {
   const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const runId = `t${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
-  const [redisUp, pgUp] = await Promise.all([reachable(redisUrl, 6379), reachable(databaseUrl, 5432)]);
+  const [redisUp, pgUp] = await Promise.all([
+    reachable(redisUrl, 6379),
+    reachable(databaseUrl, 5432),
+  ]);
   if (!redisUp) {
     process.stderr.write(
       `\n[newsfigures tests] Redis is not reachable at ${new URL(redisUrl).host}: queue tests will fail.\n` +

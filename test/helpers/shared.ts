@@ -5,7 +5,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-export const SHARED_DIR = resolve(process.env.NEWSFIGURES_SHARED ?? resolve(import.meta.dirname, "../../../shared"));
+export const SHARED_DIR = resolve(
+  process.env.NEWSFIGURES_SHARED ?? resolve(import.meta.dirname, "../../../shared"),
+);
 export const HAS_SHARED = existsSync(resolve(SHARED_DIR, "eval"));
 export const SHARED_SKIP_REASON = `shared evaluation data not found at ${SHARED_DIR} (set NEWSFIGURES_SHARED)`;
 

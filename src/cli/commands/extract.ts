@@ -8,14 +8,16 @@ import { describeError } from "../../errors.js";
 import { extractArticle } from "../../extract/index.js";
 import type { ArticleResult } from "../../model/index.js";
 import { expandPaths, loadArticles } from "../../sources/local-files.js";
+import type { CliContext } from "../context.js";
 import { formatAmount, formatTable } from "../format-table.js";
 import { createProgress } from "../progress.js";
-import type { CliContext } from "../context.js";
 
 export function registerExtract(program: Command, ctx: CliContext): void {
   program
     .command("extract")
-    .description("extract figures from .txt, .html and .jsonl articles (- for stdin) and print JSONL")
+    .description(
+      "extract figures from .txt, .html and .jsonl articles (- for stdin) and print JSONL",
+    )
     .argument("<files...>", "article files or folders; - reads standard input")
     .option("--with-body", "add the body text that the offsets index", false)
     .option("--format <format>", "jsonl (default) or table", "jsonl")
@@ -30,16 +32,25 @@ export function registerExtract(program: Command, ctx: CliContext): void {
       for await (const loaded of loadArticles(paths)) {
         if (!loaded.ok) {
           failures++;
-          ctx.stderr(`newsfigures extract: ${loaded.failure.source}: ${describeError(loaded.failure.error)}\n`);
+          ctx.stderr(
+            `newsfigures extract: ${loaded.failure.source}: ${describeError(loaded.failure.error)}\n`,
+          );
           continue;
         }
         try {
-          const { result, warnings } = extractArticle(loaded.article.input, { withBody: opts.withBody });
-          for (const w of warnings) ctx.stderr(`newsfigures extract: ${result.source}: warning ${w.code}: ${w.message}\n`);
-          await ctx.stdout(opts.format === "table" ? `${tableOf(result)}\n\n` : `${JSON.stringify(result)}\n`);
+          const { result, warnings } = extractArticle(loaded.article.input, {
+            withBody: opts.withBody,
+          });
+          for (const w of warnings)
+            ctx.stderr(`newsfigures extract: ${result.source}: warning ${w.code}: ${w.message}\n`);
+          await ctx.stdout(
+            opts.format === "table" ? `${tableOf(result)}\n\n` : `${JSON.stringify(result)}\n`,
+          );
         } catch (err) {
           failures++;
-          ctx.stderr(`newsfigures extract: ${loaded.article.input.source}: ${describeError(err)}\n`);
+          ctx.stderr(
+            `newsfigures extract: ${loaded.article.input.source}: ${describeError(err)}\n`,
+          );
         }
         progress.tick();
       }

@@ -9,7 +9,10 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "nf-extract-"));
-  await writeFile(join(dir, "a.txt"), "\uFEFFAcme sales jump\nAcme Corp said revenue rose 12% to $4.2 billion.\n");
+  await writeFile(
+    join(dir, "a.txt"),
+    "\uFEFFAcme sales jump\nAcme Corp said revenue rose 12% to $4.2 billion.\n",
+  );
   await writeFile(
     join(dir, "b.jsonl"),
     `${JSON.stringify({ id: "one", text: "Profit was $3 million." })}\nnot json\n${JSON.stringify({ id: "two", text: "No figures here." })}\n`,
@@ -26,7 +29,8 @@ describe("newsfigures extract", () => {
     expect(result.title).toBe("Acme sales jump");
     expect(result.body?.startsWith("Acme sales jump")).toBe(true); // BOM removed
     expect(result.metrics.length).toBeGreaterThan(0);
-    for (const m of result.metrics) expect(result.body?.slice(m.span.start, m.span.end)).toBe(m.text);
+    for (const m of result.metrics)
+      expect(result.body?.slice(m.span.start, m.span.end)).toBe(m.text);
   });
 
   it("reports a bad input on stderr with its place, keeps the others, and exits 1", async () => {

@@ -7,7 +7,14 @@ const good = {
   text: "$51.3 billion",
   span: { start: 0, end: 13 },
   sentence: "$51.3 billion backlog",
-  value: { amount: 51.3e9, currency: "USD", unit: null, approximate: false, bound: "exact", range: null },
+  value: {
+    amount: 51.3e9,
+    currency: "USD",
+    unit: null,
+    approximate: false,
+    bound: "exact",
+    range: null,
+  },
   rate: null,
   metric: "backlog",
   metricPhrase: "backlog",
@@ -26,7 +33,10 @@ describe("MetricRecord schema", () => {
     ["money without a currency", { value: { ...good.value, currency: null } }],
     ["an unknown metric", { metric: "profitability" }],
     ["a lower-case currency", { value: { ...good.value, currency: "usd" } }],
-    ["a range whose amount is not its min", { value: { ...good.value, range: { min: 1, max: 2 } } }],
+    [
+      "a range whose amount is not its min",
+      { value: { ...good.value, range: { min: 1, max: 2 } } },
+    ],
   ])("rejects %s", (_name, patch) => {
     expect(MetricRecord.safeParse({ ...good, ...patch }).success).toBe(false);
   });
