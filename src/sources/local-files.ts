@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { NewsfiguresError } from "../errors.js";
 import type { ArticleInput } from "../model/index.js";
-import { parseArticle } from "../parse/index.js";
+import { decodePage, parseArticle } from "../parse/index.js";
 
 export const ARTICLE_EXTENSIONS = [".txt", ".html", ".htm", ".jsonl"] as const;
 
@@ -146,7 +146,8 @@ export async function* loadArticles(paths: string[]): AsyncGenerator<LoadResult>
         yield* loadJsonl(path);
       } else if (ext === ".html" || ext === ".htm") {
         const raw = await readFile(path);
-        yield { ok: true, article: htmlArticle(path, decodeUtf8(raw), raw) };
+        // Pages name their own charset (BOM, <meta>); many older ones are windows-1252.
+        yield { ok: true, article: htmlArticle(path, decodePage(raw).text, raw) };
       } else if (ext === ".txt") {
         yield { ok: true, article: textArticle(path, decodeUtf8(await readFile(path))) };
       } else {

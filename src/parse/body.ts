@@ -1,0 +1,312 @@
+/**
+ * Article body by boilerplate removal on the parsed tree (domhandler nodes, walked
+ * directly: wrapping every node in cheerio objects costs more than the parse itself).
+ *
+ * 1. prune: drop tags that are never text (scripts, nav, aside, figure, forms…), hidden
+ *    elements, and containers whose class/id names boilerplate (ads, related stories,
+ *    comments, newsletter and consent boxes, share bars, pull quotes, captions).
+ * 2. score: each paragraph-like block gives points (length, commas) to its ancestors, as
+ *    in Readability; a container's score is scaled by its link density.
+ * 3. pick the best container, widen to its parent when its siblings score too, and keep
+ *    the siblings that look like article text.
+ * 4. render: walk the kept nodes in document order, one paragraph per block, skipping
+ *    link lists, short furniture and boxes whose text is mostly links.
+ * Pure: no I/O.
+ */
+import type { AnyNode, Element } from "domhandler";
+import {
+  BLOCK_TAGS,
+  BOILERPLATE_CLASS,
+  BOILERPLATE_TEXT,
+  CONTENT_CLASS,
+  DROP_TAGS,
+  HEADING_TAGS,
+  NEGATIVE_WEIGHT,
+  PARAGRAPH_TAGS,
+  POSITIVE_WEIGHT,
+} from "./patterns.js";
+
+interface Stats {
+  text: number;
+  links: number;
+  commas: number;
+  paragraphs: number;
+  listItems: number;
+  hasBlock: boolean;
+}
+
+const isElement = (n: AnyNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
+const COMMAS = /[,，、،]/g;
+const PROTECTED = new Set(["html", "body", "article", "main"]);
+
+function classAndId(el: Element): string {
+  const c = el.attribs.class ?? "";
+  const id = el.attribs.id ?? "";
+  return id === "" ? c : `${c} ${id}`;
+}
+
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined || a["aria-hidden"] === "true") return true;
+  const style = a.style;
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+function isBoilerplate(el: Element): boolean {
+  if (PROTECTED.has(el.name)) return false;
+  const ci = classAndId(el);
+  if (ci === "") return false;
+  if (BOILERPLATE_CLASS.test(ci) && !CONTENT_CLASS.test(ci)) return true;
+  const role = el.attribs.role;
+  return role === "navigation" || role === "complementary" || role === "banner" || role === "contentinfo" || role === "dialog";
+}
+
+/** Step 1: remove what is never article text. Mutates the tree. */
+export function prune(node: AnyNode & { children?: AnyNode[] }): void {
+  if (!node.children) return;
+  const kept: AnyNode[] = [];
+  for (const child of node.children) {
+    if (child.type === "comment" || child.type === "directive" || child.type === "cdata") continue;
+    if (isElement(child)) {
+      if (DROP_TAGS.has(child.name) || child.type !== "tag" || isHidden(child) || isBoilerplate(child)) continue;
+      prune(child);
+    }
+    kept.push(child);
+  }
+  // Siblings' prev/next pointers go stale; nothing below uses them.
+  node.children = kept;
+}
+
+/** Text length, link text, commas and block structure of every element, bottom-up. */
+function measure(node: AnyNode, stats: Map<Element, Stats>, inLink: boolean): Stats {
+  const s: Stats = { text: 0, links: 0, commas: 0, paragraphs: 0, listItems: 0, hasBlock: false };
+  if (node.type === "text") {
+    const t = (node as unknown as { data: string }).data;
+    const len = t.replace(/\s+/g, " ").trim().length;
+    s.text = len;
+    if (inLink) s.links = len;
+    s.commas = t.match(COMMAS)?.length ?? 0;
+    return s;
+  }
+  if (!isElement(node) && node.type !== "root") return s;
+  const el = node as Element;
+  const link = inLink || el.name === "a";
+  for (const c of el.children ?? []) {
+    const cs = measure(c, stats, link);
+    s.text += cs.text;
+    s.links += cs.links;
+    s.commas += cs.commas;
+    s.paragraphs += cs.paragraphs;
+    s.listItems += cs.listItems;
+    if (isElement(c) && BLOCK_TAGS.has(c.name)) s.hasBlock = true;
+  }
+  if (isElement(node)) {
+    if (el.name === "p") s.paragraphs++;
+    if (el.name === "li") s.listItems++;
+    stats.set(el, s);
+  }
+  return s;
+}
+
+function classWeight(el: Element): number {
+  const ci = classAndId(el);
+  if (ci === "") return 0;
+  let w = 0;
+  if (NEGATIVE_WEIGHT.test(ci)) w -= 25;
+  if (POSITIVE_WEIGHT.test(ci)) w += 25;
+  return w;
+}
+
+function initialScore(el: Element): number {
+  let base = 0;
+  switch (el.name) {
+    case "div":
+    case "article":
+    case "section":
+    case "main":
+      base = 5;
+      break;
+    case "pre":
+    case "td":
+    case "blockquote":
+      base = 3;
+      break;
+    case "address":
+    case "ol":
+    case "ul":
+    case "dl":
+    case "dd":
+    case "dt":
+    case "li":
+    case "form":
+      base = -3;
+      break;
+    case "h1":
+    case "h2":
+    case "h3":
+    case "h4":
+    case "h5":
+    case "h6":
+    case "th":
+      base = -5;
+      break;
+  }
+  return base + classWeight(el);
+}
+
+const linkDensity = (s: Stats): number => (s.text === 0 ? 0 : s.links / s.text);
+
+/** Step 2 and 3: the containers that hold the article, in document order. */
+function selectContent(body: Element, stats: Map<Element, Stats>): Element[] {
+  const scores = new Map<Element, number>();
+  const walk = (el: Element): void => {
+    for (const c of el.children) if (isElement(c)) walk(c);
+    const s = stats.get(el);
+    if (!s) return;
+    const isPara = PARAGRAPH_TAGS.has(el.name) || ((el.name === "div" || el.name === "section" || el.name === "span") && !s.hasBlock);
+    if (!isPara || s.text < 25) return;
+    const score = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
+    let anc = el.parent as Element | null;
+    for (let level = 0; anc && isElement(anc) && level < 5; level++, anc = anc.parent as Element | null) {
+      if (!scores.has(anc)) scores.set(anc, initialScore(anc));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(anc, (scores.get(anc) ?? 0) + score / divider);
+    }
+  };
+  walk(body);
+
+  let top: Element | null = null;
+  let topScore = 0;
+  const final = new Map<Element, number>();
+  for (const [el, sc] of scores) {
+    const f = sc * (1 - linkDensity(stats.get(el) ?? { text: 0, links: 0 } as Stats));
+    final.set(el, f);
+    if (f > topScore) {
+      top = el;
+      topScore = f;
+    }
+  }
+  if (!top) return [body];
+
+  // Several strong candidates under one ancestor: the article is that ancestor.
+  const strong = [...final].filter(([el, f]) => el !== top && f >= topScore * 0.75).map(([el]) => el);
+  if (strong.length >= 2) {
+    for (let anc = top.parent as Element | null; anc && isElement(anc) && anc.name !== "body"; anc = anc.parent as Element | null) {
+      const holds = strong.filter((c) => contains(anc as Element, c)).length;
+      if (holds >= 2) {
+        top = anc;
+        break;
+      }
+    }
+  }
+  // A lone child says nothing about its siblings: look from its parent.
+  while (top.parent && isElement(top.parent) && top.parent.name !== "body" && top.parent.children.filter(isElement).length === 1) top = top.parent;
+
+  const parent = top.parent;
+  if (!parent || !isElement(parent)) return [top];
+  const threshold = Math.max(10, (final.get(top) ?? topScore) * 0.2);
+  const topWeight = classAndId(top);
+  const kept: Element[] = [];
+  for (const sib of parent.children) {
+    if (!isElement(sib)) continue;
+    if (sib === top) {
+      kept.push(sib);
+      continue;
+    }
+    const s = stats.get(sib);
+    if (!s || s.text === 0) continue;
+    let bonus = 0;
+    if (topWeight !== "" && classAndId(sib) === topWeight) bonus += (final.get(top) ?? 0) * 0.2;
+    if ((final.get(sib) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold) {
+      kept.push(sib);
+    } else if (sib.name === "p") {
+      const ld = linkDensity(s);
+      if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0 && /[.!?。]\s*$/.test(plainText(sib)))) kept.push(sib);
+    }
+  }
+  return kept;
+}
+
+function contains(anc: Element, el: Element): boolean {
+  for (let p: AnyNode | null = el; p; p = p.parent) if (p === anc) return true;
+  return false;
+}
+
+function plainText(node: AnyNode): string {
+  if (node.type === "text") return (node as unknown as { data: string }).data;
+  if (!isElement(node)) return "";
+  let out = "";
+  for (const c of node.children) out += plainText(c);
+  return out;
+}
+
+/** Readability's conditional clean: drop link lists and widgets inside the article. */
+function isJunkBox(el: Element, s: Stats): boolean {
+  if (el.name === "p" || HEADING_TAGS.has(el.name)) return false;
+  if (classWeight(el) < 0) return true;
+  if (s.commas >= 10) return false;
+  const ld = linkDensity(s);
+  if (ld > 0.5) return true;
+  if (el.name !== "ul" && el.name !== "ol" && s.listItems > s.paragraphs && s.listItems > 3 && ld > 0.2) return true;
+  return false;
+}
+
+/** Step 4: one paragraph per block, whitespace collapsed. */
+function render(nodes: Element[], stats: Map<Element, Stats>, title: string | null): string[] {
+  const paras: string[] = [];
+  let cur = "";
+  const flush = (): void => {
+    const t = cur.replace(/[ \t\f\v\u00a0\u2000-\u200b\u3000]+/g, " ").replace(/ *\n */g, "\n").trim();
+    cur = "";
+    if (t !== "") paras.push(t);
+  };
+  const visit = (n: AnyNode): void => {
+    if (n.type === "text") {
+      cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
+      return;
+    }
+    if (!isElement(n)) return;
+    if (n.name === "br") {
+      cur += "\n";
+      return;
+    }
+    const block = BLOCK_TAGS.has(n.name);
+    if (block) {
+      const s = stats.get(n);
+      if (s && isJunkBox(n, s)) return;
+      if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
+      flush();
+    }
+    for (const c of n.children) visit(c);
+    if (block) flush();
+  };
+  for (const n of nodes) visit(n);
+  flush();
+  return paras.flatMap((p) => p.split(/\n{2,}/)).map((p) => p.trim()).filter((p) => p !== "" && !BOILERPLATE_TEXT.test(p));
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** The article's paragraphs, without the headline. Mutates the tree given. */
+export function extractBody(root: AnyNode, title: string | null): string[] {
+  prune(root as AnyNode & { children?: AnyNode[] });
+  const stats = new Map<Element, Stats>();
+  measure(root, stats, false);
+  const body = findBody(root) ?? (root as Element);
+  const chosen = selectContent(body, stats);
+  return render(chosen, stats, title);
+}
+
+function findBody(node: AnyNode): Element | null {
+  if (isElement(node) && node.name === "body") return node;
+  const kids = (node as { children?: AnyNode[] }).children ?? [];
+  for (const c of kids) {
+    if (!isElement(c) && c.type !== "root") continue;
+    const b = findBody(c);
+    if (b) return b;
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+/**
+ * The data the page parser decides by: tag sets, class/id patterns of boilerplate and of
+ * content, schema.org article types, boilerplate phrases. Kept apart from the algorithm so
+ * a reader can scan and extend them.
+ */
+
+/** schema.org types whose JSON-LD node describes the article itself. */
+export const ARTICLE_TYPES = new Set([
+  "NewsArticle",
+  "Article",
+  "ReportageNewsArticle",
+  "AnalysisNewsArticle",
+  "OpinionNewsArticle",
+  "BackgroundNewsArticle",
+  "ReviewNewsArticle",
+  "BlogPosting",
+  "LiveBlogPosting",
+  "TechArticle",
+  "Report",
+  "ScholarlyArticle",
+  "SocialMediaPosting",
+]);
+
+/** Separators between a headline and the site name in `<title>`. */
+export const TITLE_SEPARATORS = [" | ", " – ", " — ", " - ", " :: ", " · ", " / "];
+
+/** Never article text: removed with everything inside. */
+export const DROP_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "svg",
+  "canvas",
+  "object",
+  "embed",
+  "video",
+  "audio",
+  "map",
+  "button",
+  "select",
+  "input",
+  "textarea",
+  "label",
+  "nav",
+  "aside",
+  "footer",
+  "figcaption",
+  "figure",
+  "picture",
+  "img",
+  "link",
+  "meta",
+  "head",
+  "title",
+  "dialog",
+  "menu",
+]);
+
+/** Elements that start a new block of text. */
+export const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
+  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+  "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+  "tfoot", "th", "thead", "tr", "ul",
+]);
+
+/** Tags whose text counts as a paragraph for scoring. */
+export const PARAGRAPH_TAGS = new Set(["p", "pre", "td", "blockquote"]);
+
+export const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/**
+ * class/id words of boilerplate containers: navigation, ads, related stories, comments,
+ * newsletter and consent boxes, share bars, pull quotes, captions, bylines.
+ */
+export const BOILERPLATE_CLASS =
+  /(^|[-_\s])(ad|ads|advert|advertisement|adslot|ad-slot|banner|breadcrumbs?|byline|caption|comments?|comment-list|community|consent|cookie|credits?|disqus|dropdown|gdpr|footer|header|masthead|menu|modal|most-?read|most-?popular|navbar|nav|newsletter|outbrain|overlay|pagination|pager|popup|promo|pull-?quote|pullquote|read-?more|recommended|recirc|related|remark|replies|rss|share|sharing|sharebar|shoutbox|sidebar|skyscraper|social|sponsor(ed)?|subscribe|subscription|supplemental|taboola|tags|toolbar|tools|trending|widget|signup|sign-up|author-bio|bio|topics|more-stories|also-read|see-also|newsletter-signup|inline-ad|mpu|teaser|hidden|visually-hidden|sr-only|print-only|standfirst-meta|meta|timestamp|dateline|kicker|disclaimer)($|[-_\s])/i;
+
+/** class/id words of content; an element matching these is kept even if it also matches the list above. */
+export const CONTENT_CLASS = /(^|[-_\s])(article|articlebody|article-body|article-content|body|content|entry|entry-content|main|post|post-content|story|story-body|story-text|text|page-content|prose|rich-text|paywall)($|[-_\s])/i;
+
+/** Stronger hints used in scoring (readability's notion of class weight). */
+export const POSITIVE_WEIGHT = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+export const NEGATIVE_WEIGHT =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|newsletter|subscribe|consent|cookie|caption|byline/i;
+
+/** Whole paragraphs that are page furniture, not article text. */
+export const BOILERPLATE_TEXT =
+  /^(advertisement|anzeige|publicité|sponsored|story continues below( advertisement)?|continue reading( below)?|read more|related( stories| articles| coverage)?|share( this( article| story)?)?|sign up( for [^.]{0,60})?|subscribe( now)?|follow us( on [^.]{0,40})?|click here[^.]{0,60}|image:?[^.]{0,80}|photo:?[^.]{0,80}|getty images|reuters|ap photo|skip to (main )?content|we and our \d+ partners[^]*|accept( all)?( cookies)?)\.?$/i;
