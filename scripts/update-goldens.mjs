@@ -16,7 +16,9 @@ const SUFFIX = ".golden.json";
 function readGoldens() {
   const out = new Map();
   if (!existsSync(FIXTURES)) return out;
-  for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith(SUFFIX)).sort()) {
+  for (const name of readdirSync(FIXTURES)
+    .filter((n) => n.endsWith(SUFFIX))
+    .sort()) {
     try {
       out.set(name, JSON.parse(readFileSync(join(FIXTURES, name), "utf8")));
     } catch (err) {
@@ -28,12 +30,19 @@ function readGoldens() {
 
 /** Records are matched by kind and span: the same figure in the same place. */
 const keyOf = (m) => `${m.kind}@${m.span.start}-${m.span.end}`;
-const show = (m) => `${JSON.stringify(m.text)} [${m.kind} ${m.value?.amount}${m.value?.currency ? ` ${m.value.currency}` : ""}${m.value?.unit ? ` ${m.value.unit}` : ""}] ${m.metric}${m.entity ? ` / ${m.entity.name}` : ""}`;
+const show = (m) =>
+  `${JSON.stringify(m.text)} [${m.kind} ${m.value?.amount}${m.value?.currency ? ` ${m.value.currency}` : ""}${m.value?.unit ? ` ${m.value.unit}` : ""}] ${m.metric}${m.entity ? ` / ${m.entity.name}` : ""}`;
 
 /** The dotted paths that differ between two JSON values (leaves only). */
 function changedPaths(a, b, prefix = "") {
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  const objects = a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b);
+  const objects =
+    a &&
+    b &&
+    typeof a === "object" &&
+    typeof b === "object" &&
+    !Array.isArray(a) &&
+    !Array.isArray(b);
   if (!objects) return [prefix || "(value)"];
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].flatMap((k) => changedPaths(a[k], b[k], prefix ? `${prefix}.${k}` : k));
@@ -60,10 +69,17 @@ function describeFixture(name, before, after) {
     const o = old.get(k);
     if (!o) continue;
     const paths = changedPaths(o, m).filter((p) => p !== "id");
-    if (paths.length > 0) lines.push(`    ~ ${JSON.stringify(m.text)}: ${paths.map((p) => `${p} ${brief(getAt(o, p))} -> ${brief(getAt(m, p))}`).join("; ")}`);
+    if (paths.length > 0)
+      lines.push(
+        `    ~ ${JSON.stringify(m.text)}: ${paths.map((p) => `${p} ${brief(getAt(o, p))} -> ${brief(getAt(m, p))}`).join("; ")}`,
+      );
   }
-  const otherPaths = changedPaths({ ...before, metrics: undefined }, { ...after, metrics: undefined });
-  for (const p of otherPaths) lines.push(`    ~ ${p}: ${brief(getAt(before, p))} -> ${brief(getAt(after, p))}`);
+  const otherPaths = changedPaths(
+    { ...before, metrics: undefined },
+    { ...after, metrics: undefined },
+  );
+  for (const p of otherPaths)
+    lines.push(`    ~ ${p}: ${brief(getAt(before, p))} -> ${brief(getAt(after, p))}`);
   if (lines.length === 0) return [];
   const counts = `${before.metrics?.length ?? 0} -> ${after.metrics?.length ?? 0} records`;
   return [`  ${name} (${counts})`, ...lines];
@@ -79,7 +95,11 @@ const after = readGoldens();
 
 const git = spawnSync("git", ["diff", "--stat", "--", "fixtures"], { cwd: ROOT, encoding: "utf8" });
 process.stdout.write("\n== git diff --stat -- fixtures (against the index)\n");
-process.stdout.write(git.status === 0 ? git.stdout || "  (no changes to tracked goldens)\n" : `  git diff failed: ${git.stderr}\n`);
+process.stdout.write(
+  git.status === 0
+    ? git.stdout || "  (no changes to tracked goldens)\n"
+    : `  git diff failed: ${git.stderr}\n`,
+);
 
 process.stdout.write("\n== what changed in this run (+ added, - removed, ~ changed)\n");
 let changed = 0;
@@ -91,5 +111,8 @@ for (const name of new Set([...before.keys(), ...after.keys()])) {
   }
 }
 if (changed === 0) process.stdout.write("  no golden changed\n");
-else process.stdout.write(`\n${changed} golden(s) changed: review the lines above, then commit fixtures/*.golden.json.\n`);
+else
+  process.stdout.write(
+    `\n${changed} golden(s) changed: review the lines above, then commit fixtures/*.golden.json.\n`,
+  );
 process.exit(vitest.status ?? 1);

@@ -5,6 +5,7 @@
  * and prints a per-fixture summary a reviewer can read before committing them.
  */
 import { readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/extract/index.js";
@@ -36,7 +37,10 @@ async function goldenTextOf(file: string): Promise<string> {
   for await (const l of loadArticles([path])) loaded.push(l);
   expect(loaded).toHaveLength(1);
   const first = loaded[0];
-  if (first === undefined || !first.ok) throw new Error(`${file}: could not be loaded: ${first?.ok === false ? first.failure.error.message : "nothing read"}`);
+  if (first === undefined || !first.ok)
+    throw new Error(
+      `${file}: could not be loaded: ${first?.ok === false ? first.failure.error.message : "nothing read"}`,
+    );
   const input = { ...first.article.input, source: `fixtures/${file}` };
   const { result } = extractArticle(input, { withBody: first.article.contentType === "text/html" });
   return `${JSON.stringify(result, null, 2)}\n`;
@@ -58,15 +62,18 @@ describe("golden fixtures", () => {
     const result = ArticleResult.parse(JSON.parse(text));
     // Offsets must index the body exactly, whatever the golden says.
     if (result.body !== undefined) {
-      for (const m of result.metrics) expect(result.body.slice(m.span.start, m.span.end)).toBe(m.text);
+      for (const m of result.metrics)
+        expect(result.body.slice(m.span.start, m.span.end)).toBe(m.text);
     }
     await expect(text).toMatchFileSnapshot(join(FIXTURES, goldenNameOf(file)));
   });
 
-  it.each(files.filter((f) => f.endsWith(".txt")))("%s: every span indexes the file's text", async (file) => {
-    const { readFile } = await import("node:fs/promises");
-    const body = (await readFile(join(FIXTURES, file), "utf8")).replace(/^\uFEFF/, "");
-    const result = ArticleResult.parse(JSON.parse(await goldenTextOf(file)));
-    for (const m of result.metrics) expect(body.slice(m.span.start, m.span.end)).toBe(m.text);
-  });
+  it.each(files.filter((f) => f.endsWith(".txt")))(
+    "%s: every span indexes the file's text",
+    async (file) => {
+      const body = (await readFile(join(FIXTURES, file), "utf8")).replace(/^\uFEFF/, "");
+      const result = ArticleResult.parse(JSON.parse(await goldenTextOf(file)));
+      for (const m of result.metrics) expect(body.slice(m.span.start, m.span.end)).toBe(m.text);
+    },
+  );
 });
