@@ -16,9 +16,9 @@
 import type { AnyNode, Element } from "domhandler";
 import {
   BLOCK_TAGS,
-  BOILERPLATE_CLASS,
   BOILERPLATE_TEXT,
-  CONTENT_CLASS,
+  BOILERPLATE_WORDS,
+  CONTENT_WORDS,
   DROP_TAGS,
   HEADING_TAGS,
   NEGATIVE_WEIGHT,
@@ -33,6 +33,9 @@ interface Stats {
   paragraphs: number;
   listItems: number;
   hasBlock: boolean;
+  /** Text and commas of the inline runs directly inside (not inside child blocks). */
+  ownText: number;
+  ownCommas: number;
 }
 
 const isElement = (n: AnyNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
@@ -52,24 +55,64 @@ function isHidden(el: Element): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-function isBoilerplate(el: Element): boolean {
-  if (PROTECTED.has(el.name)) return false;
-  const ci = classAndId(el);
-  if (ci === "") return false;
-  if (BOILERPLATE_CLASS.test(ci) && !CONTENT_CLASS.test(ci)) return true;
-  const role = el.attribs.role;
-  return role === "navigation" || role === "complementary" || role === "banner" || role === "contentinfo" || role === "dialog";
+/**
+ * What a class name or id says: the most specific (last) word decides ("story__byline" is
+ * a byline, "article-body" is content, "Page-ad-margins" says nothing).
+ */
+function verdictOf(name: string): "boilerplate" | "content" | null {
+  const words = name.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase().split(/[-_]+/).filter(Boolean);
+  const last = words[words.length - 1];
+  if (last === undefined) return null;
+  const pair = words.length > 1 ? `${words[words.length - 2]}${last}` : "";
+  if (CONTENT_WORDS.has(pair) || CONTENT_WORDS.has(last)) return "content";
+  if (BOILERPLATE_WORDS.has(pair) || BOILERPLATE_WORDS.has(last)) return "boilerplate";
+  // A short name whose first word is telling ("ad-slot", "comments-area").
+  const first = words[0] as string;
+  if (words.length <= 3 && BOILERPLATE_WORDS.has(first) && first.length > 2) return "boilerplate";
+  if (words.length <= 3 && CONTENT_WORDS.has(first)) return "content";
+  return null;
 }
 
-/** Step 1: remove what is never article text. Mutates the tree. */
-export function prune(node: AnyNode & { children?: AnyNode[] }): void {
+const verdictCache = new Map<string, boolean>();
+
+function isBoilerplate(el: Element): boolean {
+  if (PROTECTED.has(el.name)) return false;
+  const role = el.attribs.role;
+  if (role === "navigation" || role === "complementary" || role === "banner" || role === "contentinfo" || role === "dialog") return true;
+  const ci = classAndId(el);
+  if (ci === "") return false;
+  let cached = verdictCache.get(ci);
+  if (cached === undefined) {
+    let boiler = false;
+    let content = false;
+    for (const name of ci.split(/\s+/)) {
+      const v = verdictOf(name);
+      if (v === "content") content = true;
+      else if (v === "boilerplate") boiler = true;
+    }
+    cached = boiler && !content;
+    if (verdictCache.size < 10_000) verdictCache.set(ci, cached);
+  }
+  return cached;
+}
+
+/**
+ * Step 1: remove what is never article text. Mutates the tree. A container named like
+ * boilerplate is kept when it holds much of the page's paragraph text: class names lie
+ * ("article-header" wrapping the story, "elementor-widget" around everything).
+ */
+export function prune(node: AnyNode & { children?: AnyNode[] }, paraText?: Map<Element, number>, pageParaText = 0): void {
   if (!node.children) return;
   const kept: AnyNode[] = [];
   for (const child of node.children) {
     if (child.type === "comment" || child.type === "directive" || child.type === "cdata") continue;
     if (isElement(child)) {
-      if (DROP_TAGS.has(child.name) || child.type !== "tag" || isHidden(child) || isBoilerplate(child)) continue;
-      prune(child);
+      if (DROP_TAGS.has(child.name) || child.type !== "tag" || isHidden(child)) continue;
+      if (isBoilerplate(child)) {
+        const pt = paraText?.get(child) ?? 0;
+        if (!(pt > 400 && pt > pageParaText * 0.4)) continue;
+      }
+      prune(child, paraText, pageParaText);
     }
     kept.push(child);
   }
@@ -77,9 +120,22 @@ export function prune(node: AnyNode & { children?: AnyNode[] }): void {
   node.children = kept;
 }
 
+/** Text inside <p> elements under each element (before pruning). */
+function paragraphText(node: AnyNode, out: Map<Element, number>, inP: boolean): number {
+  if (node.type === "text") return inP ? (node as unknown as { data: string }).data.trim().length : 0;
+  if (!isElement(node) && node.type !== "root") return 0;
+  if (isElement(node) && (node.type !== "tag" || node.name === "script")) return 0;
+  const el = node as Element;
+  const p = inP || el.name === "p";
+  let sum = 0;
+  for (const c of el.children ?? []) sum += paragraphText(c, out, p);
+  if (isElement(node)) out.set(el, sum);
+  return sum;
+}
+
 /** Text length, link text, commas and block structure of every element, bottom-up. */
 function measure(node: AnyNode, stats: Map<Element, Stats>, inLink: boolean): Stats {
-  const s: Stats = { text: 0, links: 0, commas: 0, paragraphs: 0, listItems: 0, hasBlock: false };
+  const s: Stats = { text: 0, links: 0, commas: 0, paragraphs: 0, listItems: 0, hasBlock: false, ownText: 0, ownCommas: 0 };
   if (node.type === "text") {
     const t = (node as unknown as { data: string }).data;
     const len = t.replace(/\s+/g, " ").trim().length;
@@ -99,6 +155,10 @@ function measure(node: AnyNode, stats: Map<Element, Stats>, inLink: boolean): St
     s.paragraphs += cs.paragraphs;
     s.listItems += cs.listItems;
     if (isElement(c) && BLOCK_TAGS.has(c.name)) s.hasBlock = true;
+    else {
+      s.ownText += cs.text;
+      s.ownCommas += cs.commas;
+    }
   }
   if (isElement(node)) {
     if (el.name === "p") s.paragraphs++;
@@ -164,9 +224,13 @@ function selectContent(body: Element, stats: Map<Element, Stats>): Element[] {
     const s = stats.get(el);
     if (!s) return;
     const isPara = PARAGRAPH_TAGS.has(el.name) || ((el.name === "div" || el.name === "section" || el.name === "span") && !s.hasBlock);
-    if (!isPara || s.text < 25) return;
-    const score = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
-    let anc = el.parent as Element | null;
+    // Text written straight into a container between blocks counts as a paragraph of
+    // that container (Readability wraps such runs in <p>).
+    const looseRun = !isPara && s.hasBlock && s.ownText >= 25 && !HEADING_TAGS.has(el.name) && el.name !== "li" && el.name !== "a";
+    if (!looseRun && (!isPara || s.text < 25)) return;
+    const len = looseRun ? s.ownText : s.text;
+    const score = 1 + (looseRun ? s.ownCommas : s.commas) + Math.min(Math.floor(len / 100), 3);
+    let anc = (looseRun ? el : el.parent) as Element | null;
     for (let level = 0; anc && isElement(anc) && level < 5; level++, anc = anc.parent as Element | null) {
       if (!scores.has(anc)) scores.set(anc, initialScore(anc));
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -179,7 +243,7 @@ function selectContent(body: Element, stats: Map<Element, Stats>): Element[] {
   let topScore = 0;
   const final = new Map<Element, number>();
   for (const [el, sc] of scores) {
-    const f = sc * (1 - linkDensity(stats.get(el) ?? { text: 0, links: 0 } as Stats));
+    const f = sc * (1 - linkDensity(stats.get(el) ?? ({ text: 0, links: 0 } as Stats)));
     final.set(el, f);
     if (f > topScore) {
       top = el;
@@ -292,7 +356,9 @@ function sameText(a: string, b: string): boolean {
 
 /** The article's paragraphs, without the headline. Mutates the tree given. */
 export function extractBody(root: AnyNode, title: string | null): string[] {
-  prune(root as AnyNode & { children?: AnyNode[] });
+  const paraText = new Map<Element, number>();
+  const total = paragraphText(root, paraText, false);
+  prune(root as AnyNode & { children?: AnyNode[] }, paraText, total);
   const stats = new Map<Element, Stats>();
   measure(root, stats, false);
   const body = findBody(root) ?? (root as Element);

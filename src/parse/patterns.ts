@@ -72,14 +72,29 @@ export const PARAGRAPH_TAGS = new Set(["p", "pre", "td", "blockquote"]);
 export const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 /**
- * class/id words of boilerplate containers: navigation, ads, related stories, comments,
- * newsletter and consent boxes, share bars, pull quotes, captions, bylines.
+ * Words (parts of class names and ids split at "-", "_" and camelCase) that name
+ * boilerplate containers: navigation, ads, related stories, comments, newsletter and
+ * consent boxes, share bars, pull quotes, captions, bylines. Two-word names are listed
+ * joined ("mostread" for "most-read").
  */
-export const BOILERPLATE_CLASS =
-  /(^|[-_\s])(ad|ads|advert|advertisement|adslot|ad-slot|banner|breadcrumbs?|byline|caption|comments?|comment-list|community|consent|cookie|credits?|disqus|dropdown|gdpr|footer|header|masthead|menu|modal|most-?read|most-?popular|navbar|nav|newsletter|outbrain|overlay|pagination|pager|popup|promo|pull-?quote|pullquote|read-?more|recommended|recirc|related|remark|replies|rss|share|sharing|sharebar|shoutbox|sidebar|skyscraper|social|sponsor(ed)?|subscribe|subscription|supplemental|taboola|tags|toolbar|tools|trending|widget|signup|sign-up|author-bio|bio|topics|more-stories|also-read|see-also|newsletter-signup|inline-ad|mpu|teaser|hidden|visually-hidden|sr-only|print-only|standfirst-meta|meta|timestamp|dateline|kicker|disclaimer)($|[-_\s])/i;
+export const BOILERPLATE_WORDS = new Set([
+  "ad", "ads", "adv", "advert", "adverts", "advertisement", "adslot", "adunit", "banner", "breadcrumb", "breadcrumbs",
+  "byline", "bylines", "caption", "captions", "comment", "comments", "commentlist", "community", "consent", "cookie",
+  "cookies", "credit", "credits", "disqus", "dropdown", "gdpr", "footer", "masthead", "menu", "modal", "mostread",
+  "mostpopular", "popular", "navbar", "nav", "navigation", "newsletter", "newsletters", "outbrain", "overlay",
+  "pagination", "pager", "popup", "promo", "promos", "pullquote", "readmore", "recommended", "recommendations",
+  "recirc", "recirculation", "related", "remark", "replies", "rss", "share", "sharing", "sharebar", "shoutbox",
+  "sidebar", "skyscraper", "social", "sponsor", "sponsored", "subscribe", "subscription", "supplemental", "taboola",
+  "tags", "toolbar", "tools", "trending", "widget", "widgets", "signup", "authorbio", "bio", "topics", "morestories",
+  "alsoread", "seealso", "mpu", "teaser", "teasers", "hidden", "sronly", "visuallyhidden", "printonly", "timestamp",
+  "dateline", "kicker", "disclaimer", "header", "meta", "metadata", "author", "share-tools", "newsletterbox", "paywall-promo",
+]);
 
-/** class/id words of content; an element matching these is kept even if it also matches the list above. */
-export const CONTENT_CLASS = /(^|[-_\s])(article|articlebody|article-body|article-content|body|content|entry|entry-content|main|post|post-content|story|story-body|story-text|text|page-content|prose|rich-text|paywall)($|[-_\s])/i;
+/** Words that name the content container; they win over the words above in the same class. */
+export const CONTENT_WORDS = new Set([
+  "article", "articlebody", "content", "entry", "main", "post", "story", "storybody", "text", "prose", "richtext",
+  "body", "paragraph", "paragraphs", "postcontent", "entrycontent", "articlecontent",
+]);
 
 /** Stronger hints used in scoring (readability's notion of class weight). */
 export const POSITIVE_WEIGHT = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
