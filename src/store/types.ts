@@ -2,7 +2,7 @@
  * The store interface: one contract, two implementations (SQLite, PostgreSQL), one
  * conformance suite. Signatures here are shared with the queue; extend, do not change.
  */
-import type { ArticleResult } from "../model/index.js";
+import type { ArticleResult, MetricRecord } from "../model/index.js";
 
 /** What is kept of an article besides its records. */
 export interface ArticleRow {
@@ -58,4 +58,100 @@ export interface Store {
   /** Whether an article with this canonical URL (or URL) is stored. */
   hasUrl(url: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Reading side (added by the store issue). Kept in a sub-interface so fakes of `Store`
+ * written against the original contract keep compiling.
+ * ---------------------------------------------------------------------------------------- */
+
+/** A stored record with the article facts a reader needs to judge it. */
+export interface StoredRecord {
+  articleId: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  record: MetricRecord;
+}
+
+/** Filters of `newsfigures query`; every field narrows, absent fields do not. */
+export interface RecordQuery {
+  /** Canonical entity name, case-insensitive: prefix first, then contains when no prefix matches. */
+  entity?: string;
+  metric?: string;
+  kind?: string;
+  /** Publication date bounds (inclusive), ISO dates or date-times. */
+  since?: string;
+  until?: string;
+  period?: PeriodFilter;
+  currency?: string;
+  min?: number;
+  max?: number;
+  articleId?: string;
+  limit?: number;
+}
+
+/** `--period`: a year, a quarter of a year, or words the period text contains. */
+export interface PeriodFilter {
+  year?: number;
+  quarter?: number;
+  fiscal?: boolean;
+  text?: string;
+}
+
+/** One stored article as `reprocess` needs it. */
+export interface StoredArticle extends ArticleRow {
+  extractorVersion: string;
+}
+
+export interface ArticleFilter {
+  /** Stored (fetched) on or after this ISO date. */
+  since?: string;
+  /** Source equal to, or starting with, this text (a path prefix, a feed name). */
+  source?: string;
+}
+
+/** One line of the run history: what a save did to one article. */
+export interface ExtractionRun {
+  articleId: string;
+  extractorVersion: string;
+  previousVersion: string | null;
+  ranAt: string;
+  action: "insert" | "replace";
+  records: number;
+  added: number;
+  removed: number;
+  updated: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  records: number;
+  entities: number;
+  runs: number;
+  byMetric: Array<{ metric: string; count: number }>;
+  topEntities: Array<{ name: string; count: number }>;
+}
+
+/** One item of a bulk insert (benchmarks, imports): no diffing, existing ids are kept. */
+export interface BulkItem {
+  article: ArticleRow;
+  result: ArticleResult;
+}
+
+export interface RecordStore extends Store {
+  /** `sqlite:/abs/path` or the PostgreSQL URL with its password masked. */
+  readonly location: string;
+  readonly dialect: "sqlite" | "postgres";
+  queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
+  /** Every record in id order, read in pages so memory stays constant. */
+  exportRecords(pageSize?: number): AsyncIterable<StoredRecord>;
+  /** Stored articles (with body and raw) in articleId order, read in pages. */
+  listArticles(filter?: ArticleFilter, pageSize?: number): AsyncIterable<StoredArticle>;
+  getRecords(articleId: string): Promise<MetricRecord[]>;
+  getArticle(articleId: string): Promise<StoredArticle | null>;
+  listRuns(articleId?: string): Promise<ExtractionRun[]>;
+  stats(): Promise<StoreStats>;
+  bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
 }

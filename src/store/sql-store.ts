@@ -1,0 +1,317 @@
+/**
+ * The store's logic, written once over `SqlDriver`: SQLite and PostgreSQL differ only in
+ * their drivers and migrations, so one conformance suite holds both to one behaviour.
+ */
+import { NewsfiguresError } from "../errors.js";
+import { ArticleResult, MetricRecord } from "../model/index.js";
+import { diffRecords } from "./diff.js";
+import type { SqlConn, SqlDriver, SqlValue } from "./driver.js";
+import { type EntityMatch, recordWhere } from "./query-sql.js";
+import { RECORD_COLUMNS, compressRaw, decompressRaw, foldName, recordValues, resultHash, sha256 } from "./rows.js";
+import type {
+  ArticleFilter,
+  ArticleRow,
+  BulkItem,
+  ExtractionRun,
+  FetchState,
+  RecordQuery,
+  RecordStore,
+  SaveOutcome,
+  StoreStats,
+  StoredArticle,
+  StoredRecord,
+} from "./types.js";
+
+const ARTICLE_COLUMNS = [
+  "article_id", "source", "url", "canonical_url", "title", "published_at", "publisher", "authors", "fetched_at",
+  "etag", "last_modified", "content_hash", "raw", "raw_encoding", "content_type", "body", "extractor_version",
+  "result_hash", "updated_at",
+] as const;
+const ENTITY_COLUMNS = ["article_id", "name", "name_lc", "type", "mentions"] as const;
+/** SQLite allows 32,766 parameters per statement and PostgreSQL 65,535: stay well under. */
+const MAX_PARAMS = 30_000;
+const DEFAULT_QUERY_LIMIT = 100;
+
+export class SqlStore implements RecordStore {
+  constructor(private readonly db: SqlDriver) {}
+
+  get location(): string {
+    return this.db.location;
+  }
+  get dialect(): "sqlite" | "postgres" {
+    return this.db.dialect;
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.transaction(async (c) => {
+      await this.db.prepareMigration(c);
+      await c.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      const done = new Set((await c.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+      for (const m of this.db.migrations) {
+        if (done.has(m.version)) continue;
+        await c.exec(m.sql);
+        await c.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [m.version, m.name, new Date().toISOString()]);
+      }
+    });
+  }
+
+  async saveExtraction(article: ArticleRow, result: ArticleResult, extractorVersion: string): Promise<SaveOutcome> {
+    // Records are validated before they are stored: a bad one is a bug upstream, not data.
+    const checked = ArticleResult.parse(result);
+    if (checked.articleId !== article.articleId) {
+      throw new NewsfiguresError(
+        "NF_STORE_ID_MISMATCH",
+        `article ${article.articleId} was given the extraction of ${checked.articleId}; pass the result of extracting this article's body`,
+      );
+    }
+    const hash = resultHash(checked);
+    return this.db.transaction(async (c) => {
+      await this.db.lockArticle(c, article.articleId);
+      const prev = (
+        await c.all<{ extractor_version: string; result_hash: string }>(
+          "SELECT extractor_version, result_hash FROM articles WHERE article_id = ?",
+          [article.articleId],
+        )
+      )[0];
+      const none = { articleId: article.articleId, added: 0, removed: 0, updated: 0 };
+      if (prev && prev.extractor_version === extractorVersion && prev.result_hash === hash) return { ...none, changed: false };
+
+      const before = prev ? await readRecords(c, this.db, article.articleId) : [];
+      const diff = diffRecords(before, checked.metrics);
+      const now = new Date().toISOString();
+      await upsertArticle(c, article, checked, extractorVersion, hash, now);
+      // Replace, not patch: the transaction makes it atomic and published_at may have moved.
+      await c.run("DELETE FROM records WHERE article_id = ?", [article.articleId]);
+      await c.run("DELETE FROM entities WHERE article_id = ?", [article.articleId]);
+      await insertRows(c, "records", RECORD_COLUMNS, checked.metrics.map((r) => recordValues(article.articleId, checked.publishedAt ?? article.publishedAt, r)));
+      await insertRows(c, "entities", ENTITY_COLUMNS, entityRows(article.articleId, checked));
+      await c.run(
+        "INSERT INTO extraction_runs (article_id, extractor_version, previous_version, ran_at, action, records, added, removed, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [article.articleId, extractorVersion, prev?.extractor_version ?? null, now, prev ? "replace" : "insert", checked.metrics.length, diff.added.length, diff.removed.length, diff.changed.length],
+      );
+      return { ...none, changed: true, added: diff.added.length, removed: diff.removed.length, updated: diff.changed.length };
+    });
+  }
+
+  async getFetchState(url: string): Promise<FetchState | null> {
+    const row = (await this.db.all<Record<string, string | null>>("SELECT url, etag, last_modified, article_id, fetched_at FROM fetch_state WHERE url = ?", [url]))[0];
+    if (!row) return null;
+    return { url: String(row.url), etag: row.etag ?? null, lastModified: row.last_modified ?? null, articleId: row.article_id ?? null, fetchedAt: String(row.fetched_at) };
+  }
+
+  async putFetchState(s: FetchState): Promise<void> {
+    await this.db.run(
+      "INSERT INTO fetch_state (url, etag, last_modified, article_id, fetched_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, article_id = excluded.article_id, fetched_at = excluded.fetched_at",
+      [s.url, s.etag, s.lastModified, s.articleId, s.fetchedAt],
+    );
+  }
+
+  async hasUrl(url: string): Promise<boolean> {
+    const rows = await this.db.all("SELECT 1 AS hit FROM articles WHERE canonical_url = ? OR url = ? LIMIT 1", [url, url]);
+    return rows.length > 0;
+  }
+
+  async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
+    const rows = await this.queryWith(q, "prefix");
+    // "Technologies" finds "Dell Technologies" too, but only when no name starts with it,
+    // because a contains match cannot use the index.
+    if (rows.length === 0 && q.entity !== undefined) return this.queryWith(q, "contains");
+    return rows;
+  }
+
+  private async queryWith(q: RecordQuery, match: EntityMatch): Promise<StoredRecord[]> {
+    const where = recordWhere(q, match);
+    const limit = Math.max(1, Math.min(q.limit ?? DEFAULT_QUERY_LIMIT, 1_000_000));
+    const rows = await this.db.all<RecordJoinRow>(
+      `${selectRecords(this.db)} ${where.sql} ORDER BY r.published_at DESC, r.article_id, r.span_start, r.id LIMIT ${limit}`,
+      where.params,
+    );
+    return rows.map((row) => storedRecord(row, true));
+  }
+
+  async *exportRecords(pageSize = 1000): AsyncIterable<StoredRecord> {
+    let after = "";
+    for (;;) {
+      const rows = await this.db.all<RecordJoinRow>(`${selectRecords(this.db)} WHERE r.id > ? ORDER BY r.id LIMIT ${pageSize}`, [after]);
+      // Validated when stored; a bulk read skips the schema to keep export at disk speed.
+      for (const row of rows) yield storedRecord(row, false);
+      if (rows.length < pageSize) return;
+      after = String(rows[rows.length - 1]?.id);
+    }
+  }
+
+  async *listArticles(filter: ArticleFilter = {}, pageSize = 100): AsyncIterable<StoredArticle> {
+    let after = "";
+    const parts: string[] = ["article_id > ?"];
+    const params: SqlValue[] = [];
+    if (filter.since !== undefined) {
+      parts.push("fetched_at >= ?");
+      params.push(filter.since);
+    }
+    if (filter.source !== undefined) {
+      parts.push("(source = ? OR substr(source, 1, ?) = ?)");
+      params.push(filter.source, filter.source.length, filter.source);
+    }
+    for (;;) {
+      const rows = await this.db.all<ArticleDbRow>(`SELECT * FROM articles WHERE ${parts.join(" AND ")} ORDER BY article_id LIMIT ${pageSize}`, [after, ...params]);
+      for (const row of rows) yield storedArticle(row);
+      if (rows.length < pageSize) return;
+      after = String(rows[rows.length - 1]?.article_id);
+    }
+  }
+
+  async getArticle(articleId: string): Promise<StoredArticle | null> {
+    const row = (await this.db.all<ArticleDbRow>("SELECT * FROM articles WHERE article_id = ?", [articleId]))[0];
+    return row ? storedArticle(row) : null;
+  }
+
+  getRecords(articleId: string): Promise<MetricRecord[]> {
+    return readRecords(this.db, this.db, articleId);
+  }
+
+  async listRuns(articleId?: string): Promise<ExtractionRun[]> {
+    const rows = await this.db.all<Record<string, string | number | null>>(
+      `SELECT * FROM extraction_runs ${articleId === undefined ? "" : "WHERE article_id = ?"} ORDER BY id`,
+      articleId === undefined ? [] : [articleId],
+    );
+    return rows.map((r) => ({
+      articleId: String(r.article_id),
+      extractorVersion: String(r.extractor_version),
+      previousVersion: r.previous_version === null ? null : String(r.previous_version),
+      ranAt: String(r.ran_at),
+      action: r.action === "replace" ? "replace" : "insert",
+      records: Number(r.records),
+      added: Number(r.added),
+      removed: Number(r.removed),
+      updated: Number(r.updated),
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = async (table: string) => Number((await this.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
+    const byMetric = await this.db.all<{ metric: string; n: number }>("SELECT metric, COUNT(*) AS n FROM records GROUP BY metric ORDER BY n DESC, metric");
+    const top = await this.db.all<{ name: string; n: number }>(
+      "SELECT entity_name AS name, COUNT(*) AS n FROM records WHERE entity_name IS NOT NULL GROUP BY entity_name ORDER BY n DESC, entity_name LIMIT 10",
+    );
+    return {
+      articles: await count("articles"),
+      records: await count("records"),
+      entities: await count("entities"),
+      runs: await count("extraction_runs"),
+      byMetric: byMetric.map((r) => ({ metric: r.metric, count: Number(r.n) })),
+      topEntities: top.map((r) => ({ name: r.name, count: Number(r.n) })),
+    };
+  }
+
+  async bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db.transaction(async (c) => {
+      await insertRows(c, "articles", ARTICLE_COLUMNS, items.map((i) => articleValues(i.article, i.result, extractorVersion, resultHash(i.result), now)), true);
+      await insertRows(c, "records", RECORD_COLUMNS, items.flatMap((i) => i.result.metrics.map((r) => recordValues(i.article.articleId, i.result.publishedAt ?? i.article.publishedAt, r))), true);
+      await insertRows(c, "entities", ENTITY_COLUMNS, items.flatMap((i) => entityRows(i.article.articleId, i.result)), true);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+interface RecordJoinRow {
+  id: string;
+  article_id: string;
+  record_json: string;
+  source: string;
+  url: string | null;
+  canonical_url: string | null;
+  title: string | null;
+  published_at: string | null;
+}
+
+type ArticleDbRow = Record<string, string | Buffer | null>;
+
+function selectRecords(db: SqlDriver): string {
+  return `SELECT r.id, r.article_id, ${db.jsonText("r.record_json")} AS record_json, a.source, a.url, a.canonical_url, a.title, a.published_at FROM records r JOIN articles a ON a.article_id = r.article_id`;
+}
+
+function storedRecord(row: RecordJoinRow, validate: boolean): StoredRecord {
+  const json: unknown = JSON.parse(row.record_json);
+  return {
+    articleId: row.article_id,
+    source: row.source,
+    url: row.canonical_url ?? row.url,
+    title: row.title,
+    publishedAt: row.published_at,
+    record: validate ? MetricRecord.parse(json) : (json as MetricRecord),
+  };
+}
+
+async function readRecords(c: SqlConn, db: SqlDriver, articleId: string): Promise<MetricRecord[]> {
+  const rows = await c.all<{ record_json: string }>(
+    `SELECT ${db.jsonText("record_json")} AS record_json FROM records WHERE article_id = ? ORDER BY span_start, id`,
+    [articleId],
+  );
+  return rows.map((r) => MetricRecord.parse(JSON.parse(r.record_json)));
+}
+
+function articleValues(a: ArticleRow, result: ArticleResult, version: string, hash: string, now: string): SqlValue[] {
+  return [
+    a.articleId, a.source, a.url, a.canonicalUrl, a.title, result.publishedAt ?? a.publishedAt, a.publisher,
+    JSON.stringify(a.authors), a.fetchedAt, a.etag, a.lastModified, sha256(a.raw ?? a.body),
+    a.raw ? compressRaw(a.raw) : null, a.raw ? "br" : null, a.contentType, a.body, version, hash, now,
+  ];
+}
+
+async function upsertArticle(c: SqlConn, a: ArticleRow, result: ArticleResult, version: string, hash: string, now: string): Promise<void> {
+  const cols = ARTICLE_COLUMNS.filter((x) => x !== "article_id");
+  await c.run(
+    `INSERT INTO articles (${ARTICLE_COLUMNS.join(", ")}) VALUES (${ARTICLE_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (article_id) DO UPDATE SET ${cols.map((x) => `${x} = excluded.${x}`).join(", ")}`,
+    articleValues(a, result, version, hash, now),
+  );
+}
+
+function entityRows(articleId: string, result: ArticleResult): SqlValue[][] {
+  // The extractor gives each (name, type) once; keep the first should that ever change.
+  const seen = new Set<string>();
+  return result.entities.flatMap((e) => {
+    const key = `${e.name}\u0000${e.type}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [[articleId, e.name, foldName(e.name), e.type, e.mentions]];
+  });
+}
+
+async function insertRows(c: SqlConn, table: string, columns: readonly string[], rows: SqlValue[][], ignoreExisting = false): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    await c.run(
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}${ignoreExisting ? " ON CONFLICT DO NOTHING" : ""}`,
+      chunk.flat(),
+    );
+  }
+}
+
+function storedArticle(row: ArticleDbRow): StoredArticle {
+  const s = (k: string) => (row[k] === null || row[k] === undefined ? null : String(row[k]));
+  const authors: unknown = typeof row.authors === "string" ? JSON.parse(row.authors) : row.authors;
+  const raw = row.raw;
+  return {
+    articleId: String(row.article_id),
+    source: String(row.source),
+    url: s("url"),
+    canonicalUrl: s("canonical_url"),
+    title: s("title"),
+    publishedAt: s("published_at"),
+    publisher: s("publisher"),
+    authors: Array.isArray(authors) ? authors.map(String) : [],
+    fetchedAt: String(row.fetched_at),
+    etag: s("etag"),
+    lastModified: s("last_modified"),
+    raw: Buffer.isBuffer(raw) ? decompressRaw(raw, s("raw_encoding")) : null,
+    contentType: String(row.content_type),
+    body: String(row.body),
+    extractorVersion: String(row.extractor_version),
+  };
+}
