@@ -217,8 +217,7 @@ function initialScore(el: Element): number {
 const linkDensity = (s: Stats): number => (s.text === 0 ? 0 : s.links / s.text);
 
 /** Step 2 and 3: the containers that hold the article, in document order. */
-function selectContent(body: Element, stats: Map<Element, Stats>): Element[] {
-  const scores = new Map<Element, number>();
+function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<Element, number>): Element[] {
   const walk = (el: Element): void => {
     for (const c of el.children) if (isElement(c)) walk(c);
     const s = stats.get(el);
@@ -305,10 +304,11 @@ function plainText(node: AnyNode): string {
 }
 
 /** Readability's conditional clean: drop link lists and widgets inside the article. */
-function isJunkBox(el: Element, s: Stats): boolean {
+function isJunkBox(el: Element, s: Stats, score: number): boolean {
   if (el.name === "p" || HEADING_TAGS.has(el.name)) return false;
-  if (classWeight(el) < 0) return true;
-  if (s.commas >= 10) return false;
+  // A box with many commas is prose whatever its class says ("elementor-widget-wrap").
+  if (s.commas >= 10 && linkDensity(s) < 0.3) return false;
+  if (classWeight(el) + score < 0) return true;
   const ld = linkDensity(s);
   if (ld > 0.5) return true;
   if (el.name !== "ul" && el.name !== "ol" && s.listItems > s.paragraphs && s.listItems > 3 && ld > 0.2) return true;
@@ -316,7 +316,7 @@ function isJunkBox(el: Element, s: Stats): boolean {
 }
 
 /** Step 4: one paragraph per block, whitespace collapsed. */
-function render(nodes: Element[], stats: Map<Element, Stats>, title: string | null): string[] {
+function render(nodes: Element[], stats: Map<Element, Stats>, scores: Map<Element, number>, title: string | null): string[] {
   const paras: string[] = [];
   let cur = "";
   const flush = (): void => {
@@ -337,7 +337,7 @@ function render(nodes: Element[], stats: Map<Element, Stats>, title: string | nu
     const block = BLOCK_TAGS.has(n.name);
     if (block) {
       const s = stats.get(n);
-      if (s && isJunkBox(n, s)) return;
+      if (s && isJunkBox(n, s, scores.get(n) ?? 0)) return;
       if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
       flush();
     }
@@ -362,8 +362,9 @@ export function extractBody(root: AnyNode, title: string | null): string[] {
   const stats = new Map<Element, Stats>();
   measure(root, stats, false);
   const body = findBody(root) ?? (root as Element);
-  const chosen = selectContent(body, stats);
-  return render(chosen, stats, title);
+  const scores = new Map<Element, number>();
+  const chosen = selectContent(body, stats, scores);
+  return render(chosen, stats, scores, title);
 }
 
 function findBody(node: AnyNode): Element | null {
