@@ -1,0 +1,54 @@
+/**
+ * What the pipeline stages need from the outside world, as interfaces, so `runArticle`
+ * runs the same in the CLI (inline) and in a queue worker, and tests can pass real
+ * servers and stores without either knowing about BullMQ.
+ */
+import type { Logger } from "../log.js";
+import type { ArticleRef } from "../model/index.js";
+import type { Store } from "../store/types.js";
+import type { FetchOptions } from "./schema.js";
+
+/** One HTTP response as the pipeline needs it. */
+export interface FetchedPage {
+  /** The URL asked for. */
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  status: number;
+  /** true for a 304 answer to a conditional GET: nothing to do. */
+  notModified: boolean;
+  body: Buffer | null;
+  contentType: string;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface ConditionalHeaders {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/**
+ * Fetches pages and feeds. Errors are NewsfiguresError with `NF_FETCH_*` codes,
+ * `retryable`, and `details.retryAfterMs` for 429/503 answers.
+ */
+export interface PageFetcher {
+  fetchPage(url: string, options: FetchOptions, conditional?: ConditionalHeaders): Promise<FetchedPage>;
+  /** robots.txt Crawl-delay for the URL's host in ms, or null (none, or robots ignored). */
+  crawlDelayMs(url: string, options: FetchOptions): Promise<number | null>;
+}
+
+/** Waits until this worker may send the next request to the URL's host. */
+export type Pacer = (url: string, minIntervalMs: number) => Promise<void>;
+
+export interface ArticleDeps {
+  store: Store;
+  fetcher: PageFetcher;
+  /** A child logger for this article (or job); runArticle writes one outcome line. */
+  logger: Logger;
+  /** Per-host pacing; inline runs use an in-process pacer, workers the Redis one. */
+  pace: Pacer;
+  now?: () => Date;
+}
+
+export type { ArticleRef };

@@ -1,0 +1,177 @@
+/**
+ * One article through the pipeline: fetch (conditional GET, paced per host), parse,
+ * extract, store. Knows nothing of BullMQ: the queue's fetch and extract workers call the
+ * two halves (`fetchArticle`, `storePage`), the inline runner calls `runArticle`.
+ * Idempotent at the store: running it twice for the same page stores nothing new.
+ */
+import { fileURLToPath } from "node:url";
+import { NewsfiguresError } from "../errors.js";
+import { extractArticle } from "../extract/index.js";
+import { EXTRACTOR_VERSION } from "../extract/version.js";
+import type { ArticleInput, ArticleRef, ArticleResult } from "../model/index.js";
+import { htmlArticle, type LoadedArticle, loadArticles, textArticle } from "../sources/local-files.js";
+import type { ArticleRow } from "../store/types.js";
+import type { ArticleDeps, FetchedPage } from "./deps.js";
+import type { ExtractOptions, FetchOptions } from "./schema.js";
+
+export type ArticleStatus = "stored" | "unchanged" | "not-modified" | "skipped";
+
+export interface ArticleOutcome {
+  url: string;
+  status: ArticleStatus;
+  articleId: string | null;
+  /** Why an article was skipped (too short, not HTML). */
+  reason?: string;
+  added: number;
+  removed: number;
+  updated: number;
+  /** The extraction, for summaries; absent when nothing was extracted. */
+  result?: ArticleResult;
+}
+
+export type FetchOutcome = { kind: "not-modified"; url: string } | { kind: "page"; page: FetchedPage };
+
+/** `file:` refs are local files (the `files` source); they are read, not fetched. */
+export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
+  return ref.url.startsWith("file:");
+}
+
+/**
+ * Fetch one article page, paced per host and conditional on what the store remembers.
+ */
+export async function fetchArticle(ref: ArticleRef, deps: ArticleDeps, options: FetchOptions): Promise<FetchOutcome> {
+  const state = await deps.store.getFetchState(ref.url);
+  const crawlDelay = options.respectRobots ? await deps.fetcher.crawlDelayMs(ref.url, options) : null;
+  await deps.pace(ref.url, Math.max(options.perHostIntervalMs, crawlDelay ?? 0));
+  const page = await deps.fetcher.fetchPage(ref.url, options, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
+  if (page.notModified) return { kind: "not-modified", url: ref.url };
+  return { kind: "page", page };
+}
+
+/** Parse, extract and store a fetched page; remembers its validators for the next conditional GET. */
+export async function storePage(ref: ArticleRef, page: FetchedPage, deps: ArticleDeps, options: ExtractOptions): Promise<ArticleOutcome> {
+  const now = (deps.now ?? (() => new Date()))();
+  const type = page.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const raw = page.body ?? Buffer.alloc(0);
+  let loaded: LoadedArticle;
+  if (type === "text/html" || type === "application/xhtml+xml" || type === "") {
+    // UTF-8 unless the page says otherwise; legacy charsets are the fetch layer's job.
+    loaded = htmlArticle(ref.source, new TextDecoder("utf-8").decode(raw), raw, page.finalUrl);
+  } else if (type === "text/plain") {
+    loaded = textArticle(ref.source, new TextDecoder("utf-8").decode(raw));
+    loaded.input.url = page.finalUrl;
+  } else {
+    await rememberFetch(deps, page, null, now);
+    return skipped(ref.url, `content type ${type} is not an article page`);
+  }
+  if (loaded.input.title === null && ref.title) loaded.input.title = ref.title;
+  if (loaded.input.publishedAt === null && ref.publishedAt) loaded.input.publishedAt = ref.publishedAt;
+  const outcome = await saveLoaded(ref.url, loaded, deps, options, { page, now });
+  await rememberFetch(deps, page, outcome.articleId, now);
+  return outcome;
+}
+
+/** Read, extract and store every article in one local file (`.jsonl` may hold many). */
+export async function storeFile(ref: ArticleRef, deps: ArticleDeps, options: ExtractOptions): Promise<ArticleOutcome[]> {
+  const path = fileURLToPath(ref.url);
+  const now = (deps.now ?? (() => new Date()))();
+  const out: ArticleOutcome[] = [];
+  for await (const loaded of loadArticles([path])) {
+    if (!loaded.ok) throw loaded.failure.error;
+    loaded.article.input.source = ref.source === "files" ? path : loaded.article.input.source;
+    out.push(await saveLoaded(ref.url, loaded.article, deps, options, { page: null, now }));
+  }
+  return out;
+}
+
+/**
+ * The whole pipeline for one article: what the inline runner calls.
+ *
+ * @example
+ * const outcomes = await runArticle({ url: "https://example.com/a", title: null, publishedAt: null, source: "feed" }, deps, spec);
+ */
+export async function runArticle(
+  ref: ArticleRef,
+  deps: ArticleDeps,
+  options: { fetch: FetchOptions; extract: ExtractOptions },
+): Promise<ArticleOutcome[]> {
+  const started = Date.now();
+  try {
+    let outcomes: ArticleOutcome[];
+    if (isFileRef(ref)) {
+      outcomes = await storeFile(ref, deps, options.extract);
+    } else {
+      const fetched = await fetchArticle(ref, deps, options.fetch);
+      outcomes =
+        fetched.kind === "not-modified"
+          ? [{ url: ref.url, status: "not-modified", articleId: null, added: 0, removed: 0, updated: 0 }]
+          : [await storePage(ref, fetched.page, deps, options.extract)];
+    }
+    for (const o of outcomes) logOutcome(deps, o, Date.now() - started);
+    return outcomes;
+  } catch (err) {
+    deps.logger.warn({ err, url: ref.url, stage: "article", outcome: "failed", ms: Date.now() - started }, "article failed");
+    throw err;
+  }
+}
+
+export function logOutcome(deps: Pick<ArticleDeps, "logger">, o: ArticleOutcome, ms: number, stage = "article"): void {
+  deps.logger.info(
+    { stage, outcome: o.status, url: o.url, articleId: o.articleId, added: o.added, removed: o.removed, updated: o.updated, reason: o.reason, ms },
+    `${stage} ${o.status}`,
+  );
+}
+
+async function saveLoaded(
+  url: string,
+  loaded: LoadedArticle,
+  deps: ArticleDeps,
+  options: ExtractOptions,
+  meta: { page: FetchedPage | null; now: Date },
+): Promise<ArticleOutcome> {
+  const input: ArticleInput = loaded.input;
+  if (input.body.trim().length < options.minBodyChars) {
+    return skipped(url, `body has ${input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`);
+  }
+  const { result } = extractArticle(input);
+  const row: ArticleRow = {
+    articleId: result.articleId,
+    source: input.source,
+    url: meta.page ? meta.page.url : null,
+    canonicalUrl: input.url,
+    title: input.title,
+    publishedAt: input.publishedAt,
+    publisher: input.publisher,
+    authors: input.authors,
+    fetchedAt: meta.now.toISOString(),
+    etag: meta.page?.etag ?? null,
+    lastModified: meta.page?.lastModified ?? null,
+    raw: loaded.raw,
+    contentType: loaded.contentType,
+    body: input.body,
+  };
+  const saved = await deps.store.saveExtraction(row, result, EXTRACTOR_VERSION);
+  return {
+    url,
+    status: saved.changed ? "stored" : "unchanged",
+    articleId: saved.articleId,
+    added: saved.added,
+    removed: saved.removed,
+    updated: saved.updated,
+    result,
+  };
+}
+
+async function rememberFetch(deps: ArticleDeps, page: FetchedPage, articleId: string | null, now: Date): Promise<void> {
+  if (page.etag === null && page.lastModified === null && articleId === null) return;
+  await deps.store.putFetchState({ url: page.url, etag: page.etag, lastModified: page.lastModified, articleId, fetchedAt: now.toISOString() });
+}
+
+function skipped(url: string, reason: string): ArticleOutcome {
+  return { url, status: "skipped", articleId: null, reason, added: 0, removed: 0, updated: 0 };
+}
+
+/** A page that is not there any more, or not allowed: do not retry. */
+export function notAnArticle(url: string, why: string): NewsfiguresError {
+  return new NewsfiguresError("NF_PIPELINE_NOT_ARTICLE", `${url}: ${why}`, { retryable: false });
+}

@@ -1,0 +1,80 @@
+/**
+ * The pipeline file: what a user writes in `pipelines/*.yaml`. Objects are strict so a
+ * misspelt key is an error that names it, not a setting silently ignored.
+ */
+import { z } from "zod";
+
+/** `15m`, `1h`, `30s`, `1d`, `500ms`. */
+export const DURATION_RE = /^(\d+)\s*(ms|s|m|h|d)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+export function durationMs(text: string): number {
+  const m = DURATION_RE.exec(text.trim());
+  if (!m) throw new Error(`not a duration: ${text}`);
+  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+}
+
+const Duration = z
+  .string()
+  .regex(DURATION_RE, { message: 'must be a duration such as "30s", "15m", "1h" or "1d"' })
+  .refine((s) => durationMs(s) >= 60_000, { message: "must be at least 1m (feeds are not polled faster than once a minute)" });
+
+const CRON_RE = /^\S+(\s+\S+){4,5}$/;
+
+export const Schedule = z.union([
+  z.strictObject({ cron: z.string().regex(CRON_RE, { message: 'must be a cron pattern with 5 or 6 fields, e.g. "*/15 * * * *"' }), tz: z.string().optional() }),
+  z.strictObject({ every: Duration }),
+]);
+export type Schedule = z.infer<typeof Schedule>;
+
+const HttpUrl = z.string().refine((s) => /^https?:\/\/[^\s]+$/i.test(s) && URL.canParse(s), {
+  message: "must be an absolute http:// or https:// URL",
+});
+
+export const SourceSpec = z.union([
+  z.strictObject({ feed: HttpUrl }),
+  z.strictObject({ sitemap: HttpUrl }),
+  z.strictObject({ urls: z.array(HttpUrl).min(1) }),
+  /** Paths are relative to the pipeline file's folder. */
+  z.strictObject({ files: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]) }),
+]);
+export type SourceSpec = z.infer<typeof SourceSpec>;
+
+export const FetchOptions = z.strictObject({
+  /** Let the pipeline reach private and loopback addresses (off by default: SSRF guard). */
+  allowPrivateNetwork: z.boolean().default(false),
+  /** Minimum time between two requests to one host, across every worker; robots.txt Crawl-delay raises it. */
+  perHostIntervalMs: z.number().int().min(0).max(600_000).default(1000),
+  timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
+  maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  respectRobots: z.boolean().default(true),
+  userAgent: z.string().min(1).optional(),
+});
+export type FetchOptions = z.infer<typeof FetchOptions>;
+
+export const ExtractOptions = z.strictObject({
+  /** Pages whose parsed body is shorter than this are not articles (index pages, errors): skipped. */
+  minBodyChars: z.number().int().min(0).default(200),
+});
+export type ExtractOptions = z.infer<typeof ExtractOptions>;
+
+export const PipelineSpec = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
+    message: "must be lower-case letters, digits, - or _ (it names the job scheduler and the log lines)",
+  }),
+  description: z.string().optional(),
+  schedule: Schedule.optional(),
+  sources: z.array(SourceSpec).min(1, { message: "needs at least one source (feed, sitemap, urls or files)" }),
+  fetch: FetchOptions.default(FetchOptions.parse({})),
+  extract: ExtractOptions.default(ExtractOptions.parse({})),
+  /** `sqlite:PATH` (relative to the working directory) or `postgres://…`; default: NEWSFIGURES_STORE. */
+  store: z.string().min(1).optional(),
+});
+export type PipelineSpec = z.infer<typeof PipelineSpec>;
+
+/** A pipeline as loaded: its spec and where it came from (paths resolve against `dir`). */
+export interface Pipeline {
+  spec: PipelineSpec;
+  file: string;
+  dir: string;
+}

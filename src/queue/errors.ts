@@ -1,0 +1,105 @@
+/**
+ * Retry behaviour, decided here and nowhere else:
+ * - pacing delay           -> the job is moved to delayed (no attempt used);
+ * - 429/503 + Retry-After  -> the queue's rate limit for that long (no attempt used);
+ * - transient              -> rethrown: BullMQ retries with exponential backoff and jitter;
+ * - permanent              -> UnrecoverableError: straight to the failed set.
+ * Every failure message starts with its error code, so the failed set keeps both.
+ */
+import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { ZodError } from "zod";
+import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
+import { PaceDelay } from "./pacing.js";
+
+/** Error codes of the network and of PostgreSQL that mean "try again later". */
+const TRANSIENT_ERRNO = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "57P01", // admin_shutdown
+  "57P03", // cannot_connect_now
+  "53300", // too_many_connections
+  "40001", // serialization_failure
+  "40P01", // deadlock_detected
+  "08000",
+  "08003",
+  "08006",
+  "SQLITE_BUSY",
+]);
+
+export type ErrorClass = "pace" | "rate-limit" | "transient" | "permanent";
+
+function chain(err: unknown): unknown[] {
+  const out: unknown[] = [];
+  let e: unknown = err;
+  for (let i = 0; e !== undefined && e !== null && i < 8; i++) {
+    out.push(e);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return out;
+}
+
+/** The stable code of an error: its NF code, else an errno / SQLSTATE found in its causes. */
+export function errorCode(err: unknown): string {
+  for (const e of chain(err)) {
+    if (isNewsfiguresError(e)) return e.code;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "") return code;
+  }
+  if (err instanceof ZodError) return "NF_QUEUE_BAD_JOB_DATA";
+  return "NF_UNKNOWN";
+}
+
+export function classifyError(err: unknown): ErrorClass {
+  if (err instanceof PaceDelay) return "pace";
+  if (isNewsfiguresError(err)) {
+    const status = err.details.status;
+    if ((status === 429 || status === 503) && typeof err.details.retryAfterMs === "number") return "rate-limit";
+    // A store error caused by a dropped connection is transient whatever its own flag says.
+    if (err.retryable || chain(err).some((e) => TRANSIENT_ERRNO.has(String((e as { code?: unknown }).code)))) return "transient";
+    return "permanent";
+  }
+  if (err instanceof ZodError || err instanceof TypeError || err instanceof RangeError || err instanceof SyntaxError) return "permanent";
+  // Unknown errors (driver, Redis, network) are retried: attempts are bounded anyway.
+  return "transient";
+}
+
+/** Longest rate limit honoured from a Retry-After header; beyond it, back off normally. */
+const MAX_RATE_LIMIT_MS = 10 * 60_000;
+
+/**
+ * Turn a failure into what BullMQ should do with the job. Always throws.
+ */
+export async function handleJobError(err: unknown, job: Job, queue: Queue, token: string | undefined): Promise<never> {
+  const cls = classifyError(err);
+  if (cls === "pace") {
+    await job.moveToDelayed(Date.now() + (err as PaceDelay).delayMs, token);
+    throw new DelayedError();
+  }
+  const code = errorCode(err);
+  const message = err instanceof Error ? err.message : String(err);
+  if (cls === "rate-limit") {
+    const ms = Math.min(MAX_RATE_LIMIT_MS, (err as NewsfiguresError).details.retryAfterMs as number);
+    await queue.rateLimit(ms);
+    throw Worker.RateLimitError();
+  }
+  if (cls === "permanent") throw new UnrecoverableError(`${code}: ${message}`);
+  const e = new Error(`${code}: ${message}`, { cause: err });
+  e.name = "TransientError";
+  throw e;
+}
+
+/** The code at the start of a failed job's reason (`NF_FETCH_HTTP_STATUS: …`). */
+export function codeOfReason(reason: string | undefined): string {
+  const m = /^([A-Z0-9_]+):/.exec(reason ?? "");
+  return m?.[1] ?? "NF_UNKNOWN";
+}
+
+export function isControlError(err: unknown): boolean {
+  return err instanceof DelayedError || (err instanceof Error && err.name === "RateLimitError");
+}

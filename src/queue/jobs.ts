@@ -1,0 +1,55 @@
+/**
+ * Job data as stored in Redis: validated by zod in the worker before anything runs,
+ * because it may have been written by another version of the code or by hand.
+ */
+import { z } from "zod";
+import { ArticleRef } from "../model/index.js";
+import { ExtractOptions, FetchOptions, PipelineSpec } from "../pipeline/schema.js";
+
+export const QUEUE_NAMES = ["discover", "fetch", "extract"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** The pipeline as carried by its jobs: workers on other machines may not have the file. */
+export const PipelineRef = z.object({
+  name: z.string().min(1),
+  /** Folder of the pipeline file, for `files` sources. */
+  dir: z.string().min(1),
+  /** Store URL as the pipeline names it; null: the worker's NEWSFIGURES_STORE. */
+  store: z.string().nullable(),
+  /** Groups the jobs of one `ingest` run for its progress bar; null for scheduled runs. */
+  runId: z.string().nullable(),
+});
+export type PipelineRef = z.infer<typeof PipelineRef>;
+
+export const DiscoverJob = z.object({
+  pipeline: PipelineRef,
+  spec: PipelineSpec,
+});
+export type DiscoverJob = z.infer<typeof DiscoverJob>;
+
+export const FetchJob = z.object({
+  pipeline: PipelineRef,
+  ref: ArticleRef,
+  fetch: FetchOptions,
+  extract: ExtractOptions,
+});
+export type FetchJob = z.infer<typeof FetchJob>;
+
+/** A fetched page (body base64) or, with `page: null`, a local file named by `ref.url`. */
+export const ExtractJob = z.object({
+  pipeline: PipelineRef,
+  ref: ArticleRef,
+  extract: ExtractOptions,
+  page: z
+    .object({
+      url: z.string(),
+      finalUrl: z.string(),
+      status: z.number().int(),
+      contentType: z.string(),
+      etag: z.string().nullable(),
+      lastModified: z.string().nullable(),
+      bodyBase64: z.string(),
+    })
+    .nullable(),
+});
+export type ExtractJob = z.infer<typeof ExtractJob>;

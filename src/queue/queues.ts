@@ -1,0 +1,78 @@
+/**
+ * The three queues and how jobs are added to them. Every key lives under one prefix so
+ * deployments and test runs can share a Redis (wrap it in `{…}` for Redis Cluster).
+ */
+import { type JobsOptions, Queue } from "bullmq";
+import { Redis } from "ioredis";
+import type { Pipeline } from "../pipeline/schema.js";
+import { extractJobId, fetchJobId } from "./job-id.js";
+import type { DiscoverJob, ExtractJob, FetchJob, PipelineRef, QueueName } from "./jobs.js";
+
+/** Attempts and backoff for transient failures: 1 s, 2 s, 4 s, 8 s … each ±50 %. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 6,
+  backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
+  // Completed jobs are kept a day so their deterministic ids keep deduplicating; extract
+  // jobs carry page bodies, so fewer of them are kept.
+  removeOnComplete: { age: 24 * 3600, count: 20_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 20_000 },
+};
+
+const EXTRACT_JOB_OPTIONS: JobsOptions = { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { age: 3600, count: 1000 } };
+
+/**
+ * A Redis connection for BullMQ: `maxRetriesPerRequest: null` so commands wait for a
+ * restarted Redis instead of failing, which is what lets workers ride out a restart.
+ */
+export function createRedis(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+}
+
+export interface Queues {
+  discover: Queue<DiscoverJob>;
+  fetch: Queue<FetchJob>;
+  extract: Queue<ExtractJob>;
+  byName(name: QueueName): Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const opts = { connection, prefix };
+  const discover = new Queue<DiscoverJob>("discover", { ...opts, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const fetch = new Queue<FetchJob>("fetch", { ...opts, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const extract = new Queue<ExtractJob>("extract", { ...opts, defaultJobOptions: EXTRACT_JOB_OPTIONS });
+  const all = { discover, fetch, extract } as Record<QueueName, Queue>;
+  return {
+    discover,
+    fetch,
+    extract,
+    byName: (name) => all[name],
+    async close() {
+      await Promise.all(Object.values(all).map((q) => q.close()));
+    },
+  };
+}
+
+export function pipelineRef(p: Pipeline, runId: string | null): PipelineRef {
+  return { name: p.spec.name, dir: p.dir, store: p.spec.store ?? null, runId };
+}
+
+/** Queue one poll of every source of a pipeline. */
+export async function enqueueDiscover(queues: Queues, p: Pipeline, runId: string | null): Promise<void> {
+  await queues.discover.add(p.spec.name, { pipeline: pipelineRef(p, runId), spec: p.spec }, runId ? { jobId: `discover-${runId}` } : {});
+}
+
+/** Queue an article fetch; a URL already queued (or fetched within the day) is not queued twice. */
+export async function enqueueFetch(queues: Queues, data: FetchJob): Promise<void> {
+  const id = fetchJobId(data.ref.url);
+  await queues.fetch.add("fetch", data, { jobId: id, deduplication: { id } });
+}
+
+/**
+ * Queue an extraction. `reprocess` may call this with a stored page; content-addressed ids
+ * mean the same page is extracted once, a changed one again.
+ */
+export async function enqueueExtract(queues: Queues, data: ExtractJob, content: string | Buffer): Promise<void> {
+  const id = extractJobId(data.ref.url, content);
+  await queues.extract.add("extract", data, { jobId: id, deduplication: { id } });
+}

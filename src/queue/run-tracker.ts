@@ -1,0 +1,96 @@
+/**
+ * Counts for one `ingest` run, kept in a Redis hash so every worker can add to them and
+ * the waiting CLI can draw progress and a summary. Scheduled runs (runId null) keep only
+ * the per-pipeline "last run" record read by `status`.
+ */
+import type { Redis } from "ioredis";
+import type { ArticleOutcome } from "../pipeline/run-article.js";
+
+const TTL_S = 7 * 24 * 3600;
+
+export function runKey(prefix: string, runId: string): string {
+  return `${prefix}:nf:run:${runId}`;
+}
+
+export function lastRunKey(prefix: string): string {
+  return `${prefix}:nf:last-run`;
+}
+
+export interface RunCounts {
+  total: number;
+  done: number;
+  failed: number;
+  discovered: boolean;
+  statuses: Record<string, number>;
+  figures: number;
+  added: number;
+  metrics: Map<string, number>;
+  entities: Map<string, number>;
+}
+
+export class RunTracker {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async discovered(runId: string | null, pipeline: string, enqueued: number, found: number): Promise<void> {
+    await this.redis.hset(lastRunKey(this.prefix), pipeline, JSON.stringify({ at: new Date().toISOString(), found, enqueued }));
+    if (!runId) return;
+    const key = runKey(this.prefix, runId);
+    await this.redis.multi().hincrby(key, "total", enqueued).hset(key, "discovered", "1").expire(key, TTL_S).exec();
+  }
+
+  async finished(runId: string | null, outcome: ArticleOutcome): Promise<void> {
+    if (!runId) return;
+    const key = runKey(this.prefix, runId);
+    const m = this.redis.multi().hincrby(key, "done", 1).hincrby(key, `s:${outcome.status}`, 1).hincrby(key, "added", outcome.added);
+    for (const r of outcome.result?.metrics ?? []) {
+      m.hincrby(key, "figures", 1).hincrby(key, `m:${r.metric}`, 1);
+      if (r.entity) m.hincrby(key, `e:${r.entity.name}`, 1);
+    }
+    await m.expire(key, TTL_S).exec();
+  }
+
+  /** More articles for the run (one file may hold several; counted as it is read). */
+  async more(runId: string | null, n: number): Promise<void> {
+    if (runId && n !== 0) await this.redis.hincrby(runKey(this.prefix, runId), "total", n);
+  }
+
+  async failed(runId: string | null, what: string, reason: string): Promise<void> {
+    if (!runId) return;
+    const key = runKey(this.prefix, runId);
+    await this.redis.multi().hincrby(key, "failed", 1).rpush(`${key}:failures`, JSON.stringify({ what, reason })).expire(`${key}:failures`, TTL_S).exec();
+  }
+
+  async read(runId: string): Promise<RunCounts> {
+    const h = await this.redis.hgetall(runKey(this.prefix, runId));
+    const counts: RunCounts = {
+      total: Number(h.total ?? 0),
+      done: Number(h.done ?? 0),
+      failed: Number(h.failed ?? 0),
+      discovered: h.discovered === "1",
+      statuses: {},
+      figures: Number(h.figures ?? 0),
+      added: Number(h.added ?? 0),
+      metrics: new Map(),
+      entities: new Map(),
+    };
+    for (const [k, v] of Object.entries(h)) {
+      if (k.startsWith("s:")) counts.statuses[k.slice(2)] = Number(v);
+      else if (k.startsWith("m:")) counts.metrics.set(k.slice(2), Number(v));
+      else if (k.startsWith("e:")) counts.entities.set(k.slice(2), Number(v));
+    }
+    return counts;
+  }
+
+  async failures(runId: string): Promise<{ what: string; reason: string }[]> {
+    const rows = await this.redis.lrange(`${runKey(this.prefix, runId)}:failures`, 0, 99);
+    return rows.map((r) => JSON.parse(r) as { what: string; reason: string });
+  }
+
+  async lastRuns(): Promise<Record<string, { at: string; found: number; enqueued: number }>> {
+    const h = await this.redis.hgetall(lastRunKey(this.prefix));
+    return Object.fromEntries(Object.entries(h).map(([k, v]) => [k, JSON.parse(v)]));
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The worker adapter: BullMQ jobs -> the pipeline's stage functions. Job data is
+ * validated here; failures go through `handleJobError` (the one place retry behaviour is
+ * decided); each job gets a child logger and writes one outcome line.
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { type Job, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "../log.js";
+import type { PageFetcher } from "../pipeline/deps.js";
+import { discoverRefs, sourceLabel } from "../pipeline/discover.js";
+import { type ArticleOutcome, fetchArticle, isFileRef, storeFile, storePage } from "../pipeline/run-article.js";
+import type { Store } from "../store/types.js";
+import { classifyError, handleJobError, isControlError } from "./errors.js";
+import { DiscoverJob, ExtractJob, FetchJob, type QueueName, QUEUE_NAMES } from "./jobs.js";
+import { createRedisPacer } from "./pacing.js";
+import { createQueues, enqueueExtract, enqueueFetch, type Queues } from "./queues.js";
+import { RunTracker } from "./run-tracker.js";
+
+export interface WorkerDeps {
+  /** A connection factory: BullMQ workers each need their own blocking connection. */
+  connect: () => Redis;
+  prefix: string;
+  logger: Logger;
+  fetcher: PageFetcher;
+  /** Opens (once per URL) the store a pipeline names; null means the default store. */
+  openStore: (url: string | null) => Promise<Store>;
+}
+
+export interface WorkerOptions {
+  queues?: readonly QueueName[];
+  /** Fetch jobs in flight per process (I/O bound). */
+  concurrency?: number;
+  /** Extract jobs in flight per process (CPU bound; >1 overlaps store round trips). */
+  extractConcurrency?: number;
+  stalledInterval?: number;
+  lockDuration?: number;
+  maxStalledCount?: number;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  queues: Queues;
+  /** Finish the jobs in hand, then close every connection. */
+  close(): Promise<void>;
+}
+
+export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): RunningWorkers {
+  const shared = deps.connect();
+  const queues = createQueues(shared, deps.prefix);
+  const tracker = new RunTracker(shared, deps.prefix);
+  const pace = createRedisPacer(shared, { prefix: deps.prefix });
+  const stores = new Map<string, Promise<Store>>();
+  const storeFor = (url: string | null): Promise<Store> => {
+    const k = url ?? "";
+    let s = stores.get(k);
+    if (!s) {
+      s = deps.openStore(url);
+      // A store that failed to open (database down) is opened again by the next job.
+      s.catch(() => stores.delete(k));
+      stores.set(k, s);
+    }
+    return s;
+  };
+
+  const connections: Redis[] = [shared];
+  const workerOpts = (name: QueueName, concurrency: number) => ({
+    connection: connections[connections.push(deps.connect()) - 1] as Redis,
+    prefix: deps.prefix,
+    concurrency,
+    autorun: true,
+    ...(options.stalledInterval !== undefined ? { stalledInterval: options.stalledInterval } : {}),
+    ...(options.lockDuration !== undefined ? { lockDuration: options.lockDuration } : {}),
+    ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
+    name: `${name}-${process.pid}`,
+  });
+
+  /** Wraps a processor: validation, child logger, outcome line, error mapping, run counts. */
+  function wrap<T>(queue: QueueName, schema: { parse(d: unknown): T }, run: (data: T, log: Logger, job: Job) => Promise<Record<string, unknown>>) {
+    return async (job: Job, token?: string) => {
+      const started = Date.now();
+      const raw = job.data as { pipeline?: { name?: string; runId?: string | null }; ref?: { url?: string } };
+      const log = deps.logger.child({ queue, jobId: job.id, pipeline: raw.pipeline?.name, url: raw.ref?.url, attempt: job.attemptsMade + 1 });
+      try {
+        const data = schema.parse(job.data);
+        const result = await run(data, log, job);
+        log.info({ stage: queue, outcome: result.status ?? "ok", ...result, ms: Date.now() - started }, `${queue} ${String(result.status ?? "ok")}`);
+        return result;
+      } catch (err) {
+        if (isControlError(err)) throw err;
+        const cls = classifyError(err);
+        if (cls === "pace" || cls === "rate-limit") {
+          log.debug({ stage: queue, outcome: cls, ms: Date.now() - started }, `${queue} ${cls}`);
+        } else {
+          const final = cls === "permanent" || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          log[final ? "error" : "warn"]({ stage: queue, outcome: final ? "failed" : "retry", err, ms: Date.now() - started }, `${queue} ${final ? "failed" : "will retry"}`);
+          if (final && queue !== "discover") await tracker.failed(raw.pipeline?.runId ?? null, raw.ref?.url ?? String(job.id), err instanceof Error ? err.message : String(err)).catch(() => {});
+        }
+        return handleJobError(err, job, queues.byName(queue), token);
+      }
+    };
+  }
+
+  const processors: Record<QueueName, (job: Job, token?: string) => Promise<unknown>> = {
+    discover: wrap("discover", DiscoverJob, async (data) => {
+      const store = await storeFor(data.pipeline.store);
+      const pipeline = { spec: data.spec, file: "", dir: data.pipeline.dir };
+      let found = 0;
+      let enqueued = 0;
+      for (const source of data.spec.sources) {
+        const refs = await discoverRefs(pipeline, source, { fetcher: deps.fetcher, pace });
+        found += refs.length;
+        for (const ref of refs) {
+          if (isFileRef(ref)) {
+            const bytes = await readFile(fileURLToPath(ref.url));
+            await enqueueExtract(queues, { pipeline: data.pipeline, ref, extract: data.spec.extract, page: null }, bytes);
+            enqueued++;
+          } else if (!(await store.hasUrl(ref.url))) {
+            await enqueueFetch(queues, { pipeline: data.pipeline, ref, fetch: data.spec.fetch, extract: data.spec.extract });
+            enqueued++;
+          }
+        }
+        deps.logger.debug({ pipeline: data.pipeline.name, source: sourceLabel(source), found: refs.length }, "source read");
+      }
+      await tracker.discovered(data.pipeline.runId, data.pipeline.name, enqueued, found);
+      return { status: "ok", found, enqueued, known: found - enqueued };
+    }),
+
+    fetch: wrap("fetch", FetchJob, async (data, log) => {
+      const store = await storeFor(data.pipeline.store);
+      const fetched = await fetchArticle(data.ref, { store, fetcher: deps.fetcher, logger: log, pace }, data.fetch);
+      if (fetched.kind === "not-modified") {
+        await tracker.finished(data.pipeline.runId, { url: data.ref.url, status: "not-modified", articleId: null, added: 0, removed: 0, updated: 0 });
+        return { status: "not-modified" };
+      }
+      const p = fetched.page;
+      const body = p.body ?? Buffer.alloc(0);
+      await enqueueExtract(
+        queues,
+        {
+          pipeline: data.pipeline,
+          ref: data.ref,
+          extract: data.extract,
+          page: { url: p.url, finalUrl: p.finalUrl, status: p.status, contentType: p.contentType, etag: p.etag, lastModified: p.lastModified, bodyBase64: body.toString("base64") },
+        },
+        body,
+      );
+      return { status: "fetched", bytes: body.length, httpStatus: p.status };
+    }),
+
+    extract: wrap("extract", ExtractJob, async (data, log) => {
+      const store = await storeFor(data.pipeline.store);
+      const articleDeps = { store, fetcher: deps.fetcher, logger: log, pace };
+      let outcomes: ArticleOutcome[];
+      if (data.page === null) {
+        outcomes = await storeFile(data.ref, articleDeps, data.extract);
+        // The discover stage counted the file as one article; a .jsonl file may hold more.
+        await tracker.more(data.pipeline.runId, outcomes.length - 1);
+      } else {
+        const page = { ...data.page, notModified: false, body: Buffer.from(data.page.bodyBase64, "base64") };
+        outcomes = [await storePage(data.ref, page, articleDeps, data.extract)];
+      }
+      for (const o of outcomes) await tracker.finished(data.pipeline.runId, o);
+      const first = outcomes[0];
+      return {
+        status: outcomes.length === 1 && first ? first.status : `${outcomes.length} articles`,
+        articleId: first?.articleId ?? null,
+        added: outcomes.reduce((n, o) => n + o.added, 0),
+        figures: outcomes.reduce((n, o) => n + (o.result?.metrics.length ?? 0), 0),
+      };
+    }),
+  };
+
+  const names = options.queues ?? QUEUE_NAMES;
+  const workers = names.map((name) => {
+    const concurrency = name === "fetch" ? (options.concurrency ?? 16) : name === "extract" ? (options.extractConcurrency ?? 2) : 1;
+    const w = new Worker(name, processors[name], workerOpts(name, concurrency));
+    // Connection errors are retried by ioredis; log them instead of crashing on 'error'.
+    w.on("error", (err) => deps.logger.warn({ err, queue: name }, "worker connection error"));
+    return w;
+  });
+
+  return {
+    workers,
+    queues,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+      for (const s of stores.values()) await s.then((st) => st.close()).catch(() => {});
+      // Connections passed in are ours to close, not BullMQ's.
+      for (const c of connections) c.disconnect();
+    },
+  };
+}
