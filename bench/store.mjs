@@ -1,0 +1,249 @@
+// (f) Store: 1,000,000 synthetic records bulk-inserted into SQLite and PostgreSQL, then the
+// median latency of entity + metric queries (the `newsfigures query --entity X --metric Y`
+// path; the goal is < 50 ms, which needs an index range scan), then `export` of every
+// record in a fresh process so its peak RSS is the export's own (constant memory means it
+// does not grow with the store).
+//   node bench/store.mjs [--records N] [--only sqlite|postgres]
+//   internal: node bench/store.mjs --export sqlite PATH | --export postgres URL SCHEMA
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fmt, importDist, median, peakRssMb } from "./lib.mjs";
+
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const store = await importDist("store/index.js");
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+
+if (process.argv.includes("--export")) {
+  await exportPhase();
+  process.exit(0);
+}
+
+const TOTAL = Number(arg("--records", "1000000"));
+const PER_ARTICLE = 10;
+const ENTITIES = 5_000; // 20 articles each at 1,000,000 records
+const METRICS = [
+  "revenue",
+  "net_income",
+  "eps",
+  "orders",
+  "backlog",
+  "guidance",
+  "margin",
+  "employees",
+  "customers",
+  "deal_value",
+];
+const only = arg("--only", null);
+
+/** Entity names with varied prefixes, so a prefix range selects one company, as in real use. */
+const SYLLABLES = [
+  "al",
+  "bor",
+  "cen",
+  "dar",
+  "el",
+  "fen",
+  "gal",
+  "hor",
+  "iv",
+  "jun",
+  "kal",
+  "lor",
+  "mer",
+  "nor",
+  "ost",
+  "pel",
+  "quin",
+  "ros",
+  "sel",
+  "tor",
+];
+const entityName = (i) => {
+  const a = SYLLABLES[i % 20];
+  const b = SYLLABLES[Math.floor(i / 20) % 20];
+  const c = SYLLABLES[Math.floor(i / 400) % 20];
+  const name = `${a}${b}${c}`;
+  return `${name[0].toUpperCase()}${name.slice(1)} ${["Holdings", "Corp", "Group", "Industries"][i % 4]} ${Math.floor(i / 8000) || ""}`.trim();
+};
+
+/** A batch of articles, each with PER_ARTICLE valid records of one entity. */
+function batch(first, count) {
+  const items = [];
+  for (let a = first; a < first + count; a++) {
+    const articleId = `sha256:${a.toString(16).padStart(64, "0")}`;
+    const entity = { name: entityName(a % ENTITIES), type: "organization" };
+    const day = String(1 + (a % 28)).padStart(2, "0");
+    const publishedAt = `2026-${String(1 + (a % 12)).padStart(2, "0")}-${day}T12:00:00Z`;
+    const body = `${entity.name} reported results. Revenue was $1.2 billion.`;
+    const metrics = [];
+    for (let k = 0; k < PER_ARTICLE; k++) {
+      const metric = METRICS[(a + k) % METRICS.length];
+      const money = metric !== "margin" && metric !== "employees" && metric !== "customers";
+      metrics.push({
+        id: `bench-${a}-${k}`,
+        kind: money ? "money" : metric === "margin" ? "percent" : "count",
+        text: "$1.2 billion",
+        span: { start: 40 + k, end: 52 + k },
+        sentence: body,
+        value: {
+          amount: 1e6 * (1 + ((a * 7 + k) % 997)),
+          currency: money ? "USD" : null,
+          unit: money ? null : metric === "margin" ? "percent" : metric,
+          approximate: false,
+          bound: "exact",
+          range: null,
+        },
+        rate: null,
+        metric,
+        metricPhrase: metric.replace("_", " "),
+        entity,
+        period: {
+          text: "third quarter",
+          fiscal: false,
+          year: 2026,
+          quarter: 3,
+          start: null,
+          end: null,
+          ytd: false,
+        },
+        change: null,
+        forecast: false,
+      });
+    }
+    const result = {
+      source: `bench-${a}`,
+      articleId,
+      url: `https://bench.example/${a}`,
+      title: `${entity.name} results`,
+      publishedAt,
+      publisher: "Bench Wire",
+      authors: [],
+      entities: [{ name: entity.name, type: "organization", mentions: 3 }],
+      metrics,
+    };
+    const article = {
+      articleId,
+      source: result.source,
+      url: result.url,
+      canonicalUrl: null,
+      title: result.title,
+      publishedAt,
+      publisher: "Bench Wire",
+      authors: [],
+      fetchedAt: publishedAt,
+      etag: null,
+      lastModified: null,
+      raw: null,
+      contentType: "text/plain",
+      body,
+    };
+    items.push({ article, result });
+  }
+  return items;
+}
+
+async function fill(s) {
+  const articles = Math.ceil(TOTAL / PER_ARTICLE);
+  const t0 = performance.now();
+  for (let a = 0; a < articles; a += 1000)
+    await s.bulkInsert(batch(a, Math.min(1000, articles - a)), "bench");
+  return (performance.now() - t0) / 1000;
+}
+
+async function queryLatency(s) {
+  const times = [];
+  let rows = 0;
+  for (let q = 0; q < 41; q++) {
+    const entity = entityName((q * 613) % ENTITIES).split(" ")[0];
+    const metric = METRICS[q % METRICS.length];
+    const t0 = performance.now();
+    const got = await s.queryRecords({ entity, metric });
+    times.push(performance.now() - t0);
+    rows += got.length;
+  }
+  return {
+    median: median(times.slice(1)),
+    max: Math.max(...times.slice(1)),
+    rows: rows / times.length,
+  };
+}
+
+function exportInChild(args) {
+  const child = spawnSync(process.execPath, [import.meta.filename, "--export", ...args], {
+    encoding: "utf8",
+  });
+  if (child.status !== 0) return `export failed: ${child.stderr.trim().split("\n").at(-1)}`;
+  return child.stdout.trim();
+}
+
+async function exportPhase() {
+  const [kind, where, schema] = process.argv.slice(process.argv.indexOf("--export") + 1);
+  const s =
+    kind === "sqlite" ? store.openSqliteStore(where) : store.openPostgresStore(where, { schema });
+  const baseline = process.memoryUsage().rss / 1048576;
+  const t0 = performance.now();
+  let n = 0;
+  let bytes = 0;
+  for await (const r of s.exportRecords()) {
+    n++;
+    bytes += JSON.stringify(r).length + 1; // what `export` would write, without the disk
+  }
+  const secs = (performance.now() - t0) / 1000;
+  await s.close();
+  console.log(
+    `export: ${n.toLocaleString("en-US")} records (${fmt(bytes / 1e6, 0)} MB of JSONL) in ${fmt(secs, 1)} s; peak RSS ${fmt(peakRssMb(), 0)} MB (${fmt(baseline, 0)} MB before the first row)`,
+  );
+}
+
+async function run(label, open, exportArgs, cleanup) {
+  const s = open();
+  try {
+    await s.migrate();
+    const secs = await fill(s);
+    console.log(
+      `${label}: inserted ${TOTAL.toLocaleString("en-US")} records (${(TOTAL / PER_ARTICLE).toLocaleString("en-US")} articles, ${ENTITIES.toLocaleString("en-US")} entities) in ${fmt(secs, 1)} s with bulkInsert`,
+    );
+    const q = await queryLatency(s);
+    console.log(
+      `${label}: entity + metric query median ${fmt(q.median, 2)} ms, max ${fmt(q.max, 2)} ms (40 queries, ${fmt(q.rows, 0)} rows each on average; goal < 50 ms)`,
+    );
+  } finally {
+    await s.close();
+  }
+  console.log(`${label}: ${exportInChild(exportArgs)}`);
+  await cleanup();
+}
+
+console.log(`store: ${TOTAL.toLocaleString("en-US")} synthetic records per backend`);
+if (only !== "postgres") {
+  const dir = mkdtempSync(join(tmpdir(), "newsfigures-bench-"));
+  const path = join(dir, "bench.db");
+  await run(
+    "SQLite",
+    () => store.openSqliteStore(path),
+    ["sqlite", path],
+    async () => rmSync(dir, { recursive: true, force: true }),
+  );
+}
+if (only !== "sqlite") {
+  const schema = `bench_${process.pid}_${Date.now().toString(36)}`;
+  try {
+    await run(
+      "PostgreSQL",
+      () => store.openPostgresStore(PG_URL, { schema }),
+      ["postgres", PG_URL, schema],
+      () => store.dropPostgresSchema(PG_URL, schema),
+    );
+  } catch (err) {
+    console.log(
+      `PostgreSQL: skipped or failed at ${PG_URL.replace(/\/\/[^@]*@/, "//***@")}: ${err.message} (start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)`,
+    );
+    await store.dropPostgresSchema(PG_URL, schema).catch(() => {});
+  }
+}
