@@ -1,0 +1,70 @@
+/**
+ * A pipeline over a local RSS feed, run through the real queues on the real Redis and
+ * PostgreSQL: every page ends up stored; polling the feed again fetches nothing.
+ */
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { enqueueDiscover } from "../../../src/queue/queues.js";
+import { RunTracker } from "../../../src/queue/run-tracker.js";
+import { waitForRun } from "../../../src/queue/wait-run.js";
+import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
+import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { feedPipeline, type NewsSite, pgStore, startNewsSite, workerDeps } from "./helpers.js";
+
+const PAGES = 12;
+
+describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
+  const prefix = `nf-${inject("runId")}-run`;
+  const pg = pgStore("run");
+  let site: NewsSite;
+  let workers: RunningWorkers;
+  let redis: Redis;
+  let store: RecordStore;
+
+  beforeAll(async () => {
+    site = await startNewsSite(PAGES);
+    workers = startWorkers(workerDeps(prefix), { concurrency: 4 });
+    redis = new Redis(inject("redisUrl"));
+    store = await openStore(pg.url);
+  });
+
+  afterAll(async () => {
+    await workers?.close();
+    for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract]) await q.obliterate({ force: true }).catch(() => {});
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await store?.close();
+    await site?.close();
+    await pg.drop();
+  });
+
+  it("stores every page's records, then stores and fetches nothing new on the next poll", async () => {
+    const pipeline = feedPipeline(site, "local-feed", 5, pg.url);
+    const tracker = new RunTracker(redis, prefix);
+
+    await enqueueDiscover(workers.queues, pipeline, "first");
+    const first = await waitForRun(tracker, workers.queues, "first", { timeoutMs: 25_000 });
+    expect(first.total).toBe(PAGES);
+    expect(first.failed).toBe(0);
+    expect(first.statuses.stored).toBe(PAGES);
+    expect(site.pageHits()).toBe(PAGES);
+
+    const stats = await store.stats();
+    expect(stats.articles).toBe(PAGES);
+    // Each page says "revenue rose N% to $X billion" and "net income was $Y million".
+    expect(stats.records).toBeGreaterThanOrEqual(PAGES * 3);
+    for (let i = 0; i < PAGES; i++) expect(await store.hasUrl(`${site.url}/news/${i}.html`)).toBe(true);
+    const recordsBefore = stats.records;
+
+    await enqueueDiscover(workers.queues, pipeline, "second");
+    const second = await waitForRun(tracker, workers.queues, "second", { timeoutMs: 15_000 });
+    expect(second.discovered).toBe(true);
+    expect(second.total).toBe(0);
+    expect(site.pageHits()).toBe(PAGES);
+    const after = await store.stats();
+    expect(after.articles).toBe(PAGES);
+    expect(after.records).toBe(recordsBefore);
+    expect((await tracker.lastRuns())["local-feed"]).toMatchObject({ found: PAGES, enqueued: 0 });
+  });
+});
