@@ -1,6 +1,18 @@
-/** Attribution of figures. PLACEHOLDER until the attribution issue lands. */
+/**
+ * Attribution: for each figure, whose it is (entity), what it measures (metric and the
+ * words it was read from), when (period), whether it is a change and whether it is a
+ * forecast. One Attribution per figure, in the figures' order. Pure and linear: each
+ * figure looks only at its sentence and a bounded window around it.
+ */
+import type { EntityRef, Metric, Period } from "../../model/index.js";
 import type { EntityAnalysis } from "../entities/index.js";
 import type { Attribution, Figure, Sentence } from "../types.js";
+import { readChange, readForecast } from "./change.js";
+import { contextsOf, type FigureContext } from "./context.js";
+import { MentionIndex, readEntity } from "./entity.js";
+import { readMetric } from "./metric.js";
+import { parsePeriod, periodHits, type PeriodHit } from "./period.js";
+import { blockLabelBefore, readRow } from "./table.js";
 
 export interface AttributionContext {
   text: string;
@@ -9,13 +21,135 @@ export interface AttributionContext {
   entities: EntityAnalysis;
 }
 
-export function attributeFigures(figures: Figure[], _ctx: AttributionContext): Attribution[] {
-  return figures.map(() => ({
-    metric: "other",
-    metricPhrase: null,
-    entity: null,
-    period: null,
-    change: null,
-    forecast: false,
-  }));
+const PER_SHARE_AFTER = /^\s*(?:a|per|for each)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?(?:share|shr)\b/i;
+const LOSS_BEFORE = /\b(?:net |operating |pre-?tax |pretax |quarterly |annual |a |its |wider |bigger |smaller )?loss(?:es)?\s+(?:of|was|were|totaled|totalled|amounted to|widened to|narrowed to|reached|to)?\s*(?:about|some|nearly|roughly|around|approximately)?\s*$/i;
+const INSTRUMENT_METRIC: Array<[RegExp, Metric]> = [
+  [/crude|brent|wti|west texas|gold|silver|copper|oil|bitcoin/i, "price"],
+  [/treasury|bond|note|gilt|bund|yield/i, "interest_rate"],
+];
+
+export function attributeFigures(figures: Figure[], ctx: AttributionContext): Attribution[] {
+  const { text } = ctx;
+  const contexts = contextsOf(text, figures, ctx.sentences);
+  const index = new MentionIndex(ctx.entities.mentions);
+  const sentenceHits = new Map<number, PeriodHit[]>();
+  const titlePeriod = ctx.title ? periodHits(ctx.title, 0)[0] ?? null : null;
+  const out: Attribution[] = [];
+  const perShare: boolean[] = [];
+  let scope: { text: string; from: number } | null = null;
+  let lastSentence = -1;
+
+  contexts.forEach((c, i) => {
+    const f = c.figure;
+    if (c.sentenceIndex !== lastSentence) {
+      scope = headingScope(c.sentence, c.sentenceIndex, ctx.sentences, figures, scope);
+      lastSentence = c.sentenceIndex;
+    }
+    const isPerShare = f.rate === "per_share" || PER_SHARE_AFTER.test(c.right);
+    perShare.push(isPerShare);
+    const row = readRow(c);
+    let metric: Metric = "other";
+    let metricPhrase: string | null = null;
+    if (row) {
+      metric = row.metric;
+      metricPhrase = row.phrase;
+    } else {
+      const read = readMetric(c);
+      if (read) {
+        metric = read.metric;
+        metricPhrase = read.phrase;
+      } else {
+        const carried = carryFrom(contexts, out, perShare, c);
+        if (carried) {
+          metric = carried.metric;
+          metricPhrase = carried.metricPhrase;
+        }
+      }
+    }
+    if (isPerShare && f.kind === "money" && !["dividend", "share_price", "deal_value", "price", "buyback"].includes(metric)) metric = "eps";
+    if (metric === "eps" && f.kind !== "money") metric = f.kind === "percent" ? carryMetric(out, c) ?? "other" : "other";
+    if (metric === "stock_return" && f.kind === "money") metric = "share_price";
+    if (metric === "share_price" && f.kind === "percent") metric = "stock_return";
+    if (metric === "margin" && f.kind === "money") metric = "other";
+
+    const prevOwner = c.prevInSentence >= 0 ? (out[c.prevInSentence]?.entity ?? null) : null;
+    const entity: EntityRef | null = readEntity(c, metric, text, index, ctx.entities, prevOwner);
+    if (entity?.type === "instrument") {
+      for (const [re, m] of INSTRUMENT_METRIC) if (re.test(entity.name) && ["other", "stock_return", "share_price", "price"].includes(metric)) metric = m;
+    }
+
+    const change = readChange(c);
+    const prevForecast = c.prevInSentence >= 0 ? Boolean(out[c.prevInSentence]?.forecast) : false;
+    const forecast = row ? false : readForecast(c, text, prevForecast);
+
+    let hits = sentenceHits.get(c.sentenceIndex);
+    if (!hits) {
+      hits = periodHits(c.sentence.text, c.sentence.start);
+      sentenceHits.set(c.sentenceIndex, hits);
+    }
+    const period = periodFor(c, hits, row !== null, text, titlePeriod?.text ?? null, scope);
+
+    const a: Attribution = { metric, metricPhrase, entity, period, change: change ? { direction: change } : null, forecast };
+    if (isPerShare && f.rate === null && f.kind === "money") a.rate = "per_share";
+    const loss = row?.loss || (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss"));
+    if (loss && f.amount > 0 && f.range === null) {
+      a.amount = -f.amount;
+      if (metric === "other" || metric === "eps") a.metric = metric === "eps" ? "eps" : "net_income";
+    }
+    out.push(a);
+    if (i < 0) throw new Error("unreachable");
+  });
+  return out;
+}
+
+function carryFrom(contexts: FigureContext[], out: Attribution[], perShare: boolean[], c: FigureContext): Attribution | null {
+  for (let j = c.index - 1; j >= 0; j--) {
+    const p = contexts[j] as FigureContext;
+    if (p.sentenceIndex !== c.sentenceIndex) break;
+    const a = out[j] as Attribution;
+    if (a.metric === "other") continue;
+    const sameShape = perShare[j] === perShare[c.index] && (p.figure.kind === c.figure.kind || (p.figure.kind === "money") !== (c.figure.kind === "money") || c.figure.kind === "percent");
+    if (sameShape || c.figure.kind === "percent") return a;
+  }
+  return null;
+}
+
+function carryMetric(out: Attribution[], c: FigureContext): Metric | null {
+  return c.prevInSentence >= 0 ? (out[c.prevInSentence]?.metric ?? null) : null;
+}
+
+function periodFor(c: FigureContext, hits: PeriodHit[], inRow: boolean, text: string, titlePeriod: string | null, scope: { text: string } | null): Period | null {
+  const f = c.figure;
+  let best: PeriodHit | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const h of hits) {
+    if (h.end > f.start && h.start < f.end) continue; // inside the figure
+    const local = (h.start >= c.leftStart && h.end <= f.start) || (h.start >= f.end && h.end <= c.rightEnd + 40 && h.start <= c.rightEnd);
+    const d = h.start >= f.end ? h.start - f.end : f.start - h.end;
+    const score = local ? d : d + 10_000;
+    if (score < bestD) {
+      best = h;
+      bestD = score;
+    }
+  }
+  if (best) return parsePeriod(best.text);
+  if (inRow) {
+    const label = blockLabelBefore(text, c.lineStart, 0);
+    if (label) return parsePeriod(label);
+    if (titlePeriod) return parsePeriod(titlePeriod);
+  }
+  if (scope) return parsePeriod(scope.text);
+  return null;
+}
+
+/** A heading (a short sentence without figures that names a period) scopes the figures under it. */
+function headingScope(s: Sentence, si: number, sentences: Sentence[], figures: Figure[], current: { text: string; from: number } | null): { text: string; from: number } | null {
+  for (let k = si - 1; k >= 0 && k >= si - 1; k--) {
+    const prev = sentences[k] as Sentence;
+    if (prev.text.length > 60 || /[.!?]$/.test(prev.text)) continue;
+    if (figures.some((f) => f.start >= prev.start && f.start < prev.end)) continue;
+    const h = periodHits(prev.text, prev.start)[0];
+    if (h && k > 0) return { text: h.text, from: prev.start };
+  }
+  return current;
 }

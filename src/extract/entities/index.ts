@@ -1,5 +1,15 @@
-/** Named entities of an article. PLACEHOLDER until the attribution issue lands. */
+/**
+ * Named entities of an article: mentions found by chunk.ts, merged into entities
+ * ("Dell", "Dell's", "Dell Technologies'" -> Dell Technologies; "Okafor" -> Daniel
+ * Okafor; "FOMC" -> Federal Open Market Committee when the text introduces it), each
+ * with its canonical (longest, cleanest) name, a type and a mention count. The
+ * headline is read last, against the names the body established, so title-case and
+ * ALL-CAPS headlines add mentions but not new names.
+ */
 import type { ArticleEntity } from "../../model/index.js";
+import { LEGAL_FORMS } from "../lexicon/entities.js";
+import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
+import { KNOWN_BY_FORM } from "./known.js";
 
 export interface EntityMention {
   start: number;
@@ -13,8 +23,185 @@ export interface EntityMention {
 export interface EntityAnalysis {
   entities: ArticleEntity[];
   mentions: EntityMention[];
+  /** The entity the article is about (headline first, then the most mentioned); the default owner of figures. */
+  main: { name: string; type: ArticleEntity["type"] } | null;
 }
 
-export function findEntities(_text: string, _title: string | null): EntityAnalysis {
-  return { entities: [], mentions: [] };
+interface Group {
+  name: string;
+  type: RawMention["type"];
+  strength: number;
+  forms: Set<string>;
+  mentions: RawMention[];
+  peripheral: boolean;
+  inHeadline: boolean;
+  firstAt: number;
+  known?: string | undefined;
+}
+
+export function findEntities(text: string, title: string | null): EntityAnalysis {
+  const headlineEnd = headlineEndOf(text, title);
+  const lower = lowerWords(text.slice(headlineEnd));
+  const raw = chunkMentions(text, headlineEnd, text.length, lower);
+  const groups = mergeMentions(raw);
+  if (headlineEnd > 0) addHeadlineMentions(text.slice(0, headlineEnd), groups, lower);
+  else if (title && !text.startsWith(title)) addHeadlineMentions(title, groups, lower, true);
+
+  const kept = groups.filter((g) => keep(g));
+  const mentions: EntityMention[] = [];
+  for (const g of kept) {
+    const type = g.type === "unknown" ? "organization" : g.type;
+    for (const m of g.mentions) if (m.end <= text.length && m.start >= 0 && m.end > m.start) mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), name: g.name, type });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const entities: ArticleEntity[] = kept
+    .filter((g) => g.type !== "instrument")
+    .map((g) => ({ name: g.name, type: (g.type === "unknown" ? "organization" : g.type) as ArticleEntity["type"], mentions: g.mentions.length }));
+  return { entities, mentions, main: mainOf(kept) };
+}
+
+/** The headline is the body's first line when it is the title (a `.txt` article). */
+function headlineEndOf(text: string, title: string | null): number {
+  const nl = text.indexOf("\n");
+  if (nl <= 0) return 0;
+  const first = text.slice(0, nl).trim();
+  if (title && first === title.trim()) return nl;
+  return 0;
+}
+
+const keyOf = (form: string): string =>
+  form
+    .replace(LEGAL_FORMS, "")
+    .replace(/(?:'s|’s|'|’)$/, "")
+    .replace(/[^A-Za-z0-9&]+/g, " ")
+    .trim()
+    .toLowerCase();
+
+function mergeMentions(raw: RawMention[]): Group[] {
+  const byKey = new Map<string, Group>();
+  const groups: Group[] = [];
+  for (const m of raw) {
+    const key = m.known ? keyOf(m.known) : keyOf(m.form);
+    if (key === "") continue;
+    let g = byKey.get(key);
+    if (!g) {
+      g = { name: m.known ?? m.form, known: m.known, type: m.type, strength: m.strength, forms: new Set(), mentions: [], peripheral: Boolean(m.peripheral), inHeadline: false, firstAt: m.start };
+      byKey.set(key, g);
+      groups.push(g);
+    }
+    g.forms.add(m.form);
+    g.mentions.push(m);
+    if (m.strength > g.strength || (g.type === "unknown" && m.type !== "unknown")) {
+      if (m.type !== "unknown") g.type = m.type;
+      g.strength = Math.max(g.strength, m.strength);
+    }
+    if (!m.known && m.form.length > g.name.length && keyOf(m.form) === key && !/[,]/.test(m.form)) g.name = m.form.replace(/[.]$/, (d) => (/\b(?:Inc|Corp|Co|Ltd)\.$/.test(m.form) ? d : ""));
+    // Acronym introduced in the text: "Federal Open Market Committee (FOMC)".
+    if (m.acronym && !byKey.has(m.acronym.toLowerCase())) byKey.set(m.acronym.toLowerCase(), g);
+  }
+  // Acronyms found before their introduction were grouped apart: fold them now.
+  for (const g of groups) {
+    const target = byKey.get(keyOf(g.name));
+    if (target && target !== g) absorb(target, g);
+  }
+  // Shorter forms into longer ones: "Dell" -> "Dell Technologies", "Okafor" -> "Daniel Okafor".
+  const live = () => groups.filter((g) => g.mentions.length > 0);
+  const sorted = live().sort((a, b) => b.name.split(" ").length - a.name.split(" ").length);
+  for (const small of sorted.slice().reverse()) {
+    if (small.type === "place" && small.strength >= 2) continue;
+    if (small.type === "instrument") continue;
+    const sw = keyOf(small.name).split(" ");
+    let best: Group | null = null;
+    for (const big of sorted) {
+      if (big === small || big.mentions.length === 0 || big.type === "instrument" || big.type === "place") continue;
+      const bw = keyOf(big.name).split(" ");
+      if (bw.length <= sw.length) continue;
+      const isPrefix = sw.every((w, i) => bw[i] === w);
+      const isSurname = big.type === "person" && sw.length === 1 && bw.at(-1) === sw[0];
+      const isInitials = sw.length === 1 && /^[A-Z&]{2,6}$/.test(small.name) && initials(big.name) === small.name;
+      if ((isPrefix && big.type !== "person") || isSurname || (isInitials && big.type !== "person")) {
+        if (small.known && big.known && small.known !== big.known) continue;
+        if (!best || big.mentions.length > best.mentions.length) best = big;
+      }
+    }
+    if (best) absorb(best, small);
+  }
+  return live();
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+function absorb(into: Group, from: Group): void {
+  for (const f of from.forms) into.forms.add(f);
+  into.mentions.push(...from.mentions);
+  from.mentions = [];
+  if (into.type === "unknown" && from.type !== "unknown" && from.type !== "place") into.type = from.type;
+  into.strength = Math.max(into.strength, from.strength);
+  into.firstAt = Math.min(into.firstAt, from.firstAt);
+}
+
+/** Mentions in the headline of names the body established, matched case-insensitively. */
+function addHeadlineMentions(headline: string, groups: Group[], lower: Set<string>, detached = false): void {
+  const hl = headline.toLowerCase();
+  for (const g of groups) {
+    const forms = [...g.forms].sort((a, b) => b.length - a.length);
+    for (const f of forms) {
+      if (f.length < 2) continue;
+      const i = wordIndex(hl, f.toLowerCase());
+      if (i < 0) continue;
+      g.inHeadline = true;
+      if (!detached) g.mentions.push({ start: i, end: i + f.length, form: headline.slice(i, i + f.length), type: g.type, strength: g.strength });
+      break;
+    }
+  }
+  // Names the headline alone gives, when the lexicon knows them (a known company, the Fed).
+  if (!detached) {
+    for (const m of chunkMentions(headline, 0, headline.length, lower)) {
+      if (!m.known || groups.some((g) => g.name === m.known)) continue;
+      const k = KNOWN_BY_FORM.get(m.form);
+      if (!k) continue;
+      groups.push({ name: k.name, type: k.type, strength: 2, forms: new Set([m.form]), mentions: [m], peripheral: Boolean(k.peripheral), inHeadline: true, firstAt: m.start });
+    }
+  }
+}
+
+function wordIndex(hay: string, needle: string): number {
+  let i = hay.indexOf(needle);
+  while (i >= 0) {
+    const a = hay[i - 1] ?? " ";
+    const b = hay[i + needle.length] ?? " ";
+    if (!/[a-z0-9]/.test(a) && !/[a-z0-9]/.test(b)) return i;
+    i = hay.indexOf(needle, i + 1);
+  }
+  return -1;
+}
+
+/** Unknown-typed names need some evidence: several mentions, a strong cue, or several words. */
+function keep(g: Group): boolean {
+  if (g.type !== "unknown") return true;
+  if (g.strength >= 1) return true;
+  const words = g.name.split(" ").length;
+  if (words >= 2) return true;
+  return g.mentions.length >= 2;
+}
+
+function mainOf(groups: Group[]): EntityAnalysis["main"] {
+  let best: Group | null = null;
+  let bestScore = 0;
+  for (const g of groups) {
+    if (g.type !== "organization" && g.type !== "unknown") continue;
+    let score = g.mentions.length + (g.inHeadline ? 4 : 0) + (g.firstAt < 400 ? 1 : 0) + (g.strength >= 2 ? 1 : 0);
+    if (g.peripheral) score *= 0.3;
+    if (score > bestScore) {
+      best = g;
+      bestScore = score;
+    }
+  }
+  return best ? { name: best.name, type: "organization" } : null;
 }

@@ -1,0 +1,63 @@
+/**
+ * The words around a figure: its sentence, the left window (back to the previous figure
+ * of the sentence or the clause start) and the right window (up to the next figure, a
+ * clause break or a few words). Every reader of attribution looks only here, so the cost
+ * per figure is bounded and the whole pass is linear in the article.
+ */
+import type { Figure, Sentence } from "../types.js";
+
+export interface FigureContext {
+  figure: Figure;
+  index: number;
+  sentence: Sentence;
+  sentenceIndex: number;
+  /** Index in figures of the previous figure in the same sentence, or -1. */
+  prevInSentence: number;
+  leftStart: number;
+  left: string;
+  rightEnd: number;
+  right: string;
+  /** The line the figure sits on (for table rows). */
+  line: string;
+  lineStart: number;
+}
+
+const LEFT_MAX = 140;
+const RIGHT_MAX = 70;
+
+export function contextsOf(text: string, figures: Figure[], sentences: Sentence[]): FigureContext[] {
+  const out: FigureContext[] = [];
+  let si = 0;
+  figures.forEach((figure, index) => {
+    while (si < sentences.length - 1 && (sentences[si] as Sentence).end <= figure.start) si++;
+    const sentence = sentences[si] ?? { start: 0, end: text.length, text };
+    const prev = figures[index - 1];
+    const next = figures[index + 1];
+    const prevInSentence = prev && prev.end > sentence.start && prev.end <= figure.start ? index - 1 : -1;
+    let leftStart = Math.max(sentence.start, figure.start - LEFT_MAX, prevInSentence >= 0 ? (prev as Figure).end : 0);
+    const leftRaw = text.slice(leftStart, figure.start);
+    // A clause break (";", " — ", a line break) bounds the left window.
+    const cut = Math.max(leftRaw.lastIndexOf(";"), leftRaw.lastIndexOf(" — "), leftRaw.lastIndexOf(" - "), leftRaw.lastIndexOf("\n"));
+    if (cut >= 0) leftStart += cut + 1;
+    let rightEnd = Math.min(sentence.end, figure.end + RIGHT_MAX, next && next.start >= figure.end ? next.start : Number.POSITIVE_INFINITY);
+    const rightRaw = text.slice(figure.end, rightEnd);
+    const stop = rightRaw.search(/[;\n]| — /);
+    if (stop >= 0) rightEnd = figure.end + stop;
+    const lineStart = text.lastIndexOf("\n", figure.start - 1) + 1;
+    const le = text.indexOf("\n", figure.end);
+    out.push({
+      figure,
+      index,
+      sentence,
+      sentenceIndex: si,
+      prevInSentence,
+      leftStart,
+      left: text.slice(leftStart, figure.start),
+      rightEnd,
+      right: text.slice(figure.end, Math.max(figure.end, rightEnd)),
+      line: text.slice(lineStart, le === -1 ? text.length : le),
+      lineStart,
+    });
+  });
+  return out;
+}

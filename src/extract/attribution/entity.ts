@@ -1,0 +1,79 @@
+/**
+ * Whose figure it is: the named subject nearest before the figure in its clause (an
+ * organisation, an instrument, or a place when the figure is a country's statistic or
+ * the place owns it: "China's car sales"), else the owner of the previous figure in the
+ * sentence, else the article's main entity ("the company", "its", "the group" resolve
+ * there too). Peripheral names (exchanges, data providers, brokers) and people do not own
+ * figures.
+ */
+import type { EntityRef, Metric } from "../../model/index.js";
+import type { EntityAnalysis, EntityMention } from "../entities/index.js";
+import { KNOWN_BY_FORM } from "../entities/known.js";
+import type { FigureContext } from "./context.js";
+
+const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
+
+/** Mentions by start offset, for windows lookups by binary search. */
+export class MentionIndex {
+  private readonly starts: number[];
+  constructor(private readonly mentions: EntityMention[]) {
+    this.starts = mentions.map((m) => m.start);
+  }
+  /** Mentions that start in [from, to). */
+  between(from: number, to: number): EntityMention[] {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: EntityMention[] = [];
+    for (let i = lo; i < this.mentions.length && (this.mentions[i] as EntityMention).start < to; i++) out.push(this.mentions[i] as EntityMention);
+    return out;
+  }
+}
+
+function owns(m: EntityMention, metric: Metric, text: string): boolean {
+  if (m.type === "person") return false;
+  const k = KNOWN_BY_FORM.get(m.name);
+  if (k?.peripheral) return false;
+  if (m.type === "place") {
+    const possessive = /^(?:'s|’s)/.test(text.slice(m.end, m.end + 2));
+    return MACRO.has(metric) || possessive;
+  }
+  return true;
+}
+
+export function readEntity(
+  c: FigureContext,
+  metric: Metric,
+  text: string,
+  index: MentionIndex,
+  entities: EntityAnalysis,
+  prevOwner: EntityRef | null,
+): EntityRef | null {
+  const main: EntityRef | null = entities.main;
+  // Nearest owner mention before the figure within its window.
+  const left = index.between(c.leftStart, c.figure.start).filter((m) => m.end <= c.figure.start && owns(m, metric, text));
+  const near = left.at(-1);
+  if (near && !pronounAfter(text, near.end, c.figure.start)) return { name: near.name, type: near.type };
+  if (c.prevInSentence >= 0 && prevOwner) return prevOwner;
+  // The subject at the start of the sentence ("Nvidia, which ..., rose 3%").
+  const lead = index.between(c.sentence.start, c.leftStart).filter((m) => owns(m, metric, text));
+  if (lead.length > 0 && (lead[0] as EntityMention).start - c.sentence.start < 50) {
+    const m = lead[0] as EntityMention;
+    return { name: m.name, type: m.type };
+  }
+  // An instrument right after a percent ("... 2.8% on the PHLX Semiconductor Index") is rare; a place owns macro figures.
+  if (MACRO.has(metric)) {
+    const place = entities.mentions.find((m) => m.type === "place" && KNOWN_BY_FORM.get(m.text)?.type === "place" && /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Euro zone)/.test(m.name));
+    if (place) return { name: place.name, type: "place" };
+  }
+  return main;
+}
+
+/** "Dell ... the company's" between the mention and the figure: the pronoun wins, main entity. */
+function pronounAfter(text: string, from: number, to: number): boolean {
+  return /\b(?:the company|the group|the firm|the bank)\b/i.test(text.slice(from, to));
+}

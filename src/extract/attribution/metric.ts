@@ -1,0 +1,82 @@
+/**
+ * Which metric a figure measures, read from the words around it with the metric lexicon:
+ * a noun phrase right after the figure ("$24.4 billion in AI orders", "71 cents a share")
+ * first, else the nearest phrase before it ("revenue hit $43.8 billion"), else the metric
+ * of the previous comparable figure in the sentence ("rose 9% to C$2.43 billion").
+ */
+import type { Metric } from "../../model/index.js";
+import { COUNT_UNIT_METRIC, METRIC_LEXICON } from "../lexicon/metrics.js";
+import type { FigureContext } from "./context.js";
+
+interface Hit {
+  metric: Metric;
+  start: number;
+  end: number;
+  phrase: string;
+}
+
+const COMPILED = METRIC_LEXICON.map((e) => ({ metric: e.metric, re: new RegExp(`(?<![\\w&-])(?:${e.phrases.join("|")})(?![\\w&])`, "gi") }));
+
+function hitsIn(s: string): Hit[] {
+  const out: Hit[] = [];
+  for (const { metric, re } of COMPILED) {
+    re.lastIndex = 0;
+    for (const m of s.matchAll(re)) out.push({ metric, start: m.index, end: m.index + m[0].length, phrase: m[0] });
+  }
+  return out;
+}
+
+export interface MetricReading {
+  metric: Metric;
+  phrase: string | null;
+}
+
+/** Up to three words between a figure and the noun that names it ("$51.3 billion AI server backlog"). */
+const RIGHT_GAP = /^(?:[-\s]*(?:in|of|for|worth of|a|an|the|its|new|total|net|annual|quarterly|AI|a-month|-a-month|per|[A-Za-z][\w&'-]*)\s*){0,3}$/;
+const RIGHT_GAP_BAD = /\b(?:to|from|at|by|and|or|than|with|as|after|before|on|compared|versus|vs|while|which|that|when|said|says)\b|[,(]/i;
+
+export function readMetric(c: FigureContext): MetricReading | null {
+  const f = c.figure;
+  if (f.kind === "count" && f.unit) {
+    for (const [re, metric] of COUNT_UNIT_METRIC) if (re.test(f.unit)) return { metric, phrase: f.unit };
+  }
+  const rights = hitsIn(c.right);
+  let bestRight: Hit | null = null;
+  for (const h of rights) {
+    const gap = c.right.slice(0, h.start);
+    if (gap.length > 32 || !RIGHT_GAP.test(gap) || RIGHT_GAP_BAD.test(gap)) continue;
+    if (!bestRight || h.start < bestRight.start || (h.start === bestRight.start && h.end > bestRight.end)) bestRight = h;
+  }
+  // A per-share amount is EPS unless the words say dividend, price or deal.
+  if (bestRight) return extendRight(c.right, bestRight);
+  const lefts = hitsIn(c.left);
+  let bestLeft: Hit | null = null;
+  for (const h of lefts) {
+    if (!bestLeft || h.end > bestLeft.end || (h.end === bestLeft.end && h.start < bestLeft.start)) bestLeft = h;
+  }
+  if (bestLeft) return { metric: bestLeft.metric, phrase: phraseAround(c.left, bestLeft) };
+  return null;
+}
+
+function extendRight(right: string, h: Hit): MetricReading {
+  const pre = right.slice(0, h.start).replace(/^[-\s]*(?:in|of|for|worth of)\s+/i, "").replace(/^[-\s]+/, "");
+  return { metric: h.metric, phrase: (pre + h.phrase).trim() || h.phrase };
+}
+
+/** The phrase with up to two modifiers before it ("AI server revenue", "gross margin"). */
+function phraseAround(s: string, h: Hit): string {
+  const before = s.slice(Math.max(0, h.start - 30), h.start);
+  const mods = /(?:(?:[A-Za-z][\w&'-]*)\s+){0,2}$/.exec(before)?.[0] ?? "";
+  const kept = mods
+    .split(/\s+/)
+    .filter(Boolean)
+    .filter((w) => !/^(?:the|a|an|its|their|his|her|our|and|or|of|in|on|at|to|for|with|by|from|as|said|was|were|is|are|has|had|have|that|which|while|record|total|quarterly)$/i.test(w));
+  // Keep only a contiguous tail of modifiers.
+  const tail: string[] = [];
+  const words = mods.split(/\s+/).filter(Boolean);
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (!kept.includes(words[i] as string)) break;
+    tail.unshift(words[i] as string);
+  }
+  return [...tail, h.phrase].join(" ").trim();
+}

@@ -1,0 +1,167 @@
+/**
+ * Mention finding: capitalised phrases (with "of", "&" inside), trimmed of sentence
+ * words, possessives and titles, and typed by suffix, ticker, title, given name,
+ * "-based" and the lexicon. One regular-expression pass over the text.
+ */
+import {
+  FIRST_NAMES,
+  NOT_NAME_WORDS,
+  ORG_SUFFIXES,
+  PERSON_TITLES,
+  ROLE_AFTER,
+} from "../lexicon/entities.js";
+import { KNOWN_BY_FORM, KNOWN_SCAN } from "./known.js";
+
+export type MentionType = "organization" | "person" | "place" | "instrument" | "unknown";
+
+export interface RawMention {
+  start: number;
+  end: number;
+  /** The surface form without possessive. */
+  form: string;
+  type: MentionType;
+  /** How sure the type is: 2 lexicon/suffix/ticker/title, 1 shape, 0 guess. */
+  strength: number;
+  /** The acronym introduced right after it: "Federal Open Market Committee (FOMC)". */
+  acronym?: string | undefined;
+  /** The canonical name when the lexicon knows the form. */
+  known?: string | undefined;
+  peripheral?: boolean | undefined;
+}
+
+const TOKEN = "(?:[A-Z][A-Za-z0-9'’.&-]*[A-Za-z0-9&]|[A-Z]\\.?)";
+const PHRASE = new RegExp(`${TOKEN}(?:(?:[ \\t]+(?:of|&|and|de|du|van|von|der|del|da|di|la|le|for)[ \\t]+|[ \\t]+|,[ \\t]+(?=(?:Inc|Corp|Ltd|LLC|plc|Co)\\b))${TOKEN})*`, "g");
+const TICKER_AFTER = /^\s*(?:\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|LSE|TSX|TSE|NSE|BSE|HKEX|ASX|OTC|Euronext|Xetra)\s*:\s*)?[A-Z][A-Z0-9.]{0,6}\)|<[A-Z][A-Z0-9.]{0,6}>)/;
+const LOWER_WORD = /\b[a-z][a-z'-]+\b/g;
+
+/** Lower-case words of the text: a capitalised word also written in lower case is a common word. */
+export function lowerWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(LOWER_WORD)) out.add(m[0]);
+  return out;
+}
+
+export function chunkMentions(text: string, from: number, to: number, lower: Set<string>): RawMention[] {
+  const out: RawMention[] = [];
+  const region = text.slice(from, to);
+  PHRASE.lastIndex = 0;
+  for (const m of region.matchAll(PHRASE)) {
+    const mention = toMention(text, from + m.index, m[0], lower);
+    if (mention) out.push(mention);
+  }
+  KNOWN_SCAN.lastIndex = 0;
+  for (const m of region.matchAll(KNOWN_SCAN)) {
+    const k = KNOWN_BY_FORM.get(m[0]);
+    if (!k) continue;
+    const start = from + m.index;
+    out.push({ start, end: start + m[0].length, form: m[0], type: k.type, strength: 2, known: k.name, peripheral: k.peripheral });
+  }
+  return dropOverlaps(out);
+}
+
+function toMention(text: string, at: number, raw: string, lower: Set<string>): RawMention | null {
+  let tokens = raw.split(/[ \t]+/);
+  let start = at;
+  let titled = false;
+  // A title before the name: "Chief Executive Daniel Okafor", "Mr. Okafor".
+  const before = text.slice(Math.max(0, at - 40), at);
+  if (PERSON_TITLES.test(before)) titled = true;
+  // Trim leading non-name words ("The", "Shares", "Chief Executive"), noting titles.
+  while (tokens.length > 0 && isNotName(tokens[0] as string, tokens.length > 1 ? (tokens[1] as string) : "")) {
+    const t = tokens.shift() as string;
+    if (/^(?:Mr|Mrs|Ms|Dr|Executive|Officer|CEO|CFO|COO|President|Chairman|Director|Analyst|Economist|Minister|Governor)\.?$/.test(t)) titled = true;
+    start += t.length;
+    while (text[start] === " " || text[start] === "\t") start++;
+  }
+  while (tokens.length > 0 && isConnector(tokens[0] as string)) {
+    const t = tokens.shift() as string;
+    start += t.length;
+    while (text[start] === " " || text[start] === "\t") start++;
+  }
+  while (tokens.length > 0 && (isConnector(tokens.at(-1) as string) || (NOT_NAME_WORDS.has(strip(tokens.at(-1) as string)) && !ORG_SUFFIXES.has(strip(tokens.at(-1) as string))))) tokens.pop();
+  if (tokens.length === 0) return null;
+  let form = tokens.join(" ");
+  // Recompute the end from the kept tokens (whitespace inside may be several characters).
+  let end = start;
+  for (const t of tokens) {
+    const i = text.indexOf(t, end);
+    end = i + t.length;
+  }
+  form = text.slice(start, end).replace(/[ \t]+/g, " ");
+  let based = false;
+  const bm = /-based$/.exec(form);
+  if (bm) {
+    form = form.slice(0, bm.index);
+    end = start + text.slice(start, end).length - "-based".length;
+    based = true;
+  }
+  const possessive = /(?:'s|’s|'|’)$/.exec(form);
+  if (possessive) {
+    form = form.slice(0, possessive.index);
+    end -= possessive[0].length;
+  }
+  form = form.replace(/[.,]+$/, (p) => (/\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$/.test(form) ? "." : "")).trim();
+  if (form === "" || form.length < 2) return null;
+  end = start + form.length;
+  const words = form.split(" ");
+  const first = words[0] as string;
+  // A lone capitalised word at the start of a sentence that the text also writes in
+  // lower case is a common word ("Revenue", "Analysts").
+  const known = KNOWN_BY_FORM.get(form);
+  if (known) return { start, end, form, type: known.type, strength: 2, known: known.name, peripheral: known.peripheral, acronym: acronymAfter(text, end) };
+  if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first))) return null;
+  if (words.every((w) => NOT_NAME_WORDS.has(strip(w)))) return null;
+  if (based) return { start, end, form, type: "place", strength: 2 };
+  const after = text.slice(end, end + 40);
+  const last = strip(words.at(-1) as string);
+  let type: MentionType = "unknown";
+  let strength = 0;
+  if (TICKER_AFTER.test(text.slice(end + (possessive ? possessive[0].length : 0), end + 30))) {
+    type = "organization";
+    strength = 2;
+  } else if (words.length >= 2 && ORG_SUFFIXES.has(last)) {
+    type = "organization";
+    strength = 2;
+  } else if ((titled || ROLE_AFTER.test(after) || FIRST_NAMES.has(first)) && words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-Z][a-z'’-]+\.?$|^[A-Z]\.$/.test(w))) {
+    type = "person";
+    strength = titled || ROLE_AFTER.test(after) ? 2 : 1;
+  } else if (titled && words.length === 1 && /^[A-Z][a-z'’-]+$/.test(first)) {
+    type = "person";
+    strength = 1;
+  } else if (/^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(after) || possessive) {
+    strength = 1;
+  }
+  return { start, end, form, type, strength, acronym: acronymAfter(text, end) };
+}
+
+function acronymAfter(text: string, end: number): string | undefined {
+  const m = /^\s*\(([A-Z][A-Za-z&]{1,7})\)/.exec(text.slice(end, end + 14));
+  return m ? m[1] : undefined;
+}
+
+const strip = (w: string): string => w.replace(/(?:'s|’s|'|’|\.|,)$/, "");
+const isConnector = (w: string): boolean => /^(?:of|&|and|de|du|van|von|der|del|da|di|la|le|for)$/.test(w);
+
+function isNotName(w: string, next: string): boolean {
+  const s = strip(w);
+  if (!NOT_NAME_WORDS.has(s)) return false;
+  // "Bank of Canada", "Federal Reserve", "General Motors": keep a lexicon word when the
+  // whole phrase from it is known or it is followed by a suffix word.
+  if (KNOWN_BY_FORM.has(`${s} ${strip(next)}`)) return false;
+  return true;
+}
+
+function dropOverlaps(ms: RawMention[]): RawMention[] {
+  ms.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: RawMention[] = [];
+  for (const m of ms) {
+    const prev = out.at(-1);
+    if (prev && m.start < prev.end) {
+      // Prefer the lexicon's reading when it covers the same words or more.
+      if (m.strength > prev.strength && m.end - m.start >= prev.end - prev.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
