@@ -1,0 +1,109 @@
+/**
+ * Reads one number at a position: digits with thousands separators and a decimal part
+ * ("1,234.5"), the European form only when it cannot be read otherwise ("1.234,5"), and
+ * spelled-out numbers up to the hundreds ("twelve", "forty-five", "one hundred", "a dozen").
+ * Scale words ("million") are read by the unit scanner, not here.
+ */
+import { COUNT_WORDS, TENS, UNITS } from "./data/number-words.js";
+
+export interface ParsedNumber {
+  value: number;
+  /** Index just after the number. */
+  end: number;
+  /** Spelled out ("twelve") rather than written in digits. */
+  words: boolean;
+  /** Has a decimal part or a thousands separator: never a year, a model or a rank. */
+  formatted: boolean;
+  /** Digit count of the integer part, for year-like checks. */
+  intDigits: number;
+}
+
+const EUROPEAN = /\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d.,]*\d)/y;
+const GROUPED = /\d{1,3}(?:,\d{3})+(?:\.\d+)?/y;
+const PLAIN = /\d+(?:\.\d+)?/y;
+const WORD = /[a-z]+/iy;
+
+export function parseNumberAt(text: string, i: number): ParsedNumber | null {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return parseDigits(text, i);
+  return parseWords(text, i);
+}
+
+function parseDigits(text: string, i: number): ParsedNumber | null {
+  EUROPEAN.lastIndex = i;
+  const eu = EUROPEAN.exec(text);
+  if (eu) {
+    const raw = eu[0].replace(/\./g, "").replace(",", ".");
+    return { value: Number(raw), end: i + eu[0].length, words: false, formatted: true, intDigits: raw.indexOf(".") };
+  }
+  GROUPED.lastIndex = i;
+  let m = GROUPED.exec(text);
+  let grouped = true;
+  if (!m) {
+    grouped = false;
+    PLAIN.lastIndex = i;
+    m = PLAIN.exec(text);
+  }
+  if (!m) return null;
+  const end = i + m[0].length;
+  // "1.2.3", "12,34", "5/6", "10:30": versions, lists, dates and times are not figures.
+  const next = text.charCodeAt(end);
+  const after = text.charCodeAt(end + 1);
+  if ((next === 46 || next === 44 || next === 47 || next === 58) && after >= 48 && after <= 57) return null;
+  const raw = grouped ? m[0].replace(/,/g, "") : m[0];
+  const dot = raw.indexOf(".");
+  return { value: Number(raw), end, words: false, formatted: grouped || dot >= 0, intDigits: dot >= 0 ? dot : raw.length };
+}
+
+function readWord(text: string, i: number): string | null {
+  WORD.lastIndex = i;
+  const m = WORD.exec(text);
+  return m ? m[0] : null;
+}
+
+function parseWords(text: string, i: number): ParsedNumber | null {
+  const first = readWord(text, i);
+  if (first === null) return null;
+  const w = first.toLowerCase();
+  let pos = i + first.length;
+  const dozen = COUNT_WORDS[w];
+  if (dozen !== undefined) return { value: dozen, end: pos, words: true, formatted: false, intDigits: 2 };
+  let value = UNITS[w] ?? TENS[w];
+  if (value === undefined) return null;
+  // "forty-five", "forty five"
+  if (TENS[w] !== undefined) {
+    const sep = text[pos];
+    if (sep === "-" || sep === " ") {
+      const u = readWord(text, pos + 1);
+      const uv = u === null ? undefined : UNITS[u.toLowerCase()];
+      if (u !== null && uv !== undefined && uv > 0 && uv < 10) {
+        value += uv;
+        pos += 1 + u.length;
+      }
+    }
+  }
+  // "one hundred", "two hundred and five"
+  if (text[pos] === " " && value < 10) {
+    const h = readWord(text, pos + 1);
+    if (h !== null && h.toLowerCase() === "hundred") {
+      value *= 100;
+      pos += 1 + h.length;
+      const rest = /^ (?:and )?([a-z]+)(?:[- ]([a-z]+))?/i.exec(text.slice(pos, pos + 24));
+      if (rest?.[1]) {
+        const a = rest[1].toLowerCase();
+        const av = UNITS[a] ?? TENS[a];
+        if (av !== undefined && av > 0) {
+          let add = av;
+          let len = rest[0].length;
+          const b = rest[2]?.toLowerCase();
+          const bv = b === undefined ? undefined : UNITS[b];
+          if (TENS[a] !== undefined && bv !== undefined && bv > 0 && bv < 10) add += bv;
+          else if (rest[2] !== undefined) len -= 1 + rest[2].length;
+          value += add;
+          pos += len;
+        }
+      }
+    }
+  }
+  return { value, end: pos, words: true, formatted: false, intDigits: String(value).length };
+}

@@ -1,0 +1,113 @@
+/**
+ * What stands before a number: its currency prefix ("US$", "c $", "EUR"), a sign
+ * ("-", "minus"), bound and approximation words ("more than", "about") and loss words
+ * ("a net loss of"). Each reads a short slice that ends where the figure begins.
+ */
+import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS } from "./data/modifiers.js";
+import { CODE_ALIASES, ISO_CODES, LOWERCASE_CODES, PREFIX_SYMBOLS } from "./data/currencies.js";
+import type { Bound } from "../../model/index.js";
+import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";
+
+export interface Prefix {
+  currency: string;
+  start: number;
+}
+
+function currencyOf(sym: string): string | null {
+  const key = sym.replace(/\s+/g, "").toLowerCase();
+  const known = PREFIX_SYMBOLS[key];
+  if (known !== undefined) return known;
+  if (sym.length === 3 && /^[A-Za-z]{3}$/.test(sym)) {
+    if (sym === sym.toUpperCase() ? ISO_CODES.has(sym) : LOWERCASE_CODES.has(sym)) {
+      const up = sym.toUpperCase();
+      return CODE_ALIASES[up] ?? up;
+    }
+  }
+  return null;
+}
+
+/** A currency prefix ending at `pos` (the number's start). */
+export function prefixBefore(text: string, pos: number): Prefix | null {
+  const from = Math.max(0, pos - 10);
+  const slice = text.slice(from, pos);
+  const m = PREFIX_BEFORE.exec(slice);
+  if (!m) return null;
+  const sym = m[1] as string;
+  const currency = currencyOf(sym);
+  if (currency === null) return null;
+  const trailing = m[0].length - m[0].trimEnd().length;
+  return { currency, start: from + m.index + m[0].length - trailing - sym.length };
+}
+
+/** A currency prefix starting at `pos` (the second end of a range). */
+export function prefixAt(text: string, pos: number): { currency: string; end: number } | null {
+  PREFIX_AT.lastIndex = pos;
+  const m = PREFIX_AT.exec(text);
+  if (!m) return null;
+  const currency = currencyOf(m[1] as string);
+  return currency === null ? null : { currency, end: pos + m[0].length };
+}
+
+export interface Sign {
+  negative: boolean;
+  /** The sign is a glyph that belongs to the figure's text ("-3.2%"). */
+  glyph: boolean;
+  start: number;
+}
+
+export function signBefore(text: string, pos: number): Sign | null {
+  const from = Math.max(0, pos - 10);
+  const m = SIGN_BEFORE.exec(text.slice(from, pos));
+  if (!m) return null;
+  const s = m[1] as string;
+  const glyph = s.length === 1;
+  return { negative: s !== "+", glyph, start: pos - s.length };
+}
+
+export interface Modifiers {
+  bound: Bound;
+  approximate: boolean;
+  /** Where the modifier words begin (pos when none). */
+  start: number;
+}
+
+/** "more than", "about", "up to about": at most two stacked phrases. */
+export function modifiersBefore(text: string, pos: number): Modifiers {
+  let bound: Bound = "exact";
+  let approximate = false;
+  let start = pos;
+  for (let k = 0; k < 2; k++) {
+    const from = Math.max(0, start - 24);
+    const m = MODIFIER_BEFORE.exec(text.slice(from, start));
+    if (!m) break;
+    const phrase = (m[1] as string).toLowerCase().replace(/\s+/g, " ");
+    const effect = BEFORE_PHRASES[phrase];
+    if (!effect) break;
+    if (effect.bound && bound === "exact") bound = effect.bound;
+    if (effect.approximate) approximate = true;
+    start = from + m.index + m[0].indexOf(m[1] as string);
+  }
+  return { bound, approximate, start };
+}
+
+const WORDS_BEFORE = /([\p{L}'’-]+)[^\p{L}\p{N}]*$/u;
+
+/** The word right before `pos`, lower case ("" at the start). */
+export function wordBefore(text: string, pos: number): string {
+  const m = WORDS_BEFORE.exec(text.slice(Math.max(0, pos - 30), pos));
+  return m ? (m[1] as string).toLowerCase() : "";
+}
+
+const LOSS_TAIL = /([\p{L}-]+)((?:\s+[\p{L}-]+){0,3})\s*$/u;
+
+/** "a net loss of", "narrowed its net loss to", "a deficit of": the money figure is negative. */
+export function lossBefore(text: string, pos: number): boolean {
+  const slice = text.slice(Math.max(0, pos - 48), pos);
+  const m = LOSS_TAIL.exec(slice);
+  if (!m) return false;
+  const words = [m[1] as string, ...(m[2] as string).trim().split(/\s+/).filter(Boolean)].map((w) => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    if (LOSS_WORDS.has(words[i] as string)) return words.slice(i + 1).every((w) => LOSS_LINKS.has(w));
+  }
+  return false;
+}
