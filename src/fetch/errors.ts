@@ -1,0 +1,39 @@
+/**
+ * The fetch stage's error codes. Callers (the queue edge) branch on `code` and
+ * `retryable`; 429 and 503 carry `details.retryAfterMs` when the server sent Retry-After.
+ */
+import { NewsfiguresError } from "../errors.js";
+
+export const FetchErrorCode = {
+  timeout: "NF_FETCH_TIMEOUT",
+  tooLarge: "NF_FETCH_TOO_LARGE",
+  blockedAddress: "NF_FETCH_BLOCKED_ADDRESS",
+  httpStatus: "NF_FETCH_HTTP_STATUS",
+  robotsDisallowed: "NF_FETCH_ROBOTS_DISALLOWED",
+  contentType: "NF_FETCH_CONTENT_TYPE",
+  tooManyRedirects: "NF_FETCH_TOO_MANY_REDIRECTS",
+  redirectLoop: "NF_FETCH_REDIRECT_LOOP",
+  badRedirect: "NF_FETCH_BAD_REDIRECT",
+  badUrl: "NF_FETCH_BAD_URL",
+  network: "NF_FETCH_NETWORK",
+  decompress: "NF_FETCH_DECOMPRESS",
+} as const;
+export type FetchErrorCode = (typeof FetchErrorCode)[keyof typeof FetchErrorCode];
+
+export function fetchError(
+  code: FetchErrorCode,
+  message: string,
+  options: { cause?: unknown; retryable?: boolean; details?: Record<string, unknown> } = {},
+): NewsfiguresError {
+  return new NewsfiguresError(code, message, options);
+}
+
+/** Retry-After (delta-seconds or HTTP-date) -> milliseconds from `now`, or null. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return null;
+  return Math.max(0, t - now);
+}

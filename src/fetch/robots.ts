@@ -1,0 +1,120 @@
+/**
+ * robots.txt per origin, parsed by robots-parser and cached (default 24 h). Rules as
+ * Google documents them: 4xx (no robots.txt) allows everything; 5xx or a network failure
+ * disallows the whole site for now (retryable), since the owner's wishes are unknown.
+ * `crawlDelayMs` exposes Crawl-delay for the queue's per-host pacing.
+ */
+import robotsModule from "robots-parser";
+import { NewsfiguresError } from "../errors.js";
+import { FetchErrorCode, fetchError } from "./errors.js";
+import type { FetchedPage, FetchOptions } from "./fetch-page.js";
+
+interface Robot {
+  isAllowed(url: string, ua?: string): boolean | undefined;
+  getMatchingLineNumber(url: string, ua?: string): number;
+  getCrawlDelay(ua?: string): number | undefined;
+  getSitemaps(): string[];
+}
+
+// robots-parser is CommonJS whose typings claim an ES default export; at runtime the
+// default import is the function itself.
+const robotsParser = ((robotsModule as unknown as { default?: unknown }).default ?? robotsModule) as (url: string, txt: string) => Robot;
+
+interface Entry {
+  robot: Robot | null;
+  /** Set when robots.txt could not be read: everything is disallowed until expiry. */
+  unavailable: NewsfiguresError | null;
+  expires: number;
+}
+
+export interface RobotsOptions {
+  userAgent: string;
+  /** How to GET robots.txt; fetchPage with the same agent, normally. */
+  fetch: (url: string, options: FetchOptions) => Promise<FetchedPage>;
+  fetchOptions?: FetchOptions;
+  ttlMs?: number;
+  /** Shorter life for "unavailable" entries so a flaky server is asked again soon. */
+  errorTtlMs?: number;
+  now?: () => number;
+}
+
+export class RobotsCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<Entry>>();
+
+  constructor(private readonly options: RobotsOptions) {}
+
+  /** Whether the URL may be fetched by our user agent. */
+  async isAllowed(url: string): Promise<boolean> {
+    const e = await this.entryFor(url);
+    if (e.unavailable) return false;
+    return e.robot?.isAllowed(url, this.options.userAgent) ?? true;
+  }
+
+  /** Throws NF_FETCH_ROBOTS_DISALLOWED (permanent) or the robots fetch error (retryable). */
+  async assertAllowed(url: string): Promise<void> {
+    const e = await this.entryFor(url);
+    if (e.unavailable) {
+      throw fetchError(FetchErrorCode.robotsDisallowed, `robots.txt of ${new URL(url).origin} could not be read (${e.unavailable.code}); not fetching until it can`, {
+        cause: e.unavailable,
+        retryable: true,
+        details: { url },
+      });
+    }
+    if (e.robot && e.robot.isAllowed(url, this.options.userAgent) === false) {
+      throw fetchError(FetchErrorCode.robotsDisallowed, `robots.txt of ${new URL(url).origin} disallows ${url} for "${this.options.userAgent}"; the site asks not to be crawled there`, {
+        retryable: false,
+        details: { url, line: e.robot.getMatchingLineNumber(url, this.options.userAgent) },
+      });
+    }
+  }
+
+  /** Crawl-delay for the URL's host in milliseconds, or null when none is set. */
+  async crawlDelayMs(url: string): Promise<number | null> {
+    const e = await this.entryFor(url);
+    const d = e.robot?.getCrawlDelay(this.options.userAgent);
+    return d === undefined || !Number.isFinite(d) ? null : Math.round(d * 1000);
+  }
+
+  /** Sitemaps listed in robots.txt (a source of article URLs). */
+  async sitemaps(url: string): Promise<string[]> {
+    return (await this.entryFor(url)).robot?.getSitemaps() ?? [];
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private async entryFor(url: string): Promise<Entry> {
+    const origin = new URL(url).origin;
+    const cached = this.entries.get(origin);
+    if (cached && cached.expires > this.now()) return cached;
+    let p = this.pending.get(origin);
+    if (!p) {
+      p = this.load(origin).finally(() => this.pending.delete(origin));
+      this.pending.set(origin, p);
+    }
+    const e = await p;
+    this.entries.set(origin, e);
+    return e;
+  }
+
+  private async load(origin: string): Promise<Entry> {
+    const robotsUrl = `${origin}/robots.txt`;
+    const ttl = this.options.ttlMs ?? 24 * 3600_000;
+    const errTtl = this.options.errorTtlMs ?? 10 * 60_000;
+    try {
+      // No robots check on robots.txt itself; a small cap: real files are a few KB.
+      const { robots: _ignored, ...rest } = this.options.fetchOptions ?? {};
+      const page = await this.options.fetch(robotsUrl, { ...rest, accept: "any", maxBytes: 512 * 1024, userAgent: this.options.userAgent });
+      return { robot: robotsParser(robotsUrl, page.text ?? ""), unavailable: null, expires: this.now() + ttl };
+    } catch (err) {
+      const status = err instanceof NewsfiguresError ? (err.details.status as number | undefined) : undefined;
+      if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
+        return { robot: null, unavailable: null, expires: this.now() + ttl };
+      }
+      const e = err instanceof NewsfiguresError ? err : fetchError(FetchErrorCode.network, String(err), { cause: err, retryable: true });
+      return { robot: null, unavailable: e, expires: this.now() + errTtl };
+    }
+  }
+}
