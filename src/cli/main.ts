@@ -7,6 +7,11 @@ import { type Config, loadConfig } from "../config/config.js";
 import { describeError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
 import { registerExtract } from "./commands/extract.js";
+import { registerExport } from "./commands/export.js";
+import { registerIngest } from "./commands/ingest.js";
+import { registerMigrate } from "./commands/migrate.js";
+import { registerQuery } from "./commands/query.js";
+import { registerReprocess } from "./commands/reprocess.js";
 import type { CliContext } from "./context.js";
 
 const VERSION = "0.1.0";
@@ -50,6 +55,11 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError("(run newsfigures --help for usage)");
   registerExtract(program, ctx);
+  registerIngest(program, ctx);
+  registerReprocess(program, ctx);
+  registerQuery(program, ctx);
+  registerExport(program, ctx);
+  registerMigrate(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,0 +1,44 @@
+/**
+ * `newsfigures ingest PATH…`: extract and store the articles of files and folders (.txt,
+ * .html, .jsonl) inline, without a queue. The work is `ingestFiles` (src/store/ingest.ts);
+ * this file only parses flags, draws progress and prints the summary.
+ */
+import type { Command } from "commander";
+import { ingestFiles } from "../../store/ingest.js";
+import type { CliContext } from "../context.js";
+import { createProgress } from "../progress.js";
+import { addStoreOption, withStore } from "../store-option.js";
+import { formatIngestSummary } from "../summary.js";
+
+export function registerIngest(program: Command, ctx: CliContext): void {
+  addStoreOption(
+    program
+      .command("ingest")
+      .description("extract and store the articles of files and folders (.txt, .html, .jsonl)")
+      .argument("<paths...>", "article files or folders")
+      .option("--format <format>", "summary as text (default) or json", "text"),
+  ).action(async (paths: string[], opts: { store?: string; format: string }) => {
+    if (opts.format !== "text" && opts.format !== "json") {
+      ctx.fail(`--format must be text or json, not "${opts.format}"`);
+      return;
+    }
+    await withStore(ctx, opts, async (store) => {
+      const progress = createProgress("ingest");
+      const summary = await ingestFiles(paths, store, {
+        onFiles: (n) => progress.setTotal(n),
+        onArticle: () => progress.tick(),
+      });
+      progress.done();
+      if (summary.skipped.length > 0) {
+        const shown = summary.skipped.slice(0, 3).join(", ");
+        const more = summary.skipped.length > 3 ? ` and ${summary.skipped.length - 3} more` : "";
+        ctx.stderr(`newsfigures ingest: skipped ${summary.skipped.length} file(s) that are not .txt, .html or .jsonl: ${shown}${more}\n`);
+      }
+      for (const f of summary.failed) ctx.stderr(`newsfigures ingest: ${f.source}: ${f.code}: ${f.message}\n`);
+      const stats = await store.stats();
+      if (opts.format === "json") await ctx.stdout(`${JSON.stringify({ store: store.location, ...summary, totals: stats })}\n`);
+      else await ctx.stdout(formatIngestSummary(summary, stats, store.location));
+      if (summary.failed.length > 0) ctx.setExitCode(1);
+    });
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * `newsfigures query [filters] [--format table|csv|jsonl|json]`: find stored figures.
+ * --entity matches canonical names case-insensitively: names starting with the text, or
+ * (when none does) names containing it, so "Dell" finds "Dell Technologies".
+ */
+import type { Command } from "commander";
+import { NewsfiguresError } from "../../errors.js";
+import { FigureKind, Metric } from "../../model/index.js";
+import { parsePeriodFilter } from "../../store/query-sql.js";
+import type { RecordQuery } from "../../store/types.js";
+import type { CliContext } from "../context.js";
+import { formatTable } from "../format-table.js";
+import { CSV_HEADER, TABLE_HEADER, csvRow, jsonOf, tableRow } from "../record-format.js";
+import { addStoreOption, withStore } from "../store-option.js";
+
+interface QueryFlags {
+  store?: string;
+  entity?: string;
+  metric?: string;
+  kind?: string;
+  since?: string;
+  until?: string;
+  period?: string;
+  currency?: string;
+  min?: string;
+  max?: string;
+  article?: string;
+  limit: string;
+  format: string;
+}
+
+const FORMATS = ["table", "csv", "jsonl", "json"];
+
+export function registerQuery(program: Command, ctx: CliContext): void {
+  addStoreOption(
+    program
+      .command("query")
+      .description("find stored figures by entity, metric, kind, date, period, currency, amount")
+      .option("--entity <name>", "entity name, case-insensitive; prefix first, else contains")
+      .option("--metric <metric>", "revenue, backlog, eps, … (see the spec's taxonomy)")
+      .option("--kind <kind>", "money, percent or count")
+      .option("--since <date>", "published on or after (YYYY-MM-DD)")
+      .option("--until <date>", "published on or before (YYYY-MM-DD)")
+      .option("--period <period>", "2025, FY2026, Q3, Q3 2025, or words of the period")
+      .option("--currency <code>", "ISO 4217 code, e.g. USD")
+      .option("--min <amount>", "smallest amount")
+      .option("--max <amount>", "largest amount")
+      .option("--article <id>", "one article's figures (sha256:…)")
+      .option("--limit <n>", "at most this many rows", "50")
+      .option("--format <format>", "table (default), csv, jsonl or json", "table"),
+  ).action(async (flags: QueryFlags) => {
+    const query = toQuery(flags);
+    if (!FORMATS.includes(flags.format)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--format must be one of ${FORMATS.join(", ")}, not "${flags.format}"`);
+    await withStore(ctx, flags, async (store) => {
+      const rows = await store.queryRecords(query);
+      if (flags.format === "json") await ctx.stdout(`${JSON.stringify(rows.map(jsonOf), null, 2)}\n`);
+      else if (flags.format === "jsonl") for (const r of rows) await ctx.stdout(`${JSON.stringify(jsonOf(r))}\n`);
+      else if (flags.format === "csv") {
+        await ctx.stdout(`${CSV_HEADER.join(",")}\n`);
+        for (const r of rows) await ctx.stdout(`${csvRow(r)}\n`);
+      } else if (rows.length === 0) ctx.stderr("no figures match; try fewer filters or a shorter --entity\n");
+      else await ctx.stdout(`${formatTable(TABLE_HEADER, rows.map(tableRow), 60)}\n(${rows.length} figure(s)${rows.length === query.limit ? `; more with --limit` : ""})\n`);
+    });
+  });
+}
+
+export function toQuery(f: QueryFlags): RecordQuery {
+  const q: RecordQuery = { limit: positiveInt(f.limit, "--limit") };
+  if (f.entity !== undefined) q.entity = f.entity;
+  if (f.metric !== undefined) q.metric = oneOf(f.metric, Metric.options, "--metric");
+  if (f.kind !== undefined) q.kind = oneOf(f.kind, FigureKind.options, "--kind");
+  if (f.since !== undefined) q.since = isoDate(f.since, "--since");
+  if (f.until !== undefined) q.until = isoDate(f.until, "--until");
+  if (f.period !== undefined) q.period = parsePeriodFilter(f.period);
+  if (f.currency !== undefined) {
+    if (!/^[A-Za-z]{3}$/.test(f.currency)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--currency takes an ISO 4217 code like USD or EUR, not "${f.currency}"`);
+    q.currency = f.currency.toUpperCase();
+  }
+  if (f.min !== undefined) q.min = amount(f.min, "--min");
+  if (f.max !== undefined) q.max = amount(f.max, "--max");
+  if (f.article !== undefined) q.articleId = f.article;
+  return q;
+}
+
+function oneOf(value: string, allowed: readonly string[], flag: string): string {
+  const v = value.toLowerCase();
+  if (!allowed.includes(v)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" is not one of: ${allowed.join(", ")}`);
+  return v;
+}
+
+function isoDate(value: string, flag: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" is not a date; write YYYY-MM-DD`);
+  }
+  return value;
+}
+
+function amount(value: string, flag: string): number {
+  const n = Number(value.replace(/_/g, ""));
+  if (value.trim() === "" || !Number.isFinite(n)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" is not a number; write e.g. 1000000 or 1e9`);
+  return n;
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" must be a whole number of at least 1`);
+  return n;
+}

@@ -1,0 +1,23 @@
+/** `--store` for every command that reads or writes the store; the flag beats NEWSFIGURES_STORE. */
+import type { Command } from "commander";
+import { openStore } from "../store/open.js";
+import type { RecordStore } from "../store/types.js";
+import type { CliContext } from "./context.js";
+
+export function addStoreOption(cmd: Command): Command {
+  return cmd.option("--store <url>", "sqlite:PATH or postgres://USER@HOST:5432/DB (default: NEWSFIGURES_STORE or sqlite:./data/newsfigures.db)");
+}
+
+export function storeSpec(ctx: CliContext, opts: { store?: string }): string {
+  return opts.store ?? ctx.config().store;
+}
+
+/** Open (and migrate) the store, run `fn`, always close it. */
+export async function withStore<T>(ctx: CliContext, opts: { store?: string }, fn: (store: RecordStore) => Promise<T>, migrate = true): Promise<T> {
+  const store = await openStore(storeSpec(ctx, opts), { migrate });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
