@@ -27,10 +27,12 @@ export interface RawMention {
   /** The canonical name when the lexicon knows the form. */
   known?: string | undefined;
   peripheral?: boolean | undefined;
+  /** The mention opens a sentence (weak evidence for a lone capitalised word). */
+  initial?: boolean | undefined;
 }
 
 const TOKEN = "(?:[A-Z][A-Za-z0-9'’.&-]*[A-Za-z0-9&]|[A-Z]\\.?)";
-const PHRASE = new RegExp(`${TOKEN}(?:(?:[ \\t]+(?:of|&|and|de|du|van|von|der|del|da|di|la|le|for)[ \\t]+|[ \\t]+|,[ \\t]+(?=(?:Inc|Corp|Ltd|LLC|plc|Co)\\b))${TOKEN})*`, "g");
+const PHRASE = new RegExp(`${TOKEN}(?:(?:[ \\t]+(?:of|&|de|du|van|von|der|del|da|di|la|le|for)[ \\t]+|[ \\t]+|,[ \\t]+(?=(?:Inc|Corp|Ltd|LLC|plc|Co)\\b))${TOKEN})*`, "g");
 const TICKER_AFTER = /^\s*(?:\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|LSE|TSX|TSE|NSE|BSE|HKEX|ASX|OTC|Euronext|Xetra)\s*:\s*)?[A-Z][A-Z0-9.]{0,6}\)|<[A-Z][A-Z0-9.]{0,6}>)/;
 const LOWER_WORD = /\b[a-z][a-z'-]+\b/g;
 
@@ -46,8 +48,17 @@ export function chunkMentions(text: string, from: number, to: number, lower: Set
   const region = text.slice(from, to);
   PHRASE.lastIndex = 0;
   for (const m of region.matchAll(PHRASE)) {
-    const mention = toMention(text, from + m.index, m[0], lower);
-    if (mention) out.push(mention);
+    const at = from + m.index;
+    if (isHeadingLine(text, at)) continue;
+    // A possessive or a model number ends a name: "Elon Musk's Colossus", "Nvidia GB300".
+    let offset = 0;
+    for (const part of m[0].split(/(?<=(?:'s|’s))[ \t]+|[ \t]+(?=[A-Z][A-Za-z]*\d)/)) {
+      const i = m[0].indexOf(part, offset);
+      offset = i + part.length;
+      if (/\d/.test(part) && /[A-Z][A-Za-z]*\d/.test(part.split(" ")[0] as string)) continue;
+      const mention = toMention(text, at + i, part, lower);
+      if (mention) out.push(mention);
+    }
   }
   KNOWN_SCAN.lastIndex = 0;
   for (const m of region.matchAll(KNOWN_SCAN)) {
@@ -107,6 +118,16 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   const first = words[0] as string;
   // A lone capitalised word at the start of a sentence that the text also writes in
   // lower case is a common word ("Revenue", "Analysts").
+  if (words.length >= 2 && atSentenceStart(text, start) && !FIRST_NAMES.has(first) && KNOWN_BY_FORM.has(words.slice(1).join(" "))) {
+    const rest = words.slice(1).join(" ");
+    const k = KNOWN_BY_FORM.get(rest);
+    const s2 = start + form.indexOf(rest);
+    if (k) return { start: s2, end: s2 + rest.length, form: rest, type: k.type, strength: 2, known: k.name, peripheral: k.peripheral };
+  }
+  const initial = atSentenceStart(text, start);
+  if (words.length === 1 && initial && !KNOWN_BY_FORM.has(form) && !/^[A-Z]{2,}$/.test(form) && !/^\s*(?:said|says|'s|’s|shares|Inc|Corp)/.test(text.slice(end, end + 8))) {
+    // Only at a sentence start: weak evidence; kept if the name recurs elsewhere.
+  }
   const known = KNOWN_BY_FORM.get(form);
   if (known) return { start, end, form, type: known.type, strength: 2, known: known.name, peripheral: known.peripheral, acronym: acronymAfter(text, end) };
   if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first))) return null;
@@ -131,12 +152,33 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   } else if (/^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(after) || possessive) {
     strength = 1;
   }
-  return { start, end, form, type, strength, acronym: acronymAfter(text, end) };
+  return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial };
+}
+
+/**
+ * A title-case heading line ("Density Bottleneck", "Investor Contact"): its capitalised
+ * words are typography, not names; the caller matches such lines against known names.
+ */
+function isHeadingLine(text: string, at: number): boolean {
+  const ls = text.lastIndexOf("\n", at - 1) + 1;
+  const le = text.indexOf("\n", at);
+  const line = text.slice(ls, le === -1 ? text.length : le).trim();
+  if (line.length > 80 || /[.!?:;,]$/.test(line) || /\d/.test(line)) return false;
+  const words = line.split(/\s+/);
+  if (words.length > 12) return false;
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return caps >= Math.max(1, words.length - 2) && words.length >= 1;
 }
 
 function acronymAfter(text: string, end: number): string | undefined {
   const m = /^\s*\(([A-Z][A-Za-z&]{1,7})\)/.exec(text.slice(end, end + 14));
   return m ? m[1] : undefined;
+}
+
+function atSentenceStart(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text[k] === " " || text[k] === "\t" || text[k] === '"' || text[k] === "“")) k--;
+  return k < 0 || /[.!?\n]/.test(text[k] as string);
 }
 
 const strip = (w: string): string => w.replace(/(?:'s|’s|'|’|\.|,)$/, "");

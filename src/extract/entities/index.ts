@@ -7,7 +7,7 @@
  * ALL-CAPS headlines add mentions but not new names.
  */
 import type { ArticleEntity } from "../../model/index.js";
-import { LEGAL_FORMS } from "../lexicon/entities.js";
+import { LEGAL_FORMS, ORG_SUFFIXES } from "../lexicon/entities.js";
 import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
 import { KNOWN_BY_FORM } from "./known.js";
 
@@ -121,12 +121,18 @@ function mergeMentions(raw: RawMention[]): Group[] {
       const isInitials = sw.length === 1 && /^[A-Z&]{2,6}$/.test(small.name) && initials(big.name) === small.name;
       if ((isPrefix && big.type !== "person") || isSurname || (isInitials && big.type !== "person")) {
         if (small.known && big.known && small.known !== big.known) continue;
-        if (!best || big.mentions.length > best.mentions.length) best = big;
+        if (!best || preference(big) > preference(best)) best = big;
       }
     }
     if (best) absorb(best, small);
   }
   return live();
+}
+
+/** Which longer name a short form belongs to: a known name, then one ending in a corporate word, then the most mentioned. */
+function preference(g: Group): number {
+  const last = g.name.split(" ").at(-1) ?? "";
+  return (g.known ? 1000 : 0) + (ORG_SUFFIXES.has(last) && last !== "AI" ? 100 : 0) + g.mentions.length - g.firstAt / 1e7;
 }
 
 function initials(name: string): string {
@@ -188,7 +194,7 @@ function keep(g: Group): boolean {
   if (g.strength >= 1) return true;
   const words = g.name.split(" ").length;
   if (words >= 2) return true;
-  return g.mentions.length >= 2;
+  return g.mentions.length >= 2 || g.mentions.some((m) => m.initial === false);
 }
 
 function mainOf(groups: Group[]): EntityAnalysis["main"] {
