@@ -165,7 +165,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
       const res = await request(current, { method: "GET", headers, dispatcher: agent, signal });
       const h = res.headers;
       if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {
-        res.body.destroy();
+        discard(res.body);
         const location = header(h, "location");
         if (!location) throw fetchError(FetchErrorCode.badRedirect, `${redact(current)} answered ${res.statusCode} without a Location`, { details: { status: res.statusCode } });
         const next = parseUrl(location, current.href);
@@ -186,17 +186,17 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
         fetchedAt: new Date().toISOString(),
       };
       if (res.statusCode === 304) {
-        res.body.destroy();
+        discard(res.body);
         return { ...base, unchanged: true, body: Buffer.alloc(0), text: null, charset: null };
       }
       if (res.statusCode < 200 || res.statusCode >= 300) {
-        res.body.destroy();
+        discard(res.body);
         throw statusError(res.statusCode, current, header(h, "retry-after"));
       }
       const type = mediaType(base.contentType);
       const wanted = ACCEPT_TYPES[o.accept ?? "html"] as readonly string[];
       if (type !== null && wanted.length > 0 && !wanted.includes(type)) {
-        res.body.destroy();
+        discard(res.body);
         throw fetchError(FetchErrorCode.contentType, `${redact(current)} is ${type}, not ${wanted.join(" or ")}; this URL is not an article page`, { details: { contentType: type } });
       }
       const body = await readBody(res.body, header(h, "content-encoding"), header(h, "content-length"), o.maxBytes, o.maxDecodedBytes, current);
@@ -255,7 +255,7 @@ async function readBody(
 ): Promise<Buffer> {
   const declared = contentLength === null ? Number.NaN : Number(contentLength);
   if (declared > maxBytes) {
-    body.destroy();
+    discard(body);
     throw tooLarge(url, `declares ${declared} bytes`, maxBytes);
   }
   const enc = (encoding ?? "identity").trim().toLowerCase();
@@ -269,7 +269,7 @@ async function readBody(
   else if (enc === "br") stream = counted.pipe(zlib.createBrotliDecompress());
   else if (enc === "deflate") stream = counted.pipe(zlib.createInflate());
   else if (enc !== "identity" && enc !== "") {
-    body.destroy();
+    discard(body);
     throw fetchError(FetchErrorCode.decompress, `${redact(url)} uses content-encoding "${enc}", which is not supported`, {});
   }
   if (stream !== counted) counted.on("error", (e) => stream.destroy(e));
@@ -280,8 +280,8 @@ async function readBody(
       const c = chunk as Buffer;
       size += c.length;
       if (size > (stream === counted ? maxBytes : maxDecoded)) {
-        body.destroy();
-        stream.destroy();
+        discard(body);
+        discard(stream);
         throw tooLarge(url, stream === counted ? "sent more" : "decompresses to more", stream === counted ? maxBytes : maxDecoded);
       }
       chunks.push(c);
@@ -294,6 +294,12 @@ async function readBody(
     throw err;
   }
   return Buffer.concat(chunks);
+}
+
+/** Drop a body we will not read; its abort error is expected, not news. */
+function discard(stream: Readable): void {
+  stream.on("error", () => undefined);
+  stream.destroy();
 }
 
 function tooLarge(url: URL, what: string, cap: number): NewsfiguresError {
