@@ -38,8 +38,16 @@ export interface PageFetcher {
   crawlDelayMs(url: string, options: FetchOptions): Promise<number | null>;
 }
 
-/** Waits until this worker may send the next request to the URL's host. */
-export type Pacer = (url: string, minIntervalMs: number) => Promise<void>;
+/**
+ * Per-host pacing: `pace` waits until this worker may send the next request to the URL's
+ * host; `settle`, called when the answer came back, pushes the host's next turn to at
+ * least one interval after now, so a request that left late (cold connection, busy event
+ * loop) still reaches the server an interval before the next one.
+ */
+export interface Pacer {
+  pace(url: string, minIntervalMs: number): Promise<void>;
+  settle(url: string, minIntervalMs: number): Promise<void>;
+}
 
 export interface ArticleDeps {
   store: Store;
@@ -47,7 +55,7 @@ export interface ArticleDeps {
   /** A child logger for this article (or job); runArticle writes one outcome line. */
   logger: Logger;
   /** Per-host pacing; inline runs use an in-process pacer, workers the Redis one. */
-  pace: Pacer;
+  pacer: Pacer;
   now?: () => Date;
 }
 

@@ -25,7 +25,7 @@ export function sourceLabel(source: SourceSpec): string {
 export async function discoverRefs(
   pipeline: Pipeline,
   source: SourceSpec,
-  deps: Pick<ArticleDeps, "fetcher" | "pace">,
+  deps: Pick<ArticleDeps, "fetcher" | "pacer">,
 ): Promise<ArticleRef[]> {
   const fetchOpts = pipeline.spec.fetch;
   let refs: ArticleRef[];
@@ -43,10 +43,14 @@ export async function discoverRefs(
   return refs.filter((r) => (seen.has(r.url) ? false : (seen.add(r.url), true)));
 }
 
-async function fetchText(url: string, options: FetchOptions, deps: Pick<ArticleDeps, "fetcher" | "pace">): Promise<string> {
-  await deps.pace(url, options.perHostIntervalMs);
-  const page = await deps.fetcher.fetchPage(url, options);
-  return page.body?.toString("utf8") ?? "";
+async function fetchText(url: string, options: FetchOptions, deps: Pick<ArticleDeps, "fetcher" | "pacer">): Promise<string> {
+  await deps.pacer.pace(url, options.perHostIntervalMs);
+  try {
+    const page = await deps.fetcher.fetchPage(url, options);
+    return page.body?.toString("utf8") ?? "";
+  } finally {
+    await deps.pacer.settle(url, options.perHostIntervalMs);
+  }
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", processEntities: true });

@@ -7,12 +7,19 @@ import type { Pacer } from "./deps.js";
 
 export function createLocalPacer(now: () => number = Date.now): Pacer {
   const next = new Map<string, number>();
-  return async (url, minIntervalMs) => {
-    if (minIntervalMs <= 0 || url.startsWith("file:")) return;
-    const host = new URL(url).host;
-    const t = now();
-    const slot = Math.max(t, next.get(host) ?? 0);
-    next.set(host, slot + minIntervalMs);
-    if (slot > t) await new Promise((r) => setTimeout(r, slot - t));
+  return {
+    async pace(url, minIntervalMs) {
+      if (minIntervalMs <= 0 || url.startsWith("file:")) return;
+      const host = new URL(url).host;
+      const t = now();
+      const slot = Math.max(t, next.get(host) ?? 0);
+      next.set(host, slot + minIntervalMs);
+      if (slot > t) await new Promise((r) => setTimeout(r, slot - t + 1));
+    },
+    async settle(url, minIntervalMs) {
+      if (minIntervalMs <= 0 || url.startsWith("file:")) return;
+      const host = new URL(url).host;
+      next.set(host, Math.max(next.get(host) ?? 0, now() + minIntervalMs));
+    },
   };
 }

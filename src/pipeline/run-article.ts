@@ -42,8 +42,14 @@ export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
 export async function fetchArticle(ref: ArticleRef, deps: ArticleDeps, options: FetchOptions): Promise<FetchOutcome> {
   const state = await deps.store.getFetchState(ref.url);
   const crawlDelay = options.respectRobots ? await deps.fetcher.crawlDelayMs(ref.url, options) : null;
-  await deps.pace(ref.url, Math.max(options.perHostIntervalMs, crawlDelay ?? 0));
-  const page = await deps.fetcher.fetchPage(ref.url, options, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
+  const interval = Math.max(options.perHostIntervalMs, crawlDelay ?? 0);
+  await deps.pacer.pace(ref.url, interval);
+  let page: FetchedPage;
+  try {
+    page = await deps.fetcher.fetchPage(ref.url, options, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
+  } finally {
+    await deps.pacer.settle(ref.url, interval);
+  }
   if (page.notModified) return { kind: "not-modified", url: ref.url };
   return { kind: "page", page };
 }

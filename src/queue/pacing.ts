@@ -1,38 +1,52 @@
 /**
  * Per-host pacing shared by every worker on every machine (BullMQ's open-source edition
- * has no per-group limit). One Redis key per host holds the next time a request may
- * start; a Lua script reads Redis's clock and reserves the next slot atomically, so two
- * workers never get the same slot, whatever their local clocks say.
+ * has no per-group limit). One Redis key per host holds the earliest time the next
+ * request may start. A Lua script reads Redis's clock (so workers' clocks do not matter)
+ * and takes the turn only when it is due, at the moment the caller is about to send: a
+ * turn reserved ahead and slept on would let a late timer (an event loop busy with
+ * extraction) squeeze two requests closer than the interval.
  */
 import type { Redis } from "ioredis";
 import type { Pacer } from "../pipeline/deps.js";
 
-// KEYS[1] pace key; ARGV[1] interval ms; ARGV[2] longest wait worth holding a worker for.
-// Returns the ms to wait before starting (slot reserved), or -ms when the wait is longer
-// than ARGV[2] (nothing reserved: the caller should delay the job and try again later).
-const RESERVE = `
+// KEYS[1] pace key; ARGV[1] interval ms. Returns 0 when the turn is taken (send now),
+// else the ms until the host is next free (wait that long and ask again).
+const TAKE_TURN = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
-local slot = math.max(now, nxt)
-local wait = slot - now
-local interval = tonumber(ARGV[1])
-if wait > tonumber(ARGV[2]) then return -wait end
-redis.call('SET', KEYS[1], slot + interval, 'PX', wait + interval + 60000)
-return wait
+if now >= nxt then
+  local interval = tonumber(ARGV[1])
+  redis.call('SET', KEYS[1], now + interval, 'PX', interval + 60000)
+  return 0
+end
+return nxt - now
 `;
 
-/** Thrown by the Redis pacer when the host's next slot is too far off to wait in-process. */
+// KEYS[1] pace key; ARGV[1] interval ms. The next turn is at least an interval from now.
+const SETTLE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now + interval > nxt then redis.call('SET', KEYS[1], now + interval, 'PX', interval + 60000) end
+return 0
+`;
+
+/** Thrown by the Redis pacer when the host stays busy too long to wait in-process. */
 export class PaceDelay extends Error {
   readonly delayMs: number;
   constructor(host: string, delayMs: number) {
-    super(`host ${host} is paced; next slot in ${delayMs} ms`);
+    super(`host ${host} is paced; next turn in ${delayMs} ms`);
     this.name = "PaceDelay";
     this.delayMs = delayMs;
   }
 }
 
-type PacingRedis = Redis & { nfPaceReserve(key: string, interval: number, maxWait: number): Promise<number> };
+type PacingRedis = Redis & {
+  nfPaceTurn(key: string, interval: number): Promise<number>;
+  nfPaceSettle(key: string, interval: number): Promise<number>;
+};
 
 export interface RedisPacerOptions {
   prefix: string;
@@ -41,15 +55,31 @@ export interface RedisPacerOptions {
 }
 
 export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pacer {
-  if (!("nfPaceReserve" in redis)) redis.defineCommand("nfPaceReserve", { numberOfKeys: 1, lua: RESERVE });
+  if (!("nfPaceTurn" in redis)) {
+    redis.defineCommand("nfPaceTurn", { numberOfKeys: 1, lua: TAKE_TURN });
+    redis.defineCommand("nfPaceSettle", { numberOfKeys: 1, lua: SETTLE });
+  }
   const r = redis as PacingRedis;
-  const maxWait = options.maxWaitMs ?? 5000;
-  return async (url, minIntervalMs) => {
+  const maxWait = options.maxWaitMs ?? 10_000;
+  const keyOf = (url: string) => `${options.prefix}:pace:${new URL(url).host.toLowerCase()}`;
+  const pace = async (url: string, minIntervalMs: number): Promise<void> => {
     if (minIntervalMs <= 0 || url.startsWith("file:")) return;
     const host = new URL(url).host.toLowerCase();
-    const wait = Number(await r.nfPaceReserve(`${options.prefix}:pace:${host}`, minIntervalMs, maxWait));
-    if (wait < 0) throw new PaceDelay(host, -wait);
-    // +1: timers round to the millisecond and may fire a fraction early.
-    if (wait > 0) await new Promise((res) => setTimeout(res, wait + 1));
+    const key = keyOf(url);
+    const started = Date.now();
+    for (;;) {
+      const wait = Number(await r.nfPaceTurn(key, minIntervalMs));
+      if (wait <= 0) return;
+      if (Date.now() - started + wait > maxWait) throw new PaceDelay(host, wait + Math.floor(Math.random() * minIntervalMs));
+      // A little jitter so waiters on one host do not all wake in the same millisecond.
+      await new Promise((res) => setTimeout(res, wait + Math.floor(Math.random() * 3)));
+    }
+  };
+  return {
+    pace,
+    async settle(url, minIntervalMs) {
+      if (minIntervalMs <= 0 || url.startsWith("file:")) return;
+      await r.nfPaceSettle(keyOf(url), minIntervalMs);
+    },
   };
 }

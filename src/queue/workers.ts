@@ -37,6 +37,8 @@ export interface WorkerOptions {
   stalledInterval?: number;
   lockDuration?: number;
   maxStalledCount?: number;
+  /** Shown as `processedBy` on jobs; default `<queue>-<pid>`. */
+  workerName?: string;
 }
 
 export interface RunningWorkers {
@@ -50,7 +52,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
   const shared = deps.connect();
   const queues = createQueues(shared, deps.prefix);
   const tracker = new RunTracker(shared, deps.prefix);
-  const pace = createRedisPacer(shared, { prefix: deps.prefix });
+  const pacer = createRedisPacer(shared, { prefix: deps.prefix });
   const stores = new Map<string, Promise<Store>>();
   const storeFor = (url: string | null): Promise<Store> => {
     const k = url ?? "";
@@ -73,7 +75,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     ...(options.stalledInterval !== undefined ? { stalledInterval: options.stalledInterval } : {}),
     ...(options.lockDuration !== undefined ? { lockDuration: options.lockDuration } : {}),
     ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
-    name: `${name}-${process.pid}`,
+    name: `${name}-${options.workerName ?? process.pid}`,
   });
 
   /** Wraps a processor: validation, child logger, outcome line, error mapping, run counts. */
@@ -109,7 +111,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
       let found = 0;
       let enqueued = 0;
       for (const source of data.spec.sources) {
-        const refs = await discoverRefs(pipeline, source, { fetcher: deps.fetcher, pace });
+        const refs = await discoverRefs(pipeline, source, { fetcher: deps.fetcher, pacer });
         found += refs.length;
         for (const ref of refs) {
           if (isFileRef(ref)) {
@@ -129,7 +131,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
 
     fetch: wrap("fetch", FetchJob, async (data, log) => {
       const store = await storeFor(data.pipeline.store);
-      const fetched = await fetchArticle(data.ref, { store, fetcher: deps.fetcher, logger: log, pace }, data.fetch);
+      const fetched = await fetchArticle(data.ref, { store, fetcher: deps.fetcher, logger: log, pacer }, data.fetch);
       if (fetched.kind === "not-modified") {
         await tracker.finished(data.pipeline.runId, { url: data.ref.url, status: "not-modified", articleId: null, added: 0, removed: 0, updated: 0 });
         return { status: "not-modified" };
@@ -151,7 +153,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
 
     extract: wrap("extract", ExtractJob, async (data, log) => {
       const store = await storeFor(data.pipeline.store);
-      const articleDeps = { store, fetcher: deps.fetcher, logger: log, pace };
+      const articleDeps = { store, fetcher: deps.fetcher, logger: log, pacer };
       let outcomes: ArticleOutcome[];
       if (data.page === null) {
         outcomes = await storeFile(data.ref, articleDeps, data.extract);
