@@ -35,6 +35,11 @@ export function contextsOf(text: string, figures: Figure[], sentences: Sentence[
     const next = figures[index + 1];
     const prevInSentence = prev && prev.end > sentence.start && prev.end <= figure.start ? index - 1 : -1;
     let leftStart = Math.max(sentence.start, figure.start - LEFT_MAX, prevInSentence >= 0 ? (prev as Figure).end : 0);
+    if (prevInSentence >= 0) {
+      // The previous figure's own tail ("... per diluted share,") is not this figure's context.
+      const tail = /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i.exec(text.slice(leftStart, figure.start));
+      if (tail) leftStart += tail[0].length;
+    }
     const leftRaw = text.slice(leftStart, figure.start);
     // A clause break (";", " — ", a line break) bounds the left window.
     const cut = Math.max(leftRaw.lastIndexOf(";"), leftRaw.lastIndexOf(" — "), leftRaw.lastIndexOf(" - "), leftRaw.lastIndexOf("\n"));

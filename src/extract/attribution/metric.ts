@@ -32,7 +32,11 @@ export interface MetricReading {
 }
 
 /** Up to three words between a figure and the noun that names it ("$51.3 billion AI server backlog"). */
-const RIGHT_GAP = /^(?:[-\s]*(?:in|of|for|worth of|a|an|the|its|new|total|net|annual|quarterly|AI|a-month|-a-month|per|[A-Za-z][\w&'-]*)\s*){0,3}$/;
+const RIGHT_GAP = /^[-\s]*(?:[A-Za-z][\w&'-]*[-\s]+){0,3}$/;
+/** Generic nouns that name a metric only when they stand before the figure ("rate of 4%"), not after it ("a 2.4% annualised rate"). */
+const RIGHT_GENERIC = /^(?:(?:a|per) (?:diluted )?share|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
+/** Verb-like phrases that name the metric only right before the figure ("raised $200 million", not "Dividend Raised to C$1.12"). */
+const VERBISH = /^(?:raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
 const RIGHT_GAP_BAD = /\b(?:to|from|at|by|and|or|than|with|as|after|before|on|compared|versus|vs|while|which|that|when|said|says)\b|[,(]/i;
 
 export function readMetric(c: FigureContext): MetricReading | null {
@@ -44,7 +48,7 @@ export function readMetric(c: FigureContext): MetricReading | null {
   let bestRight: Hit | null = null;
   for (const h of rights) {
     const gap = c.right.slice(0, h.start);
-    if (gap.length > 32 || !RIGHT_GAP.test(gap) || RIGHT_GAP_BAD.test(gap)) continue;
+    if (gap.length > 32 || !RIGHT_GAP.test(gap) || RIGHT_GAP_BAD.test(gap) || RIGHT_GENERIC.test(h.phrase)) continue;
     if (!bestRight || h.start < bestRight.start || (h.start === bestRight.start && h.end > bestRight.end)) bestRight = h;
   }
   // A per-share amount is EPS unless the words say dividend, price or deal.
@@ -52,6 +56,10 @@ export function readMetric(c: FigureContext): MetricReading | null {
   const lefts = hitsIn(c.left);
   let bestLeft: Hit | null = null;
   for (const h of lefts) {
+    if (VERBISH.test(h.phrase)) {
+      const gap = c.left.slice(h.end);
+      if (/\b(?:to|from|at|and|by)\b|[,;]/i.test(gap) || gap.split(/\s+/).filter(Boolean).length > 3) continue;
+    }
     if (!bestLeft || h.end > bestLeft.end || (h.end === bestLeft.end && h.start < bestLeft.start)) bestLeft = h;
   }
   if (bestLeft) return { metric: bestLeft.metric, phrase: phraseAround(c.left, bestLeft) };
