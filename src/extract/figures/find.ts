@@ -7,7 +7,7 @@
  */
 import type { Bound, FigureKind, Range, Rate } from "../../model/index.js";
 import type { Figure } from "../types.js";
-import { anchoredCount } from "./anchor.js";
+import { anchoredCount, mayBeAnchored } from "./anchor.js";
 import { CENT_CURRENCIES } from "./data/currencies.js";
 import { MOVEMENT_WORDS, NOT_RATE_AFTER, RATE_NOUNS, RATE_WORDS } from "./data/modifiers.js";
 import { parseNumberAt } from "./parse-number.js";
@@ -41,9 +41,10 @@ export function scaleBy(value: number, factor: number, divisor = 1): number {
   return exp === 0 ? value : Number(`${value}e${exp}`);
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isWordChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c > 127 && LETTER.test(String.fromCharCode(c)));
 
 /** Reads a number at `numStart` and what follows it. `currency`: from a prefix, if any. */
 export function readPiece(text: string, start: number, numStart: number, currency: string | null): Piece | null {
@@ -52,19 +53,49 @@ export function readPiece(text: string, start: number, numStart: number, currenc
   const scale = readScale(text, n.end);
   const factor = scale?.factor ?? 1;
   let end = scale?.end ?? n.end;
-  const base = { start, numStart, raw: n.value, factor, scaled: scale !== null, words: n.words, formatted: n.formatted, intDigits: n.intDigits };
+  // Object literals with every field, not spreads: this runs for every number of the text.
+  const piece = (value: number, kind: FigureKind | null, cur: string | null, unitName: string | null, divisor: number, needsCurrency: boolean, pieceEnd: number): Piece => ({
+    start,
+    numStart,
+    end: pieceEnd,
+    value,
+    raw: n.value,
+    factor,
+    scaled: scale !== null,
+    kind,
+    currency: cur,
+    unit: unitName,
+    divisor,
+    needsCurrency,
+    words: n.words,
+    formatted: n.formatted,
+    intDigits: n.intDigits,
+  });
   if (currency !== null) {
-    return { ...base, end, value: scaleBy(n.value, factor), kind: "money", currency, unit: null, divisor: 1, needsCurrency: false };
+    return piece(scaleBy(n.value, factor), "money", currency, null, 1, false, end);
+  }
+  // Fast path: a unit starts with a letter, "%", "-" or a symbol, at most one space away.
+  let j = end;
+  let c = text.charCodeAt(j);
+  if (c === 32 || c === 9 || c === 10) c = text.charCodeAt(++j);
+  if (!(c > 127 || c === 37 || c === 45 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+    return piece(scaleBy(n.value, factor), null, null, null, 1, false, end);
   }
   // A number glued to letters that are no unit ("5G", "3D", "1st") is no figure.
   const unit = readUnit(text, end, scaleBy(n.value, factor), scale !== null, n.words);
   if (unit === null) {
     if (!n.words && scale === null && isWordChar(text.charCodeAt(end)) && !isDigit(text.charCodeAt(end))) return null;
-    return { ...base, end, value: scaleBy(n.value, factor), kind: null, currency: null, unit: null, divisor: 1, needsCurrency: false };
+    return piece(scaleBy(n.value, factor), null, null, null, 1, false, end);
   }
   end = unit.end;
-  return { ...base, end, value: scaleBy(n.value, factor, unit.divisor), kind: unit.kind, currency: unit.currency, unit: unit.unit, divisor: unit.divisor, needsCurrency: unit.needsCurrency };
+  return piece(scaleBy(n.value, factor, unit.divisor), unit.kind, unit.currency, unit.unit, unit.divisor, unit.needsCurrency, end);
 }
+
+/** What precedes "(" in a table cell: a line start, a tab, two spaces or a bar. */
+const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
+
+/** The widest "X to Y" read as one range. */
+const MAX_RANGE_RATIO = 4;
 
 const yearLike = (p: Piece): boolean => !p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199;
 
@@ -105,6 +136,8 @@ function readRange(text: string, a: Piece, before: string): { piece: Piece; rang
     }
   }
   if (!(lo.value <= hi.value) || lo.value === hi.value) return null;
+  // "by 12,000 yuan to 189,900 yuan" is a change and a level; a stated range is narrow.
+  if (conn !== "and" && lo.value > 0 && hi.value > MAX_RANGE_RATIO * lo.value) return null;
   return { piece: { ...hi, start: a.start, numStart: a.numStart }, range: { min: lo.value, max: hi.value } };
 }
 
@@ -147,6 +180,14 @@ export function scan(text: string): Figure[] {
       CANDIDATE.lastIndex = skipToken(text, i);
       continue;
     }
+    // Cheap exits first: a bare number with no range after it and no anchor shape is skipped here.
+    if (a.kind === null && (a.words || !mayBeAnchored(text, a))) {
+      RANGE_CONNECTOR.lastIndex = a.end;
+      if (a.words || !RANGE_CONNECTOR.test(text)) {
+        CANDIDATE.lastIndex = Math.max(i + 1, a.end);
+        continue;
+      }
+    }
     const sign = signBefore(text, start);
     const signStart = sign?.start ?? start;
     const mods = modifiersBefore(text, sign && !sign.glyph ? signStart : start);
@@ -186,7 +227,8 @@ export function scan(text: string): Figure[] {
       }
     }
     // "($18.3 million)" in a table is a negative amount.
-    if (kind === "money" && !sign && text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && !ranged) amount = -amount;
+    // Only in a table row: "(US$5.3 billion)" after a figure in prose is a conversion, not a loss.
+    if (kind === "money" && !sign && !ranged && text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && TABLE_CELL_BEFORE.test(text.slice(Math.max(0, start - 3), start - 1))) amount = -amount;
     if (kind === "money" && amount > 0 && !ranged) {
       const prev = out[out.length - 1];
       const linked = prev !== undefined && prev.hints.includes("loss") && /^,?\s*(?:or|and)\s*$/.test(text.slice(prev.end, mods.start));

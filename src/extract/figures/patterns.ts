@@ -16,30 +16,30 @@ const alt = (words: Iterable<string>): string =>
     .join("|");
 
 /** Where a figure may begin: a digit or a spelled-out number word. */
-export const CANDIDATE = new RegExp(`[0-9]|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), "dozen"])})\\b`, "gi");
+export const CANDIDATE = new RegExp(`[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), "dozen"])})\\b`, "gi");
 
 /** A scale word right after the number, attached or after one space. */
-export const SCALE = new RegExp(`(\\s?)(${alt(Object.keys(SCALE_WORDS))})(?![\\p{L}\\p{N}])`, "iuy");
+export const SCALE = new RegExp(`(\\s?)(${alt(Object.keys(SCALE_WORDS))})(?![A-Za-z0-9])`, "iy");
 
 /** Percent units. Group 1: the unit word or sign. */
-export const PERCENT = /\s?(%\s?points?|%|per\s?cents?|percentage\s+points?|percentage\s+pts?|percentage|pct\.?\s+points?|pct\b\.?|pcts?|percents?|basis\s+points?|bps\b|bp\b)(?![\p{L}\p{N}])/iuy;
+export const PERCENT = /\s?(%\s?points?|%|per\s?cents?|percentage\s+points?|percentage\s+pts?|percentage|pct\.?\s+points?|pct\b\.?|pcts?|percents?|basis\s+points?|bps\b|bp\b)(?![A-Za-z0-9])/iy;
 /** "5pc", "2pp": only attached, too ambiguous with a space. */
-export const PERCENT_ATTACHED = /(pc|pp|ppt|ppts)(?![\p{L}\p{N}])/uy;
+export const PERCENT_ATTACHED = /(pc|pp|ppt|ppts)(?![A-Za-z0-9])/y;
 
 /** A currency word after the number ("five million yen", "12 million Canadian dollars", "-cent"). */
 export const CURRENCY_WORD = new RegExp(
-  `(?:\\s|-)(?:(${alt(Object.keys(DOLLAR_QUALIFIERS))}|swiss|danish|swedish|norwegian|finnish|dutch|chinese|japanese|indian|deutsche|mexican|brazilian|south african|israeli|malaysian)\\s+)?(${alt(Object.keys(CURRENCY_WORDS))})(?![\\p{L}\\p{N}])`,
-  "iuy",
+  `(?:\\s|-)(?:(${alt(Object.keys(DOLLAR_QUALIFIERS))}|swiss|danish|swedish|norwegian|finnish|dutch|chinese|japanese|indian|deutsche|mexican|brazilian|south african|israeli|malaysian)\\s+)?(${alt(Object.keys(CURRENCY_WORDS))})(?![A-Za-z0-9])`,
+  "iy",
 );
 
 /** A subunit after the number ("35 cents", "12-cent", "49.2 pence"). */
-export const SUBUNIT_WORD = new RegExp(`(?:\\s|-)?(${alt(Object.keys(SUBUNITS).filter((k) => k !== "p"))})(?![\\p{L}\\p{N}])`, "iuy");
+export const SUBUNIT_WORD = new RegExp(`(?:\\s|-)?(${alt(Object.keys(SUBUNITS).filter((k) => k !== "p"))})(?![A-Za-z0-9])`, "iy");
 /** "34.5p": only attached, and not "5p.m.". */
-export const PENCE_ATTACHED = /p(?![\p{L}\p{N}]|\.m)/uy;
+export const PENCE_ATTACHED = /p(?![A-Za-z0-9]|\.m)/y;
 
 /** An ISO code or a suffix symbol after the number ("5 billion USD", "100元"). */
-export const CODE_AFTER = /\s?([A-Z]{3}|[a-z]{3})(?![\p{L}\p{N}])/uy;
-export const SYMBOL_AFTER = new RegExp(`\\s?(${alt(Object.keys(SUFFIX_SYMBOLS))})`, "uy");
+export const CODE_AFTER = /\s?([A-Z]{3}|[a-z]{3})(?![A-Za-z0-9])/y;
+export const SYMBOL_AFTER = new RegExp(`\\s?(${alt(Object.keys(SUFFIX_SYMBOLS))})`, "y");
 
 /**
  * A currency prefix ending right before the number. Spaced forms are the tokenised
@@ -47,27 +47,27 @@ export const SYMBOL_AFTER = new RegExp(`\\s?(${alt(Object.keys(SUFFIX_SYMBOLS))}
  */
 const PREFIX_SYMS = Object.keys(PREFIX_SYMBOLS).filter((k) => !/^[a-z]/i.test(k) || k.includes("$"));
 export const PREFIX_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}$])((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![\\p{L}]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?|rmb|rm|[A-Za-z]{3})\\s?$`,
-  "iu",
+  `(?:^|[^A-Za-z0-9$])((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?|rmb|rm|[A-Za-z]{3})\\s?$`,
+  "i",
 );
 
 /** The same prefixes read forwards, for the second end of a range ("$4.1 billion to $4.3 billion"). */
 export const PREFIX_AT = new RegExp(
-  `((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![\\p{L}]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?(?=\\s?\\d)|rmb(?=\\s?\\d)|rm(?=\\s?\\d)|[A-Z]{3}(?=\\s?\\d))\\s?`,
-  "iuy",
+  `((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?(?=\\s?\\d)|rmb(?=\\s?\\d)|rm(?=\\s?\\d)|[A-Z]{3}(?=\\s?\\d))\\s?`,
+  "iy",
 );
 
 /** Bound and approximation phrases ending right before a figure. */
-export const MODIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${alt(Object.keys(BEFORE_PHRASES))})\\s*$`, "iu");
+export const MODIFIER_BEFORE = new RegExp(`(?:^|[^A-Za-z])(${alt(Object.keys(BEFORE_PHRASES))})\\s*$`, "i");
 
 /** A sign right before a figure: "-3.2%", "+1.1%", "minus five percent", "negative 0.1%". */
-export const SIGN_BEFORE = /(?:^|[\s(:])([-−+]|minus\s|negative\s)$/iu;
+export const SIGN_BEFORE = /(?:^|[\s(:])([-−+]|minus\s|negative\s)$/i;
 
 /** Rates after a figure: "a share", "per diluted share", "-a-month", "annually", "each". */
 export const RATE_AFTER = new RegExp(
-  `(?:\\s+|\\s?-)(?:(?:a|an|per|every)(?:\\s+|-)(${alt(Object.keys(RATE_NOUNS))})|(${alt(Object.keys(RATE_WORDS))})|(per\\s+annum))(?![\\p{L}\\p{N}])(?:[\\s-]+([a-z]+))?`,
-  "iuy",
+  `(?:\\s+|\\s?-)(?:(?:a|an|per|every)(?:\\s+|-)(${alt(Object.keys(RATE_NOUNS))})|(${alt(Object.keys(RATE_WORDS))})|(per\\s+annum))(?![A-Za-z0-9])(?:[\\s-]+([a-z]+))?`,
+  "iy",
 );
 
 /** Range connectors after the first end: "to", "-", "and" (after "between"), "through". */
-export const RANGE_CONNECTOR = /(\s*[-–—]\s*|\s+(?:to|and|through|-)\s+)/iuy;
+export const RANGE_CONNECTOR = /(\s*[-–—]\s*|\s+(?:to|and|through|-)\s+)/iy;

@@ -90,24 +90,36 @@ export function modifiersBefore(text: string, pos: number): Modifiers {
   return { bound, approximate, start };
 }
 
-const WORDS_BEFORE = /([\p{L}'’-]+)[^\p{L}\p{N}]*$/u;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 39 || c === 8217;
+
+/** The words right before `pos`, last first, lower case; a hand-written backward scan (this runs per figure). */
+function wordsBefore(text: string, pos: number, max: number, skipPunct: boolean): string[] {
+  const out: string[] = [];
+  let j = pos - 1;
+  const floor = Math.max(0, pos - 60);
+  while (out.length < max && j >= floor) {
+    let c = text.charCodeAt(j);
+    while (j >= floor && !isLetter(c) && (c === 32 || c === 9 || c === 10 || (skipPunct && out.length === 0 && !(c >= 48 && c <= 57)))) c = text.charCodeAt(--j);
+    if (j < floor || !isLetter(c)) break;
+    const e = j + 1;
+    while (j >= floor && isLetter(text.charCodeAt(j))) j--;
+    out.push(text.slice(j + 1, e).toLowerCase());
+  }
+  return out;
+}
 
 /** The word right before `pos`, lower case ("" at the start). */
 export function wordBefore(text: string, pos: number): string {
-  const m = WORDS_BEFORE.exec(text.slice(Math.max(0, pos - 30), pos));
-  return m ? (m[1] as string).toLowerCase() : "";
+  return wordsBefore(text, pos, 1, true)[0] ?? "";
 }
-
-const LOSS_TAIL = /([\p{L}-]+)((?:\s+[\p{L}-]+){0,3})\s*$/u;
 
 /** "a net loss of", "narrowed its net loss to", "a deficit of": the money figure is negative. */
 export function lossBefore(text: string, pos: number): boolean {
-  const slice = text.slice(Math.max(0, pos - 48), pos);
-  const m = LOSS_TAIL.exec(slice);
-  if (!m) return false;
-  const words = [m[1] as string, ...(m[2] as string).trim().split(/\s+/).filter(Boolean)].map((w) => w.toLowerCase());
+  const words = wordsBefore(text, pos, 4, false);
   for (let i = 0; i < words.length; i++) {
-    if (LOSS_WORDS.has(words[i] as string)) return words.slice(i + 1).every((w) => LOSS_LINKS.has(w));
+    const w = words[i] as string;
+    if (LOSS_WORDS.has(w)) return true;
+    if (!LOSS_LINKS.has(w)) return false;
   }
   return false;
 }

@@ -106,7 +106,7 @@ export function readUnit(text: string, pos: number, value: number, scaled: boole
   return readCountNoun(text, pos, value);
 }
 
-const NEXT_WORD = /[ \t]+([\p{L}][\p{L}'’-]*)/uy;
+const NEXT_WORD = /[ \t]+([A-Za-z][A-Za-z'’-]*)/y;
 
 /** "41 new hospital clients": up to three modifiers, then a business count noun. */
 function readCountNoun(text: string, pos: number, value: number): Unit | null {
