@@ -114,7 +114,15 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   form = form.replace(/[.,]+$/, (p) => (/\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$/.test(form) ? "." : "")).trim();
   if (form === "" || form.length < 2) return null;
   end = start + form.length;
-  const words = form.split(" ");
+  let words = form.split(" ");
+  // A person named after a title phrase: "Assistant Minister for Innovation Wyatt Roy".
+  const fi = words.findIndex((w, i) => i > 0 && FIRST_NAMES.has(w));
+  if (fi > 0 && words.length - fi >= 2 && words.length - fi <= 3 && !ORG_SUFFIXES.has(words.at(-1) as string)) {
+    const name = words.slice(fi).join(" ");
+    const ns = start + form.lastIndexOf(name);
+    return { start: ns, end: ns + name.length, form: name, type: "person", strength: 2 };
+  }
+  words = form.split(" ");
   const first = words[0] as string;
   // A lone capitalised word at the start of a sentence that the text also writes in
   // lower case is a common word ("Revenue", "Analysts").
@@ -128,7 +136,11 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   if (words.length === 1 && initial && !KNOWN_BY_FORM.has(form) && !/^[A-Z]{2,}$/.test(form) && !/^\s*(?:said|says|'s|’s|shares|Inc|Corp)/.test(text.slice(end, end + 8))) {
     // Only at a sentence start: weak evidence; kept if the name recurs elsewhere.
   }
-  const known = KNOWN_BY_FORM.get(form);
+  if (/^[A-Z]{1,6}$/.test(form) && /^\)|^>/.test(text.slice(end, end + 1)) && /(?:\(|<|:\s*)$/.test(text.slice(Math.max(0, start - 12), start))) return null; // a ticker
+  const sector = /^\s+(?:sector|industry|index)\b/.exec(text.slice(end, end + 12));
+  if (sector && words.length >= 2) return { start, end: end + sector[0].length, form: form + sector[0].replace(/^\s+/, " "), type: "instrument", strength: 3 };
+  if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-/i.test(form)) return null;
+  const known = KNOWN_BY_FORM.get(form) ?? (/^(?:[A-Z]\.)+[A-Z]$/.test(form) ? KNOWN_BY_FORM.get(`${form}.`) : undefined);
   if (known) return { start, end, form, type: known.type, strength: 2, known: known.name, peripheral: known.peripheral, acronym: acronymAfter(text, end) };
   if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first))) return null;
   if (words.every((w) => NOT_NAME_WORDS.has(strip(w)))) return null;
@@ -200,7 +212,7 @@ function dropOverlaps(ms: RawMention[]): RawMention[] {
     const prev = out.at(-1);
     if (prev && m.start < prev.end) {
       // Prefer the lexicon's reading when it covers the same words or more.
-      if (m.strength > prev.strength && m.end - m.start >= prev.end - prev.start) out[out.length - 1] = m;
+      if (m.strength > prev.strength && (m.end - m.start >= prev.end - prev.start || (m.start === prev.start && m.known))) out[out.length - 1] = m;
       continue;
     }
     out.push(m);

@@ -48,6 +48,20 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
   else if (title && !text.startsWith(title)) addHeadlineMentions(title, groups, lower, true);
 
   const kept = groups.filter((g) => keep(g));
+  for (const g of kept) {
+    // Name an entity as the article writes it (its longest clean form), so "NYSE" stays
+    // "NYSE"; instruments keep the lexicon's name.
+    if (g.type === "instrument" || !g.known) continue;
+    const forms = [...g.forms].filter((f) => !/\s(?:Inc|Corp|Co|Ltd)\.?$/.test(f) || true);
+    const longest = forms.sort((a, b) => b.length - a.length)[0];
+    if (longest && KNOWN_BY_FORM.get(longest)?.name === g.known) g.name = longest.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(longest) ? d : ""));
+  }
+  // "Name Surname" when the surname also stands alone is a person.
+  const singles = new Set(kept.filter((g) => !g.name.includes(" ")).map((g) => g.name));
+  for (const g of kept) {
+    const w = g.name.split(" ");
+    if (g.type === "unknown" && w.length >= 2 && w.length <= 3 && singles.has(w.at(-1) as string) && w.every((x) => /^[A-Z][a-z'-]+$/.test(x))) g.type = "person";
+  }
   const mentions: EntityMention[] = [];
   for (const g of kept) {
     const type = g.type === "unknown" ? "organization" : g.type;
@@ -194,7 +208,7 @@ function keep(g: Group): boolean {
   if (g.strength >= 1) return true;
   const words = g.name.split(" ").length;
   if (words >= 2) return true;
-  return g.mentions.length >= 2 || g.mentions.some((m) => m.initial === false);
+  return g.mentions.length >= 2 && g.mentions.some((m) => m.initial === false);
 }
 
 function mainOf(groups: Group[]): EntityAnalysis["main"] {
