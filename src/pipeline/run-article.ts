@@ -9,6 +9,7 @@ import { NewsfiguresError } from "../errors.js";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleInput, ArticleRef, ArticleResult } from "../model/index.js";
+import { decodePage } from "../parse/charset.js";
 import { htmlArticle, type LoadedArticle, loadArticles, textArticle } from "../sources/local-files.js";
 import type { ArticleRow } from "../store/types.js";
 import type { ArticleDeps, FetchedPage } from "./deps.js";
@@ -61,10 +62,9 @@ export async function storePage(ref: ArticleRef, page: FetchedPage, deps: Articl
   const raw = page.body ?? Buffer.alloc(0);
   let loaded: LoadedArticle;
   if (type === "text/html" || type === "application/xhtml+xml" || type === "") {
-    // UTF-8 unless the page says otherwise; legacy charsets are the fetch layer's job.
-    loaded = htmlArticle(ref.source, new TextDecoder("utf-8").decode(raw), raw, page.finalUrl);
+    loaded = htmlArticle(ref.source, decodePage(raw, page.contentType).text, raw, page.finalUrl);
   } else if (type === "text/plain") {
-    loaded = textArticle(ref.source, new TextDecoder("utf-8").decode(raw));
+    loaded = textArticle(ref.source, decodePage(raw, page.contentType).text);
     loaded.input.url = page.finalUrl;
   } else {
     await rememberFetch(deps, page, null, now);

@@ -41,8 +41,8 @@ export const SourceSpec = z.union([
 export type SourceSpec = z.infer<typeof SourceSpec>;
 
 export const FetchOptions = z.strictObject({
-  /** Let the pipeline reach private and loopback addresses (off by default: SSRF guard). */
-  allowPrivateNetwork: z.boolean().default(false),
+  /** Let the pipeline reach private and loopback addresses: true, or a list of CIDRs such as ["127.0.0.0/8"] (off by default: SSRF guard). */
+  allowPrivateNetwork: z.union([z.boolean(), z.array(z.string().min(1)).min(1)]).default(false),
   /** Minimum time between two requests to one host, across every worker; robots.txt Crawl-delay raises it. */
   perHostIntervalMs: z.number().int().min(0).max(600_000).default(1000),
   timeoutMs: z.number().int().min(100).max(300_000).default(15_000),

@@ -6,6 +6,7 @@
  * turn reserved ahead and slept on would let a late timer (an event loop busy with
  * extraction) squeeze two requests closer than the interval.
  */
+import { subscribe } from "node:diagnostics_channel";
 import type { Redis } from "ioredis";
 import type { Pacer } from "../pipeline/deps.js";
 
@@ -54,6 +55,42 @@ export interface RedisPacerOptions {
   maxWaitMs?: number;
 }
 
+/**
+ * Requests that took a turn and have not gone out yet, by `origin + path`. undici
+ * announces on a diagnostics channel the moment a request's headers are written to the
+ * socket; the turn is settled right then, so the host's next turn counts from when the
+ * request really left, however long the event loop made it wait.
+ */
+const waitingToSend = new Map<string, Array<() => void>>();
+let listening = false;
+
+function onSent(url: string, settle: () => void): void {
+  const u = new URL(url);
+  const key = `${u.origin}${u.pathname}${u.search}`;
+  const list = waitingToSend.get(key) ?? [];
+  list.push(settle);
+  waitingToSend.set(key, list);
+  if (listening) return;
+  listening = true;
+  subscribe("undici:client:sendHeaders", (message) => {
+    const req = (message as { request?: { origin?: unknown; path?: unknown } }).request;
+    if (!req || typeof req.path !== "string") return;
+    const k = `${String(req.origin).replace(/\/$/, "")}${req.path}`;
+    const waiting = waitingToSend.get(k);
+    const first = waiting?.shift();
+    if (waiting && waiting.length === 0) waitingToSend.delete(k);
+    first?.();
+  });
+}
+
+function forgetSent(url: string): void {
+  const u = new URL(url);
+  const key = `${u.origin}${u.pathname}${u.search}`;
+  const list = waitingToSend.get(key);
+  list?.shift();
+  if (list && list.length === 0) waitingToSend.delete(key);
+}
+
 export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pacer {
   if (!("nfPaceTurn" in redis)) {
     redis.defineCommand("nfPaceTurn", { numberOfKeys: 1, lua: TAKE_TURN });
@@ -69,7 +106,10 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
     const started = Date.now();
     for (;;) {
       const wait = Number(await r.nfPaceTurn(key, minIntervalMs));
-      if (wait <= 0) return;
+      if (wait <= 0) {
+        onSent(url, () => void r.nfPaceSettle(key, minIntervalMs).catch(() => {}));
+        return;
+      }
       if (Date.now() - started + wait > maxWait) throw new PaceDelay(host, wait + Math.floor(Math.random() * minIntervalMs));
       // A little jitter so waiters on one host do not all wake in the same millisecond.
       await new Promise((res) => setTimeout(res, wait + Math.floor(Math.random() * 3)));
@@ -79,6 +119,8 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
     pace,
     async settle(url, minIntervalMs) {
       if (minIntervalMs <= 0 || url.startsWith("file:")) return;
+      // Not sent at all (robots refused, bad address): drop the pending hook.
+      forgetSent(url);
       await r.nfPaceSettle(keyOf(url), minIntervalMs);
     },
   };

@@ -9,7 +9,7 @@ import pino from "pino";
 import { inject } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
 import type { Pipeline } from "../../../src/pipeline/schema.js";
-import { createHttpFetcher } from "../../../src/pipeline/http-fetcher.js";
+import { createPageFetcher } from "../../../src/pipeline/page-fetcher.js";
 import { createRedis } from "../../../src/queue/queues.js";
 import type { WorkerDeps } from "../../../src/queue/workers.js";
 import { dropPostgresSchema, openStore, type RecordStore } from "../../../src/store/index.js";
@@ -103,7 +103,7 @@ export function workerDeps(prefix: string, redisUrl = inject("redisUrl")): Worke
     connect: () => createRedis(redisUrl),
     prefix,
     logger: silentLogger,
-    fetcher: createHttpFetcher("newsfigures-test"),
+    fetcher: createPageFetcher("newsfigures-test"),
     openStore: (url) => openStore(url ?? "sqlite::memory:") as Promise<RecordStore>,
   };
 }
