@@ -3,7 +3,7 @@
 // path; the goal is < 50 ms, which needs an index range scan), then `export` of every
 // record in a fresh process so its peak RSS is the export's own (constant memory means it
 // does not grow with the store).
-//   node bench/store.mjs [--records N] [--only sqlite|postgres]
+//   node bench/store.mjs [--records N] [--only sqlite|postgres] [--keep-sqlite PATH]
 //   internal: node bench/store.mjs --export sqlite PATH | --export postgres URL SCHEMA
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -222,13 +222,17 @@ async function run(label, open, exportArgs, cleanup) {
 
 console.log(`store: ${TOTAL.toLocaleString("en-US")} synthetic records per backend`);
 if (only !== "postgres") {
-  const dir = mkdtempSync(join(tmpdir(), "newsfigures-bench-"));
-  const path = join(dir, "bench.db");
+  // --keep-sqlite PATH leaves the database behind, to look at its query plans.
+  const kept = arg("--keep-sqlite", null);
+  const dir = kept ? null : mkdtempSync(join(tmpdir(), "newsfigures-bench-"));
+  const path = kept ?? join(dir, "bench.db");
   await run(
     "SQLite",
     () => store.openSqliteStore(path),
     ["sqlite", path],
-    async () => rmSync(dir, { recursive: true, force: true }),
+    async () => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
   );
 }
 if (only !== "sqlite") {
