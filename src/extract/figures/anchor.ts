@@ -9,7 +9,10 @@ import { ANCHOR_NOUNS } from "./data/count-nouns.js";
 import { ANCHOR_FOLLOWERS, ANCHOR_LINKS } from "./data/modifiers.js";
 import type { Piece } from "./find.js";
 
-const ANCHOR_RE = new RegExp(`(?<![A-Za-z])(${Object.keys(ANCHOR_NOUNS).join("|")})(?![A-Za-z])`, "gi");
+const ANCHOR_RE = new RegExp(
+  `(?<![A-Za-z])(${Object.keys(ANCHOR_NOUNS).join("|")})(?![A-Za-z])`,
+  "gi",
+);
 const CLAUSE_BREAK = /[.!?;]\s|\n/g;
 const AFTER = /^[ \t]*(?:([A-Za-z]+)|([,.;:)!?"”'’]|$)|\n)/;
 const LINK = /([A-Za-z]+|:)\s*$/;
@@ -18,24 +21,35 @@ const WINDOW = 120;
 /** The shape test alone, before any look-behind: what follows the number. */
 export function mayBeAnchored(text: string, p: Piece): boolean {
   if (p.words || (!p.scaled && !Number.isInteger(p.raw)) || p.raw < 2) return false;
-  if (!p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199) return false;
+  if (!p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199)
+    return false;
   const after = AFTER.exec(text.slice(p.end, p.end + 24));
   if (!after) return false;
   return after[1] === undefined || ANCHOR_FOLLOWERS.has(after[1].toLowerCase());
 }
 
 /** The unit of an anchored count, or null. `from`: where the number's modifiers begin. */
-export function anchoredCount(text: string, p: Piece, from: number, figures: readonly Figure[]): string | null {
+export function anchoredCount(
+  text: string,
+  p: Piece,
+  from: number,
+  figures: readonly Figure[],
+): string | null {
   const modified = from < p.start;
   if (!mayBeAnchored(text, p)) return null;
   const link = LINK.exec(text.slice(Math.max(0, from - 16), from));
-  if (!modified && (!link || !ANCHOR_LINKS.has((link[1] as string).toLowerCase()) && link[1] !== ":")) return null;
+  if (
+    !modified &&
+    (!link || (!ANCHOR_LINKS.has((link[1] as string).toLowerCase()) && link[1] !== ":"))
+  )
+    return null;
   // The clause before the number.
   let winStart = Math.max(0, from - WINDOW);
   const win = text.slice(winStart, from);
   let cut = -1;
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(win); m !== null; m = CLAUSE_BREAK.exec(win)) cut = m.index + m[0].length;
+  for (let m = CLAUSE_BREAK.exec(win); m !== null; m = CLAUSE_BREAK.exec(win))
+    cut = m.index + m[0].length;
   if (cut >= 0) winStart += cut;
   const clause = text.slice(winStart, from);
   let nounAt = -1;

@@ -12,7 +12,14 @@ import { CENT_CURRENCIES } from "./data/currencies.js";
 import { MOVEMENT_WORDS, NOT_RATE_AFTER, RATE_NOUNS, RATE_WORDS } from "./data/modifiers.js";
 import { parseNumberAt } from "./parse-number.js";
 import { CANDIDATE, RANGE_CONNECTOR, RATE_AFTER } from "./patterns.js";
-import { lossBefore, modifiersBefore, prefixAt, prefixBefore, signBefore, wordBefore } from "./read-context.js";
+import {
+  lossBefore,
+  modifiersBefore,
+  prefixAt,
+  prefixBefore,
+  signBefore,
+  wordBefore,
+} from "./read-context.js";
 import { readScale, readUnit } from "./read-unit.js";
 
 /** One end of a figure: a number with its scale and unit. */
@@ -44,17 +51,34 @@ export function scaleBy(value: number, factor: number, divisor = 1): number {
 const LETTER = /[\p{L}\p{N}]/u;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isWordChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c > 127 && LETTER.test(String.fromCharCode(c)));
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 95 ||
+  (c > 127 && LETTER.test(String.fromCharCode(c)));
 
 /** Reads a number at `numStart` and what follows it. `currency`: from a prefix, if any. */
-export function readPiece(text: string, start: number, numStart: number, currency: string | null): Piece | null {
+export function readPiece(
+  text: string,
+  start: number,
+  numStart: number,
+  currency: string | null,
+): Piece | null {
   const n = parseNumberAt(text, numStart);
   if (n === null) return null;
   const scale = readScale(text, n.end);
   const factor = scale?.factor ?? 1;
   let end = scale?.end ?? n.end;
   // Object literals with every field, not spreads: this runs for every number of the text.
-  const piece = (value: number, kind: FigureKind | null, cur: string | null, unitName: string | null, divisor: number, needsCurrency: boolean, pieceEnd: number): Piece => ({
+  const piece = (
+    value: number,
+    kind: FigureKind | null,
+    cur: string | null,
+    unitName: string | null,
+    divisor: number,
+    needsCurrency: boolean,
+    pieceEnd: number,
+  ): Piece => ({
     start,
     numStart,
     end: pieceEnd,
@@ -84,11 +108,25 @@ export function readPiece(text: string, start: number, numStart: number, currenc
   // A number glued to letters that are no unit ("5G", "3D", "1st") is no figure.
   const unit = readUnit(text, end, scaleBy(n.value, factor), scale !== null, n.words);
   if (unit === null) {
-    if (!n.words && scale === null && isWordChar(text.charCodeAt(end)) && !isDigit(text.charCodeAt(end))) return null;
+    if (
+      !n.words &&
+      scale === null &&
+      isWordChar(text.charCodeAt(end)) &&
+      !isDigit(text.charCodeAt(end))
+    )
+      return null;
     return piece(scaleBy(n.value, factor), null, null, null, 1, false, end);
   }
   end = unit.end;
-  return piece(scaleBy(n.value, factor, unit.divisor), unit.kind, unit.currency, unit.unit, unit.divisor, unit.needsCurrency, end);
+  return piece(
+    scaleBy(n.value, factor, unit.divisor),
+    unit.kind,
+    unit.currency,
+    unit.unit,
+    unit.divisor,
+    unit.needsCurrency,
+    end,
+  );
 }
 
 /** What precedes "(" in a table cell: a line start, a tab, two spaces or a bar. */
@@ -97,7 +135,8 @@ const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
 /** The widest "X to Y" read as one range. */
 const MAX_RANGE_RATIO = 4;
 
-const yearLike = (p: Piece): boolean => !p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199;
+const yearLike = (p: Piece): boolean =>
+  !p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199;
 
 /** The second end of a range starting after `a`, merged into one piece; null when there is none. */
 function readRange(text: string, a: Piece, before: string): { piece: Piece; range: Range } | null {
@@ -122,14 +161,34 @@ function readRange(text: string, a: Piece, before: string): { piece: Piece; rang
     // "5-6%", "$10 to $15 billion" read the unit and scale of the second end.
     if (yearLike(a)) return null;
     const factor = a.scaled ? a.factor : b.factor;
-    lo = { ...b, start: a.start, numStart: a.numStart, raw: a.raw, factor, scaled: a.scaled || b.scaled, value: scaleBy(a.raw, factor, b.divisor) };
+    lo = {
+      ...b,
+      start: a.start,
+      numStart: a.numStart,
+      raw: a.raw,
+      factor,
+      scaled: a.scaled || b.scaled,
+      value: scaleBy(a.raw, factor, b.divisor),
+    };
   } else if (b.kind === null) {
     // "$5-6 billion": the first end takes the second's scale.
     if (!b.scaled || a.scaled) return null;
     lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
-    hi = { ...b, kind: a.kind, currency: a.currency, unit: a.unit, divisor: a.divisor, needsCurrency: a.needsCurrency };
+    hi = {
+      ...b,
+      kind: a.kind,
+      currency: a.currency,
+      unit: a.unit,
+      divisor: a.divisor,
+      needsCurrency: a.needsCurrency,
+    };
   } else {
-    if (a.kind !== b.kind || a.currency !== b.currency || (a.kind === "percent" && a.unit !== b.unit)) return null;
+    if (
+      a.kind !== b.kind ||
+      a.currency !== b.currency ||
+      (a.kind === "percent" && a.unit !== b.unit)
+    )
+      return null;
     if (!a.scaled && b.scaled && a.divisor === b.divisor && a.raw < b.raw) {
       // "$10 to $15 billion"
       lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
@@ -138,7 +197,10 @@ function readRange(text: string, a: Piece, before: string): { piece: Piece; rang
   if (!(lo.value <= hi.value) || lo.value === hi.value) return null;
   // "by 12,000 yuan to 189,900 yuan" is a change and a level; a stated range is narrow.
   if (conn !== "and" && lo.value > 0 && hi.value > MAX_RANGE_RATIO * lo.value) return null;
-  return { piece: { ...hi, start: a.start, numStart: a.numStart }, range: { min: lo.value, max: hi.value } };
+  return {
+    piece: { ...hi, start: a.start, numStart: a.numStart },
+    range: { min: lo.value, max: hi.value },
+  };
 }
 
 function readRate(text: string, pos: number): { rate: Rate; end: number } | null {
@@ -150,7 +212,12 @@ function readRate(text: string, pos: number): { rate: Rate; end: number } | null
   if (rate === undefined) return null;
   const follower = m[4]?.toLowerCase();
   // "a year earlier", "a quarter ago" compare; they are no rate.
-  if (follower !== undefined && NOT_RATE_AFTER.has(follower) && (rate === "per_year" || rate === "per_quarter" || rate === "per_month" || rate === "per_day")) return null;
+  if (
+    follower !== undefined &&
+    NOT_RATE_AFTER.has(follower) &&
+    (rate === "per_year" || rate === "per_quarter" || rate === "per_month" || rate === "per_day")
+  )
+    return null;
   return { rate, end: pos + m[0].length - (m[4] ? m[0].length - m[0].lastIndexOf(m[4]) : 0) };
 }
 
@@ -168,9 +235,14 @@ export function scan(text: string): Figure[] {
     const prevCode = text.charCodeAt(i - 1);
     const digit = isDigit(text.charCodeAt(i));
     // The middle of a number ("1,234", "5.5") or of a word ("A320", "Q3"), unless a code is glued on ("EUR131m").
-    if (digit && (isDigit(prevCode) || ((prevCode === 44 || prevCode === 46) && isDigit(text.charCodeAt(i - 2))))) continue;
+    if (
+      digit &&
+      (isDigit(prevCode) ||
+        ((prevCode === 44 || prevCode === 46) && isDigit(text.charCodeAt(i - 2))))
+    )
+      continue;
     const prefix = digit ? prefixBefore(text, i) : null;
-    if (prefix === null && i > 0 && (isWordChar(prevCode) || prevCode === 35 /* # */)) {
+    if (prefix === null && i > 0 && (isWordChar(prevCode) || prevCode === 35) /* # */) {
       CANDIDATE.lastIndex = skipToken(text, i);
       continue;
     }
@@ -217,7 +289,8 @@ export function scan(text: string): Figure[] {
     let amount = ranged ? ranged.range.min : piece.value;
     const hints: string[] = [];
     let currency = piece.currency;
-    if (piece.needsCurrency) currency = lastCurrency !== null && CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : "USD";
+    if (piece.needsCurrency)
+      currency = lastCurrency !== null && CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : "USD";
     let end = piece.end;
     if (sign && !ranged) {
       if (sign.glyph) figStart = sign.start;
@@ -228,10 +301,21 @@ export function scan(text: string): Figure[] {
     }
     // "($18.3 million)" in a table is a negative amount.
     // Only in a table row: "(US$5.3 billion)" after a figure in prose is a conversion, not a loss.
-    if (kind === "money" && !sign && !ranged && text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && TABLE_CELL_BEFORE.test(text.slice(Math.max(0, start - 3), start - 1))) amount = -amount;
+    if (
+      kind === "money" &&
+      !sign &&
+      !ranged &&
+      text.charCodeAt(start - 1) === 40 &&
+      text.charCodeAt(end) === 41 &&
+      TABLE_CELL_BEFORE.test(text.slice(Math.max(0, start - 3), start - 1))
+    )
+      amount = -amount;
     if (kind === "money" && amount > 0 && !ranged) {
       const prev = out[out.length - 1];
-      const linked = prev !== undefined && prev.hints.includes("loss") && /^,?\s*(?:or|and)\s*$/.test(text.slice(prev.end, mods.start));
+      const linked =
+        prev !== undefined &&
+        prev.hints.includes("loss") &&
+        /^,?\s*(?:or|and)\s*$/.test(text.slice(prev.end, mods.start));
       if (linked || lossBefore(text, mods.start)) {
         amount = -amount;
         hints.push("loss");

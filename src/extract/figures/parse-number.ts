@@ -34,7 +34,13 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
   const eu = EUROPEAN.exec(text);
   if (eu) {
     const raw = eu[0].replace(/\./g, "").replace(",", ".");
-    return { value: Number(raw), end: i + eu[0].length, words: false, formatted: true, intDigits: raw.indexOf(".") };
+    return {
+      value: Number(raw),
+      end: i + eu[0].length,
+      words: false,
+      formatted: true,
+      intDigits: raw.indexOf("."),
+    };
   }
   GROUPED.lastIndex = i;
   let m = GROUPED.exec(text);
@@ -49,10 +55,17 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
   // "1.2.3", "12,34", "5/6", "10:30": versions, lists, dates and times are not figures.
   const next = text.charCodeAt(end);
   const after = text.charCodeAt(end + 1);
-  if ((next === 46 || next === 44 || next === 47 || next === 58) && after >= 48 && after <= 57) return null;
+  if ((next === 46 || next === 44 || next === 47 || next === 58) && after >= 48 && after <= 57)
+    return null;
   const raw = grouped ? m[0].replace(/,/g, "") : m[0];
   const dot = raw.indexOf(".");
-  return { value: Number(raw), end, words: false, formatted: grouped || dot >= 0, intDigits: dot >= 0 ? dot : raw.length };
+  return {
+    value: Number(raw),
+    end,
+    words: false,
+    formatted: grouped || dot >= 0,
+    intDigits: dot >= 0 ? dot : raw.length,
+  };
 }
 
 function readWord(text: string, i: number): string | null {
@@ -67,7 +80,8 @@ function parseWords(text: string, i: number): ParsedNumber | null {
   const w = first.toLowerCase();
   let pos = i + first.length;
   const dozen = COUNT_WORDS[w];
-  if (dozen !== undefined) return { value: dozen, end: pos, words: true, formatted: false, intDigits: 2 };
+  if (dozen !== undefined)
+    return { value: dozen, end: pos, words: true, formatted: false, intDigits: 2 };
   let value = UNITS[w] ?? TENS[w];
   if (value === undefined) return null;
   // "forty-five", "forty five"

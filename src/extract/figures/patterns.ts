@@ -3,7 +3,13 @@
  * anchored at the end of a short look-behind slice, so each costs a bounded amount of
  * work at one position: the scan stays linear in the text.
  */
-import { CURRENCY_WORDS, DOLLAR_QUALIFIERS, PREFIX_SYMBOLS, SUBUNITS, SUFFIX_SYMBOLS } from "./data/currencies.js";
+import {
+  CURRENCY_WORDS,
+  DOLLAR_QUALIFIERS,
+  PREFIX_SYMBOLS,
+  SUBUNITS,
+  SUFFIX_SYMBOLS,
+} from "./data/currencies.js";
 import { BEFORE_PHRASES, RATE_NOUNS, RATE_WORDS } from "./data/modifiers.js";
 import { TENS, UNITS } from "./data/number-words.js";
 import { SCALE_WORDS } from "./data/scales.js";
@@ -16,13 +22,17 @@ const alt = (words: Iterable<string>): string =>
     .join("|");
 
 /** Where a figure may begin: a digit or a spelled-out number word. */
-export const CANDIDATE = new RegExp(`[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), "dozen"])})\\b`, "gi");
+export const CANDIDATE = new RegExp(
+  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), "dozen"])})\\b`,
+  "gi",
+);
 
 /** A scale word right after the number, attached or after one space. */
 export const SCALE = new RegExp(`(\\s?)(${alt(Object.keys(SCALE_WORDS))})(?![A-Za-z0-9])`, "iy");
 
 /** Percent units. Group 1: the unit word or sign. */
-export const PERCENT = /\s?(%\s?points?|%|per\s?cents?|percentage\s+points?|percentage\s+pts?|percentage|pct\.?\s+points?|pct\b\.?|pcts?|percents?|basis\s+points?|bps\b|bp\b)(?![A-Za-z0-9])/iy;
+export const PERCENT =
+  /\s?(%\s?points?|%|per\s?cents?|percentage\s+points?|percentage\s+pts?|percentage|pct\.?\s+points?|pct\b|pcts?|percents?|basis\s+points?|bps\b|bp\b)(?![A-Za-z0-9])/iy;
 /** "5pc", "2pp": only attached, too ambiguous with a space. */
 export const PERCENT_ATTACHED = /(pc|pp|ppt|ppts)(?![A-Za-z0-9])/y;
 
@@ -33,7 +43,10 @@ export const CURRENCY_WORD = new RegExp(
 );
 
 /** A subunit after the number ("35 cents", "12-cent", "49.2 pence"). */
-export const SUBUNIT_WORD = new RegExp(`(?:\\s|-)?(${alt(Object.keys(SUBUNITS).filter((k) => k !== "p"))})(?![A-Za-z0-9])`, "iy");
+export const SUBUNIT_WORD = new RegExp(
+  `(?:\\s|-)?(${alt(Object.keys(SUBUNITS).filter((k) => k !== "p"))})(?![A-Za-z0-9])`,
+  "iy",
+);
 /** "34.5p": only attached, and not "5p.m.". */
 export const PENCE_ATTACHED = /p(?![A-Za-z0-9]|\.m)/y;
 
@@ -45,7 +58,9 @@ export const SYMBOL_AFTER = new RegExp(`\\s?(${alt(Object.keys(SUFFIX_SYMBOLS))}
  * A currency prefix ending right before the number. Spaced forms are the tokenised
  * ones ("c $ 16.4", "us $ 150", "hk $ 10.05"); "a $5 bill" is not Australian.
  */
-const PREFIX_SYMS = Object.keys(PREFIX_SYMBOLS).filter((k) => !/^[a-z]/i.test(k) || k.includes("$"));
+const PREFIX_SYMS = Object.keys(PREFIX_SYMBOLS).filter(
+  (k) => !/^[a-z]/i.test(k) || k.includes("$"),
+);
 export const PREFIX_BEFORE = new RegExp(
   `(?:^|[^A-Za-z0-9$])((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?|rmb|rm|[A-Za-z]{3})\\s?$`,
   "i",
@@ -58,7 +73,10 @@ export const PREFIX_AT = new RegExp(
 );
 
 /** Bound and approximation phrases ending right before a figure. */
-export const MODIFIER_BEFORE = new RegExp(`(?:^|[^A-Za-z])(${alt(Object.keys(BEFORE_PHRASES))})\\s*$`, "i");
+export const MODIFIER_BEFORE = new RegExp(
+  `(?:^|[^A-Za-z])(${alt(Object.keys(BEFORE_PHRASES))})\\s*$`,
+  "i",
+);
 
 /** A sign right before a figure: "-3.2%", "+1.1%", "minus five percent", "negative 0.1%". */
 export const SIGN_BEFORE = /(?:^|[\s(:])([-−+]|minus\s|negative\s)$/i;

@@ -3,9 +3,10 @@
  * ("-", "minus"), bound and approximation words ("more than", "about") and loss words
  * ("a net loss of"). Each reads a short slice that ends where the figure begins.
  */
-import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS } from "./data/modifiers.js";
-import { CODE_ALIASES, ISO_CODES, LOWERCASE_CODES, PREFIX_SYMBOLS } from "./data/currencies.js";
+
 import type { Bound } from "../../model/index.js";
+import { CODE_ALIASES, ISO_CODES, LOWERCASE_CODES, PREFIX_SYMBOLS } from "./data/currencies.js";
+import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS } from "./data/modifiers.js";
 import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";
 
 export interface Prefix {
@@ -90,7 +91,8 @@ export function modifiersBefore(text: string, pos: number): Modifiers {
   return { bound, approximate, start };
 }
 
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 39 || c === 8217;
+const isLetter = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 39 || c === 8217;
 
 /** The words right before `pos`, last first, lower case; a hand-written backward scan (this runs per figure). */
 function wordsBefore(text: string, pos: number, max: number, skipPunct: boolean): string[] {
@@ -99,7 +101,12 @@ function wordsBefore(text: string, pos: number, max: number, skipPunct: boolean)
   const floor = Math.max(0, pos - 60);
   while (out.length < max && j >= floor) {
     let c = text.charCodeAt(j);
-    while (j >= floor && !isLetter(c) && (c === 32 || c === 9 || c === 10 || (skipPunct && out.length === 0 && !(c >= 48 && c <= 57)))) c = text.charCodeAt(--j);
+    while (
+      j >= floor &&
+      !isLetter(c) &&
+      (c === 32 || c === 9 || c === 10 || (skipPunct && out.length === 0 && !(c >= 48 && c <= 57)))
+    )
+      c = text.charCodeAt(--j);
     if (j < floor || !isLetter(c)) break;
     const e = j + 1;
     while (j >= floor && isLetter(text.charCodeAt(j))) j--;

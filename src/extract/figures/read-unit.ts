@@ -5,10 +5,27 @@
  * alternative at one position.
  */
 import type { FigureKind } from "../../model/index.js";
-import { CODE_ALIASES, CURRENCY_WORDS, DOLLAR_QUALIFIERS, ISO_CODES, LOWERCASE_CODES, SUBUNITS, SUFFIX_SYMBOLS } from "./data/currencies.js";
 import { COUNT_NOUNS, COUNT_UNIT_NAME, NOT_MODIFIERS } from "./data/count-nouns.js";
+import {
+  CODE_ALIASES,
+  CURRENCY_WORDS,
+  DOLLAR_QUALIFIERS,
+  ISO_CODES,
+  LOWERCASE_CODES,
+  SUBUNITS,
+  SUFFIX_SYMBOLS,
+} from "./data/currencies.js";
 import { ATTACHED_ONLY, SCALE_WORDS } from "./data/scales.js";
-import { CODE_AFTER, CURRENCY_WORD, PENCE_ATTACHED, PERCENT, PERCENT_ATTACHED, SCALE, SUBUNIT_WORD, SYMBOL_AFTER } from "./patterns.js";
+import {
+  CODE_AFTER,
+  CURRENCY_WORD,
+  PENCE_ATTACHED,
+  PERCENT,
+  PERCENT_ATTACHED,
+  SCALE,
+  SUBUNIT_WORD,
+  SYMBOL_AFTER,
+} from "./patterns.js";
 
 export interface Scale {
   factor: number;
@@ -52,30 +69,66 @@ function percentUnit(word: string): "percent" | "percentage_point" | "basis_poin
 }
 
 /** The unit of a number that has no currency prefix. `attached`: no scale and nothing between. */
-export function readUnit(text: string, pos: number, value: number, scaled: boolean, wordsNumber: boolean): Unit | null {
+export function readUnit(
+  text: string,
+  pos: number,
+  value: number,
+  scaled: boolean,
+  wordsNumber: boolean,
+): Unit | null {
   PERCENT.lastIndex = pos;
   let m = PERCENT.exec(text);
   if (m) {
     const w = m[1] as string;
     // Lower-case "bp"/"bps" only: "BP" is a company.
     if (!/^bps?$/i.test(w) || /^bps?$/.test(w)) {
-      return { kind: "percent", currency: null, unit: percentUnit(w), divisor: 1, needsCurrency: false, end: pos + m[0].length };
+      return {
+        kind: "percent",
+        currency: null,
+        unit: percentUnit(w),
+        divisor: 1,
+        needsCurrency: false,
+        end: pos + m[0].length,
+      };
     }
   }
   if (!scaled) {
     PERCENT_ATTACHED.lastIndex = pos;
     m = PERCENT_ATTACHED.exec(text);
-    if (m) return { kind: "percent", currency: null, unit: m[1] === "pc" ? "percent" : "percentage_point", divisor: 1, needsCurrency: false, end: pos + m[0].length };
+    if (m)
+      return {
+        kind: "percent",
+        currency: null,
+        unit: m[1] === "pc" ? "percent" : "percentage_point",
+        divisor: 1,
+        needsCurrency: false,
+        end: pos + m[0].length,
+      };
   }
   SUBUNIT_WORD.lastIndex = pos;
   m = SUBUNIT_WORD.exec(text);
   if (m) {
     const cur = SUBUNITS[(m[1] as string).toLowerCase()] ?? null;
-    return { kind: "money", currency: cur, unit: null, divisor: 100, needsCurrency: cur === null, end: pos + m[0].length };
+    return {
+      kind: "money",
+      currency: cur,
+      unit: null,
+      divisor: 100,
+      needsCurrency: cur === null,
+      end: pos + m[0].length,
+    };
   }
   if (!scaled && !wordsNumber) {
     PENCE_ATTACHED.lastIndex = pos;
-    if (PENCE_ATTACHED.test(text)) return { kind: "money", currency: "GBP", unit: null, divisor: 100, needsCurrency: false, end: pos + 1 };
+    if (PENCE_ATTACHED.test(text))
+      return {
+        kind: "money",
+        currency: "GBP",
+        unit: null,
+        divisor: 100,
+        needsCurrency: false,
+        end: pos + 1,
+      };
   }
   CURRENCY_WORD.lastIndex = pos;
   m = CURRENCY_WORD.exec(text);
@@ -83,11 +136,21 @@ export function readUnit(text: string, pos: number, value: number, scaled: boole
     const qual = m[1]?.toLowerCase().replace(/\s+/g, " ");
     const word = (m[2] as string).toLowerCase().replace(/\s+/g, " ");
     const isDollar = word.startsWith("dollar") || word.startsWith("dlr");
-    const code = (qual && isDollar ? DOLLAR_QUALIFIERS[qual] : undefined) ?? (qual ? CURRENCY_WORDS[`${qual} ${word}`] : undefined) ?? CURRENCY_WORDS[word];
+    const code =
+      (qual && isDollar ? DOLLAR_QUALIFIERS[qual] : undefined) ??
+      (qual ? CURRENCY_WORDS[`${qual} ${word}`] : undefined) ??
+      CURRENCY_WORDS[word];
     // "lost 20 pounds" is weight; "the team won 3" is a verb: these need a scale or a large amount.
     const ambiguous = word.startsWith("pound") || word === "won";
     if (code !== undefined && (!ambiguous || scaled || value >= 1000)) {
-      return { kind: "money", currency: code, unit: null, divisor: 1, needsCurrency: false, end: pos + m[0].length };
+      return {
+        kind: "money",
+        currency: code,
+        unit: null,
+        divisor: 1,
+        needsCurrency: false,
+        end: pos + m[0].length,
+      };
     }
   }
   CODE_AFTER.lastIndex = pos;
@@ -97,12 +160,27 @@ export function readUnit(text: string, pos: number, value: number, scaled: boole
     const ok = c === c.toUpperCase() ? ISO_CODES.has(c) : LOWERCASE_CODES.has(c);
     if (ok) {
       const up = c.toUpperCase();
-      return { kind: "money", currency: CODE_ALIASES[up] ?? up, unit: null, divisor: 1, needsCurrency: false, end: pos + m[0].length };
+      return {
+        kind: "money",
+        currency: CODE_ALIASES[up] ?? up,
+        unit: null,
+        divisor: 1,
+        needsCurrency: false,
+        end: pos + m[0].length,
+      };
     }
   }
   SYMBOL_AFTER.lastIndex = pos;
   m = SYMBOL_AFTER.exec(text);
-  if (m) return { kind: "money", currency: SUFFIX_SYMBOLS[m[1] as string] ?? null, unit: null, divisor: 1, needsCurrency: false, end: pos + m[0].length };
+  if (m)
+    return {
+      kind: "money",
+      currency: SUFFIX_SYMBOLS[m[1] as string] ?? null,
+      unit: null,
+      divisor: 1,
+      needsCurrency: false,
+      end: pos + m[0].length,
+    };
   return readCountNoun(text, pos, value);
 }
 
@@ -118,11 +196,26 @@ function readCountNoun(text: string, pos: number, value: number): Unit | null {
     const word = m[1] as string;
     const lw = word.toLowerCase();
     const end = p + m[0].length;
-    if (COUNT_NOUNS.has(lw) && (value === 1 || lw.endsWith("s") || !COUNT_UNIT_NAME[lw] || lw === "staff")) {
-      return { kind: "count", currency: null, unit: COUNT_UNIT_NAME[lw] ?? lw, divisor: 1, needsCurrency: false, end };
+    if (
+      COUNT_NOUNS.has(lw) &&
+      (value === 1 || lw.endsWith("s") || !COUNT_UNIT_NAME[lw] || lw === "staff")
+    ) {
+      return {
+        kind: "count",
+        currency: null,
+        unit: COUNT_UNIT_NAME[lw] ?? lw,
+        divisor: 1,
+        needsCurrency: false,
+        end,
+      };
     }
     // Modifiers are lower-case or title-case words: "737 MAX aircraft" is a model, not 737 aircraft.
-    if (NOT_MODIFIERS.has(lw) || (word.length > 1 && word === word.toUpperCase()) || lw.endsWith("'s")) return null;
+    if (
+      NOT_MODIFIERS.has(lw) ||
+      (word.length > 1 && word === word.toUpperCase()) ||
+      lw.endsWith("'s")
+    )
+      return null;
     p = end;
   }
   return null;
