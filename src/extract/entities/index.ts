@@ -83,7 +83,19 @@ function headlineEndOf(text: string, title: string | null): number {
   return 0;
 }
 
-const keyOf = (form: string): string =>
+const KEY_CACHE = new Map<string, string>();
+/** Comparison key of a name; memoised because the same forms recur across a corpus. */
+function keyOf(form: string): string {
+  let k = KEY_CACHE.get(form);
+  if (k === undefined) {
+    k = computeKey(form);
+    if (KEY_CACHE.size > 50_000) KEY_CACHE.clear();
+    KEY_CACHE.set(form, k);
+  }
+  return k;
+}
+
+const computeKey = (form: string): string =>
   form
     .replace(LEGAL_FORMS, "")
     .replace(/(?:'s|’s|'|’)$/, "")
@@ -120,20 +132,44 @@ function mergeMentions(raw: RawMention[]): Group[] {
   }
   // Shorter forms into longer ones: "Dell" -> "Dell Technologies", "Okafor" -> "Daniel Okafor".
   const live = () => groups.filter((g) => g.mentions.length > 0);
-  const sorted = live().sort((a, b) => b.name.split(" ").length - a.name.split(" ").length);
-  for (const small of sorted.slice().reverse()) {
-    if (small.type === "place" && small.strength >= 2) continue;
-    if (small.type === "instrument") continue;
-    const sw = keyOf(small.name).split(" ");
+  // Index the candidates once (by first word, last word of persons, initials) so the
+  // merge stays linear in the number of names.
+  const words = new Map<Group, string[]>();
+  for (const g of live()) words.set(g, keyOf(g.name).split(" "));
+  const byFirst = new Map<string, Group[]>();
+  const byLast = new Map<string, Group[]>();
+  const byInitials = new Map<string, Group[]>();
+  const add = (m: Map<string, Group[]>, k: string, g: Group): void => {
+    const l = m.get(k);
+    if (l) l.push(g);
+    else m.set(k, [g]);
+  };
+  for (const [g, w] of words) {
+    if (g.type === "instrument" || g.type === "place" || w.length < 2) continue;
+    if (g.type === "person") add(byLast, w.at(-1) as string, g);
+    else {
+      add(byFirst, w[0] as string, g);
+      add(byInitials, initials(g.name), g);
+    }
+  }
+  const smalls = [...words.keys()].sort((a, b) => (words.get(a) as string[]).length - (words.get(b) as string[]).length);
+  for (const small of smalls) {
+    if (small.mentions.length === 0 || (small.type === "place" && small.strength >= 2) || small.type === "instrument") continue;
+    const sw = words.get(small) as string[];
+    const candidates = [
+      ...(byFirst.get(sw[0] as string) ?? []),
+      ...(sw.length === 1 ? (byLast.get(sw[0] as string) ?? []) : []),
+      ...(sw.length === 1 && /^[A-Z&]{2,6}$/.test(small.name) ? (byInitials.get(small.name) ?? []) : []),
+    ];
     let best: Group | null = null;
-    for (const big of sorted) {
-      if (big === small || big.mentions.length === 0 || big.type === "instrument" || big.type === "place") continue;
-      const bw = keyOf(big.name).split(" ");
+    for (const big of candidates) {
+      if (big === small || big.mentions.length === 0) continue;
+      const bw = words.get(big) as string[];
       if (bw.length <= sw.length) continue;
       const isPrefix = sw.every((w, i) => bw[i] === w);
       const isSurname = big.type === "person" && sw.length === 1 && bw.at(-1) === sw[0];
-      const isInitials = sw.length === 1 && /^[A-Z&]{2,6}$/.test(small.name) && initials(big.name) === small.name;
-      if ((isPrefix && big.type !== "person") || isSurname || (isInitials && big.type !== "person")) {
+      const isInitials = big.type !== "person" && sw.length === 1 && initials(big.name) === small.name;
+      if ((isPrefix && big.type !== "person") || isSurname || isInitials) {
         if (small.known && big.known && small.known !== big.known) continue;
         if (!best || preference(big) > preference(best)) best = big;
       }
