@@ -5,7 +5,6 @@
  * Idempotent at the store: running it twice for the same page stores nothing new.
  */
 import { fileURLToPath } from "node:url";
-import { NewsfiguresError } from "../errors.js";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleInput, ArticleRef, ArticleResult } from "../model/index.js";
@@ -116,14 +115,15 @@ export async function runArticle(
     for (const o of outcomes) logOutcome(deps, o, Date.now() - started);
     return outcomes;
   } catch (err) {
-    deps.logger.warn({ err, url: ref.url, stage: "article", outcome: "failed", ms: Date.now() - started }, "article failed");
+    deps.logger.warn({ err, stage: "article", outcome: "failed", ms: Date.now() - started }, "article failed");
     throw err;
   }
 }
 
+/** Debug level: an inline run prints a summary; the queue workers log each job at info. */
 export function logOutcome(deps: Pick<ArticleDeps, "logger">, o: ArticleOutcome, ms: number, stage = "article"): void {
-  deps.logger.info(
-    { stage, outcome: o.status, url: o.url, articleId: o.articleId, added: o.added, removed: o.removed, updated: o.updated, reason: o.reason, ms },
+  deps.logger.debug(
+    { stage, outcome: o.status, articleId: o.articleId, added: o.added, removed: o.removed, updated: o.updated, reason: o.reason, ms },
     `${stage} ${o.status}`,
   );
 }
@@ -136,7 +136,8 @@ async function saveLoaded(
   meta: { page: FetchedPage | null; now: Date },
 ): Promise<ArticleOutcome> {
   const input: ArticleInput = loaded.input;
-  if (input.body.trim().length < options.minBodyChars) {
+  // Only fetched pages can be index or error pages; a file the user named is an article.
+  if (meta.page !== null && input.body.trim().length < options.minBodyChars) {
     return skipped(url, `body has ${input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`);
   }
   const { result } = extractArticle(input);
@@ -175,9 +176,4 @@ async function rememberFetch(deps: ArticleDeps, page: FetchedPage, articleId: st
 
 function skipped(url: string, reason: string): ArticleOutcome {
   return { url, status: "skipped", articleId: null, reason, added: 0, removed: 0, updated: 0 };
-}
-
-/** A page that is not there any more, or not allowed: do not retry. */
-export function notAnArticle(url: string, why: string): NewsfiguresError {
-  return new NewsfiguresError("NF_PIPELINE_NOT_ARTICLE", `${url}: ${why}`, { retryable: false });
 }

@@ -31,7 +31,7 @@ export async function runPipelineInline(pipeline: Pipeline, deps: ArticleDeps, o
     try {
       const found = await discoverRefs(pipeline, source, deps);
       refs.push(...found);
-      log.info({ stage: "discover", outcome: "ok", source: sourceLabel(source), found: found.length, ms: Date.now() - started }, "discover ok");
+      log.debug({ stage: "discover", outcome: "ok", source: sourceLabel(source), found: found.length, ms: Date.now() - started }, "discover ok");
     } catch (err) {
       tally.fail(sourceLabel(source), err);
       log.warn({ stage: "discover", outcome: "failed", source: sourceLabel(source), err }, "discover failed");

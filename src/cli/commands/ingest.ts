@@ -9,17 +9,29 @@ import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 import { addStoreOption, withStore } from "../store-option.js";
 import { formatIngestSummary } from "../summary.js";
+import { isPipelineFile } from "../../pipeline/load.js";
+import { ingestPipelines } from "./ingest-pipeline.js";
 
 export function registerIngest(program: Command, ctx: CliContext): void {
   addStoreOption(
     program
       .command("ingest")
       .description("extract and store the articles of files and folders (.txt, .html, .jsonl)")
-      .argument("<paths...>", "article files or folders")
-      .option("--format <format>", "summary as text (default) or json", "text"),
-  ).action(async (paths: string[], opts: { store?: string; format: string }) => {
+      .argument("<paths...>", "article files or folders, or pipeline files (pipelines/*.yaml)")
+      .option("--format <format>", "summary as text (default) or json", "text")
+      .option("--once", "pipelines: one pass, even when the pipeline has a schedule", false),
+  ).action(async (paths: string[], opts: { store?: string; format: string; once?: boolean }) => {
     if (opts.format !== "text" && opts.format !== "json") {
       ctx.fail(`--format must be text or json, not "${opts.format}"`);
+      return;
+    }
+    // Pipeline files (.yaml) run as pipelines (queued with REDIS_URL, else inline).
+    if (paths.some(isPipelineFile)) {
+      if (!paths.every(isPipelineFile)) {
+        ctx.fail("give either pipeline files (.yaml) or article files and folders, not both");
+        return;
+      }
+      await ingestPipelines(paths, opts, ctx);
       return;
     }
     await withStore(ctx, opts, async (store) => {

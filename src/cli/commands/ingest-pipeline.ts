@@ -1,0 +1,158 @@
+/**
+ * `newsfigures ingest PIPELINE.yaml… [--once]`: run pipelines. With REDIS_URL the run is
+ * queued (discover -> fetch -> extract on the workers) and this command waits with a
+ * progress bar; without it everything runs here, in-process. A pipeline with a schedule
+ * keeps polling inline until interrupted, unless --once.
+ */
+import { randomBytes } from "node:crypto";
+import { CronExpressionParser } from "cron-parser";
+import type { Config } from "../../config/config.js";
+import { loadPipeline } from "../../pipeline/load.js";
+import { createLocalPacer } from "../../pipeline/local-pacer.js";
+import { createPageFetcher } from "../../pipeline/page-fetcher.js";
+import { runPipelineInline } from "../../pipeline/run-inline.js";
+import { durationMs, type Pipeline } from "../../pipeline/schema.js";
+import { type RunTally, toIngestSummary } from "../../pipeline/summary.js";
+import { createQueues, createRedis, enqueueDiscover } from "../../queue/queues.js";
+import { type RunCounts, RunTracker } from "../../queue/run-tracker.js";
+import { waitForRun } from "../../queue/wait-run.js";
+import type { IngestSummary } from "../../store/ingest.js";
+import { openStore } from "../../store/open.js";
+import type { CliContext } from "../context.js";
+import { createProgress } from "../progress.js";
+import { formatIngestSummary } from "../summary.js";
+
+export interface PipelineIngestOptions {
+  store?: string;
+  once?: boolean;
+  format?: string;
+}
+
+/** The store a pipeline writes to: --store, else the pipeline's `store`, else NEWSFIGURES_STORE. */
+export function storeOf(p: Pipeline, opts: PipelineIngestOptions, config: Config): string {
+  return opts.store ?? p.spec.store ?? config.store;
+}
+
+export async function ingestPipelines(files: string[], opts: PipelineIngestOptions, ctx: CliContext): Promise<void> {
+  const pipelines: Pipeline[] = [];
+  for (const f of files) pipelines.push(await loadPipeline(f));
+  const config = ctx.config();
+  for (const p of pipelines) {
+    const once = opts.once || p.spec.schedule === undefined || config.redisUrl !== null;
+    for (;;) {
+      const ok = config.redisUrl ? await runQueued(p, opts, ctx, config.redisUrl) : await runInline(p, opts, ctx);
+      if (!ok) ctx.setExitCode(1);
+      if (once || !p.spec.schedule) break;
+      const wait = msUntilNext(p);
+      ctx.stderr(`newsfigures ingest: ${p.spec.name}: next poll in ${Math.round(wait / 1000)} s (Ctrl-C to stop; --once runs a single pass)\n`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+function msUntilNext(p: Pipeline): number {
+  const s = p.spec.schedule;
+  if (!s) return 0;
+  if ("every" in s) return durationMs(s.every);
+  const next = CronExpressionParser.parse(s.cron, s.tz ? { tz: s.tz } : {}).next().getTime();
+  return Math.max(1000, next - Date.now());
+}
+
+async function printSummary(ctx: CliContext, opts: PipelineIngestOptions, p: Pipeline, summary: IngestSummary, storeUrl: string): Promise<void> {
+  const store = await openStore(storeUrl);
+  try {
+    const stats = await store.stats();
+    if (opts.format === "json") {
+      await ctx.stdout(`${JSON.stringify({ pipeline: p.spec.name, store: store.location, ...summary, totals: stats })}\n`);
+      return;
+    }
+    await ctx.stdout(`Pipeline ${p.spec.name} (${p.file})\n${formatIngestSummary(summary, stats, store.location)}`);
+    if (store.dialect === "sqlite") {
+      const file = store.location.replace(/^sqlite:/, "");
+      await ctx.stdout(`SQL:  sqlite3 ${file} "select name from sqlite_master where type = 'table'"\n`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function runInline(p: Pipeline, opts: PipelineIngestOptions, ctx: CliContext): Promise<boolean> {
+  const started = Date.now();
+  const storeUrl = storeOf(p, opts, ctx.config());
+  const store = await openStore(storeUrl);
+  const fetcher = createPageFetcher(ctx.config().userAgent);
+  const progress = createProgress(`ingest ${p.spec.name}`);
+  let tally: RunTally;
+  let refs = 0;
+  try {
+    tally = await runPipelineInline(
+      p,
+      { store, fetcher, logger: ctx.logger(), pacer: createLocalPacer() },
+      {
+        onTotal: (n) => {
+          refs = n;
+          progress.setTotal(n);
+        },
+        onArticle: () => progress.tick(),
+      },
+    );
+  } finally {
+    progress.done();
+    await fetcher.close();
+    await store.close();
+  }
+  for (const f of tally.failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.message}\n`);
+  await printSummary(ctx, opts, p, toIngestSummary(tally, refs, Date.now() - started), storeUrl);
+  return tally.failures.length === 0;
+}
+
+function countsToSummary(c: RunCounts, failures: { what: string; reason: string }[], durationMs: number): IngestSummary {
+  return {
+    files: c.total,
+    skipped: [],
+    articles: (c.statuses.stored ?? 0) + (c.statuses.unchanged ?? 0),
+    changed: c.statuses.stored ?? 0,
+    unchanged: c.statuses.unchanged ?? 0,
+    failed: failures.map((f) => ({ source: f.what, code: /^([A-Z0-9_]+):/.exec(f.reason)?.[1] ?? "NF_UNKNOWN", message: f.reason })),
+    records: c.figures,
+    added: c.added,
+    removed: 0,
+    updated: 0,
+    warnings: 0,
+    byMetric: Object.fromEntries(c.metrics),
+    byEntity: Object.fromEntries(c.entities),
+    durationMs,
+  };
+}
+
+async function runQueued(p: Pipeline, opts: PipelineIngestOptions, ctx: CliContext, redisUrl: string): Promise<boolean> {
+  const started = Date.now();
+  const config = ctx.config();
+  const redis = createRedis(redisUrl);
+  const queues = createQueues(redis, config.queuePrefix);
+  const tracker = new RunTracker(redis, config.queuePrefix);
+  const runId = `${p.spec.name}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+  // The workers resolve the store themselves; --store overrides the pipeline's for this run.
+  const pipeline = opts.store ? { ...p, spec: { ...p.spec, store: opts.store } } : p;
+  const progress = createProgress(`ingest ${p.spec.name} (queued)`);
+  let done = 0;
+  try {
+    await enqueueDiscover(queues, pipeline, runId);
+    ctx.stderr(`newsfigures ingest: queued run ${runId}; waiting for the workers (newsfigures worker) to finish it\n`);
+    const counts = await waitForRun(tracker, queues, runId, {
+      onProgress: (c) => {
+        progress.setTotal(c.total);
+        progress.tick(c.done + c.failed - done);
+        done = c.done + c.failed;
+      },
+    });
+    progress.done();
+    const failures = await tracker.failures(runId);
+    for (const f of failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.reason}\n`);
+    await printSummary(ctx, opts, pipeline, countsToSummary(counts, failures, Date.now() - started), storeOf(pipeline, {}, config));
+    return counts.failed === 0;
+  } finally {
+    await queues.close();
+    redis.disconnect();
+  }
+}
