@@ -33,7 +33,7 @@ export function parsePeriod(text: string): Period {
   const t = text.toLowerCase();
   const fiscal = /\bfiscal\b|\bfinancial year\b|\bfy\b|\bfy\d/.test(t);
   let year: number | null = null;
-  const y = /\b((?:19|20)\d{2})\b/.exec(t);
+  const y = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(t);
   if (y) year = Number(y[1]);
   else {
     const fy = /\bfy\s?(\d{2})\b|\b[1-4]q(\d{2})\b|\bq[1-4]\s?(\d{2})\b/.exec(t);

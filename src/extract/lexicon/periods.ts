@@ -25,7 +25,8 @@ export const PERIOD_PATTERNS: string[] = [
   // "Q2", "Q3 2026", "2Q26", "H1", "1H", "9M", "FY2026", "FY26", "FY 2026"
   `(?:q[1-4]|[1-4]q|h[12]|[12]h|9m|9 ?mths|fy\\s?${YEAR}|fy\\s?\\d{2})(?:\\s*(?:fy)?\\s*(?:${YEAR}|\\d{2}))?`,
   // "full-year", "full year 2026", "fiscal 2027", "fiscal year 2026", "financial year"
-  `(?:(?:this|last|next|the|its|the new|new|current|previous|prior)\\s+)?(?:full[- ]year|fiscal[- ]year|financial[- ]year|fiscal|calendar[- ]year)(?:\\s+(?:${YEAR}|\\d{4}-\\d{2}))?`,
+  `(?:(?:this|last|next|the|its|the new|new|current|previous|prior)\\s+)?(?:full[- ]year|fiscal[- ]year|financial[- ]year|calendar[- ]year)(?:\\s+(?:${YEAR}|\\d{4}-\\d{2}))?`,
+  `fiscal\\s+(?:${YEAR}|\\d{4}-\\d{2})`,
   // "first half", "first-half", "second half of 2026"
   `(?:first|second|1st|2nd)[- ]half(?:\\s+of\\s+(?:${YEAR}|the\\s+year|this\\s+year|next\\s+year|last\\s+year))?`,
   // "year to date", "year-to-date", "so far this year", "ytd"
