@@ -13,7 +13,7 @@ const ANCHOR_RE = new RegExp(
   `(?<![A-Za-z])(${Object.keys(ANCHOR_NOUNS).join("|")})(?![A-Za-z])`,
   "gi",
 );
-const CLAUSE_BREAK = /[.!?;]\s|\n/g;
+const CLAUSE_BREAK = /[!?;]\s|\.\s+(?![a-z])|\n/g;
 const AFTER = /^[ \t]*(?:([A-Za-z]+)|([,.;:)!?"”'’]|$)|\n)/;
 const LINK = /([A-Za-z]+|:)\s*$/;
 const WINDOW = 120;

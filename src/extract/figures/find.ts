@@ -9,7 +9,13 @@ import type { Bound, FigureKind, Range, Rate } from "../../model/index.js";
 import type { Figure } from "../types.js";
 import { anchoredCount, mayBeAnchored } from "./anchor.js";
 import { CENT_CURRENCIES } from "./data/currencies.js";
-import { MOVEMENT_WORDS, NOT_RATE_AFTER, RATE_NOUNS, RATE_WORDS } from "./data/modifiers.js";
+import {
+  MOVEMENT_WORDS,
+  NOT_RATE_AFTER,
+  RANGE_FROM_WORDS,
+  RATE_NOUNS,
+  RATE_WORDS,
+} from "./data/modifiers.js";
 import { parseNumberAt } from "./parse-number.js";
 import { CANDIDATE, RANGE_CONNECTOR, RATE_AFTER } from "./patterns.js";
 import {
@@ -18,7 +24,7 @@ import {
   prefixAt,
   prefixBefore,
   signBefore,
-  wordBefore,
+  wordsBefore,
 } from "./read-context.js";
 import { readScale, readUnit } from "./read-unit.js";
 
@@ -139,24 +145,36 @@ const yearLike = (p: Piece): boolean =>
   !p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199;
 
 /** The second end of a range starting after `a`, merged into one piece; null when there is none. */
-function readRange(text: string, a: Piece, before: string): { piece: Piece; range: Range } | null {
+/**
+ * The second end after `a`: a range merged into one piece ("$4.1 billion to $4.3 billion"),
+ * or, for a movement ("rose from 4.8 to 4.7 percent"), the first end alone with the unit
+ * and scale it borrows from the second (two records, as the contract wants). Null: neither.
+ */
+function readRange(
+  text: string,
+  a: Piece,
+  before: string,
+  before2: string,
+): { piece: Piece; range: Range | null } | null {
   RANGE_CONNECTOR.lastIndex = a.end;
   const c = RANGE_CONNECTOR.exec(text);
   if (!c) return null;
   const conn = (c[1] as string).trim().toLowerCase();
+  const explicit = before === "between" || (before === "from" && RANGE_FROM_WORDS.has(before2));
   if (conn === "and" && before !== "between") return null;
-  if ((conn === "to" || conn === "through") && MOVEMENT_WORDS.has(before)) return null;
+  const movement = (conn === "to" || conn === "through") && MOVEMENT_WORDS.has(before) && !explicit;
   let pos = a.end + c[0].length;
   const pre = prefixAt(text, pos);
   if (pre) pos = pre.end;
+  else if (conn === "/") return null;
   const ch = text.charCodeAt(pos);
   if (!isDigit(ch) && !a.words) return null;
   const b = readPiece(text, pos, pos, pre?.currency ?? null);
-  if (b === null || b.words !== a.words) return null;
+  if (b === null || (b.words !== a.words && (a.kind === null || b.kind === null))) return null;
   let lo = a;
   let hi = b;
   if (a.kind === null && b.kind === null) {
-    if (conn === "-" || yearLike(a) || yearLike(b)) return null;
+    if (movement || conn === "-" || yearLike(a) || yearLike(b)) return null;
   } else if (a.kind === null) {
     // "5-6%", "$10 to $15 billion" read the unit and scale of the second end.
     if (yearLike(a)) return null;
@@ -165,6 +183,7 @@ function readRange(text: string, a: Piece, before: string): { piece: Piece; rang
       ...b,
       start: a.start,
       numStart: a.numStart,
+      end: a.end,
       raw: a.raw,
       factor,
       scaled: a.scaled || b.scaled,
@@ -172,7 +191,7 @@ function readRange(text: string, a: Piece, before: string): { piece: Piece; rang
     };
   } else if (b.kind === null) {
     // "$5-6 billion": the first end takes the second's scale.
-    if (!b.scaled || a.scaled) return null;
+    if (!b.scaled || a.scaled || movement) return null;
     lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
     hi = {
       ...b,
@@ -187,16 +206,18 @@ function readRange(text: string, a: Piece, before: string): { piece: Piece; rang
       a.kind !== b.kind ||
       a.currency !== b.currency ||
       (a.kind === "percent" && a.unit !== b.unit)
-    )
+    ) {
       return null;
+    }
     if (!a.scaled && b.scaled && a.divisor === b.divisor && a.raw < b.raw) {
       // "$10 to $15 billion"
       lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
     }
   }
+  if (movement) return lo === a ? null : { piece: lo, range: null };
   if (!(lo.value <= hi.value) || lo.value === hi.value) return null;
-  // "by 12,000 yuan to 189,900 yuan" is a change and a level; a stated range is narrow.
-  if (conn !== "and" && lo.value > 0 && hi.value > MAX_RANGE_RATIO * lo.value) return null;
+  // "by 12,000 yuan to 189,900 yuan" is a change and a level; an unmarked range is narrow.
+  if (!explicit && lo.value > 0 && hi.value > MAX_RANGE_RATIO * lo.value) return null;
   return {
     piece: { ...hi, start: a.start, numStart: a.numStart },
     range: { min: lo.value, max: hi.value },
@@ -241,14 +262,20 @@ export function scan(text: string): Figure[] {
         ((prevCode === 44 || prevCode === 46) && isDigit(text.charCodeAt(i - 2))))
     )
       continue;
-    const prefix = digit ? prefixBefore(text, i) : null;
+    let prefix = digit ? prefixBefore(text, i) : null;
+    // "$-50.8bn": the sign sits between the symbol and the number.
+    let innerMinus = false;
+    if (prefix === null && digit && (prevCode === 45 || prevCode === 8722)) {
+      prefix = prefixBefore(text, i - 1);
+      innerMinus = prefix !== null;
+    }
     if (prefix === null && i > 0 && (isWordChar(prevCode) || prevCode === 35) /* # */) {
       CANDIDATE.lastIndex = skipToken(text, i);
       continue;
     }
     const start = prefix?.start ?? i;
     const a = readPiece(text, start, i, prefix?.currency ?? null);
-    if (a === null) {
+    if (a === null || (prefix?.weak && !a.scaled && !a.formatted)) {
       CANDIDATE.lastIndex = skipToken(text, i);
       continue;
     }
@@ -263,9 +290,10 @@ export function scan(text: string): Figure[] {
     const sign = signBefore(text, start);
     const signStart = sign?.start ?? start;
     const mods = modifiersBefore(text, sign && !sign.glyph ? signStart : start);
-    const before = wordBefore(text, mods.start);
-    const ranged = readRange(text, a, before);
-    let piece = ranged?.piece ?? a;
+    const [before = "", before2 = ""] = wordsBefore(text, mods.start, 2, true);
+    const read = readRange(text, a, before, before2);
+    const ranged = read?.range ? { piece: read.piece, range: read.range } : null;
+    let piece = read?.piece ?? a;
     let unit = piece.unit;
     if (piece.kind === null) {
       if (a.words) {
@@ -292,6 +320,7 @@ export function scan(text: string): Figure[] {
     if (piece.needsCurrency)
       currency = lastCurrency !== null && CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : "USD";
     let end = piece.end;
+    if (innerMinus && !ranged) amount = -amount;
     if (sign && !ranged) {
       if (sign.glyph) figStart = sign.start;
       if (sign.negative) {

@@ -49,6 +49,8 @@ export const SUBUNIT_WORD = new RegExp(
 );
 /** "34.5p": only attached, and not "5p.m.". */
 export const PENCE_ATTACHED = /p(?![A-Za-z0-9]|\.m)/y;
+/** "68 p" in tokenised price lists: a lone lower-case p. */
+export const PENCE_SPACED = / p(?=[\s,;:)]|\.(?!m)|$)/y;
 
 /** An ISO code or a suffix symbol after the number ("5 billion USD", "100元"). */
 export const CODE_AFTER = /\s?([A-Z]{3}|[a-z]{3})(?![A-Za-z0-9])/y;
@@ -62,7 +64,7 @@ const PREFIX_SYMS = Object.keys(PREFIX_SYMBOLS).filter(
   (k) => !/^[a-z]/i.test(k) || k.includes("$"),
 );
 export const PREFIX_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z0-9$])((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?|rmb|rm|[A-Za-z]{3})\\s?$`,
+  `(?:^|[^A-Za-z0-9$])((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?|rmb|rm|y=|PS|[A-Za-z]{3})\\s?$`,
   "i",
 );
 
@@ -88,4 +90,4 @@ export const RATE_AFTER = new RegExp(
 );
 
 /** Range connectors after the first end: "to", "-", "and" (after "between"), "through". */
-export const RANGE_CONNECTOR = /(\s*[-–—]\s*|\s+(?:to|and|through|-)\s+)/iy;
+export const RANGE_CONNECTOR = /(\s*[-–—/]\s*|\s+(?:to|and|through|-)\s+)/iy;

@@ -12,10 +12,13 @@ import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patter
 export interface Prefix {
   currency: string;
   start: number;
+  /** A prefix that is also a common token ("PS5"): the number needs a scale or separators. */
+  weak: boolean;
 }
 
 function currencyOf(sym: string): string | null {
   const key = sym.replace(/\s+/g, "").toLowerCase();
+  if (sym.toLowerCase() === "ps" && sym !== "PS") return null;
   const known = PREFIX_SYMBOLS[key];
   if (known !== undefined) return known;
   if (sym.length === 3 && /^[A-Za-z]{3}$/.test(sym)) {
@@ -37,7 +40,11 @@ export function prefixBefore(text: string, pos: number): Prefix | null {
   const currency = currencyOf(sym);
   if (currency === null) return null;
   const trailing = m[0].length - m[0].trimEnd().length;
-  return { currency, start: from + m.index + m[0].length - trailing - sym.length };
+  return {
+    currency,
+    start: from + m.index + m[0].length - trailing - sym.length,
+    weak: sym === "PS",
+  };
 }
 
 /** A currency prefix starting at `pos` (the second end of a range). */
@@ -95,7 +102,7 @@ const isLetter = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 39 || c === 8217;
 
 /** The words right before `pos`, last first, lower case; a hand-written backward scan (this runs per figure). */
-function wordsBefore(text: string, pos: number, max: number, skipPunct: boolean): string[] {
+export function wordsBefore(text: string, pos: number, max: number, skipPunct: boolean): string[] {
   const out: string[] = [];
   let j = pos - 1;
   const floor = Math.max(0, pos - 60);

@@ -20,6 +20,7 @@ import {
   CODE_AFTER,
   CURRENCY_WORD,
   PENCE_ATTACHED,
+  PENCE_SPACED,
   PERCENT,
   PERCENT_ATTACHED,
   SCALE,
@@ -128,6 +129,16 @@ export function readUnit(
         divisor: 100,
         needsCurrency: false,
         end: pos + 1,
+      };
+    PENCE_SPACED.lastIndex = pos;
+    if (PENCE_SPACED.test(text))
+      return {
+        kind: "money",
+        currency: "GBP",
+        unit: null,
+        divisor: 100,
+        needsCurrency: false,
+        end: pos + 2,
       };
   }
   CURRENCY_WORD.lastIndex = pos;
