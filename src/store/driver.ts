@@ -8,6 +8,7 @@ import type { Migration } from "./migrations/types.js";
 export type SqlValue = string | number | boolean | Buffer | null;
 
 export interface SqlConn {
+  readonly dialect: "sqlite" | "postgres";
   /** Run a statement; resolves to the number of rows it changed. */
   run(sql: string, params?: SqlValue[]): Promise<number>;
   all<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;
@@ -16,7 +17,6 @@ export interface SqlConn {
 }
 
 export interface SqlDriver extends SqlConn {
-  readonly dialect: "sqlite" | "postgres";
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
   readonly migrations: Migration[];

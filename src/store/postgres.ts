@@ -73,6 +73,7 @@ class PostgresDriver implements SqlDriver {
 
   private connOf(client: pg.Pool | pg.PoolClient): SqlConn {
     return {
+      dialect: "postgres",
       run: async (sql, params = []) => {
         try {
           return (await client.query(numbered(sql), params)).rowCount ?? 0;

@@ -15,8 +15,13 @@ export interface WhereClause {
   params: SqlValue[];
 }
 
-export function recordWhere(q: RecordQuery, entityMatch: EntityMatch = "prefix"): WhereClause {
+export function recordWhere(q: RecordQuery, entityMatch: EntityMatch = "prefix", dialect: "sqlite" | "postgres" = "sqlite"): WhereClause {
   const parts: string[] = [];
+  // With an entity prefix, the (entity_lc, metric) range is the selective path. SQLite
+  // without ANALYZE statistics prefers any equality index (metric) over a range, which
+  // at 1M records means 200 ms instead of 0.2 ms; unary + takes those columns off its list.
+  const byEntity = q.entity !== undefined && q.entity.trim() !== "" && entityMatch === "prefix" && dialect === "sqlite";
+  const col = (name: string) => (byEntity ? `+r.${name}` : `r.${name}`);
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]) => {
     parts.push(sql);
@@ -27,17 +32,17 @@ export function recordWhere(q: RecordQuery, entityMatch: EntityMatch = "prefix")
     if (entityMatch === "prefix") add("r.entity_lc >= ? AND r.entity_lc < ?", folded, nextPrefix(folded));
     else add("r.entity_lc LIKE ? ESCAPE '\\'", `%${escapeLike(folded)}%`);
   }
-  if (q.metric !== undefined) add("r.metric = ?", q.metric);
+  if (q.metric !== undefined) add(`${col("metric")} = ?`, q.metric);
   if (q.kind !== undefined) add("r.kind = ?", q.kind);
   if (q.currency !== undefined) add("r.currency = ?", q.currency.toUpperCase());
   if (q.articleId !== undefined) add("r.article_id = ?", q.articleId);
   if (q.min !== undefined) add("r.amount >= ?", q.min);
   if (q.max !== undefined) add("r.amount <= ?", q.max);
-  if (q.since !== undefined) add("r.published_at >= ?", q.since);
+  if (q.since !== undefined) add(`${col("published_at")} >= ?`, q.since);
   if (q.until !== undefined) {
     // A date-only bound means the whole day: published_at is a full ISO date-time.
-    if (/^\d{4}-\d{2}-\d{2}$/.test(q.until)) add("r.published_at < ?", nextDay(q.until));
-    else add("r.published_at <= ?", q.until);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(q.until)) add(`${col("published_at")} < ?`, nextDay(q.until));
+    else add(`${col("published_at")} <= ?`, q.until);
   }
   if (q.period !== undefined) {
     const p = q.period;

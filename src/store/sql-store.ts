@@ -31,6 +31,8 @@ const ENTITY_COLUMNS = ["article_id", "name", "name_lc", "type", "mentions"] as 
 /** SQLite allows 32,766 parameters per statement and PostgreSQL 65,535: stay well under. */
 const MAX_PARAMS = 30_000;
 const DEFAULT_QUERY_LIMIT = 100;
+/** Bulk rows skip hashing (the costliest step); a later save of such an article always replaces it. */
+const BULK_HASH = "bulk";
 
 export class SqlStore implements RecordStore {
   constructor(private readonly db: SqlDriver) {}
@@ -112,15 +114,20 @@ export class SqlStore implements RecordStore {
   }
 
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
-    const rows = await this.queryWith(q, "prefix");
-    // "Technologies" finds "Dell Technologies" too, but only when no name starts with it,
-    // because a contains match cannot use the index.
-    if (rows.length === 0 && q.entity !== undefined) return this.queryWith(q, "contains");
-    return rows;
+    // "Technologies" finds "Dell Technologies" too, but only when no name starts with it:
+    // a contains match cannot use the index, so it is the fallback, decided on names alone
+    // (an index probe) so that a known entity without the asked metric stays fast.
+    if (q.entity !== undefined && q.entity.trim() !== "" && !(await this.hasEntityPrefix(q.entity))) return this.queryWith(q, "contains");
+    return this.queryWith(q, "prefix");
+  }
+
+  private async hasEntityPrefix(entity: string): Promise<boolean> {
+    const where = recordWhere({ entity }, "prefix", this.db.dialect);
+    return (await this.db.all(`SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`, where.params)).length > 0;
   }
 
   private async queryWith(q: RecordQuery, match: EntityMatch): Promise<StoredRecord[]> {
-    const where = recordWhere(q, match);
+    const where = recordWhere(q, match, this.db.dialect);
     const limit = Math.max(1, Math.min(q.limit ?? DEFAULT_QUERY_LIMIT, 1_000_000));
     const rows = await this.db.all<RecordJoinRow>(
       `${selectRecords(this.db)} ${where.sql} ORDER BY r.published_at DESC, r.article_id, r.span_start, r.id LIMIT ${limit}`,
@@ -206,7 +213,7 @@ export class SqlStore implements RecordStore {
   async bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void> {
     const now = new Date().toISOString();
     await this.db.transaction(async (c) => {
-      await insertRows(c, "articles", ARTICLE_COLUMNS, items.map((i) => articleValues(i.article, i.result, extractorVersion, resultHash(i.result), now)), true);
+      await insertRows(c, "articles", ARTICLE_COLUMNS, items.map((i) => articleValues(i.article, i.result, extractorVersion, BULK_HASH, now)), true);
       await insertRows(c, "records", RECORD_COLUMNS, items.flatMap((i) => i.result.metrics.map((r) => recordValues(i.article.articleId, i.result.publishedAt ?? i.article.publishedAt, r))), true);
       await insertRows(c, "entities", ENTITY_COLUMNS, items.flatMap((i) => entityRows(i.article.articleId, i.result)), true);
     });
@@ -282,7 +289,9 @@ function entityRows(articleId: string, result: ArticleResult): SqlValue[][] {
 }
 
 async function insertRows(c: SqlConn, table: string, columns: readonly string[], rows: SqlValue[][], ignoreExisting = false): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  // PostgreSQL: few round trips. SQLite has none to save; one cached single-row statement
+  // is faster there than building and preparing wide ones.
+  const perStatement = c.dialect === "sqlite" ? 1 : Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);

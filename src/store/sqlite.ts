@@ -60,6 +60,7 @@ class SqliteDriver implements SqlDriver {
   }
 
   private readonly conn: SqlConn = {
+    dialect: "sqlite",
     run: async (sql, params = []) => this.prepare(sql).run(...params.map(toSqlite)).changes,
     all: async <T>(sql: string, params: SqlValue[] = []) => this.prepare(sql).all(...params.map(toSqlite)) as T[],
     exec: async (sql) => {
@@ -106,6 +107,14 @@ class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     await this.queue;
+    // SQLite's advice for short-lived connections: refresh planner statistics on close,
+    // bounded so it stays cheap on big files.
+    try {
+      this.db.pragma("analysis_limit = 400");
+      this.db.pragma("optimize");
+    } catch {
+      // A read-only or busy file keeps its old statistics; nothing is lost.
+    }
     this.db.close();
   }
 }
