@@ -12,6 +12,10 @@ import { registerIngest } from "./commands/ingest.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerQuery } from "./commands/query.js";
 import { registerReprocess } from "./commands/reprocess.js";
+import { registerFailed } from "./commands/failed.js";
+import { registerSchedule } from "./commands/schedule.js";
+import { registerStatus } from "./commands/status.js";
+import { registerWorker } from "./commands/worker.js";
 import type { CliContext } from "./context.js";
 
 const VERSION = "0.1.0";
@@ -57,6 +61,10 @@ export async function main(argv: string[]): Promise<number> {
   registerExtract(program, ctx);
   registerIngest(program, ctx);
   registerReprocess(program, ctx);
+  registerWorker(program, ctx);
+  registerSchedule(program, ctx);
+  registerStatus(program, ctx);
+  registerFailed(program, ctx);
   registerQuery(program, ctx);
   registerExport(program, ctx);
   registerMigrate(program, ctx);
