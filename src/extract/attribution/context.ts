@@ -42,7 +42,7 @@ export function contextsOf(text: string, figures: Figure[], sentences: Sentence[
     }
     const leftRaw = text.slice(leftStart, figure.start);
     // A clause break (";", " — ", a line break) bounds the left window.
-    const cut = Math.max(leftRaw.lastIndexOf(";"), leftRaw.lastIndexOf(" — "), leftRaw.lastIndexOf(" - "), leftRaw.lastIndexOf("\n"));
+    const cut = Math.max(leftRaw.lastIndexOf(";"), leftRaw.lastIndexOf(" — "), leftRaw.lastIndexOf(" - "), leftRaw.lastIndexOf("\n"), clauseBreak(leftRaw));
     if (cut >= 0) leftStart += cut + 1;
     let rightEnd = Math.min(sentence.end, figure.end + RIGHT_MAX, next && next.start >= figure.end ? next.start : Number.POSITIVE_INFINITY);
     const rightRaw = text.slice(figure.end, rightEnd);
@@ -65,4 +65,11 @@ export function contextsOf(text: string, figures: Figure[], sentences: Sentence[
     });
   });
   return out;
+}
+
+/** The last ", and the ...", ", while ...", ", but ..." in a window: a new clause with its own subject. */
+function clauseBreak(s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(/,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g)) at = m.index + m[0].length - 1;
+  return at;
 }

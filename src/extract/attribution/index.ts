@@ -68,6 +68,10 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     }
     if (isPerShare && f.kind === "money" && !["dividend", "share_price", "deal_value", "price", "buyback"].includes(metric)) metric = "eps";
     if (metric === "eps" && f.kind !== "money") metric = f.kind === "percent" ? carryMetric(out, c) ?? "other" : "other";
+    if (isPerShare && f.kind === "money" && metric !== "deal_value" && metric !== "share_price" && /\bdividends?\b|\bpayout\b/i.test(c.sentence.text)) metric = "dividend";
+    if (metric === "valuation" && !/\b(?:round|series|rais|funding|investors?|backed|startup|start-up|venture)/i.test(c.sentence.text)) {
+      metric = /\b(?:acqui|buy|deal|takeover|merger|bid|offer)/i.test(c.sentence.text) ? "deal_value" : "market_cap";
+    }
     if (metric === "stock_return" && f.kind === "money") metric = "share_price";
     if (metric === "share_price" && f.kind === "percent") metric = "stock_return";
     if (metric === "margin" && f.kind === "money") metric = "other";
@@ -108,7 +112,8 @@ function carryFrom(contexts: FigureContext[], out: Attribution[], perShare: bool
     if (p.sentenceIndex !== c.sentenceIndex) break;
     const a = out[j] as Attribution;
     if (a.metric === "other") continue;
-    const sameShape = perShare[j] === perShare[c.index] && (p.figure.kind === c.figure.kind || (p.figure.kind === "money") !== (c.figure.kind === "money") || c.figure.kind === "percent");
+    const smallAfterPerShare = perShare[j] === true && c.figure.kind === "money" && Math.abs(c.figure.amount) < 100;
+    const sameShape = (perShare[j] === perShare[c.index] || smallAfterPerShare) && (p.figure.kind === c.figure.kind || (p.figure.kind === "money") !== (c.figure.kind === "money") || c.figure.kind === "percent");
     if (sameShape || c.figure.kind === "percent") return a;
   }
   return null;

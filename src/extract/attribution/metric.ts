@@ -34,7 +34,7 @@ export interface MetricReading {
 /** Up to three words between a figure and the noun that names it ("$51.3 billion AI server backlog"). */
 const RIGHT_GAP = /^[-\s]*(?:[A-Za-z][\w&'-]*[-\s]+){0,3}$/;
 /** Generic nouns that name a metric only when they stand before the figure ("rate of 4%"), not after it ("a 2.4% annualised rate"). */
-const RIGHT_GENERIC = /^(?:(?:a|per) (?:diluted )?share|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
+const RIGHT_GENERIC = /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
 /** Verb-like phrases that name the metric only right before the figure ("raised $200 million", not "Dividend Raised to C$1.12"). */
 const VERBISH = /^(?:raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
 const RIGHT_GAP_BAD = /\b(?:to|from|at|by|and|or|than|with|as|after|before|on|compared|versus|vs|while|which|that|when|said|says)\b|[,(]/i;
@@ -48,12 +48,15 @@ export function readMetric(c: FigureContext): MetricReading | null {
   let bestRight: Hit | null = null;
   for (const h of rights) {
     const gap = c.right.slice(0, h.start);
+    // "44.5% of revenue" is a ratio to revenue, not revenue.
+    if (f.kind === "percent" && /^\s+of\s+(?:the\s+|its\s+|total\s+|net\s+)*$/i.test(gap)) continue;
     if (gap.length > 32 || !RIGHT_GAP.test(gap) || RIGHT_GAP_BAD.test(gap) || RIGHT_GENERIC.test(h.phrase)) continue;
     if (!bestRight || h.start < bestRight.start || (h.start === bestRight.start && h.end > bestRight.end)) bestRight = h;
   }
   // A per-share amount is EPS unless the words say dividend, price or deal.
   if (bestRight) return extendRight(c.right, bestRight);
-  const lefts = hitsIn(c.left);
+  // A relative clause (", which strips out food and energy prices,") says nothing of the figure.
+  const lefts = hitsIn(c.left.replace(/,\s*(?:which|who|that|whose)\b[^,]*,/gi, (m) => " ".repeat(m.length)));
   let bestLeft: Hit | null = null;
   for (const h of lefts) {
     if (VERBISH.test(h.phrase)) {
