@@ -107,8 +107,10 @@ export function prune(node: AnyNode & { children?: AnyNode[] }, paraText?: Map<E
   for (const child of node.children) {
     if (child.type === "comment" || child.type === "directive" || child.type === "cdata") continue;
     if (isElement(child)) {
-      if (DROP_TAGS.has(child.name) || child.type !== "tag" || isHidden(child)) continue;
-      if (isBoilerplate(child)) {
+      if (DROP_TAGS.has(child.name) || child.type !== "tag") continue;
+      // Hidden or named like boilerplate: dropped unless it holds much of the page's
+      // paragraph text (pages saved without JavaScript keep the story in hidden boxes).
+      if (isHidden(child) || isBoilerplate(child)) {
         const pt = paraText?.get(child) ?? 0;
         if (!(pt > 400 && pt > pageParaText * 0.4)) continue;
       }
@@ -222,7 +224,11 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
     for (const c of el.children) if (isElement(c)) walk(c);
     const s = stats.get(el);
     if (!s) return;
-    const isPara = PARAGRAPH_TAGS.has(el.name) || ((el.name === "div" || el.name === "section" || el.name === "span") && !s.hasBlock);
+    const isPara =
+      PARAGRAPH_TAGS.has(el.name) ||
+      ((el.name === "div" || el.name === "section" || el.name === "span") && !s.hasBlock) ||
+      // Listicles: long list items of prose count; menus and link lists do not.
+      (el.name === "li" && !s.hasBlock && s.text >= 100 && linkDensity(s) < 0.3);
     // Text written straight into a container between blocks counts as a paragraph of
     // that container (Readability wraps such runs in <p>).
     const looseRun = !isPara && s.hasBlock && s.ownText >= 25 && !HEADING_TAGS.has(el.name) && el.name !== "li" && el.name !== "a";
@@ -311,7 +317,8 @@ function isJunkBox(el: Element, s: Stats, score: number): boolean {
   if (classWeight(el) + score < 0) return true;
   const ld = linkDensity(s);
   if (ld > 0.5) return true;
-  if (el.name !== "ul" && el.name !== "ol" && s.listItems > s.paragraphs && s.listItems > 3 && ld > 0.2) return true;
+  // A box of list items that are mostly link text: a link list (related, most read).
+  if (s.listItems > s.paragraphs && s.listItems > 3 && ld > 0.45) return true;
   return false;
 }
 
@@ -324,6 +331,7 @@ function render(nodes: Element[], stats: Map<Element, Stats>, scores: Map<Elemen
     cur = "";
     if (t !== "") paras.push(t);
   };
+  const roots = new Set<AnyNode>(nodes);
   const visit = (n: AnyNode): void => {
     if (n.type === "text") {
       cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
@@ -337,7 +345,8 @@ function render(nodes: Element[], stats: Map<Element, Stats>, scores: Map<Elemen
     const block = BLOCK_TAGS.has(n.name);
     if (block) {
       const s = stats.get(n);
-      if (s && isJunkBox(n, s, scores.get(n) ?? 0)) return;
+      // The chosen containers themselves are not second-guessed, only what is inside.
+      if (s && !roots.has(n) && isJunkBox(n, s, scores.get(n) ?? 0)) return;
       if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
       flush();
     }
@@ -376,4 +385,20 @@ function findBody(node: AnyNode): Element | null {
     if (b) return b;
   }
   return null;
+}
+
+/** For diagnosis: the containers the extractor keeps, as tag.class#id with scores. */
+export function explainSelection(root: AnyNode): Array<{ node: string; score: number | null; text: number }> {
+  const paraText = new Map<Element, number>();
+  const total = paragraphText(root, paraText, false);
+  prune(root as AnyNode & { children?: AnyNode[] }, paraText, total);
+  const stats = new Map<Element, Stats>();
+  measure(root, stats, false);
+  const body = findBody(root) ?? (root as Element);
+  const scores = new Map<Element, number>();
+  return selectContent(body, stats, scores).map((el) => ({
+    node: `${el.name}.${el.attribs.class ?? ""}#${el.attribs.id ?? ""}`,
+    score: scores.get(el) ?? null,
+    text: stats.get(el)?.text ?? 0,
+  }));
 }
