@@ -56,7 +56,13 @@ export function readEntity(
   const main: EntityRef | null = entities.main;
   // Nearest owner mention before the figure within its window.
   const left = index.between(c.leftStart, c.figure.start).filter((m) => m.end <= c.figure.start && owns(m, metric, text));
-  const near = left.at(-1);
+  // The clause's subject: the first owner in the window ("Halvorsen agreed to buy Meridian
+  // for $6.8 billion"), unless a macro figure names a country.
+  if (MACRO.has(metric)) {
+    const country = left.filter((m) => m.type === "place").at(-1);
+    if (country) return { name: country.name, type: "place" };
+  }
+  const near = left[0];
   if (near && !pronounAfter(text, near.end, c.figure.start)) return { name: near.name, type: near.type };
   if (c.prevInSentence >= 0 && prevOwner) return prevOwner;
   // The subject at the start of the sentence ("Nvidia, which ..., rose 3%").
@@ -66,7 +72,7 @@ export function readEntity(
     return { name: m.name, type: m.type };
   }
   // An instrument right after a percent ("... 2.8% on the PHLX Semiconductor Index") is rare; a place owns macro figures.
-  if (MACRO.has(metric)) {
+  if (MACRO.has(metric) && left.every((m) => m.type === "place")) {
     const place = entities.mentions.find((m) => m.type === "place" && KNOWN_BY_FORM.get(m.text)?.type === "place" && /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Euro zone)/.test(m.name));
     if (place) return { name: place.name, type: "place" };
   }

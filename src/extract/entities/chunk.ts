@@ -78,7 +78,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   const before = text.slice(Math.max(0, at - 40), at);
   if (PERSON_TITLES.test(before)) titled = true;
   // Trim leading non-name words ("The", "Shares", "Chief Executive"), noting titles.
-  while (tokens.length > 0 && isNotName(tokens[0] as string, tokens.length > 1 ? (tokens[1] as string) : "")) {
+  while (tokens.length > 0 && !keepsLead(tokens) && isNotName(tokens[0] as string, tokens.length > 1 ? (tokens[1] as string) : "")) {
     const t = tokens.shift() as string;
     if (/^(?:Mr|Mrs|Ms|Dr|Executive|Officer|CEO|CFO|COO|President|Chairman|Director|Analyst|Economist|Minister|Governor)\.?$/.test(t)) titled = true;
     start += t.length;
@@ -161,6 +161,10 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   } else if (titled && words.length === 1 && /^[A-Z][a-z'’-]+$/.test(first)) {
     type = "person";
     strength = 1;
+  } else if (words.length === 1 && /^[a-zA-Z]+[A-Z][a-z]+[A-Za-z]*$|^[a-z]+[A-Z]{1,4}$/.test(first)) {
+    // camelCase brands ("ServiceNow", "CrowdStrike", "xAI") are names.
+    type = "organization";
+    strength = 1;
   } else if (/^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(after) || possessive) {
     strength = 1;
   }
@@ -203,6 +207,11 @@ function isNotName(w: string, next: string): boolean {
   // whole phrase from it is known or it is followed by a suffix word.
   if (KNOWN_BY_FORM.has(`${s} ${strip(next)}`)) return false;
   return true;
+}
+
+/** "Federal Open Market Committee": a phrase of three or more words ending in a corporate word keeps its first word. */
+function keepsLead(tokens: string[]): boolean {
+  return tokens.length >= 3 && ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) && /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New)$/.test(strip(tokens[0] as string));
 }
 
 function dropOverlaps(ms: RawMention[]): RawMention[] {
