@@ -60,6 +60,10 @@ export function classifyError(err: unknown): ErrorClass {
   if (isNewsfiguresError(err)) {
     const status = err.details.status;
     if ((status === 429 || status === 503) && typeof err.details.retryAfterMs === "number") return "rate-limit";
+    // A store error without an SQLSTATE never got the server's verdict (connection refused,
+    // reset or terminated): transient, whatever its own flag says.
+    const pgCode = err.details.pgCode;
+    if (err.code === "NF_STORE_QUERY_FAILED" && !(typeof pgCode === "string" && /^[0-9A-Z]{5}$/.test(pgCode))) return "transient";
     // A store error caused by a dropped connection is transient whatever its own flag says.
     if (err.retryable || chain(err).some((e) => TRANSIENT_ERRNO.has(String((e as { code?: unknown }).code)))) return "transient";
     return "permanent";

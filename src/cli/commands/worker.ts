@@ -12,7 +12,7 @@ import { createRedis } from "../../queue/queues.js";
 import { startWorkers } from "../../queue/workers.js";
 import { openStore } from "../../store/open.js";
 import type { CliContext } from "../context.js";
-import { positiveInt, requireRedis } from "./queue-common.js";
+import { milliseconds, positiveInt, requireRedis } from "./queue-common.js";
 
 export function registerWorker(program: Command, ctx: CliContext): void {
   program
@@ -21,7 +21,9 @@ export function registerWorker(program: Command, ctx: CliContext): void {
     .option("--queues <names>", `comma-separated queues to work on (${QUEUE_NAMES.join(",")})`, QUEUE_NAMES.join(","))
     .option("--concurrency <n>", "fetch jobs in flight (I/O bound)", "16")
     .option("--extract-concurrency <n>", "extract jobs in flight (CPU bound)", "2")
-    .action(async (opts: { queues: string; concurrency: string; extractConcurrency: string }) => {
+    .option("--lock-duration <ms>", "job lock; a worker silent this long is taken as dead and its job is run again", "30000")
+    .option("--stalled-interval <ms>", "how often to look for jobs of dead workers", "30000")
+    .action(async (opts: { queues: string; concurrency: string; extractConcurrency: string; lockDuration: string; stalledInterval: string }) => {
       const redisUrl = requireRedis(ctx, "worker");
       const queues = opts.queues.split(",").map((q) => q.trim()).filter(Boolean);
       const bad = queues.filter((q) => !(QUEUE_NAMES as readonly string[]).includes(q));
@@ -33,7 +35,10 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       const fetcher = createPageFetcher(config.userAgent);
       const running = startWorkers(
         { connect: () => createRedis(redisUrl), prefix: config.queuePrefix, logger, fetcher, openStore: (url) => openStore(url ?? config.store) },
-        { queues: queues as QueueName[], concurrency: positiveInt("--concurrency", opts.concurrency), extractConcurrency: positiveInt("--extract-concurrency", opts.extractConcurrency) },
+        { queues: queues as QueueName[], concurrency: positiveInt("--concurrency", opts.concurrency), extractConcurrency: positiveInt("--extract-concurrency", opts.extractConcurrency),
+          lockDuration: milliseconds("--lock-duration", opts.lockDuration),
+          stalledInterval: milliseconds("--stalled-interval", opts.stalledInterval),
+        },
       );
       logger.info({ queues, prefix: config.queuePrefix, redis: redactUrl(redisUrl), store: config.store }, "worker started");
       await new Promise<void>((resolve) => {
