@@ -24,8 +24,11 @@ const EXTRACT_JOB_OPTIONS: JobsOptions = { ...DEFAULT_JOB_OPTIONS, removeOnCompl
  * A Redis connection for BullMQ: `maxRetriesPerRequest: null` so commands wait for a
  * restarted Redis instead of failing, which is what lets workers ride out a restart.
  */
-export function createRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+export function createRedis(url: string, onError: (err: Error) => void = () => {}): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  // ioredis reconnects by itself; without a listener it would print every failed attempt.
+  redis.on("error", onError);
+  return redis;
 }
 
 export interface Queues {
@@ -42,6 +45,7 @@ export function createQueues(connection: Redis, prefix: string): Queues {
   const fetch = new Queue<FetchJob>("fetch", { ...opts, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const extract = new Queue<ExtractJob>("extract", { ...opts, defaultJobOptions: EXTRACT_JOB_OPTIONS });
   const all = { discover, fetch, extract } as Record<QueueName, Queue>;
+  for (const q of Object.values(all)) q.on("error", () => {});
   return {
     discover,
     fetch,

@@ -34,7 +34,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       const logger = ctx.logger();
       const fetcher = createPageFetcher(config.userAgent);
       const running = startWorkers(
-        { connect: () => createRedis(redisUrl), prefix: config.queuePrefix, logger, fetcher, openStore: (url) => openStore(url ?? config.store) },
+        { connect: () => createRedis(redisUrl, (err) => logger.warn({ err }, "redis connection error; reconnecting")), prefix: config.queuePrefix, logger, fetcher, openStore: (url) => openStore(url ?? config.store) },
         { queues: queues as QueueName[], concurrency: positiveInt("--concurrency", opts.concurrency), extractConcurrency: positiveInt("--extract-concurrency", opts.extractConcurrency),
           lockDuration: milliseconds("--lock-duration", opts.lockDuration),
           stalledInterval: milliseconds("--stalled-interval", opts.stalledInterval),
