@@ -288,7 +288,7 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
     if (topWeight !== "" && classAndId(sib) === topWeight) bonus += (final.get(top) ?? 0) * 0.2;
     if ((final.get(sib) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold) {
       kept.push(sib);
-    } else if (sib.name === "p") {
+    } else if (sib.name === "p" || ((sib.name === "div" || sib.name === "section") && !s.hasBlock)) {
       const ld = linkDensity(s);
       if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0 && /[.!?。]\s*$/.test(plainText(sib)))) kept.push(sib);
     }
@@ -317,8 +317,6 @@ function isJunkBox(el: Element, s: Stats, score: number): boolean {
   if (classWeight(el) + score < 0) return true;
   const ld = linkDensity(s);
   if (ld > 0.5) return true;
-  // A box of list items that are mostly link text: a link list (related, most read).
-  if (s.listItems > s.paragraphs && s.listItems > 3 && ld > 0.45) return true;
   return false;
 }
 
@@ -355,7 +353,37 @@ function render(nodes: Element[], stats: Map<Element, Stats>, scores: Map<Elemen
   };
   for (const n of nodes) visit(n);
   flush();
-  return paras.flatMap((p) => p.split(/\n{2,}/)).map((p) => p.trim()).filter((p) => p !== "" && !BOILERPLATE_TEXT.test(p));
+  const kept = paras
+    .flatMap((p) => p.split(/\n{2,}/))
+    .map((p) => p.trim())
+    .filter((p) => p !== "" && !BOILERPLATE_TEXT.test(p) && !(title !== null && isTitleVariant(p, title)));
+  return trimEdges(kept);
+}
+
+const words = (p: string): number => p.split(/\s+/).filter(Boolean).length;
+const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
+
+/**
+ * Around the story sit short lines that are not sentences: "You may also like...",
+ * headline lists, tags, dates, "Advertisement". Drop such lines from the end, and from
+ * the start up to the first real paragraph.
+ */
+function trimEdges(paras: string[]): string[] {
+  const isFurniture = (p: string, limit: number): boolean => words(p) < limit && !SENTENCE_END.test(p);
+  let end = paras.length;
+  while (end > 0 && isFurniture(paras[end - 1] as string, 12)) end--;
+  let start = 0;
+  while (start < end && isFurniture(paras[start] as string, 8) && paras.slice(start + 1, end).some((p) => words(p) >= 20)) start++;
+  return paras.slice(start, end);
+}
+
+/** A heading that is the headline again, perhaps with the site name around it. */
+function isTitleVariant(p: string, title: string): boolean {
+  if (p.length > title.length * 1.6 + 20) return false;
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const a = norm(p);
+  const b = norm(title);
+  return b.length > 15 && (a === b || a.startsWith(b) || (a.length > 15 && b.startsWith(a)));
 }
 
 function sameText(a: string, b: string): boolean {
