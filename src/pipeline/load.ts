@@ -32,8 +32,8 @@ export function parsePipeline(text: string, file: string): Pipeline {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
-      return `${file}${pos ? `:${pos.line}` : ""}: not valid YAML: ${e.message.split("\n")[0]}`;
+      const line = lines.linePos(e.pos[0]).line;
+      return `${file}:${line}: not valid YAML: ${e.message.split("\n")[0]}`;
     });
     throw new NewsfiguresError("NF_PIPELINE_INVALID", `${problems.join("\n")}\nFix the YAML syntax at the line named above.`, {
       details: { file },
@@ -52,9 +52,11 @@ export function parsePipeline(text: string, file: string): Pipeline {
 
 function describeIssue(issue: z.core.$ZodIssue, file: string, doc: ReturnType<typeof parseDocument>, lines: LineCounter): string {
   const path = issue.path.map(String);
+  // An unknown key is best shown where it is written, not where its parent object starts.
+  const at = issue.code === "unrecognized_keys" && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
   let line: number | undefined;
-  for (let n = path.length; n >= 0 && line === undefined; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+  for (let n = at.length; n >= 0 && line === undefined; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) line = lines.linePos(range[0]).line;
   }
