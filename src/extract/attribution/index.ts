@@ -10,7 +10,7 @@ import type { Attribution, Figure, Sentence } from "../types.js";
 import { readChange, readForecast } from "./change.js";
 import { contextsOf, type FigureContext } from "./context.js";
 import { MentionIndex, readEntity } from "./entity.js";
-import { readMetric } from "./metric.js";
+import { readMetric, subjectPhrase } from "./metric.js";
 import { parsePeriod, periodHits, type PeriodHit } from "./period.js";
 import { blockLabelBefore, readRow } from "./table.js";
 
@@ -63,7 +63,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         if (carried) {
           metric = carried.metric;
           metricPhrase = carried.metricPhrase;
-        }
+        } else metricPhrase = subjectPhrase(c);
       }
     }
     if (isPerShare && f.kind === "money" && !["dividend", "share_price", "deal_value", "price", "buyback"].includes(metric)) metric = "eps";

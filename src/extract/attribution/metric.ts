@@ -69,6 +69,21 @@ export function readMetric(c: FigureContext): MetricReading | null {
   return null;
 }
 
+/**
+ * When no lexicon phrase names the metric, the words the figure is said of: the noun
+ * phrase before "was", "were", "of", "totaled" ... ("Contributions to our pension plans
+ * were $325 million"). Only a phrase, never a metric: the metric stays `other`.
+ */
+const SUBJECT_BEFORE = /([A-Za-z][\w&'’-]*(?:,?\s+(?:and\s+|of\s+|to\s+|for\s+|on\s+|in\s+)?[A-Za-z][\w&'’-]*){0,7}?)(?:,\s*net)?\s+(?:was|were|of|totaled|totalled|amounted to|included|includes|is|are|reached|stood at|increased to|decreased to|rose to|fell to|grew to|declined to|at)\s+(?:approximately|about|roughly|nearly|an estimated|a total of|over|more than)?\s*$/;
+const LEAD_WORDS = /^(?:(?:the|a|an|our|its|their|this|that|these|those|total|and|as|in|of|for|which|with|by|from|respectively|during|year|ended|december|\d+)\s+)+/i;
+
+export function subjectPhrase(c: FigureContext): string | null {
+  const m = SUBJECT_BEFORE.exec(c.left);
+  if (!m) return null;
+  const p = (m[1] as string).replace(LEAD_WORDS, "").trim();
+  return p.length >= 3 && /[a-z]/i.test(p) ? p : null;
+}
+
 function extendRight(right: string, h: Hit): MetricReading {
   const pre = right.slice(0, h.start).replace(/^[-\s]*(?:in|of|for|worth of)\s+/i, "").replace(/^[-\s]+/, "");
   return { metric: h.metric, phrase: (pre + h.phrase).trim() || h.phrase };

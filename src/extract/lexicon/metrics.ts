@@ -15,7 +15,7 @@ export const METRIC_LEXICON: MetricEntry[] = [
   { metric: "eps", phrases: ["earnings per share", "eps", "per share", "a share", "per diluted share", "a diluted share", "diluted earnings", "shr", "shrs? (?:profit|loss)", "oper shr", "earnings a share", "loss per share", "profit per share"] },
   { metric: "operating_income", phrases: ["operating (?:profit|income|loss|earnings|result)s?", "oper(?:ating)? net", "ebit", "trading profit", "underlying (?:operating )?profit", "adjusted operating (?:profit|income)", "profit from operations", "operating line"] },
   { metric: "ebitda", phrases: ["(?:adjusted )?ebitda"] },
-  { metric: "net_income", phrases: ["net (?:income|profit|earnings|loss)", "net", "profits?", "earnings", "income", "(?:pre-?tax|pretax|before-tax) (?:profit|loss|income)", "loss(?:es)?", "bottom line", "attributable (?:profit|income)", "profit after tax", "pat"] },
+  { metric: "net_income", phrases: ["net (?:income|profit|earnings|loss)", "profits?", "earnings", "income", "(?:pre-?tax|pretax|before-tax) (?:profit|loss|income)", "loss(?:es)?", "bottom line", "attributable (?:profit|income)", "profit after tax", "pat"] },
   { metric: "revenue", phrases: ["revenues?", "revs", "sales", "turnover", "top line", "net sales", "total income", "billings", "net interest income", "premiums"] },
   { metric: "margin", phrases: ["(?:gross|operating|net|profit|ebitda|ebit|adjusted|pretax|operating profit) margins?", "margins?", "net interest margin"] },
   { metric: "orders", phrases: ["orders?", "bookings", "order intake", "new orders", "order inflows?", "contract wins", "booked"] },
