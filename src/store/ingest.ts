@@ -2,11 +2,12 @@
  * Local files -> extraction -> store, inline (no queue). The CLI's `ingest` calls
  * `ingestFiles`; the queue's worker can call `saveArticle` per article it fetched.
  */
+import { existsSync } from "node:fs";
 import { describeError, isNewsfiguresError } from "../errors.js";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleResult } from "../model/index.js";
-import { type LoadedArticle, expandPaths, loadArticles } from "../sources/local-files.js";
+import { type LoadedArticle, expandPaths, isArticleFile, loadArticles } from "../sources/local-files.js";
 import type { ArticleRow, SaveOutcome, Store } from "./types.js";
 
 export interface IngestFailure {
@@ -117,9 +118,16 @@ export async function saveArticle(
 export async function ingestFiles(paths: string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const summary = emptySummary();
-  const files = await expandPaths(paths, (p) => {
+  const skip = (p: string) => {
     summary.skipped.push(p);
     options.onSkip?.(p);
+  };
+  // A file named on the command line is skipped like one found in a folder when it is not
+  // an article file; a missing path stays in, to be reported as not found.
+  const files = (await expandPaths(paths, skip)).filter((p) => {
+    if (p === "-" || isArticleFile(p) || !existsSync(p)) return true;
+    skip(p);
+    return false;
   });
   summary.files = files.length;
   options.onFiles?.(files.length);
