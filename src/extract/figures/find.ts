@@ -10,6 +10,7 @@ import type { Figure } from "../types.js";
 import { anchoredCount, mayBeAnchored } from "./anchor.js";
 import { CENT_CURRENCIES } from "./data/currencies.js";
 import {
+  FROM_VERBS,
   MOVEMENT_WORDS,
   NOT_RATE_AFTER,
   RANGE_FROM_WORDS,
@@ -160,7 +161,13 @@ function readRange(
   const c = RANGE_CONNECTOR.exec(text);
   if (!c) return null;
   const conn = (c[1] as string).trim().toLowerCase();
-  const explicit = before === "between" || (before === "from" && RANGE_FROM_WORDS.has(before2));
+  const explicit =
+    before === "between" ||
+    (before === "from" &&
+      before2 !== "" &&
+      !FROM_VERBS.has(before2) &&
+      !MOVEMENT_WORDS.has(before2) &&
+      (!/(?:ed|ly)$/.test(before2) || RANGE_FROM_WORDS.has(before2)));
   if (conn === "and" && before !== "between") return null;
   const movement = (conn === "to" || conn === "through") && MOVEMENT_WORDS.has(before) && !explicit;
   let pos = a.end + c[0].length;
