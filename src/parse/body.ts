@@ -293,7 +293,34 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
       if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0 && /[.!?。]\s*$/.test(plainText(sib)))) kept.push(sib);
     }
   }
-  return kept;
+  return addCousins(top, kept, final, stats, topScore, body);
+}
+
+/**
+ * Articles split into sections (between ads, figures, "read more" wrappers) leave parts
+ * in cousins of the best container. Take strong, link-poor candidates whose common
+ * ancestor with it is at most three levels up, in document order.
+ */
+function addCousins(top: Element, kept: Element[], final: Map<Element, number>, stats: Map<Element, Stats>, topScore: number, body: Element): Element[] {
+  const ancestors: Element[] = [];
+  for (let a = top.parent as Element | null, i = 0; a && isElement(a) && i < 3 && a !== body; a = a.parent as Element | null, i++) ancestors.push(a);
+  const scope = ancestors[ancestors.length - 1];
+  if (!scope) return kept;
+  const out = [...kept];
+  const overlaps = (el: Element): boolean => out.some((k) => contains(k, el) || contains(el, k));
+  const extra = [...final]
+    .filter(([el, f]) => f >= topScore * 0.45 && linkDensity(stats.get(el) as Stats) < 0.25 && contains(scope, el))
+    .sort((a, b) => b[1] - a[1]);
+  for (const [el] of extra) if (!overlaps(el)) out.push(el);
+  if (out.length === kept.length) return kept;
+  const order = new Map<AnyNode, number>();
+  let i = 0;
+  const index = (n: AnyNode): void => {
+    order.set(n, i++);
+    if (isElement(n)) for (const c of n.children) index(c);
+  };
+  index(scope);
+  return out.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 function contains(anc: Element, el: Element): boolean {
