@@ -64,7 +64,10 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, doc: ReturnType<ty
   let what = issue.message;
   if (issue.code === "unrecognized_keys") what = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   if (issue.code === "invalid_union") what = "is not one of the accepted forms";
-  if (issue.code === "invalid_type" && issue.input === undefined) what = "is required";
+  if (issue.code === "invalid_type") {
+    const value: unknown = doc.getIn(path);
+    what = value === undefined ? "is required" : `must be a ${issue.expected}, not ${JSON.stringify(value)}`;
+  }
   const fix = FIXES[path[0] ?? ""] ?? FIXES[""];
   return `${file}${line !== undefined ? `:${line}` : ""}: ${field}: ${what}; ${fix}`;
 }
