@@ -91,7 +91,9 @@ function groupsOf(v6: string): number[] | null {
   const fill = tail === undefined ? 0 : 8 - h.length - t.length;
   if (fill < 0) return null;
   const all = [...h, ...Array(fill).fill("0"), ...t].map((g) => Number.parseInt(g, 16));
-  return all.length === 8 && all.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? all : null;
+  return all.length === 8 && all.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff)
+    ? all
+    : null;
 }
 
 /** The IPv4 address an IPv6 address stands for (IPv4-mapped, -compatible, NAT64, 6to4), or null. */
@@ -101,8 +103,10 @@ export function embeddedIPv4(v6: string): string | null {
   const v4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
   const zeros = (n: number): boolean => g.slice(0, n).every((x) => x === 0);
   if (zeros(5) && g[5] === 0xffff) return v4(g[6] as number, g[7] as number); // ::ffff:a.b.c.d
-  if (zeros(6) && ((g[6] as number) !== 0 || (g[7] as number) > 1)) return v4(g[6] as number, g[7] as number); // ::a.b.c.d
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return v4(g[6] as number, g[7] as number);
+  if (zeros(6) && ((g[6] as number) !== 0 || (g[7] as number) > 1))
+    return v4(g[6] as number, g[7] as number); // ::a.b.c.d
+  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
+    return v4(g[6] as number, g[7] as number);
   if (g[0] === 0x2002) return v4(g[1] as number, g[2] as number);
   return null;
 }
@@ -110,9 +114,11 @@ export function embeddedIPv4(v6: string): string | null {
 function parseCidr(cidr: string): { address: string; prefix: number; family: "ipv4" | "ipv6" } {
   const [address = "", bits] = cidr.trim().split("/");
   const fam = isIP(address);
-  if (fam === 0) throw new Error(`"${cidr}" is not a CIDR; write e.g. "127.0.0.0/8" or "fd12::/16"`);
+  if (fam === 0)
+    throw new Error(`"${cidr}" is not a CIDR; write e.g. "127.0.0.0/8" or "fd12::/16"`);
   const prefix = bits === undefined ? (fam === 4 ? 32 : 128) : Number(bits);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > (fam === 4 ? 32 : 128)) throw new Error(`"${cidr}": bad prefix length`);
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > (fam === 4 ? 32 : 128))
+    throw new Error(`"${cidr}": bad prefix length`);
   return { address, prefix, family: fam === 4 ? "ipv4" : "ipv6" };
 }
 

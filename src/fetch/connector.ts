@@ -27,7 +27,11 @@ function blockedError(host: string, address: string, reason: string): Error {
 
 /** A `lookup` for net.connect that resolves, then removes addresses the guard refuses. */
 export function guardedLookup(guard: AddressGuard): LookupFunction {
-  return ((hostname: string, options: { all?: boolean; family?: number }, callback: (...args: unknown[]) => void) => {
+  return ((
+    hostname: string,
+    options: { all?: boolean; family?: number },
+    callback: (...args: unknown[]) => void,
+  ) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) {
         callback(err);
@@ -36,7 +40,13 @@ export function guardedLookup(guard: AddressGuard): LookupFunction {
       const ok = addresses.filter((a) => guard.reasonToBlock(a.address) === null);
       if (ok.length === 0) {
         const first = addresses[0];
-        callback(blockedError(hostname, first?.address ?? "?", first ? (guard.reasonToBlock(first.address) ?? "") : "no address"));
+        callback(
+          blockedError(
+            hostname,
+            first?.address ?? "?",
+            first ? (guard.reasonToBlock(first.address) ?? "") : "no address",
+          ),
+        );
         return;
       }
       if (options.all) callback(null, ok);

@@ -11,7 +11,7 @@
  */
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
-import { type Agent, errors as undiciErrors, request } from "undici";
+import { type Agent, request, errors as undiciErrors } from "undici";
 import { NewsfiguresError } from "../errors.js";
 import { decodePage } from "../parse/charset.js";
 import { createAddressGuard, type PrivateNetworkPolicy } from "./address-guard.js";
@@ -113,13 +113,25 @@ function parseUrl(raw: string, base?: string): URL {
   try {
     u = base === undefined ? new URL(raw) : new URL(raw, base);
   } catch (err) {
-    throw fetchError(FetchErrorCode.badUrl, `"${raw}" is not a valid URL; give an absolute http(s) URL`, { cause: err });
+    throw fetchError(
+      FetchErrorCode.badUrl,
+      `"${raw}" is not a valid URL; give an absolute http(s) URL`,
+      { cause: err },
+    );
   }
   if (u.protocol !== "http:" && u.protocol !== "https:") {
-    throw fetchError(base === undefined ? FetchErrorCode.badUrl : FetchErrorCode.badRedirect, `${u.protocol} URLs are not fetched (${redact(u)}); only http and https`, { details: { url: redact(u) } });
+    throw fetchError(
+      base === undefined ? FetchErrorCode.badUrl : FetchErrorCode.badRedirect,
+      `${u.protocol} URLs are not fetched (${redact(u)}); only http and https`,
+      { details: { url: redact(u) } },
+    );
   }
   if (u.username || u.password) {
-    throw fetchError(FetchErrorCode.badUrl, `URL ${redact(u)} carries credentials; remove them`, {});
+    throw fetchError(
+      FetchErrorCode.badUrl,
+      `URL ${redact(u)} carries credentials; remove them`,
+      {},
+    );
   }
   u.hash = "";
   return u;
@@ -167,10 +179,25 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
       if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {
         discard(res.body);
         const location = header(h, "location");
-        if (!location) throw fetchError(FetchErrorCode.badRedirect, `${redact(current)} answered ${res.statusCode} without a Location`, { details: { status: res.statusCode } });
+        if (!location)
+          throw fetchError(
+            FetchErrorCode.badRedirect,
+            `${redact(current)} answered ${res.statusCode} without a Location`,
+            { details: { status: res.statusCode } },
+          );
         const next = parseUrl(location, current.href);
-        if (seen.has(next.href)) throw fetchError(FetchErrorCode.redirectLoop, `redirect loop at ${redact(next)} after ${redirects.length + 1} hop(s)`, { details: { redirects: [...redirects, next.href] } });
-        if (redirects.length >= o.maxRedirects) throw fetchError(FetchErrorCode.tooManyRedirects, `more than ${o.maxRedirects} redirects from ${redact(new URL(url))}`, { details: { redirects } });
+        if (seen.has(next.href))
+          throw fetchError(
+            FetchErrorCode.redirectLoop,
+            `redirect loop at ${redact(next)} after ${redirects.length + 1} hop(s)`,
+            { details: { redirects: [...redirects, next.href] } },
+          );
+        if (redirects.length >= o.maxRedirects)
+          throw fetchError(
+            FetchErrorCode.tooManyRedirects,
+            `more than ${o.maxRedirects} redirects from ${redact(new URL(url))}`,
+            { details: { redirects } },
+          );
         redirects.push(next.href);
         current = next;
         continue;
@@ -197,11 +224,26 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
       const wanted = ACCEPT_TYPES[o.accept ?? "html"] as readonly string[];
       if (type !== null && wanted.length > 0 && !wanted.includes(type)) {
         discard(res.body);
-        throw fetchError(FetchErrorCode.contentType, `${redact(current)} is ${type}, not ${wanted.join(" or ")}; this URL is not an article page`, { details: { contentType: type } });
+        throw fetchError(
+          FetchErrorCode.contentType,
+          `${redact(current)} is ${type}, not ${wanted.join(" or ")}; this URL is not an article page`,
+          { details: { contentType: type } },
+        );
       }
-      const body = await readBody(res.body, header(h, "content-encoding"), header(h, "content-length"), o.maxBytes, o.maxDecodedBytes, current);
+      const body = await readBody(
+        res.body,
+        header(h, "content-encoding"),
+        header(h, "content-length"),
+        o.maxBytes,
+        o.maxDecodedBytes,
+        current,
+      );
       if (type === null && looksBinary(body) && (o.accept ?? "html") !== "any") {
-        throw fetchError(FetchErrorCode.contentType, `${redact(current)} sent binary data without a Content-Type; expected ${o.accept ?? "html"}`, {});
+        throw fetchError(
+          FetchErrorCode.contentType,
+          `${redact(current)} sent binary data without a Content-Type; expected ${o.accept ?? "html"}`,
+          {},
+        );
       }
       const decoded = decodePage(body, base.contentType);
       return { ...base, unchanged: false, body, text: decoded.text, charset: decoded.charset };
@@ -215,7 +257,8 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
 
 function acceptHeader(kind: AcceptKind): string {
   if (kind === "html") return "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
-  if (kind === "feed") return "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
+  if (kind === "feed")
+    return "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
   if (kind === "text") return "text/plain,*/*;q=0.1";
   return "*/*";
 }
@@ -270,7 +313,11 @@ async function readBody(
   else if (enc === "deflate") stream = counted.pipe(zlib.createInflate());
   else if (enc !== "identity" && enc !== "") {
     discard(body);
-    throw fetchError(FetchErrorCode.decompress, `${redact(url)} uses content-encoding "${enc}", which is not supported`, {});
+    throw fetchError(
+      FetchErrorCode.decompress,
+      `${redact(url)} uses content-encoding "${enc}", which is not supported`,
+      {},
+    );
   }
   if (stream !== counted) counted.on("error", (e) => stream.destroy(e));
   const chunks: Buffer[] = [];
@@ -282,14 +329,25 @@ async function readBody(
       if (size > (stream === counted ? maxBytes : maxDecoded)) {
         discard(body);
         discard(stream);
-        throw tooLarge(url, stream === counted ? "sent more" : "decompresses to more", stream === counted ? maxBytes : maxDecoded);
+        throw tooLarge(
+          url,
+          stream === counted ? "sent more" : "decompresses to more",
+          stream === counted ? maxBytes : maxDecoded,
+        );
       }
       chunks.push(c);
     }
   } catch (err) {
     if (err instanceof NewsfiguresError) throw err;
-    if ((err as { code?: string }).code?.startsWith("Z_") || (err as { errno?: number }).errno !== undefined) {
-      throw fetchError(FetchErrorCode.decompress, `${redact(url)}: the ${enc} body is corrupt (${(err as Error).message})`, { cause: err, retryable: true });
+    if (
+      (err as { code?: string }).code?.startsWith("Z_") ||
+      (err as { errno?: number }).errno !== undefined
+    ) {
+      throw fetchError(
+        FetchErrorCode.decompress,
+        `${redact(url)}: the ${enc} body is corrupt (${(err as Error).message})`,
+        { cause: err, retryable: true },
+      );
     }
     throw err;
   }
@@ -303,7 +361,11 @@ function discard(stream: Readable): void {
 }
 
 function tooLarge(url: URL, what: string, cap: number): NewsfiguresError {
-  return fetchError(FetchErrorCode.tooLarge, `${redact(url)} ${what} than the ${cap}-byte cap; raise maxBytes only for trusted sources`, { details: { cap } });
+  return fetchError(
+    FetchErrorCode.tooLarge,
+    `${redact(url)} ${what} than the ${cap}-byte cap; raise maxBytes only for trusted sources`,
+    { details: { cap } },
+  );
 }
 
 function asFetchError(err: unknown, url: URL, total: AbortSignal): NewsfiguresError {
@@ -311,8 +373,22 @@ function asFetchError(err: unknown, url: URL, total: AbortSignal): NewsfiguresEr
   const cause = (err as { cause?: unknown }).cause;
   if (cause instanceof NewsfiguresError) return cause;
   const e = err as { name?: string; code?: string; message?: string };
-  if (total.aborted || e.name === "TimeoutError" || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError || err instanceof undiciErrors.ConnectTimeoutError) {
-    return fetchError(FetchErrorCode.timeout, `${redact(url)} did not answer in time (${e.code ?? e.name ?? "timeout"}); try again later`, { cause: err, retryable: true });
+  if (
+    total.aborted ||
+    e.name === "TimeoutError" ||
+    err instanceof undiciErrors.HeadersTimeoutError ||
+    err instanceof undiciErrors.BodyTimeoutError ||
+    err instanceof undiciErrors.ConnectTimeoutError
+  ) {
+    return fetchError(
+      FetchErrorCode.timeout,
+      `${redact(url)} did not answer in time (${e.code ?? e.name ?? "timeout"}); try again later`,
+      { cause: err, retryable: true },
+    );
   }
-  return fetchError(FetchErrorCode.network, `${redact(url)}: ${e.code ?? ""} ${e.message ?? String(err)}`.trim(), { cause: err, retryable: true });
+  return fetchError(
+    FetchErrorCode.network,
+    `${redact(url)}: ${e.code ?? ""} ${e.message ?? String(err)}`.trim(),
+    { cause: err, retryable: true },
+  );
 }

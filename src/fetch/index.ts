@@ -2,11 +2,18 @@
  * The fetch stage (I/O): fetchPage, the SSRF guard, robots.txt, per-host pacing.
  * See fetch-page.ts for the guarantees.
  */
-export { fetchPage, createFetchAgent, DEFAULT_USER_AGENT, FETCH_DEFAULTS, ACCEPT_TYPES } from "./fetch-page.js";
-export type { FetchOptions, FetchedPage, AcceptKind, AgentOptions } from "./fetch-page.js";
-export { RobotsCache } from "./robots.js";
-export type { RobotsOptions } from "./robots.js";
-export { createAddressGuard, embeddedIPv4 } from "./address-guard.js";
+
 export type { AddressGuard, PrivateNetworkPolicy } from "./address-guard.js";
+export { createAddressGuard, embeddedIPv4 } from "./address-guard.js";
 export { FetchErrorCode, parseRetryAfter } from "./errors.js";
+export type { AcceptKind, AgentOptions, FetchedPage, FetchOptions } from "./fetch-page.js";
+export {
+  ACCEPT_TYPES,
+  createFetchAgent,
+  DEFAULT_USER_AGENT,
+  FETCH_DEFAULTS,
+  fetchPage,
+} from "./fetch-page.js";
 export { HostPacer } from "./host-pacer.js";
+export type { RobotsOptions } from "./robots.js";
+export { RobotsCache } from "./robots.js";

@@ -18,7 +18,8 @@ interface Robot {
 
 // robots-parser is CommonJS whose typings claim an ES default export; at runtime the
 // default import is the function itself.
-const robotsParser = ((robotsModule as unknown as { default?: unknown }).default ?? robotsModule) as (url: string, txt: string) => Robot;
+const robotsParser = ((robotsModule as unknown as { default?: unknown }).default ??
+  robotsModule) as (url: string, txt: string) => Robot;
 
 interface Entry {
   robot: Robot | null;
@@ -55,17 +56,25 @@ export class RobotsCache {
   async assertAllowed(url: string): Promise<void> {
     const e = await this.entryFor(url);
     if (e.unavailable) {
-      throw fetchError(FetchErrorCode.robotsDisallowed, `robots.txt of ${new URL(url).origin} could not be read (${e.unavailable.code}); not fetching until it can`, {
-        cause: e.unavailable,
-        retryable: true,
-        details: { url },
-      });
+      throw fetchError(
+        FetchErrorCode.robotsDisallowed,
+        `robots.txt of ${new URL(url).origin} could not be read (${e.unavailable.code}); not fetching until it can`,
+        {
+          cause: e.unavailable,
+          retryable: true,
+          details: { url },
+        },
+      );
     }
     if (e.robot && e.robot.isAllowed(url, this.options.userAgent) === false) {
-      throw fetchError(FetchErrorCode.robotsDisallowed, `robots.txt of ${new URL(url).origin} disallows ${url} for "${this.options.userAgent}"; the site asks not to be crawled there`, {
-        retryable: false,
-        details: { url, line: e.robot.getMatchingLineNumber(url, this.options.userAgent) },
-      });
+      throw fetchError(
+        FetchErrorCode.robotsDisallowed,
+        `robots.txt of ${new URL(url).origin} disallows ${url} for "${this.options.userAgent}"; the site asks not to be crawled there`,
+        {
+          retryable: false,
+          details: { url, line: e.robot.getMatchingLineNumber(url, this.options.userAgent) },
+        },
+      );
     }
   }
 
@@ -106,14 +115,27 @@ export class RobotsCache {
     try {
       // No robots check on robots.txt itself; a small cap: real files are a few KB.
       const { robots: _ignored, ...rest } = this.options.fetchOptions ?? {};
-      const page = await this.options.fetch(robotsUrl, { ...rest, accept: "any", maxBytes: 512 * 1024, userAgent: this.options.userAgent });
-      return { robot: robotsParser(robotsUrl, page.text ?? ""), unavailable: null, expires: this.now() + ttl };
+      const page = await this.options.fetch(robotsUrl, {
+        ...rest,
+        accept: "any",
+        maxBytes: 512 * 1024,
+        userAgent: this.options.userAgent,
+      });
+      return {
+        robot: robotsParser(robotsUrl, page.text ?? ""),
+        unavailable: null,
+        expires: this.now() + ttl,
+      };
     } catch (err) {
-      const status = err instanceof NewsfiguresError ? (err.details.status as number | undefined) : undefined;
+      const status =
+        err instanceof NewsfiguresError ? (err.details.status as number | undefined) : undefined;
       if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
         return { robot: null, unavailable: null, expires: this.now() + ttl };
       }
-      const e = err instanceof NewsfiguresError ? err : fetchError(FetchErrorCode.network, String(err), { cause: err, retryable: true });
+      const e =
+        err instanceof NewsfiguresError
+          ? err
+          : fetchError(FetchErrorCode.network, String(err), { cause: err, retryable: true });
       return { robot: null, unavailable: e, expires: this.now() + errTtl };
     }
   }

@@ -38,7 +38,8 @@ interface Stats {
   ownCommas: number;
 }
 
-const isElement = (n: AnyNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
+const isElement = (n: AnyNode): n is Element =>
+  n.type === "tag" || n.type === "script" || n.type === "style";
 const COMMAS = /[,，、،]/g;
 const PROTECTED = new Set(["html", "body", "article", "main"]);
 
@@ -60,7 +61,11 @@ function isHidden(el: Element): boolean {
  * a byline, "article-body" is content, "Page-ad-margins" says nothing).
  */
 function verdictOf(name: string): "boilerplate" | "content" | null {
-  const words = name.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase().split(/[-_]+/).filter(Boolean);
+  const words = name
+    .replace(/([a-z])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .split(/[-_]+/)
+    .filter(Boolean);
   const last = words[words.length - 1];
   if (last === undefined) return null;
   const pair = words.length > 1 ? `${words[words.length - 2]}${last}` : "";
@@ -78,7 +83,14 @@ const verdictCache = new Map<string, boolean>();
 function isBoilerplate(el: Element): boolean {
   if (PROTECTED.has(el.name)) return false;
   const role = el.attribs.role;
-  if (role === "navigation" || role === "complementary" || role === "banner" || role === "contentinfo" || role === "dialog") return true;
+  if (
+    role === "navigation" ||
+    role === "complementary" ||
+    role === "banner" ||
+    role === "contentinfo" ||
+    role === "dialog"
+  )
+    return true;
   const ci = classAndId(el);
   if (ci === "") return false;
   let cached = verdictCache.get(ci);
@@ -101,7 +113,11 @@ function isBoilerplate(el: Element): boolean {
  * boilerplate is kept when it holds much of the page's paragraph text: class names lie
  * ("article-header" wrapping the story, "elementor-widget" around everything).
  */
-export function prune(node: AnyNode & { children?: AnyNode[] }, paraText?: Map<Element, number>, pageParaText = 0): void {
+export function prune(
+  node: AnyNode & { children?: AnyNode[] },
+  paraText?: Map<Element, number>,
+  pageParaText = 0,
+): void {
   if (!node.children) return;
   const kept: AnyNode[] = [];
   for (const child of node.children) {
@@ -124,7 +140,8 @@ export function prune(node: AnyNode & { children?: AnyNode[] }, paraText?: Map<E
 
 /** Text inside <p> elements under each element (before pruning). */
 function paragraphText(node: AnyNode, out: Map<Element, number>, inP: boolean): number {
-  if (node.type === "text") return inP ? (node as unknown as { data: string }).data.trim().length : 0;
+  if (node.type === "text")
+    return inP ? (node as unknown as { data: string }).data.trim().length : 0;
   if (!isElement(node) && node.type !== "root") return 0;
   if (isElement(node) && (node.type !== "tag" || node.name === "script")) return 0;
   const el = node as Element;
@@ -137,7 +154,16 @@ function paragraphText(node: AnyNode, out: Map<Element, number>, inP: boolean): 
 
 /** Text length, link text, commas and block structure of every element, bottom-up. */
 function measure(node: AnyNode, stats: Map<Element, Stats>, inLink: boolean): Stats {
-  const s: Stats = { text: 0, links: 0, commas: 0, paragraphs: 0, listItems: 0, hasBlock: false, ownText: 0, ownCommas: 0 };
+  const s: Stats = {
+    text: 0,
+    links: 0,
+    commas: 0,
+    paragraphs: 0,
+    listItems: 0,
+    hasBlock: false,
+    ownText: 0,
+    ownCommas: 0,
+  };
   if (node.type === "text") {
     const t = (node as unknown as { data: string }).data;
     const len = t.replace(/\s+/g, " ").trim().length;
@@ -219,7 +245,11 @@ function initialScore(el: Element): number {
 const linkDensity = (s: Stats): number => (s.text === 0 ? 0 : s.links / s.text);
 
 /** Step 2 and 3: the containers that hold the article, in document order. */
-function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<Element, number>): Element[] {
+function selectContent(
+  body: Element,
+  stats: Map<Element, Stats>,
+  scores: Map<Element, number>,
+): Element[] {
   const walk = (el: Element): void => {
     for (const c of el.children) if (isElement(c)) walk(c);
     const s = stats.get(el);
@@ -231,12 +261,22 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
       (el.name === "li" && !s.hasBlock && s.text >= 100 && linkDensity(s) < 0.3);
     // Text written straight into a container between blocks counts as a paragraph of
     // that container (Readability wraps such runs in <p>).
-    const looseRun = !isPara && s.hasBlock && s.ownText >= 25 && !HEADING_TAGS.has(el.name) && el.name !== "li" && el.name !== "a";
+    const looseRun =
+      !isPara &&
+      s.hasBlock &&
+      s.ownText >= 25 &&
+      !HEADING_TAGS.has(el.name) &&
+      el.name !== "li" &&
+      el.name !== "a";
     if (!looseRun && (!isPara || s.text < 25)) return;
     const len = looseRun ? s.ownText : s.text;
     const score = 1 + (looseRun ? s.ownCommas : s.commas) + Math.min(Math.floor(len / 100), 3);
     let anc = (looseRun ? el : el.parent) as Element | null;
-    for (let level = 0; anc && isElement(anc) && level < 5; level++, anc = anc.parent as Element | null) {
+    for (
+      let level = 0;
+      anc && isElement(anc) && level < 5;
+      level++, anc = anc.parent as Element | null
+    ) {
       if (!scores.has(anc)) scores.set(anc, initialScore(anc));
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(anc, (scores.get(anc) ?? 0) + score / divider);
@@ -258,9 +298,15 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
   if (!top) return [body];
 
   // Several strong candidates under one ancestor: the article is that ancestor.
-  const strong = [...final].filter(([el, f]) => el !== top && f >= topScore * 0.75).map(([el]) => el);
+  const strong = [...final]
+    .filter(([el, f]) => el !== top && f >= topScore * 0.75)
+    .map(([el]) => el);
   if (strong.length >= 2) {
-    for (let anc = top.parent as Element | null; anc && isElement(anc) && anc.name !== "body"; anc = anc.parent as Element | null) {
+    for (
+      let anc = top.parent as Element | null;
+      anc && isElement(anc) && anc.name !== "body";
+      anc = anc.parent as Element | null
+    ) {
       const holds = strong.filter((c) => contains(anc as Element, c)).length;
       if (holds >= 2) {
         top = anc;
@@ -269,7 +315,13 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
     }
   }
   // A lone child says nothing about its siblings: look from its parent.
-  while (top.parent && isElement(top.parent) && top.parent.name !== "body" && top.parent.children.filter(isElement).length === 1) top = top.parent;
+  while (
+    top.parent &&
+    isElement(top.parent) &&
+    top.parent.name !== "body" &&
+    top.parent.children.filter(isElement).length === 1
+  )
+    top = top.parent;
 
   const parent = top.parent;
   if (!parent || !isElement(parent)) return [top];
@@ -288,9 +340,16 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
     if (topWeight !== "" && classAndId(sib) === topWeight) bonus += (final.get(top) ?? 0) * 0.2;
     if ((final.get(sib) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold) {
       kept.push(sib);
-    } else if (sib.name === "p" || ((sib.name === "div" || sib.name === "section") && !s.hasBlock)) {
+    } else if (
+      sib.name === "p" ||
+      ((sib.name === "div" || sib.name === "section") && !s.hasBlock)
+    ) {
       const ld = linkDensity(s);
-      if ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0 && /[.!?。]\s*$/.test(plainText(sib)))) kept.push(sib);
+      if (
+        (s.text > 80 && ld < 0.25) ||
+        (s.text > 0 && s.text <= 80 && ld === 0 && /[.!?。]\s*$/.test(plainText(sib)))
+      )
+        kept.push(sib);
     }
   }
   return addCousins(top, kept, final, stats, topScore, body);
@@ -301,15 +360,30 @@ function selectContent(body: Element, stats: Map<Element, Stats>, scores: Map<El
  * in cousins of the best container. Take strong, link-poor candidates whose common
  * ancestor with it is at most three levels up, in document order.
  */
-function addCousins(top: Element, kept: Element[], final: Map<Element, number>, stats: Map<Element, Stats>, topScore: number, body: Element): Element[] {
+function addCousins(
+  top: Element,
+  kept: Element[],
+  final: Map<Element, number>,
+  stats: Map<Element, Stats>,
+  topScore: number,
+  body: Element,
+): Element[] {
   const ancestors: Element[] = [];
-  for (let a = top.parent as Element | null, i = 0; a && isElement(a) && i < 3 && a !== body; a = a.parent as Element | null, i++) ancestors.push(a);
+  for (
+    let a = top.parent as Element | null, i = 0;
+    a && isElement(a) && i < 3 && a !== body;
+    a = a.parent as Element | null, i++
+  )
+    ancestors.push(a);
   const scope = ancestors[ancestors.length - 1];
   if (!scope) return kept;
   const out = [...kept];
   const overlaps = (el: Element): boolean => out.some((k) => contains(k, el) || contains(el, k));
   const extra = [...final]
-    .filter(([el, f]) => f >= topScore * 0.45 && linkDensity(stats.get(el) as Stats) < 0.25 && contains(scope, el))
+    .filter(
+      ([el, f]) =>
+        f >= topScore * 0.45 && linkDensity(stats.get(el) as Stats) < 0.25 && contains(scope, el),
+    )
     .sort((a, b) => b[1] - a[1]);
   for (const [el] of extra) if (!overlaps(el)) out.push(el);
   if (out.length === kept.length) return kept;
@@ -348,11 +422,19 @@ function isJunkBox(el: Element, s: Stats, score: number): boolean {
 }
 
 /** Step 4: one paragraph per block, whitespace collapsed. */
-function render(nodes: Element[], stats: Map<Element, Stats>, scores: Map<Element, number>, title: string | null): string[] {
+function render(
+  nodes: Element[],
+  stats: Map<Element, Stats>,
+  scores: Map<Element, number>,
+  title: string | null,
+): string[] {
   const paras: string[] = [];
   let cur = "";
   const flush = (): void => {
-    const t = cur.replace(/[ \t\f\v\u00a0\u2000-\u200b\u3000]+/g, " ").replace(/ *\n */g, "\n").trim();
+    const t = cur
+      .replace(/[ \t\f\v\u00a0\u2000-\u200b\u3000]+/g, " ")
+      .replace(/ *\n */g, "\n")
+      .trim();
     cur = "";
     if (t !== "") paras.push(t);
   };
@@ -383,7 +465,9 @@ function render(nodes: Element[], stats: Map<Element, Stats>, scores: Map<Elemen
   const kept = paras
     .flatMap((p) => p.split(/\n{2,}/))
     .map((p) => p.trim())
-    .filter((p) => p !== "" && !BOILERPLATE_TEXT.test(p) && !(title !== null && isTitleVariant(p, title)));
+    .filter(
+      (p) => p !== "" && !BOILERPLATE_TEXT.test(p) && !(title !== null && isTitleVariant(p, title)),
+    );
   return trimEdges(kept);
 }
 
@@ -396,25 +480,39 @@ const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
  * the start up to the first real paragraph.
  */
 function trimEdges(paras: string[]): string[] {
-  const isFurniture = (p: string, limit: number): boolean => words(p) < limit && !SENTENCE_END.test(p);
+  const isFurniture = (p: string, limit: number): boolean =>
+    words(p) < limit && !SENTENCE_END.test(p);
   let end = paras.length;
   while (end > 0 && isFurniture(paras[end - 1] as string, 12)) end--;
   let start = 0;
-  while (start < end && isFurniture(paras[start] as string, 8) && paras.slice(start + 1, end).some((p) => words(p) >= 20)) start++;
+  while (
+    start < end &&
+    isFurniture(paras[start] as string, 8) &&
+    paras.slice(start + 1, end).some((p) => words(p) >= 20)
+  )
+    start++;
   return paras.slice(start, end);
 }
 
 /** A heading that is the headline again, perhaps with the site name around it. */
 function isTitleVariant(p: string, title: string): boolean {
   if (p.length > title.length * 1.6 + 20) return false;
-  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const norm = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   const a = norm(p);
   const b = norm(title);
   return b.length > 15 && (a === b || a.startsWith(b) || (a.length > 15 && b.startsWith(a)));
 }
 
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
+  const norm = (s: string): string =>
+    s
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim()
+      .toLowerCase();
   return norm(a) === norm(b);
 }
 
@@ -443,7 +541,9 @@ function findBody(node: AnyNode): Element | null {
 }
 
 /** For diagnosis: the containers the extractor keeps, as tag.class#id with scores. */
-export function explainSelection(root: AnyNode): Array<{ node: string; score: number | null; text: number }> {
+export function explainSelection(
+  root: AnyNode,
+): Array<{ node: string; score: number | null; text: number }> {
   const paraText = new Map<Element, number>();
   const total = paragraphText(root, paraText, false);
   prune(root as AnyNode & { children?: AnyNode[] }, paraText, total);

@@ -18,7 +18,7 @@ const LABEL_ALIASES: Record<string, string> = {
   ascii: "windows-1252",
   "x-sjis": "shift_jis",
   sjis: "shift_jis",
-  "ms_kanji": "shift_jis",
+  ms_kanji: "shift_jis",
   "windows-31j": "shift_jis",
   "x-gbk": "gbk",
   gb2312: "gbk",
@@ -51,7 +51,8 @@ export function normaliseCharset(label: string): string | null {
 }
 
 function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: "utf-8", length: 3 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { charset: "utf-8", length: 3 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: "utf-16be", length: 2 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: "utf-16le", length: 2 };
   return null;
@@ -77,11 +78,19 @@ export function charsetFromMeta(bytes: Uint8Array): string | null {
  * page's own `<meta>`; otherwise UTF-8.
  */
 export function decodePage(bytes: Uint8Array, contentType?: string | null): DecodedPage {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = bomCharset(buf);
-  if (bom) return { text: iconv.decode(buf.subarray(bom.length), bom.charset), charset: bom.charset, source: "bom" };
+  if (bom)
+    return {
+      text: iconv.decode(buf.subarray(bom.length), bom.charset),
+      charset: bom.charset,
+      source: "bom",
+    };
   const fromHeader = charsetFromContentType(contentType);
-  if (fromHeader) return { text: iconv.decode(buf, fromHeader), charset: fromHeader, source: "header" };
+  if (fromHeader)
+    return { text: iconv.decode(buf, fromHeader), charset: fromHeader, source: "header" };
   const fromMeta = charsetFromMeta(buf);
   if (fromMeta) return { text: iconv.decode(buf, fromMeta), charset: fromMeta, source: "meta" };
   return { text: iconv.decode(buf, "utf-8"), charset: "utf-8", source: "default" };

@@ -12,8 +12,13 @@ import { extractBody } from "./body.js";
 import { decodePage } from "./charset.js";
 import { extractMetadata } from "./metadata.js";
 
-export { decodePage, charsetFromContentType, charsetFromMeta, normaliseCharset } from "./charset.js";
-export type { DecodedPage, CharsetSource } from "./charset.js";
+export type { CharsetSource, DecodedPage } from "./charset.js";
+export {
+  charsetFromContentType,
+  charsetFromMeta,
+  decodePage,
+  normaliseCharset,
+} from "./charset.js";
 export { extractMetadata } from "./metadata.js";
 
 export interface ParseOptions {
@@ -34,7 +39,8 @@ export function parseArticle(html: string, options: ParseOptions = {}): ParsedAr
   const meta = extractMetadata($);
   const paragraphs = extractBody($.root()[0] as never, meta.title);
   const withHeadline = options.headline !== false && meta.title !== null;
-  if (withHeadline && paragraphs[0] !== undefined && paragraphs[0].trim() === meta.title) paragraphs.shift();
+  if (withHeadline && paragraphs[0] !== undefined && paragraphs[0].trim() === meta.title)
+    paragraphs.shift();
   const body = (withHeadline ? [meta.title, ...paragraphs] : paragraphs).join("\n\n");
   return {
     url: options.url ?? null,

@@ -4,8 +4,8 @@
  * `<time>` and `<title>`. Runs before the body extractor mutates the tree. Pure: no I/O.
  */
 import type { CheerioAPI } from "cheerio";
-import { ARTICLE_TYPES, TITLE_SEPARATORS } from "./patterns.js";
 import { normaliseDate } from "./dates.js";
+import { ARTICLE_TYPES, TITLE_SEPARATORS } from "./patterns.js";
 
 export interface PageMetadata {
   canonicalUrl: string | null;
@@ -33,7 +33,10 @@ export function jsonLdNodes($: CheerioAPI): Json[] {
     if (o["@graph"] !== undefined) visit(o["@graph"], depth + 1);
   };
   $('script[type="application/ld+json"]').each((_i, el) => {
-    const raw = $(el).text().replace(/^\s*<!--|-->\s*$/g, "").replace(/^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$/g, "");
+    const raw = $(el)
+      .text()
+      .replace(/^\s*<!--|-->\s*$/g, "")
+      .replace(/^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$/g, "");
     try {
       visit(JSON.parse(raw), 0);
     } catch {
@@ -71,7 +74,9 @@ function nameOf(v: unknown): string[] {
 
 function meta($: CheerioAPI, ...keys: string[]): string | null {
   for (const k of keys) {
-    const v = $(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`).first().attr("content");
+    const v = $(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`)
+      .first()
+      .attr("content");
     const s = str(v);
     if (s) return s;
   }
@@ -85,7 +90,12 @@ function cleanDocTitle(title: string | null, site: string | null): string | null
     const i = title.lastIndexOf(sep);
     if (i > 0) {
       const tail = title.slice(i + sep.length).trim();
-      if (site === null || tail.toLowerCase() === site.toLowerCase() || tail.length < title.length / 3) return title.slice(0, i).trim();
+      if (
+        site === null ||
+        tail.toLowerCase() === site.toLowerCase() ||
+        tail.length < title.length / 3
+      )
+        return title.slice(0, i).trim();
     }
   }
   return title;
@@ -93,19 +103,43 @@ function cleanDocTitle(title: string | null, site: string | null): string | null
 
 export function extractMetadata($: CheerioAPI): PageMetadata {
   const nodes = jsonLdNodes($);
-  const article = nodes.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)) && o.headline !== undefined) ?? nodes.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ?? null;
+  const article =
+    nodes.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)) && o.headline !== undefined) ??
+    nodes.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ??
+    null;
   const ld = article ?? {};
 
-  const site = nameOf(ld.publisher)[0] ?? meta($, "og:site_name", "application-name", "publisher") ?? null;
+  const site =
+    nameOf(ld.publisher)[0] ?? meta($, "og:site_name", "application-name", "publisher") ?? null;
   const h1 = str($("h1").first().text());
-  const title = str(ld.headline) ?? meta($, "og:title", "twitter:title", "headline") ?? h1 ?? cleanDocTitle(str($("title").first().text()), site);
+  const title =
+    str(ld.headline) ??
+    meta($, "og:title", "twitter:title", "headline") ??
+    h1 ??
+    cleanDocTitle(str($("title").first().text()), site);
 
   const timeAttr = str($("article time[datetime], time[datetime]").first().attr("datetime"));
   const publishedAt =
     normaliseDate(str(ld.datePublished)) ??
-    normaliseDate(meta($, "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date")) ??
+    normaliseDate(
+      meta(
+        $,
+        "article:published_time",
+        "og:article:published_time",
+        "datePublished",
+        "pubdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "DC.date.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+      ),
+    ) ??
     normaliseDate(timeAttr);
-  const modifiedAt = normaliseDate(str(ld.dateModified)) ?? normaliseDate(meta($, "article:modified_time", "og:updated_time", "dateModified"));
+  const modifiedAt =
+    normaliseDate(str(ld.dateModified)) ??
+    normaliseDate(meta($, "article:modified_time", "og:updated_time", "dateModified"));
 
   let authors = nameOf(ld.author);
   if (authors.length === 0) {
@@ -117,8 +151,13 @@ export function extractMetadata($: CheerioAPI): PageMetadata {
     if (a) authors = [a];
   }
 
-  const canonical = $('link[rel="canonical"]').attr("href") ?? meta($, "og:url") ?? str(ld.url) ?? null;
-  const language = str($("html").attr("lang")) ?? meta($, "og:locale", "language", "content-language") ?? str(ld.inLanguage) ?? null;
+  const canonical =
+    $('link[rel="canonical"]').attr("href") ?? meta($, "og:url") ?? str(ld.url) ?? null;
+  const language =
+    str($("html").attr("lang")) ??
+    meta($, "og:locale", "language", "content-language") ??
+    str(ld.inLanguage) ??
+    null;
 
   return {
     canonicalUrl: canonical ? canonical.trim() : null,

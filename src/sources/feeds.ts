@@ -41,7 +41,10 @@ export function createXmlParser(): XMLParser {
 /** Refuse DTD entity declarations: a feed has no use for them and they enable expansion bombs. */
 export function assertNoEntities(xml: string, source: string): void {
   if (/<!ENTITY/i.test(xml.slice(0, 64 * 1024))) {
-    throw new NewsfiguresError("NF_SOURCE_BAD_FEED", `${source}: the document declares XML entities, which are refused; is this really a feed or sitemap?`);
+    throw new NewsfiguresError(
+      "NF_SOURCE_BAD_FEED",
+      `${source}: the document declares XML entities, which are refused; is this really a feed or sitemap?`,
+    );
   }
 }
 
@@ -50,7 +53,10 @@ type Obj = Record<string, unknown>;
 export function textOf(v: unknown): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v === "string" || typeof v === "number") {
-    const s = String(v).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    const s = String(v)
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     return s === "" ? null : s;
   }
   if (Array.isArray(v)) return textOf(v[0]);
@@ -68,14 +74,26 @@ export function absoluteHttpUrl(raw: string | null, base: string): string | null
   }
 }
 
-function ref(url: string | null, title: string | null, date: string | null, source: string): ArticleRef | null {
+function ref(
+  url: string | null,
+  title: string | null,
+  date: string | null,
+  source: string,
+): ArticleRef | null {
   return url === null ? null : { url, title, publishedAt: normaliseDate(date), source };
 }
 
 function atomLink(links: unknown): string | null {
   if (!Array.isArray(links)) return textOf(links);
-  const objs: Obj[] = links.map((l): Obj => (typeof l === "object" && l !== null ? (l as Obj) : { "@_href": l }));
-  const alt = objs.find((l) => (l["@_rel"] ?? "alternate") === "alternate" && (l["@_type"] === undefined || String(l["@_type"]).includes("html"))) ?? objs[0];
+  const objs: Obj[] = links.map(
+    (l): Obj => (typeof l === "object" && l !== null ? (l as Obj) : { "@_href": l }),
+  );
+  const alt =
+    objs.find(
+      (l) =>
+        (l["@_rel"] ?? "alternate") === "alternate" &&
+        (l["@_type"] === undefined || String(l["@_type"]).includes("html")),
+    ) ?? objs[0];
   return alt ? textOf(alt["@_href"]) : null;
 }
 
@@ -83,7 +101,10 @@ function rssLink(item: Obj): string | null {
   const links = item.link;
   if (Array.isArray(links)) {
     for (const l of links) {
-      const t = typeof l === "object" && l !== null ? textOf((l as Obj)["@_href"]) ?? textOf(l) : textOf(l);
+      const t =
+        typeof l === "object" && l !== null
+          ? (textOf((l as Obj)["@_href"]) ?? textOf(l))
+          : textOf(l);
       if (t) return t;
     }
   }
@@ -102,31 +123,69 @@ export function parseFeed(text: string, options: FeedOptions): ParsedFeed {
   try {
     doc = createXmlParser().parse(trimmed) as Obj;
   } catch (err) {
-    throw new NewsfiguresError("NF_SOURCE_BAD_FEED", `${source}: not well-formed XML (${(err as Error).message})`, { cause: err });
+    throw new NewsfiguresError(
+      "NF_SOURCE_BAD_FEED",
+      `${source}: not well-formed XML (${(err as Error).message})`,
+      { cause: err },
+    );
   }
   const dedupe = (refs: Array<ArticleRef | null>): ArticleRef[] => {
     const seen = new Set<string>();
-    return refs.filter((r): r is ArticleRef => r !== null && !seen.has(r.url) && (seen.add(r.url), true));
+    return refs.filter(
+      (r): r is ArticleRef => r !== null && !seen.has(r.url) && (seen.add(r.url), true),
+    );
   };
   if (doc.rss && typeof doc.rss === "object") {
     const channel = ((doc.rss as Obj).channel ?? {}) as Obj;
     const items = (channel.item ?? []) as Obj[];
-    const refs = items.map((it) => ref(absoluteHttpUrl(rssLink(it), source), textOf(it.title), textOf(it.pubDate) ?? textOf(it.date) ?? textOf(it.published), source));
+    const refs = items.map((it) =>
+      ref(
+        absoluteHttpUrl(rssLink(it), source),
+        textOf(it.title),
+        textOf(it.pubDate) ?? textOf(it.date) ?? textOf(it.published),
+        source,
+      ),
+    );
     return { kind: "rss", title: textOf(channel.title), refs: dedupe(refs) };
   }
   if (doc.feed && typeof doc.feed === "object") {
     const feed = doc.feed as Obj;
     const entries = (feed.entry ?? []) as Obj[];
-    const refs = entries.map((e) => ref(absoluteHttpUrl(atomLink(e.link), source), textOf(e.title), textOf(e.published) ?? textOf(e.updated), source));
+    const refs = entries.map((e) =>
+      ref(
+        absoluteHttpUrl(atomLink(e.link), source),
+        textOf(e.title),
+        textOf(e.published) ?? textOf(e.updated),
+        source,
+      ),
+    );
     return { kind: "atom", title: textOf(feed.title), refs: dedupe(refs) };
   }
   if (doc.RDF && typeof doc.RDF === "object") {
     const rdf = doc.RDF as Obj;
     const items = (rdf.item ?? []) as Obj[];
-    const refs = items.map((it) => ref(absoluteHttpUrl(textOf(it.link) ?? textOf(it["@_about"]), source), textOf(it.title), textOf(it.date), source));
-    return { kind: "rdf", title: textOf((rdf.channel as Obj | undefined)?.title), refs: dedupe(refs) };
+    const refs = items.map((it) =>
+      ref(
+        absoluteHttpUrl(textOf(it.link) ?? textOf(it["@_about"]), source),
+        textOf(it.title),
+        textOf(it.date),
+        source,
+      ),
+    );
+    return {
+      kind: "rdf",
+      title: textOf((rdf.channel as Obj | undefined)?.title),
+      refs: dedupe(refs),
+    };
   }
-  throw new NewsfiguresError("NF_SOURCE_BAD_FEED", `${source}: neither RSS, Atom nor JSON Feed (root element is ${Object.keys(doc).filter((k) => !k.startsWith("?")).join(", ") || "missing"})`);
+  throw new NewsfiguresError(
+    "NF_SOURCE_BAD_FEED",
+    `${source}: neither RSS, Atom nor JSON Feed (root element is ${
+      Object.keys(doc)
+        .filter((k) => !k.startsWith("?"))
+        .join(", ") || "missing"
+    })`,
+  );
 }
 
 function parseJsonFeed(text: string, source: string): ParsedFeed {
@@ -134,16 +193,32 @@ function parseJsonFeed(text: string, source: string): ParsedFeed {
   try {
     doc = JSON.parse(text) as Obj;
   } catch (err) {
-    throw new NewsfiguresError("NF_SOURCE_BAD_FEED", `${source}: not valid JSON (${(err as Error).message})`, { cause: err });
+    throw new NewsfiguresError(
+      "NF_SOURCE_BAD_FEED",
+      `${source}: not valid JSON (${(err as Error).message})`,
+      { cause: err },
+    );
   }
-  if (typeof doc.version !== "string" || !doc.version.includes("jsonfeed.org") || !Array.isArray(doc.items)) {
-    throw new NewsfiguresError("NF_SOURCE_BAD_FEED", `${source}: JSON without a jsonfeed.org "version" and "items"; not a JSON Feed`);
+  if (
+    typeof doc.version !== "string" ||
+    !doc.version.includes("jsonfeed.org") ||
+    !Array.isArray(doc.items)
+  ) {
+    throw new NewsfiguresError(
+      "NF_SOURCE_BAD_FEED",
+      `${source}: JSON without a jsonfeed.org "version" and "items"; not a JSON Feed`,
+    );
   }
   const seen = new Set<string>();
   const refs: ArticleRef[] = [];
   for (const it of doc.items as Obj[]) {
     const url = absoluteHttpUrl(textOf(it.url) ?? textOf(it.external_url) ?? textOf(it.id), source);
-    const r = ref(url, textOf(it.title), textOf(it.date_published) ?? textOf(it.date_modified), source);
+    const r = ref(
+      url,
+      textOf(it.title),
+      textOf(it.date_published) ?? textOf(it.date_modified),
+      source,
+    );
     if (r && !seen.has(r.url)) {
       seen.add(r.url);
       refs.push(r);

@@ -32,15 +32,28 @@ export interface SourceResult {
   warnings: string[];
 }
 
-export async function readSource(kind: SourceKind, url: string, deps: SourceDeps, limits: SourceLimits = {}): Promise<SourceResult> {
+export async function readSource(
+  kind: SourceKind,
+  url: string,
+  deps: SourceDeps,
+  limits: SourceLimits = {},
+): Promise<SourceResult> {
   const get = async (u: string): Promise<string> => {
-    const page = await deps.fetch(u, { ...deps.fetchOptions, accept: kind === "urls" ? "any" : "feed" });
+    const page = await deps.fetch(u, {
+      ...deps.fetchOptions,
+      accept: kind === "urls" ? "any" : "feed",
+    });
     return page.text ?? "";
   };
   if (kind === "feed") return { refs: parseFeed(await get(url), { url }).refs, warnings: [] };
   if (kind === "urls") {
     const r = parseUrlList(await get(url), url);
-    return { refs: r.refs, warnings: r.rejected.map((x) => `${url}:${x.line}: not an http(s) URL: ${x.text.slice(0, 80)}`) };
+    return {
+      refs: r.refs,
+      warnings: r.rejected.map(
+        (x) => `${url}:${x.line}: not an http(s) URL: ${x.text.slice(0, 80)}`,
+      ),
+    };
   }
   const maxDepth = limits.maxDepth ?? 2;
   const maxSitemaps = limits.maxSitemaps ?? 50;
@@ -58,16 +71,21 @@ export async function readSource(kind: SourceKind, url: string, deps: SourceDeps
       if (parsed.kind === "urlset") refs.push(...parsed.refs);
       else if (next.depth < maxDepth) {
         for (const s of parsed.sitemaps) {
-          if (since !== null && s.lastModified !== null && Date.parse(s.lastModified) < since) continue;
+          if (since !== null && s.lastModified !== null && Date.parse(s.lastModified) < since)
+            continue;
           queue.push({ url: s.url, depth: next.depth + 1 });
         }
-      } else warnings.push(`${next.url}: sitemap index nested deeper than ${maxDepth}; not followed`);
+      } else
+        warnings.push(`${next.url}: sitemap index nested deeper than ${maxDepth}; not followed`);
     } catch (err) {
       if (next.depth === 0) throw err;
-      warnings.push(`${next.url}: ${err instanceof NewsfiguresError ? `${err.code}: ` : ""}${(err as Error).message}`);
+      warnings.push(
+        `${next.url}: ${err instanceof NewsfiguresError ? `${err.code}: ` : ""}${(err as Error).message}`,
+      );
     }
   }
-  if (queue.length > 0) warnings.push(`${url}: stopped after ${maxSitemaps} sitemaps; ${queue.length} not read`);
+  if (queue.length > 0)
+    warnings.push(`${url}: stopped after ${maxSitemaps} sitemaps; ${queue.length} not read`);
   const unique = new Map<string, ArticleRef>();
   for (const r of refs) if (!unique.has(r.url)) unique.set(r.url, r);
   return { refs: [...unique.values()], warnings };

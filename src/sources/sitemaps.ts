@@ -8,7 +8,9 @@ import type { ArticleRef } from "../model/index.js";
 import { normaliseDate } from "../parse/dates.js";
 import { absoluteHttpUrl, assertNoEntities, createXmlParser, textOf } from "./feeds.js";
 
-export type ParsedSitemap = { kind: "urlset"; refs: ArticleRef[] } | { kind: "index"; sitemaps: Array<{ url: string; lastModified: string | null }> };
+export type ParsedSitemap =
+  | { kind: "urlset"; refs: ArticleRef[] }
+  | { kind: "index"; sitemaps: Array<{ url: string; lastModified: string | null }> };
 
 type Obj = Record<string, unknown>;
 
@@ -20,12 +22,19 @@ export function parseSitemap(xml: string, options: { url: string }): ParsedSitem
   try {
     doc = createXmlParser().parse(text) as Obj;
   } catch (err) {
-    throw new NewsfiguresError("NF_SOURCE_BAD_SITEMAP", `${source}: not well-formed XML (${(err as Error).message})`, { cause: err });
+    throw new NewsfiguresError(
+      "NF_SOURCE_BAD_SITEMAP",
+      `${source}: not well-formed XML (${(err as Error).message})`,
+      { cause: err },
+    );
   }
   if (doc.sitemapindex && typeof doc.sitemapindex === "object") {
     const entries = ((doc.sitemapindex as Obj).sitemap ?? []) as Obj[];
     const sitemaps = entries
-      .map((e) => ({ url: absoluteHttpUrl(textOf(e.loc), source), lastModified: normaliseDate(textOf(e.lastmod)) }))
+      .map((e) => ({
+        url: absoluteHttpUrl(textOf(e.loc), source),
+        lastModified: normaliseDate(textOf(e.lastmod)),
+      }))
       .filter((e): e is { url: string; lastModified: string | null } => e.url !== null);
     return { kind: "index", sitemaps };
   }
@@ -41,11 +50,16 @@ export function parseSitemap(xml: string, options: { url: string }): ParsedSitem
       refs.push({
         url,
         title: news ? textOf(news.title) : null,
-        publishedAt: normaliseDate(news ? textOf(news.publication_date) : null) ?? normaliseDate(textOf(u.lastmod)),
+        publishedAt:
+          normaliseDate(news ? textOf(news.publication_date) : null) ??
+          normaliseDate(textOf(u.lastmod)),
         source,
       });
     }
     return { kind: "urlset", refs };
   }
-  throw new NewsfiguresError("NF_SOURCE_BAD_SITEMAP", `${source}: neither <urlset> nor <sitemapindex>; not a sitemap`);
+  throw new NewsfiguresError(
+    "NF_SOURCE_BAD_SITEMAP",
+    `${source}: neither <urlset> nor <sitemapindex>; not a sitemap`,
+  );
 }

@@ -8,20 +8,31 @@ import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NewsfiguresError } from "../../../src/errors.js";
-import { createFetchAgent, fetchPage, RobotsCache, type FetchOptions } from "../../../src/fetch/index.js";
+import {
+  createFetchAgent,
+  type FetchOptions,
+  fetchPage,
+  RobotsCache,
+} from "../../../src/fetch/index.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
 let server: Server;
 let base: string;
 let port: number;
-const agent = createFetchAgent({ allowPrivateNetwork: ["127.0.0.0/8"], headersTimeoutMs: 2000, bodyTimeoutMs: 2000 });
+const agent = createFetchAgent({
+  allowPrivateNetwork: ["127.0.0.0/8"],
+  headersTimeoutMs: 2000,
+  bodyTimeoutMs: 2000,
+});
 const opts = (extra: FetchOptions = {}): FetchOptions => ({ agent, ...extra });
 
-const html = (body: string, type = "text/html; charset=utf-8"): Handler => (_req, res) => {
-  res.writeHead(200, { "content-type": type });
-  res.end(body);
-};
+const html =
+  (body: string, type = "text/html; charset=utf-8"): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { "content-type": type });
+    res.end(body);
+  };
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -56,7 +67,11 @@ async function codeOf(p: Promise<unknown>): Promise<NewsfiguresError> {
 describe("fetchPage", () => {
   it("fetches a UTF-8 page and reports validators", async () => {
     routes.set("/ok", (_req, res) => {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", etag: '"v1"', "last-modified": "Tue, 24 Nov 2026 10:00:00 GMT" });
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        etag: '"v1"',
+        "last-modified": "Tue, 24 Nov 2026 10:00:00 GMT",
+      });
       res.end("<html><body><p>Prices rose 4% in the quarter, the bureau said.</p></body></html>");
     });
     const page = await fetchPage(`${base}/ok`, opts());
@@ -127,10 +142,15 @@ describe("fetchPage", () => {
 
   it("refuses a declared length over the cap", async () => {
     routes.set("/declared", (_q, res) => {
-      res.writeHead(200, { "content-type": "text/html", "content-length": String(10 * 1024 * 1024) });
+      res.writeHead(200, {
+        "content-type": "text/html",
+        "content-length": String(10 * 1024 * 1024),
+      });
       res.write("<html>");
     });
-    expect((await codeOf(fetchPage(`${base}/declared`, opts({ maxBytes: 1024 * 1024 })))).code).toBe("NF_FETCH_TOO_LARGE");
+    expect(
+      (await codeOf(fetchPage(`${base}/declared`, opts({ maxBytes: 1024 * 1024 })))).code,
+    ).toBe("NF_FETCH_TOO_LARGE");
   });
 
   it("stops a gzip bomb at the decompressed cap", async () => {
@@ -140,24 +160,34 @@ describe("fetchPage", () => {
       res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
       res.end(bomb);
     });
-    const err = await codeOf(fetchPage(`${base}/bomb`, opts({ maxBytes: 1024 * 1024, maxDecodedBytes: 4 * 1024 * 1024 })));
+    const err = await codeOf(
+      fetchPage(`${base}/bomb`, opts({ maxBytes: 1024 * 1024, maxDecodedBytes: 4 * 1024 * 1024 })),
+    );
     expect(err.code).toBe("NF_FETCH_TOO_LARGE");
   });
 
   it("decodes gzip and brotli bodies", async () => {
     routes.set("/gz", (_q, res) => {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" });
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-encoding": "gzip",
+      });
       res.end(gzipSync(Buffer.from("<p>Zürich gained 2%</p>")));
     });
     expect((await fetchPage(`${base}/gz`, opts())).text).toContain("Zürich gained 2%");
   });
 
   it("decodes a windows-1252 page named in the header and in a meta tag", async () => {
-    const text = "<html><head><meta charset=\"windows-1252\"></head><body><p>Profit rose to \u20ac312 million, \u201csolid\u201d, said M\u00fcller.</p></body></html>";
+    const text =
+      '<html><head><meta charset="windows-1252"></head><body><p>Profit rose to \u20ac312 million, \u201csolid\u201d, said M\u00fcller.</p></body></html>';
     const bytes = iconv.encode(text, "windows-1252");
     expect(bytes.includes(0x80)).toBe(true);
-    routes.set("/cp1252-header", (_q, res) => res.writeHead(200, { "content-type": "text/html; charset=windows-1252" }).end(bytes));
-    routes.set("/cp1252-meta", (_q, res) => res.writeHead(200, { "content-type": "text/html" }).end(bytes));
+    routes.set("/cp1252-header", (_q, res) =>
+      res.writeHead(200, { "content-type": "text/html; charset=windows-1252" }).end(bytes),
+    );
+    routes.set("/cp1252-meta", (_q, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end(bytes),
+    );
     for (const path of ["/cp1252-header", "/cp1252-meta"]) {
       const page = await fetchPage(`${base}${path}`, opts());
       expect(page.charset).toBe("windows-1252");
@@ -166,8 +196,11 @@ describe("fetchPage", () => {
   });
 
   it("decodes a Shift_JIS page", async () => {
-    const text = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>\u58f2\u4e0a\u9ad8\u306f5%\u5897\u52a0\u3057\u305f\u3002</p></body></html>";
-    routes.set("/sjis", (_q, res) => res.writeHead(200, { "content-type": "text/html" }).end(iconv.encode(text, "shift_jis")));
+    const text =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body><p>\u58f2\u4e0a\u9ad8\u306f5%\u5897\u52a0\u3057\u305f\u3002</p></body></html>';
+    routes.set("/sjis", (_q, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end(iconv.encode(text, "shift_jis")),
+    );
     const page = await fetchPage(`${base}/sjis`, opts());
     expect(page.charset).toBe("shift_jis");
     expect(page.text).toContain("\u58f2\u4e0a\u9ad8\u306f5%\u5897\u52a0\u3057\u305f\u3002");
@@ -175,32 +208,52 @@ describe("fetchPage", () => {
 
   it("reports 404 as permanent and 500 as retryable", async () => {
     const e404 = await codeOf(fetchPage(`${base}/missing`, opts()));
-    expect([e404.code, e404.retryable, e404.details.status]).toEqual(["NF_FETCH_HTTP_STATUS", false, 404]);
+    expect([e404.code, e404.retryable, e404.details.status]).toEqual([
+      "NF_FETCH_HTTP_STATUS",
+      false,
+      404,
+    ]);
     routes.set("/boom", (_q, res) => res.writeHead(500).end("oops"));
     const e500 = await codeOf(fetchPage(`${base}/boom`, opts()));
-    expect([e500.code, e500.retryable, e500.details.status]).toEqual(["NF_FETCH_HTTP_STATUS", true, 500]);
+    expect([e500.code, e500.retryable, e500.details.status]).toEqual([
+      "NF_FETCH_HTTP_STATUS",
+      true,
+      500,
+    ]);
   });
 
   it("carries Retry-After on 429 and 503", async () => {
     routes.set("/busy", (_q, res) => res.writeHead(429, { "retry-after": "120" }).end());
     const e429 = await codeOf(fetchPage(`${base}/busy`, opts()));
     expect([e429.retryable, e429.details.retryAfterMs]).toEqual([true, 120_000]);
-    routes.set("/down", (_q, res) => res.writeHead(503, { "retry-after": new Date(Date.now() + 60_000).toUTCString() }).end());
+    routes.set("/down", (_q, res) =>
+      res.writeHead(503, { "retry-after": new Date(Date.now() + 60_000).toUTCString() }).end(),
+    );
     const e503 = await codeOf(fetchPage(`${base}/down`, opts()));
     expect(e503.details.retryAfterMs).toBeGreaterThan(50_000);
     expect(e503.details.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 
   it("refuses a PDF or an image where HTML was expected", async () => {
-    routes.set("/report.pdf", (_q, res) => res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7\n"));
-    routes.set("/chart", (_q, res) => res.writeHead(200).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])));
-    expect((await codeOf(fetchPage(`${base}/report.pdf`, opts()))).code).toBe("NF_FETCH_CONTENT_TYPE");
+    routes.set("/report.pdf", (_q, res) =>
+      res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7\n"),
+    );
+    routes.set("/chart", (_q, res) =>
+      res.writeHead(200).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])),
+    );
+    expect((await codeOf(fetchPage(`${base}/report.pdf`, opts()))).code).toBe(
+      "NF_FETCH_CONTENT_TYPE",
+    );
     expect((await codeOf(fetchPage(`${base}/chart`, opts()))).code).toBe("NF_FETCH_CONTENT_TYPE");
   });
 
   it("sends validators and reports 304 as unchanged", async () => {
     routes.set("/cond", (req, res) => {
-      if (req.headers["if-none-match"] === '"v7"' || req.headers["if-modified-since"] === "Tue, 24 Nov 2026 10:00:00 GMT") res.writeHead(304).end();
+      if (
+        req.headers["if-none-match"] === '"v7"' ||
+        req.headers["if-modified-since"] === "Tue, 24 Nov 2026 10:00:00 GMT"
+      )
+        res.writeHead(304).end();
       else res.writeHead(200, { "content-type": "text/html", etag: '"v7"' }).end("<p>fresh</p>");
     });
     const first = await fetchPage(`${base}/cond`, opts());
@@ -208,7 +261,10 @@ describe("fetchPage", () => {
     const again = await fetchPage(`${base}/cond`, opts({ etag: first.etag }));
     expect(again.status).toBe(304);
     expect(again.unchanged).toBe(true);
-    const bySince = await fetchPage(`${base}/cond`, opts({ lastModified: "Tue, 24 Nov 2026 10:00:00 GMT" }));
+    const bySince = await fetchPage(
+      `${base}/cond`,
+      opts({ lastModified: "Tue, 24 Nov 2026 10:00:00 GMT" }),
+    );
     expect(bySince.unchanged).toBe(true);
   });
 
@@ -225,9 +281,16 @@ describe("fetchPage", () => {
 
 describe("robots.txt", () => {
   it("refuses a disallowed path, allows others and exposes Crawl-delay", async () => {
-    routes.set("/robots.txt", html("User-agent: *\nDisallow: /private/\nCrawl-delay: 2\n", "text/plain"));
+    routes.set(
+      "/robots.txt",
+      html("User-agent: *\nDisallow: /private/\nCrawl-delay: 2\n", "text/plain"),
+    );
     routes.set("/private/page", html("<p>secret</p>"));
-    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
+    const robots = new RobotsCache({
+      userAgent: "newsfigures",
+      fetch: fetchPage,
+      fetchOptions: { agent },
+    });
     const err = await codeOf(fetchPage(`${base}/private/page`, opts({ robots })));
     expect([err.code, err.retryable]).toEqual(["NF_FETCH_ROBOTS_DISALLOWED", false]);
     expect((await fetchPage(`${base}/ok`, opts({ robots }))).status).toBe(200);
@@ -237,15 +300,28 @@ describe("robots.txt", () => {
   it("re-checks robots on a redirect hop", async () => {
     routes.set("/robots.txt", html("User-agent: *\nDisallow: /private/\n", "text/plain"));
     routes.set("/to-private", (_q, res) => res.writeHead(302, { location: "/private/page" }).end());
-    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
-    expect((await codeOf(fetchPage(`${base}/to-private`, opts({ robots })))).code).toBe("NF_FETCH_ROBOTS_DISALLOWED");
+    const robots = new RobotsCache({
+      userAgent: "newsfigures",
+      fetch: fetchPage,
+      fetchOptions: { agent },
+    });
+    expect((await codeOf(fetchPage(`${base}/to-private`, opts({ robots })))).code).toBe(
+      "NF_FETCH_ROBOTS_DISALLOWED",
+    );
   });
 });
 
 describe("SSRF guard", () => {
   it("refuses loopback by default, in every spelling", async () => {
     routes.set("/ok", html("<p>fine</p>"));
-    for (const url of [`${base}/ok`, `http://localhost:${port}/ok`, `http://2130706433:${port}/ok`, `http://0x7f.1:${port}/ok`, `http://[::ffff:127.0.0.1]:${port}/ok`, `http://[::1]:${port}/ok`]) {
+    for (const url of [
+      `${base}/ok`,
+      `http://localhost:${port}/ok`,
+      `http://2130706433:${port}/ok`,
+      `http://0x7f.1:${port}/ok`,
+      `http://[::ffff:127.0.0.1]:${port}/ok`,
+      `http://[::1]:${port}/ok`,
+    ]) {
       const err = await codeOf(fetchPage(url, { totalTimeoutMs: 3000 }));
       expect(err.code, url).toBe("NF_FETCH_BLOCKED_ADDRESS");
       expect(err.retryable).toBe(false);
@@ -253,21 +329,32 @@ describe("SSRF guard", () => {
   });
 
   it("refuses a redirect to a private or metadata address even when private networks are allowed", async () => {
-    routes.set("/to-metadata", (_q, res) => res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end());
-    routes.set("/to-private", (_q, res) => res.writeHead(302, { location: "http://10.1.2.3/" }).end());
+    routes.set("/to-metadata", (_q, res) =>
+      res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end(),
+    );
+    routes.set("/to-private", (_q, res) =>
+      res.writeHead(302, { location: "http://10.1.2.3/" }).end(),
+    );
     const open = createFetchAgent({ allowPrivateNetwork: true });
     try {
-      expect((await codeOf(fetchPage(`${base}/to-metadata`, { agent: open, totalTimeoutMs: 3000 }))).code).toBe("NF_FETCH_BLOCKED_ADDRESS");
+      expect(
+        (await codeOf(fetchPage(`${base}/to-metadata`, { agent: open, totalTimeoutMs: 3000 })))
+          .code,
+      ).toBe("NF_FETCH_BLOCKED_ADDRESS");
     } finally {
       await open.close();
     }
     // The test agent allows exactly 127.0.0.0/8: 10.1.2.3 is refused before any packet is sent.
-    expect((await codeOf(fetchPage(`${base}/to-private`, opts({ totalTimeoutMs: 3000 })))).code).toBe("NF_FETCH_BLOCKED_ADDRESS");
+    expect(
+      (await codeOf(fetchPage(`${base}/to-private`, opts({ totalTimeoutMs: 3000 })))).code,
+    ).toBe("NF_FETCH_BLOCKED_ADDRESS");
   });
 
   it("refuses non-http schemes and credentials in URLs", async () => {
     expect((await codeOf(fetchPage("file:///etc/passwd"))).code).toBe("NF_FETCH_BAD_URL");
-    routes.set("/to-file", (_q, res) => res.writeHead(302, { location: "file:///etc/passwd" }).end());
+    routes.set("/to-file", (_q, res) =>
+      res.writeHead(302, { location: "file:///etc/passwd" }).end(),
+    );
     expect((await codeOf(fetchPage(`${base}/to-file`, opts()))).code).toBe("NF_FETCH_BAD_REDIRECT");
   });
 });

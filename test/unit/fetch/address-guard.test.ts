@@ -8,26 +8,56 @@ describe("address guard", () => {
   const listed = createAddressGuard(["127.0.0.0/8"]);
 
   it.each([
-    "127.0.0.1", "10.0.0.5", "172.16.3.4", "192.168.1.1", "100.64.0.1", "169.254.169.254", "0.0.0.0", "224.0.0.1",
-    "255.255.255.255", "::1", "::", "fd12:3456::1", "fc00::1", "fe80::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:7f00:1",
-    "::ffff:a9fe:a9fe", "64:ff9b::7f00:1", "fd00:ec2::254", "[::1]",
+    "127.0.0.1",
+    "10.0.0.5",
+    "172.16.3.4",
+    "192.168.1.1",
+    "100.64.0.1",
+    "169.254.169.254",
+    "0.0.0.0",
+    "224.0.0.1",
+    "255.255.255.255",
+    "::1",
+    "::",
+    "fd12:3456::1",
+    "fc00::1",
+    "fe80::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",
+    "::ffff:7f00:1",
+    "::ffff:a9fe:a9fe",
+    "64:ff9b::7f00:1",
+    "fd00:ec2::254",
+    "[::1]",
   ])("refuses %s by default", (a) => {
     expect(strict.reasonToBlock(a)).not.toBeNull();
   });
 
-  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"])("allows public %s", (a) => {
-    expect(strict.reasonToBlock(a)).toBeNull();
-  });
+  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"])(
+    "allows public %s",
+    (a) => {
+      expect(strict.reasonToBlock(a)).toBeNull();
+    },
+  );
 
   it("allowPrivateNetwork: true opens loopback and private ranges, never link-local or metadata", () => {
-    for (const a of ["127.0.0.1", "10.0.0.5", "192.168.1.1", "::1", "fd12::1", "::ffff:10.0.0.1"]) expect(open.reasonToBlock(a), a).toBeNull();
-    for (const a of ["169.254.169.254", "fe80::1", "fd00:ec2::254", "::ffff:169.254.169.254", "224.0.0.1"]) expect(open.reasonToBlock(a), a).not.toBeNull();
+    for (const a of ["127.0.0.1", "10.0.0.5", "192.168.1.1", "::1", "fd12::1", "::ffff:10.0.0.1"])
+      expect(open.reasonToBlock(a), a).toBeNull();
+    for (const a of [
+      "169.254.169.254",
+      "fe80::1",
+      "fd00:ec2::254",
+      "::ffff:169.254.169.254",
+      "224.0.0.1",
+    ])
+      expect(open.reasonToBlock(a), a).not.toBeNull();
   });
 
   it("a CIDR list opens exactly those ranges", () => {
     expect(listed.reasonToBlock("127.0.0.1")).toBeNull();
     expect(listed.reasonToBlock("127.255.0.9")).toBeNull();
-    for (const a of ["10.0.0.5", "192.168.1.1", "::1", "169.254.169.254"]) expect(listed.reasonToBlock(a), a).not.toBeNull();
+    for (const a of ["10.0.0.5", "192.168.1.1", "::1", "169.254.169.254"])
+      expect(listed.reasonToBlock(a), a).not.toBeNull();
   });
 
   it("rejects a malformed CIDR as a setup error", () => {
@@ -45,7 +75,9 @@ describe("address guard", () => {
 describe("Retry-After", () => {
   it("reads seconds and HTTP dates", () => {
     expect(parseRetryAfter("30")).toBe(30_000);
-    expect(parseRetryAfter("Wed, 25 Nov 2026 06:01:00 GMT", Date.parse("2026-11-25T06:00:00Z"))).toBe(60_000);
+    expect(
+      parseRetryAfter("Wed, 25 Nov 2026 06:01:00 GMT", Date.parse("2026-11-25T06:00:00Z")),
+    ).toBe(60_000);
     expect(parseRetryAfter("soon")).toBeNull();
   });
 });

@@ -37,27 +37,38 @@ function f1(gold: string, pred: string): number {
 }
 
 const dir = sharedPath("eval", "dev-html");
-const names = HAS_SHARED ? readdirSync(dir).filter((f) => f.endsWith(".html")).map((f) => f.replace(/\.html$/, "")) : [];
+const names = HAS_SHARED
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".html"))
+      .map((f) => f.replace(/\.html$/, ""))
+  : [];
 
-describe.skipIf(!HAS_SHARED)(`dev-html pages${HAS_SHARED ? "" : ` (skipped: ${SHARED_SKIP_REASON})`}`, () => {
-  it("has pages to check", () => {
-    expect(names.length).toBeGreaterThanOrEqual(6);
-  });
+describe.skipIf(!HAS_SHARED)(
+  `dev-html pages${HAS_SHARED ? "" : ` (skipped: ${SHARED_SKIP_REASON})`}`,
+  () => {
+    it("has pages to check", () => {
+      expect(names.length).toBeGreaterThanOrEqual(6);
+    });
 
-  it.each(names)("%s: body, title, date and publisher", (name) => {
-    const page = parsePage(readFileSync(`${dir}/${name}.html`));
-    const gold = readFileSync(`${dir}/${name}.body.txt`, "utf8");
-    const meta = JSON.parse(readFileSync(`${dir}/${name}.meta.json`, "utf8")) as { title: string; publishedAt: string; publisher: string };
-    expect(f1(gold, page.body)).toBeGreaterThanOrEqual(0.98);
-    expect(page.title).toBe(meta.title);
-    expect(page.publishedAt).toBe(meta.publishedAt);
-    expect(page.publisher).toBe(meta.publisher);
-    // Layout: headline, blank line, then paragraphs separated by blank lines.
-    expect(page.body.startsWith(`${meta.title}\n\n`)).toBe(true);
-    expect(page.body).not.toMatch(/\n{3,}/);
-    // No replacement characters: the windows-1252 page decoded right.
-    expect(page.body).not.toContain("\ufffd");
-    const firstGoldPara = gold.split("\n")[0]?.trim() ?? "";
-    expect(page.body).toContain(firstGoldPara);
-  });
-});
+    it.each(names)("%s: body, title, date and publisher", (name) => {
+      const page = parsePage(readFileSync(`${dir}/${name}.html`));
+      const gold = readFileSync(`${dir}/${name}.body.txt`, "utf8");
+      const meta = JSON.parse(readFileSync(`${dir}/${name}.meta.json`, "utf8")) as {
+        title: string;
+        publishedAt: string;
+        publisher: string;
+      };
+      expect(f1(gold, page.body)).toBeGreaterThanOrEqual(0.98);
+      expect(page.title).toBe(meta.title);
+      expect(page.publishedAt).toBe(meta.publishedAt);
+      expect(page.publisher).toBe(meta.publisher);
+      // Layout: headline, blank line, then paragraphs separated by blank lines.
+      expect(page.body.startsWith(`${meta.title}\n\n`)).toBe(true);
+      expect(page.body).not.toMatch(/\n{3,}/);
+      // No replacement characters: the windows-1252 page decoded right.
+      expect(page.body).not.toContain("\ufffd");
+      const firstGoldPara = gold.split("\n")[0]?.trim() ?? "";
+      expect(page.body).toContain(firstGoldPara);
+    });
+  },
+);

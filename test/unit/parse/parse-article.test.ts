@@ -67,7 +67,16 @@ describe("parseArticle", () => {
   it("keeps the story and drops nav, captions, pull quotes, newsletter, ads, related and comments", () => {
     const a = parseArticle(page(graph));
     expect(a.body).toBe([a.title, ...story].join("\n\n"));
-    for (const junk of ["Rates rose 40%", "better than we expected\"", "Sign up", "Advertisement", "2,000 jobs", "Reader42", "Markets", "All rights reserved"]) {
+    for (const junk of [
+      "Rates rose 40%",
+      'better than we expected"',
+      "Sign up",
+      "Advertisement",
+      "2,000 jobs",
+      "Reader42",
+      "Markets",
+      "All rights reserved",
+    ]) {
       expect(a.body).not.toContain(junk);
     }
   });
@@ -77,7 +86,12 @@ describe("parseArticle", () => {
 <meta property="article:published_time" content="2026-02-01T07:00:00Z"><meta property="og:site_name" content="Daily Ledger">
 <meta name="author" content="Ana Ruiz"></head><body><article><p>${story[0]}</p><p>${story[1]}</p></article></body></html>`;
     const a = parseArticle(html);
-    expect([a.title, a.publishedAt, a.publisher, a.authors]).toEqual(["Lumen Bank Profit Rises", "2026-02-01T07:00:00Z", "Daily Ledger", ["Ana Ruiz"]]);
+    expect([a.title, a.publishedAt, a.publisher, a.authors]).toEqual([
+      "Lumen Bank Profit Rises",
+      "2026-02-01T07:00:00Z",
+      "Daily Ledger",
+      ["Ana Ruiz"],
+    ]);
   });
 
   it("takes the date from <time> and normalises offsets", () => {
@@ -103,9 +117,18 @@ describe("parsePage and charsets", () => {
 
   it("lets a BOM win over the header, and the header over the meta tag", () => {
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(euro, "utf8")]);
-    expect(decodePage(utf8, "text/html; charset=windows-1252")).toMatchObject({ charset: "utf-8", source: "bom" });
-    expect(decodePage(Buffer.from(euro, "utf8"), "text/html; charset=utf-8")).toMatchObject({ charset: "utf-8", source: "header" });
-    expect(decodePage(Buffer.from("<p>plain</p>"))).toMatchObject({ charset: "utf-8", source: "default" });
+    expect(decodePage(utf8, "text/html; charset=windows-1252")).toMatchObject({
+      charset: "utf-8",
+      source: "bom",
+    });
+    expect(decodePage(Buffer.from(euro, "utf8"), "text/html; charset=utf-8")).toMatchObject({
+      charset: "utf-8",
+      source: "header",
+    });
+    expect(decodePage(Buffer.from("<p>plain</p>"))).toMatchObject({
+      charset: "utf-8",
+      source: "default",
+    });
   });
 
   it("maps the ISO-8859-1 label to windows-1252 as browsers do", () => {

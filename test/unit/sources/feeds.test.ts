@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ArticleRef } from "../../../src/model/index.js";
 import type { FetchedPage } from "../../../src/fetch/index.js";
+import { ArticleRef } from "../../../src/model/index.js";
 import { parseFeed, parseSitemap, parseUrlList, readSource } from "../../../src/sources/index.js";
 
 const FEED_URL = "https://news.example.test/feeds/markets.xml";
@@ -23,7 +23,12 @@ const jsonFeed = JSON.stringify({
   version: "https://jsonfeed.org/version/1.1",
   title: "Startup funding",
   items: [
-    { id: "1", url: "https://vc.example.test/lumen-series-b", title: "Lumen raises $45m", date_published: "2026-01-20T15:00:00+00:00" },
+    {
+      id: "1",
+      url: "https://vc.example.test/lumen-series-b",
+      title: "Lumen raises $45m",
+      date_published: "2026-01-20T15:00:00+00:00",
+    },
     { id: "https://vc.example.test/quiet-round", content_text: "no url field" },
   ],
 });
@@ -34,8 +39,18 @@ describe("parseFeed", () => {
     expect(f.kind).toBe("rss");
     expect(f.title).toBe("Markets & Money");
     expect(f.refs).toEqual([
-      { url: "https://news.example.test/markets/copper-record", title: "Copper hits record as supply tightens", publishedAt: "2026-03-03T07:15:00.000Z", source: FEED_URL },
-      { url: "https://news.example.test/markets/bonds", title: "Bond yields ease", publishedAt: "2026-03-03T10:00:00Z", source: FEED_URL },
+      {
+        url: "https://news.example.test/markets/copper-record",
+        title: "Copper hits record as supply tightens",
+        publishedAt: "2026-03-03T07:15:00.000Z",
+        source: FEED_URL,
+      },
+      {
+        url: "https://news.example.test/markets/bonds",
+        title: "Bond yields ease",
+        publishedAt: "2026-03-03T10:00:00Z",
+        source: FEED_URL,
+      },
     ]);
     for (const r of f.refs) expect(ArticleRef.parse(r)).toEqual(r);
   });
@@ -52,14 +67,22 @@ describe("parseFeed", () => {
   it("reads JSON Feed, falling back to an id that is a URL", () => {
     const f = parseFeed(jsonFeed, { url: "https://vc.example.test/feed.json" });
     expect(f.kind).toBe("jsonfeed");
-    expect(f.refs.map((r) => r.url)).toEqual(["https://vc.example.test/lumen-series-b", "https://vc.example.test/quiet-round"]);
+    expect(f.refs.map((r) => r.url)).toEqual([
+      "https://vc.example.test/lumen-series-b",
+      "https://vc.example.test/quiet-round",
+    ]);
     expect(f.refs[0]?.publishedAt).toBe("2026-01-20T15:00:00+00:00");
   });
 
   it("refuses what is not a feed, and entity declarations", () => {
-    expect(() => parseFeed("<html><body>hi</body></html>", { url: FEED_URL })).toThrow(expect.objectContaining({ code: "NF_SOURCE_BAD_FEED" }));
-    expect(() => parseFeed('{"items": []}', { url: FEED_URL })).toThrow(expect.objectContaining({ code: "NF_SOURCE_BAD_FEED" }));
-    const bomb = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss><channel><title>&b;</title></channel></rss>';
+    expect(() => parseFeed("<html><body>hi</body></html>", { url: FEED_URL })).toThrow(
+      expect.objectContaining({ code: "NF_SOURCE_BAD_FEED" }),
+    );
+    expect(() => parseFeed('{"items": []}', { url: FEED_URL })).toThrow(
+      expect.objectContaining({ code: "NF_SOURCE_BAD_FEED" }),
+    );
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss><channel><title>&b;</title></channel></rss>';
     expect(() => parseFeed(bomb, { url: FEED_URL })).toThrow(/entities/);
   });
 });
@@ -83,7 +106,11 @@ describe("parseSitemap", () => {
     expect(s.kind).toBe("urlset");
     if (s.kind !== "urlset") return;
     expect(s.refs.map((r) => [r.url, r.title, r.publishedAt])).toEqual([
-      ["https://news.example.test/a", "Oil slips 2% on demand worries", "2026-03-01T06:00:00+00:00"],
+      [
+        "https://news.example.test/a",
+        "Oil slips 2% on demand worries",
+        "2026-03-01T06:00:00+00:00",
+      ],
       ["https://news.example.test/b", null, "2026-03-02T00:00:00Z"],
     ]);
   });
@@ -106,12 +133,33 @@ describe("readSource", () => {
   const fetch = async (url: string): Promise<FetchedPage> => {
     const text = docs[url];
     if (text === undefined) throw new Error(`unexpected fetch of ${url}`);
-    return { url, finalUrl: url, status: 200, unchanged: false, contentType: "application/xml", body: Buffer.from(text), text, charset: "utf-8", etag: null, lastModified: null, redirects: [], fetchedAt: new Date().toISOString() };
+    return {
+      url,
+      finalUrl: url,
+      status: 200,
+      unchanged: false,
+      contentType: "application/xml",
+      body: Buffer.from(text),
+      text,
+      charset: "utf-8",
+      etag: null,
+      lastModified: null,
+      redirects: [],
+      fetchedAt: new Date().toISOString(),
+    };
   };
 
   it("follows a sitemap index, skips old children, reports broken ones as warnings", async () => {
-    const r = await readSource("sitemap", "https://news.example.test/sitemap.xml", { fetch }, { sitemapsSince: "2026-01-01T00:00:00Z" });
-    expect(r.refs.map((x) => x.url)).toEqual(["https://news.example.test/a", "https://news.example.test/b"]);
+    const r = await readSource(
+      "sitemap",
+      "https://news.example.test/sitemap.xml",
+      { fetch },
+      { sitemapsSince: "2026-01-01T00:00:00Z" },
+    );
+    expect(r.refs.map((x) => x.url)).toEqual([
+      "https://news.example.test/a",
+      "https://news.example.test/b",
+    ]);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toContain("sitemap-broken.xml");
   });
@@ -119,7 +167,10 @@ describe("readSource", () => {
 
 describe("parseUrlList", () => {
   it("keeps http(s) URLs, skips comments and duplicates, reports the rest with line numbers", () => {
-    const r = parseUrlList("# my list\nhttps://a.example.test/1\n\nhttps://a.example.test/1#top\nftp://x.example.test/f\nnot a url\n", "list.txt");
+    const r = parseUrlList(
+      "# my list\nhttps://a.example.test/1\n\nhttps://a.example.test/1#top\nftp://x.example.test/f\nnot a url\n",
+      "list.txt",
+    );
     expect(r.refs.map((x) => x.url)).toEqual(["https://a.example.test/1"]);
     expect(r.rejected).toEqual([
       { line: 5, text: "ftp://x.example.test/f" },
