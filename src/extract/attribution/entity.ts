@@ -40,7 +40,7 @@ function owns(m: EntityMention, metric: Metric, text: string): boolean {
   if (k?.peripheral) return false;
   if (m.type === "place") {
     const possessive = /^(?:'s|’s)/.test(text.slice(m.end, m.end + 2));
-    return MACRO.has(metric) || possessive;
+    return MACRO.has(metric) || (possessive && (metric === "units" || metric === "employees" || metric === "other"));
   }
   return true;
 }
@@ -54,6 +54,11 @@ export function readEntity(
   prevOwner: EntityRef | null,
 ): EntityRef | null {
   const main: EntityRef | null = entities.main;
+  // "a 16% rise in the S&P 500": an instrument named right after the move owns it.
+  for (const m of index.between(c.figure.end, c.figure.end + 40)) {
+    if (m.type !== "instrument") continue;
+    if (/^\s*(?:[a-z]+\s+){0,2}(?:in|on|for|of)\s+(?:the\s+)?$/.test(text.slice(c.figure.end, m.start))) return { name: m.name, type: m.type };
+  }
   // Nearest owner mention before the figure within its window.
   const left = index.between(c.leftStart, c.figure.start).filter((m) => m.end <= c.figure.start && owns(m, metric, text));
   // The clause's subject: the first owner in the window ("Halvorsen agreed to buy Meridian
@@ -65,6 +70,13 @@ export function readEntity(
   const near = left[0];
   if (near && !pronounAfter(text, near.end, c.figure.start)) return { name: near.name, type: near.type };
   if (c.prevInSentence >= 0 && prevOwner) return prevOwner;
+  // "It reported revenue of ...": the previous sentence's subject.
+  if (/^(?:It|Its)\b/.test(c.sentence.text) && c.sentence.start > 0) {
+    const prev = index.between(Math.max(0, c.sentence.start - 400), c.sentence.start).filter((m) => (m.type === "organization") && owns(m, metric, text));
+    const lastStop = text.lastIndexOf(". ", c.sentence.start - 3);
+    const subject = prev.find((m) => m.start > lastStop);
+    if (subject) return { name: subject.name, type: subject.type };
+  }
   // The subject at the start of the sentence ("Nvidia, which ..., rose 3%").
   const lead = index.between(c.sentence.start, c.leftStart).filter((m) => owns(m, metric, text));
   if (lead.length > 0 && (lead[0] as EntityMention).start - c.sentence.start < 50) {

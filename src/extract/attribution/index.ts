@@ -112,9 +112,12 @@ function carryFrom(contexts: FigureContext[], out: Attribution[], perShare: bool
     if (p.sentenceIndex !== c.sentenceIndex) break;
     const a = out[j] as Attribution;
     if (a.metric === "other") continue;
-    const smallAfterPerShare = perShare[j] === true && c.figure.kind === "money" && Math.abs(c.figure.amount) < 100;
-    const sameShape = (perShare[j] === perShare[c.index] || smallAfterPerShare) && (p.figure.kind === c.figure.kind || (p.figure.kind === "money") !== (c.figure.kind === "money") || c.figure.kind === "percent");
-    if (sameShape || c.figure.kind === "percent") return a;
+    // A count names its own thing; a percent may be the change of the previous figure's metric.
+    if (c.figure.kind === "count") return null;
+    if (c.figure.kind === "percent") return a;
+    const smallAfterPerShare = perShare[j] === true && Math.abs(c.figure.amount) < 100;
+    if (p.figure.kind === "percent" && !perShare[c.index]) return a;
+    if (p.figure.kind === "money" && (perShare[j] === perShare[c.index] || smallAfterPerShare)) return a;
   }
   return null;
 }

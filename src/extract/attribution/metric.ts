@@ -56,7 +56,7 @@ export function readMetric(c: FigureContext): MetricReading | null {
   // A per-share amount is EPS unless the words say dividend, price or deal.
   if (bestRight) return extendRight(c.right, bestRight);
   // A relative clause (", which strips out food and energy prices,") says nothing of the figure.
-  const lefts = hitsIn(c.left.replace(/,\s*(?:which|who|that|whose)\b[^,]*,/gi, (m) => " ".repeat(m.length)));
+  const lefts = hitsIn(c.left.replace(/,\s*(?:which|who|that|whose|a|an)\b[^,]*,/gi, (m) => " ".repeat(m.length)));
   let bestLeft: Hit | null = null;
   for (const h of lefts) {
     if (VERBISH.test(h.phrase)) {

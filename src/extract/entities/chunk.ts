@@ -126,7 +126,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   const first = words[0] as string;
   // A lone capitalised word at the start of a sentence that the text also writes in
   // lower case is a common word ("Revenue", "Analysts").
-  if (words.length >= 2 && atSentenceStart(text, start) && !FIRST_NAMES.has(first) && KNOWN_BY_FORM.has(words.slice(1).join(" "))) {
+  if (words.length >= 2 && atSentenceStart(text, start) && lower.has(first.toLowerCase()) && KNOWN_BY_FORM.has(words.slice(1).join(" "))) {
     const rest = words.slice(1).join(" ");
     const k = KNOWN_BY_FORM.get(rest);
     const s2 = start + form.indexOf(rest);
