@@ -20,7 +20,7 @@ const WINDOW = 120;
 
 /** The shape test alone, before any look-behind: what follows the number. */
 export function mayBeAnchored(text: string, p: Piece): boolean {
-  if (p.words || (!p.scaled && !Number.isInteger(p.raw)) || p.raw < 2) return false;
+  if (p.words || (!p.scaled && !Number.isInteger(p.raw)) || p.value < 2) return false;
   if (!p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199)
     return false;
   const after = AFTER.exec(text.slice(p.end, p.end + 24));

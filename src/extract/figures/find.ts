@@ -169,7 +169,10 @@ function readRange(
       !MOVEMENT_WORDS.has(before2) &&
       (!/(?:ed|ly)$/.test(before2) || RANGE_FROM_WORDS.has(before2)));
   if (conn === "and" && before !== "between") return null;
-  const movement = (conn === "to" || conn === "through") && MOVEMENT_WORDS.has(before) && !explicit;
+  // "8 or $9", "5 or 6 percent": two figures; the first borrows the second's unit.
+  const movement =
+    conn === "or" ||
+    ((conn === "to" || conn === "through") && MOVEMENT_WORDS.has(before) && !explicit);
   let pos = a.end + c[0].length;
   const pre = prefixAt(text, pos);
   if (pre) pos = pre.end;
@@ -315,7 +318,10 @@ export function scan(text: string): Figure[] {
       piece = { ...piece, kind: "count" };
       unit = anchor;
     }
-    if (piece.kind === "count" && (yearLike(piece) || (piece.words && piece.raw < 2))) {
+    if (
+      piece.kind === "count" &&
+      (yearLike(piece) || (piece.words && piece.raw < 2) || modelNumber(text, piece, mods.start))
+    ) {
       CANDIDATE.lastIndex = Math.max(i + 1, piece.end);
       continue;
     }
@@ -382,6 +388,23 @@ export function scan(text: string): Figure[] {
     CANDIDATE.lastIndex = end;
   }
   return out;
+}
+
+/**
+ * "Model 3 sedans", "Game 2 tickets", "Section 427 seats": a small plain number right after a
+ * capitalised word names a thing; it counts nothing. Title-case headlines ("Hires 40
+ * Engineers") keep their counts: there the noun is capitalised too.
+ */
+function modelNumber(text: string, p: Piece, from: number): boolean {
+  if (p.formatted || p.scaled || p.words) return false;
+  let j = from - 1;
+  while (j >= 0 && text.charCodeAt(j) === 32) j--;
+  let k = j;
+  while (k >= 0 && isWordChar(text.charCodeAt(k))) k--;
+  if (k === j) return false;
+  const first = text.charCodeAt(k + 1);
+  const last = text.charCodeAt(p.end - 1);
+  return first >= 65 && first <= 90 && j > k + 1 && last >= 97 && last <= 122;
 }
 
 /** The end of the alphanumeric token at `i`, to skip model names and codes in one step. */

@@ -90,4 +90,4 @@ export const RATE_AFTER = new RegExp(
 );
 
 /** Range connectors after the first end: "to", "-", "and" (after "between"), "through". */
-export const RANGE_CONNECTOR = /(\s*[-–—/]\s*|\s+(?:to|and|through|-)\s+)/iy;
+export const RANGE_CONNECTOR = /(\s*[-–—/]\s*|\s+(?:to|and|or|through|-)\s+)/iy;

@@ -200,7 +200,7 @@ const NEXT_WORD = /[ \t]+([A-Za-z][A-Za-z'’-]*)/y;
 /** "41 new hospital clients": up to three modifiers, then a business count noun. */
 function readCountNoun(text: string, pos: number, value: number): Unit | null {
   let p = pos;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     NEXT_WORD.lastIndex = p;
     const m = NEXT_WORD.exec(text);
     if (!m) return null;
@@ -221,8 +221,10 @@ function readCountNoun(text: string, pos: number, value: number): Unit | null {
       };
     }
     // Modifiers are lower-case or title-case words: "737 MAX aircraft" is a model, not 737 aircraft.
+    // "digital and physical sales": "and" joins two modifiers, never a modifier and the number.
+    const joins = lw === "and" && i > 0;
     if (
-      NOT_MODIFIERS.has(lw) ||
+      (NOT_MODIFIERS.has(lw) && !joins) ||
       (word.length > 1 && word === word.toUpperCase()) ||
       lw.endsWith("'s")
     )
