@@ -311,6 +311,38 @@ describe("robots.txt", () => {
   });
 });
 
+describe("robots.txt availability", () => {
+  it("treats a missing robots.txt as allow-all and a 5xx as disallow-for-now", async () => {
+    const { createServer: mk } = await import("node:http");
+    let robotsStatus = 404;
+    const srv = mk((req, res) => {
+      if (req.url === "/robots.txt") res.writeHead(robotsStatus).end("down");
+      else res.writeHead(200, { "content-type": "text/html" }).end("<p>page</p>");
+    });
+    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/page`;
+    try {
+      const missing = new RobotsCache({
+        userAgent: "newsfigures",
+        fetch: fetchPage,
+        fetchOptions: { agent },
+      });
+      expect((await fetchPage(url, opts({ robots: missing }))).status).toBe(200);
+      robotsStatus = 503;
+      const failing = new RobotsCache({
+        userAgent: "newsfigures",
+        fetch: fetchPage,
+        fetchOptions: { agent },
+      });
+      const err = await codeOf(fetchPage(url, opts({ robots: failing })));
+      expect([err.code, err.retryable]).toEqual(["NF_FETCH_ROBOTS_DISALLOWED", true]);
+    } finally {
+      srv.closeAllConnections();
+      await new Promise((r) => srv.close(r));
+    }
+  });
+});
+
 describe("SSRF guard", () => {
   it("refuses loopback by default, in every spelling", async () => {
     routes.set("/ok", html("<p>fine</p>"));
