@@ -11,6 +11,8 @@ import type { EntityAnalysis, EntityMention } from "../entities/index.js";
 import { KNOWN_BY_FORM } from "../entities/known.js";
 import type { FigureContext } from "./context.js";
 
+/** Economies whose statistics a central-bank story reports. */
+const COUNTRY = /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
 /** Mentions by start offset, for windows lookups by binary search. */
@@ -69,6 +71,7 @@ export function readEntity(
   }
   const near = left[0];
   if (near && !pronounAfter(text, near.end, c.figure.start)) return { name: near.name, type: near.type };
+  if (/\b(?:the company|the group|its|the firm)\b/i.test(c.left) && left.length === 0) return main;
   if (c.prevInSentence >= 0 && prevOwner) return prevOwner;
   // "It reported revenue of ...": the previous sentence's subject.
   if (/^(?:It|Its)\b/.test(c.sentence.text) && c.sentence.start > 0) {
@@ -84,8 +87,9 @@ export function readEntity(
     return { name: m.name, type: m.type };
   }
   // An instrument right after a percent ("... 2.8% on the PHLX Semiconductor Index") is rare; a place owns macro figures.
-  if (MACRO.has(metric) && left.every((m) => m.type === "place")) {
-    const place = entities.mentions.find((m) => m.type === "place" && KNOWN_BY_FORM.get(m.text)?.type === "place" && /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Euro zone)/.test(m.name));
+  const policyMain = main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true;
+  if ((MACRO.has(metric) || policyMain) && left.every((m) => m.type === "place")) {
+    const place = entities.mentions.find((m) => m.type === "place" && COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name));
     if (place) return { name: place.name, type: "place" };
   }
   return main;

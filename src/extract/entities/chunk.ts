@@ -111,7 +111,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     form = form.slice(0, possessive.index);
     end -= possessive[0].length;
   }
-  form = form.replace(/[.,]+$/, (p) => (/\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$/.test(form) ? "." : "")).trim();
+  form = form.replace(/[.,]+$/, (p) => (/\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$|(?:^|\s)(?:[A-Z]\.)+$/.test(form) ? "." : "")).trim();
   if (form === "" || form.length < 2) return null;
   end = start + form.length;
   let words = form.split(" ");

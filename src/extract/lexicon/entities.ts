@@ -41,24 +41,26 @@ export interface KnownEntity {
   aliases?: string[] | undefined;
   /** Exchanges, news agencies and brokers are rarely what an article is about. */
   peripheral?: boolean | undefined;
+  /** Central banks and policy bodies: figures about the economy they watch belong to the country. */
+  policy?: boolean | undefined;
 }
 
 export const KNOWN_ENTITIES: KnownEntity[] = [
   // central banks, regulators, agencies
-  { name: "Federal Reserve", type: "organization", aliases: ["Fed", "U.S. Federal Reserve", "Federal Reserve Board", "U.S. Fed"] },
-  { name: "European Central Bank", type: "organization", aliases: ["ECB"] },
-  { name: "Bank of England", type: "organization", aliases: ["BoE", "BOE"] },
-  { name: "Bank of Japan", type: "organization", aliases: ["BOJ", "BoJ"] },
-  { name: "People's Bank of China", type: "organization", aliases: ["PBOC", "PBoC"] },
-  { name: "Reserve Bank of India", type: "organization", aliases: ["RBI"] },
-  { name: "Bank of Canada", type: "organization", aliases: ["BoC"] },
-  { name: "Reserve Bank of Australia", type: "organization", aliases: ["RBA"] },
-  { name: "Swiss National Bank", type: "organization", aliases: ["SNB"] },
+  { name: "Federal Reserve", type: "organization", policy: true, aliases: ["Fed", "U.S. Federal Reserve", "Federal Reserve Board", "U.S. Fed"] },
+  { name: "European Central Bank", type: "organization", policy: true, aliases: ["ECB"] },
+  { name: "Bank of England", type: "organization", policy: true, aliases: ["BoE", "BOE"] },
+  { name: "Bank of Japan", type: "organization", policy: true, aliases: ["BOJ", "BoJ"] },
+  { name: "People's Bank of China", type: "organization", policy: true, aliases: ["PBOC", "PBoC"] },
+  { name: "Reserve Bank of India", type: "organization", policy: true, aliases: ["RBI"] },
+  { name: "Bank of Canada", type: "organization", policy: true, aliases: ["BoC"] },
+  { name: "Reserve Bank of Australia", type: "organization", policy: true, aliases: ["RBA"] },
+  { name: "Swiss National Bank", type: "organization", policy: true, aliases: ["SNB"] },
   { name: "Bundesbank", type: "organization" },
   { name: "International Monetary Fund", type: "organization", aliases: ["IMF"] },
   { name: "World Bank", type: "organization" },
   { name: "Securities and Exchange Commission", type: "organization", aliases: ["SEC"] },
-  { name: "Federal Open Market Committee", type: "organization", aliases: ["FOMC"] },
+  { name: "Federal Open Market Committee", type: "organization", policy: true, aliases: ["FOMC"] },
   { name: "Financial Conduct Authority", type: "organization", aliases: ["FCA"] },
   { name: "Federal Trade Commission", type: "organization", aliases: ["FTC"] },
   { name: "European Commission", type: "organization" },
