@@ -20,6 +20,7 @@ import {
   BOILERPLATE_WORDS,
   CONTENT_WORDS,
   DROP_TAGS,
+  END_MARKERS,
   HEADING_TAGS,
   NEGATIVE_WEIGHT,
   PARAGRAPH_TAGS,
@@ -430,13 +431,21 @@ function render(
 ): string[] {
   const paras: string[] = [];
   let cur = "";
+  // After an end marker ("Related stories"), lines are skipped until real prose returns:
+  // a related box inside the story ends there, furniture after the story never does.
+  let skipping = false;
   const flush = (): void => {
     const t = cur
       .replace(/[ \t\f\v\u00a0\u2000-\u200b\u3000]+/g, " ")
       .replace(/ *\n */g, "\n")
       .trim();
     cur = "";
-    if (t !== "") paras.push(t);
+    if (t === "") return;
+    if (skipping) {
+      if (words(t) < 10 || !/[.!?"”。！？]$/.test(t)) return;
+      skipping = false;
+    }
+    paras.push(t);
   };
   const roots = new Set<AnyNode>(nodes);
   const visit = (n: AnyNode): void => {
@@ -456,11 +465,18 @@ function render(
       if (s && !roots.has(n) && isJunkBox(n, s, scores.get(n) ?? 0)) return;
       if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
       flush();
+      if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
+        skipping = true;
+        return;
+      }
     }
     for (const c of n.children) visit(c);
     if (block) flush();
   };
-  for (const n of nodes) visit(n);
+  for (const n of nodes) {
+    skipping = false;
+    visit(n);
+  }
   flush();
   const kept = paras
     .flatMap((p) => p.split(/\n{2,}/))

@@ -250,3 +250,10 @@ export const NEGATIVE_WEIGHT =
 /** Whole paragraphs that are page furniture, not article text. */
 export const BOILERPLATE_TEXT =
   /^(advertisement|anzeige|publicité|sponsored|story continues below( advertisement)?|continue reading( below)?|read more|related( stories| articles| coverage)?|share( this( article| story)?)?|sign up( for [^.]{0,60})?|subscribe( now)?|follow us( on [^.]{0,40})?|click here[^.]{0,60}|image:?[^.]{0,80}|photo:?[^.]{0,80}|getty images|reuters|ap photo|skip to (main )?content|we and our \d+ partners[^]*|accept( all)?( cookies)?)\.?$/i;
+
+/**
+ * A short line that opens the page furniture after a story ("You may also like",
+ * "Related stories", "Leave a reply"): nothing after it in the same container is story.
+ */
+export const END_MARKERS =
+  /^(you (may|might) (also )?(like|enjoy)|related( stories| articles| posts| coverage| content| news| links)?|more (great )?[\p{L}\s]{0,20} stories|recommended( for you| stories)?|most (read|popular|viewed)|more from [\p{L}\s]{1,30}|more in [\p{L}\s]{1,30}|also read|read next|trending( now| stories)?|latest (news|stories)|comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|post a comment|join the (conversation|discussion)|sponsored (links|content|stories)|around the web)[.:…!]*$/iu;
