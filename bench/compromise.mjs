@@ -5,7 +5,16 @@
 
 import { performance } from "node:perf_hooks";
 import nlp from "compromise";
-import { bytesOf, fmt, importDist, loadCorpus, median, runsArg, settle } from "./lib.mjs";
+import {
+  bytesOf,
+  cpuMsSince,
+  fmt,
+  importDist,
+  loadCorpus,
+  median,
+  runsArg,
+  settle,
+} from "./lib.mjs";
 
 const { extractArticle } = await importDist("extract/index.js");
 const corpus = loadCorpus();
@@ -19,10 +28,11 @@ const mb = bytesOf(sample) / 1e6;
 
 function pass(fn) {
   settle();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let sink = 0;
   for (const t of sample) sink += fn(t);
-  return { ms: performance.now() - t0, sink };
+  return { ms: performance.now() - t0, cpuMs: cpuMsSince(c0), sink };
 }
 
 const compromise = (t) => {
@@ -43,19 +53,24 @@ for (const t of sample.slice(0, 50)) {
 const runs = runsArg(3);
 const c = [];
 const o = [];
+const cCpu = [];
+const oCpu = [];
 let found = 0;
 for (let r = 0; r < runs; r++) {
   const rc = pass(compromise);
   found = rc.sink;
   c.push(rc.ms);
-  o.push(pass(ours).ms);
+  cCpu.push(rc.cpuMs);
+  const ro = pass(ours);
+  o.push(ro.ms);
+  oCpu.push(ro.cpuMs);
 }
 const cMbps = mb / (median(c) / 1000);
 const oMbps = mb / (median(o) / 1000);
 const sampled = sample.length < corpus.texts.length;
 console.log(`corpus: ${corpus.name}`);
 console.log(
-  `sample: ${sampled ? `every ${step}th article, ` : ""}${sample.length} articles, ${fmt(mb, 2)} MB${sampled ? ` of ${fmt(totalMb, 2)} MB (full-corpus times below are extrapolated from it)` : " (whole corpus)"}`,
+  `sample: ${sampled ? `1 article in ${step}, ` : ""}${sample.length} articles, ${fmt(mb, 2)} MB${sampled ? ` of ${fmt(totalMb, 2)} MB (full-corpus times below are extrapolated from it)` : " (whole corpus)"}`,
 );
 console.log(
   `compromise nlp() + money/percentages/organizations: ${fmt(cMbps, 3)} MB/s, ${fmt(sample.length / (median(c) / 1000), 0)} articles/s (median of ${runs}); ${found.toLocaleString("en-US")} matches`,
@@ -63,7 +78,9 @@ console.log(
 console.log(
   `our whole extractor on the same sample: ${fmt(oMbps, 2)} MB/s, ${fmt(sample.length / (median(o) / 1000), 0)} articles/s (median of ${runs})`,
 );
-console.log(`ratio: our extractor is ${fmt(oMbps / cMbps, 1)}x compromise's throughput`);
+console.log(
+  `ratio: our extractor is ${fmt(oMbps / cMbps, 1)}x compromise's throughput by wall time, ${fmt(median(cCpu) / median(oCpu), 1)}x by CPU time`,
+);
 console.log(
   `whole corpus${sampled ? ", extrapolated" : ""}: compromise ${fmt(totalMb / cMbps, 1)} s, ours ${fmt(totalMb / oMbps, 1)} s`,
 );

@@ -37,8 +37,13 @@ function pagesOf(n) {
   const pages = [];
   for (let i = 0; i < n; i++) {
     const t = texts[i % texts.length];
-    const paras = t.split(/\n\s*\n|(?<=\.)\s{2,}/).map((p) => `<p>${p.replace(/[<&]/g, " ")}</p>`).join("\n");
-    pages.push(`<!doctype html><html><head><title>Story ${i}</title></head><body><article><h1>Story ${i}</h1>${paras}<p>Page ${i} of the benchmark.</p></article></body></html>`);
+    const paras = t
+      .split(/\n\s*\n|(?<=\.)\s{2,}/)
+      .map((p) => `<p>${p.replace(/[<&]/g, " ")}</p>`)
+      .join("\n");
+    pages.push(
+      `<!doctype html><html><head><title>Story ${i}</title></head><body><article><h1>Story ${i}</h1>${paras}<p>Page ${i} of the benchmark.</p></article></body></html>`,
+    );
   }
   return { name, pages };
 }
@@ -67,11 +72,21 @@ async function noopThroughput(n) {
   const prefix = `nfbench-noop-${randomBytes(3).toString("hex")}`;
   const connection = createRedis(REDIS_URL);
   const queue = new Queue("noop", { connection, prefix });
-  await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: "noop", data: { i }, opts: { removeOnComplete: true } })));
+  await queue.addBulk(
+    Array.from({ length: n }, (_, i) => ({
+      name: "noop",
+      data: { i },
+      opts: { removeOnComplete: true },
+    })),
+  );
   let done = 0;
   const started = performance.now();
   const finished = new Promise((resolve) => {
-    const worker = new Worker("noop", async () => {}, { connection: createRedis(REDIS_URL), prefix, concurrency: 16 });
+    const worker = new Worker("noop", async () => {}, {
+      connection: createRedis(REDIS_URL),
+      prefix,
+      concurrency: 16,
+    });
     worker.on("completed", () => {
       if (++done === n) resolve(worker);
     });
@@ -87,11 +102,28 @@ async function noopThroughput(n) {
 
 function startWorkers(prefix, store, n) {
   return Array.from({ length: n }, () =>
-    spawn(process.execPath, [join(ROOT, "bin", "newsfigures.js"), "worker", "--concurrency", "32", "--extract-concurrency", "2"], {
-      cwd: ROOT,
-      env: { ...process.env, REDIS_URL, NEWSFIGURES_QUEUE_PREFIX: prefix, NEWSFIGURES_STORE: store, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
+    spawn(
+      process.execPath,
+      [
+        join(ROOT, "bin", "newsfigures.js"),
+        "worker",
+        "--concurrency",
+        "32",
+        "--extract-concurrency",
+        "2",
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          REDIS_URL,
+          NEWSFIGURES_QUEUE_PREFIX: prefix,
+          NEWSFIGURES_STORE: store,
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL || "warn",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    ),
   );
 }
 
@@ -114,13 +146,18 @@ async function e2e(base, pages) {
     );
     const started = performance.now();
     await enqueueDiscover(queues, pipeline, "bench");
-    const counts = await waitForRun(new RunTracker(redis, prefix), queues, "bench", { pollMs: 50, timeoutMs: 600_000 });
+    const counts = await waitForRun(new RunTracker(redis, prefix), queues, "bench", {
+      pollMs: 50,
+      timeoutMs: 600_000,
+    });
     const secs = (performance.now() - started) / 1000;
     const stats = await store.stats();
     return { secs, perSec: pages / secs, counts, stats };
   } finally {
     for (const c of children) c.kill("SIGTERM");
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once("exit", r)))));
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once("exit", r)))),
+    );
     await queues.discover.obliterate({ force: true }).catch(() => {});
     await queues.fetch.obliterate({ force: true }).catch(() => {});
     await queues.extract.obliterate({ force: true }).catch(() => {});
@@ -136,8 +173,12 @@ async function e2e(base, pages) {
 const { name, pages } = pagesOf(PAGES);
 const server = new Thread(SERVER, { eval: true, workerData: { pages } });
 const base = await new Promise((r) => server.once("message", r));
-console.log(`corpus: ${name}; ${PAGES} pages served from ${base} (own thread); ${WORKERS} worker process(es); PostgreSQL ${new URL(DATABASE_URL).host}`);
-console.log("pacing off (perHostIntervalMs: 0, robots off): one local host would otherwise cap the rate at 1/interval");
+console.log(
+  `corpus: ${name}; ${PAGES} pages served from ${base} (own thread); ${WORKERS} worker process(es); PostgreSQL ${new URL(DATABASE_URL).host}`,
+);
+console.log(
+  "pacing off (perHostIntervalMs: 0, robots off): one local host would otherwise cap the rate at 1/interval",
+);
 
 const noop = [];
 const full = [];
@@ -152,8 +193,14 @@ for (let r = 0; r < RUNS; r++) {
 }
 const m = median(full);
 const b = median(noop);
-console.log(`BullMQ no-op jobs (baseline, concurrency 16): ${b.toFixed(0)} jobs/s (median of ${RUNS})`);
-console.log(`end to end feed -> fetch -> extract -> PostgreSQL: ${m.toFixed(0)} articles/s (median of ${RUNS}); goal >= 300/s`);
-console.log(`ratio: one article costs ${(b / m).toFixed(1)} no-op jobs' time (3 jobs per article: discover share, fetch, extract)`);
+console.log(
+  `BullMQ no-op jobs (baseline, concurrency 16): ${b.toFixed(0)} jobs/s (median of ${RUNS})`,
+);
+console.log(
+  `end to end feed -> fetch -> extract -> PostgreSQL: ${m.toFixed(0)} articles/s (median of ${RUNS}); goal >= 300/s`,
+);
+console.log(
+  `ratio: one article costs ${(b / m).toFixed(1)} no-op jobs' time (3 jobs per article: discover share, fetch, extract)`,
+);
 await server.terminate();
 process.exit(0);
