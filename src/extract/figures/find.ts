@@ -8,6 +8,7 @@
 import type { Bound, FigureKind, Range, Rate } from "../../model/index.js";
 import type { Figure } from "../types.js";
 import { anchoredCount, mayBeAnchored } from "./anchor.js";
+import { NOT_MODIFIERS } from "./data/count-nouns.js";
 import { CENT_CURRENCIES } from "./data/currencies.js";
 import {
   FROM_VERBS,
@@ -184,7 +185,7 @@ function readRange(
   let lo = a;
   let hi = b;
   if (a.kind === null && b.kind === null) {
-    if (movement || conn === "-" || yearLike(a) || yearLike(b)) return null;
+    if (movement || conn === "-" || yearLike(a)) return null;
   } else if (a.kind === null) {
     // "5-6%", "$10 to $15 billion" read the unit and scale of the second end.
     if (yearLike(a)) return null;
@@ -292,7 +293,7 @@ export function scan(text: string): Figure[] {
     // Cheap exits first: a bare number with no range after it and no anchor shape is skipped here.
     if (a.kind === null && (a.words || !mayBeAnchored(text, a))) {
       RANGE_CONNECTOR.lastIndex = a.end;
-      if (a.words || !RANGE_CONNECTOR.test(text)) {
+      if (!RANGE_CONNECTOR.test(text)) {
         CANDIDATE.lastIndex = Math.max(i + 1, a.end);
         continue;
       }
@@ -320,7 +321,9 @@ export function scan(text: string): Figure[] {
     }
     if (
       piece.kind === "count" &&
-      (yearLike(piece) || (piece.words && piece.raw < 2) || modelNumber(text, piece, mods.start))
+      ((yearLike(piece) && !ranged) ||
+        (piece.words && piece.value < 2) ||
+        modelNumber(text, piece, mods.start))
     ) {
       CANDIDATE.lastIndex = Math.max(i + 1, piece.end);
       continue;
@@ -402,6 +405,8 @@ function modelNumber(text: string, p: Piece, from: number): boolean {
   let k = j;
   while (k >= 0 && isWordChar(text.charCodeAt(k))) k--;
   if (k === j) return false;
+  // "The 11 members", "About 400 jobs": a capitalised function word starts a sentence.
+  if (NOT_MODIFIERS.has(text.slice(k + 1, j + 1).toLowerCase())) return false;
   const first = text.charCodeAt(k + 1);
   const last = text.charCodeAt(p.end - 1);
   return first >= 65 && first <= 90 && j > k + 1 && last >= 97 && last <= 122;

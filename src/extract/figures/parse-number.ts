@@ -79,6 +79,8 @@ function parseWords(text: string, i: number): ParsedNumber | null {
   if (first === null) return null;
   const w = first.toLowerCase();
   let pos = i + first.length;
+  // "a million dollars": the article stands for one, only before a scale word (the scanner's pattern checks).
+  if (w === "a") return { value: 1, end: pos, words: true, formatted: false, intDigits: 1 };
   const dozen = COUNT_WORDS[w];
   if (dozen !== undefined)
     return { value: dozen, end: pos, words: true, formatted: false, intDigits: 2 };

@@ -23,7 +23,7 @@ const alt = (words: Iterable<string>): string =>
 
 /** Where a figure may begin: a digit or a spelled-out number word. */
 export const CANDIDATE = new RegExp(
-  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), "dozen"])})\\b`,
+  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), "dozen"])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)`,
   "gi",
 );
 

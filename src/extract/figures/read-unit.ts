@@ -51,7 +51,20 @@ export function readScale(text: string, pos: number): Scale | null {
   const word = (m[2] as string).toLowerCase().replace(/\s+/g, " ");
   if (m[1] !== "" && ATTACHED_ONLY.has(word)) return null;
   const factor = SCALE_WORDS[word];
-  return factor === undefined ? null : { factor, end: pos + m[0].length };
+  if (factor === undefined) return null;
+  const end = pos + m[0].length;
+  // "four hundred million": a larger scale after a small one multiplies.
+  if (factor < 1e6) {
+    SCALE.lastIndex = end;
+    const n = SCALE.exec(text);
+    const next =
+      n && n[1] !== ""
+        ? SCALE_WORDS[(n[2] as string).toLowerCase().replace(/\s+/g, " ")]
+        : undefined;
+    if (n && next !== undefined && next > factor && next >= 1e6)
+      return { factor: factor * next, end: end + n[0].length };
+  }
+  return { factor, end };
 }
 
 const PERCENT_UNITS: Readonly<Record<string, "percent" | "percentage_point" | "basis_point">> = {
