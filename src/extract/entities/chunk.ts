@@ -52,7 +52,8 @@ export function chunkMentions(text: string, from: number, to: number, lower: Set
     if (isHeadingLine(text, at)) continue;
     // A possessive or a model number ends a name: "Elon Musk's Colossus", "Nvidia GB300".
     let offset = 0;
-    for (const part of m[0].split(/(?<=(?:'s|’s))[ \t]+|[ \t]+(?=[A-Z][A-Za-z]*\d)/)) {
+    // A ticker or handle after a name ("Volkswagen AG VLKAY", "John Rosevear TMFMarlowe") starts a new chunk.
+    for (const part of m[0].split(/(?<=(?:'s|’s))[ \t]+|[ \t]+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)[ \t]+(?=[A-Z]{3,}[A-Za-z]*\b)/)) {
       const i = m[0].indexOf(part, offset);
       offset = i + part.length;
       if (/\d/.test(part) && /[A-Z][A-Za-z]*\d/.test(part.split(" ")[0] as string)) continue;
