@@ -6,9 +6,17 @@
 // scorer error) is reported and the others still run; the exit status is then 1.
 // Exit 2 when the shared folder or the build is missing.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "bin", "newsfigures.js");
@@ -55,7 +63,7 @@ const SETS = [
     label: "dev (figures, values, records)",
     inputs: files(join(EVAL, "dev"), ".txt"),
     scorer: ["score.mjs", join(EVAL, "dev"), "PRED"],
-    also: [/^articles /, /^figures /],
+    also: [/^articles /, /^figures /, /^attribute accuracy/],
   },
   {
     name: "recognizers",
@@ -99,6 +107,7 @@ const SETS = [
       join(EVAL, "dev-html/ground-truth.json"),
       "PRED",
     ],
+    check: devHtmlMetadata,
   },
 ];
 
@@ -179,7 +188,39 @@ async function runSet(set) {
   if (line === "") throw new Error("scorer printed nothing");
   // A few sets have a target that is not on the last line (dev: figures F1, bad spans).
   const extra = scorer.stdout.split("\n").filter((l) => (set.also ?? []).some((re) => re.test(l)));
+  if (set.check) extra.push(set.check(readFileSync(pred, "utf8")));
   return { line, extra: extra.map((l) => l.trim()) };
+}
+
+/**
+ * dev-html pages must also give the title, publishedAt and publisher of NAME.meta.json,
+ * which the body scorer does not look at. publishedAt counts when it is the same instant.
+ */
+function devHtmlMetadata(predJsonl) {
+  const results = new Map();
+  for (const line of predJsonl.split("\n")) {
+    if (line.trim() === "") continue;
+    const r = JSON.parse(line);
+    results.set(basename(r.source).replace(/\.html?$/, ""), r);
+  }
+  const metas = files(join(EVAL, "dev-html"), ".meta.json");
+  const ok = { title: 0, publishedAt: 0, publisher: 0 };
+  const misses = [];
+  for (const path of metas) {
+    const name = basename(path, ".meta.json");
+    const want = JSON.parse(readFileSync(path, "utf8"));
+    const got = results.get(name) ?? {};
+    for (const field of Object.keys(ok)) {
+      const same =
+        field === "publishedAt" && want[field] && got[field]
+          ? Date.parse(want[field]) === Date.parse(got[field])
+          : want[field] === got[field];
+      if (same) ok[field]++;
+      else misses.push(`${name}.${field}`);
+    }
+  }
+  const n = metas.length;
+  return `metadata: title ${ok.title}/${n}, publishedAt ${ok.publishedAt}/${n}, publisher ${ok.publisher}/${n}${misses.length ? ` (wrong: ${misses.slice(0, 4).join(", ")}${misses.length > 4 ? ", ..." : ""})` : ""}`;
 }
 
 function run(cmd, argv, cwd = ROOT) {
