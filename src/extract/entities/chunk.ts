@@ -29,6 +29,8 @@ export interface RawMention {
   peripheral?: boolean | undefined;
   /** The mention opens a sentence (weak evidence for a lone capitalised word). */
   initial?: boolean | undefined;
+  /** Speaker context: "X said", "according to X", "X, who". */
+  personCue?: boolean | undefined;
 }
 
 const TOKEN = "(?:[A-Z][A-Za-z0-9'’.&-]*[A-Za-z0-9&]|[A-Z]\\.?)";
@@ -134,6 +136,11 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     if (k) return { start: s2, end: s2 + rest.length, form: rest, type: k.type, strength: 2, known: k.name, peripheral: k.peripheral };
   }
   const initial = atSentenceStart(text, start);
+  if (initial && words.length >= 2 && lower.has(first.toLowerCase()) && !FIRST_NAMES.has(first) && !ORG_SUFFIXES.has(words[1] as string)) {
+    // "Clearly Google", "Imagine Apple": a sentence's first word glued to a name.
+    const rest = words.slice(1).join(" ");
+    return toMention(text, start + form.indexOf(rest, first.length), rest, lower);
+  }
   if (words.length === 1 && initial && !KNOWN_BY_FORM.has(form) && !/^[A-Z]{2,}$/.test(form) && !/^\s*(?:said|says|'s|’s|shares|Inc|Corp)/.test(text.slice(end, end + 8))) {
     // Only at a sentence start: weak evidence; kept if the name recurs elsewhere.
   }
@@ -169,7 +176,8 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   } else if (/^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(after) || possessive) {
     strength = 1;
   }
-  return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial };
+  const personCue = /^\s*(?:said|says|told|added|wrote|explained|noted|,\s+(?:who|a|an|the|chief|head|senior|president|director|analyst|economist|founder))\b/.test(after) || /(?:said|says|according to|told|by)\s+$/.test(before);
+  return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial, personCue };
 }
 
 /**

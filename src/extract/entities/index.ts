@@ -37,6 +37,8 @@ interface Group {
   inHeadline: boolean;
   firstAt: number;
   known?: string | undefined;
+  /** Some mention reads like a speaker ("Helene Durand said", "according to Willem Buiter"). */
+  personCue?: boolean;
 }
 
 export function findEntities(text: string, title: string | null): EntityAnalysis {
@@ -62,7 +64,7 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     const w = g.name.split(" ");
     // An unknown pair or triple of plain capitalised words with no corporate word is, in
     // news copy, far more often a person ("Helene Durand") than a company.
-    if (g.type === "unknown" && w.length >= 2 && w.length <= 3 && w.every((x) => /^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x))) g.type = "person";
+    if (g.type === "unknown" && w.length >= 2 && w.length <= 3 && g.personCue && w.every((x) => /^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x))) g.type = "person";
     else if (g.type === "unknown" && w.length >= 2 && w.length <= 3 && singles.has(w.at(-1) as string) && w.every((x) => /^[A-Z][a-z'-]+$/.test(x))) g.type = "person";
   }
   const mentions: EntityMention[] = [];
@@ -120,6 +122,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
     }
     g.forms.add(m.form);
     g.mentions.push(m);
+    if (m.personCue) g.personCue = true;
     if (m.strength > g.strength || (g.type === "unknown" && m.type !== "unknown")) {
       if (m.type !== "unknown") g.type = m.type;
       g.strength = Math.max(g.strength, m.strength);
