@@ -5,7 +5,10 @@ import type { RecordStore } from "../store/types.js";
 import type { CliContext } from "./context.js";
 
 export function addStoreOption(cmd: Command): Command {
-  return cmd.option("--store <url>", "sqlite:PATH or postgres://USER@HOST:5432/DB (default: NEWSFIGURES_STORE or sqlite:./data/newsfigures.db)");
+  return cmd.option(
+    "--store <url>",
+    "sqlite:PATH or postgres://USER@HOST:5432/DB (default: NEWSFIGURES_STORE or sqlite:./data/newsfigures.db)",
+  );
 }
 
 export function storeSpec(ctx: CliContext, opts: { store?: string }): string {
@@ -13,7 +16,12 @@ export function storeSpec(ctx: CliContext, opts: { store?: string }): string {
 }
 
 /** Open (and migrate) the store, run `fn`, always close it. */
-export async function withStore<T>(ctx: CliContext, opts: { store?: string }, fn: (store: RecordStore) => Promise<T>, migrate = true): Promise<T> {
+export async function withStore<T>(
+  ctx: CliContext,
+  opts: { store?: string },
+  fn: (store: RecordStore) => Promise<T>,
+  migrate = true,
+): Promise<T> {
   const store = await openStore(storeSpec(ctx, opts), { migrate });
   try {
     return await fn(store);

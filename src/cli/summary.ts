@@ -7,27 +7,47 @@ const TOP = 8;
 export function formatIngestSummary(s: IngestSummary, stats: StoreStats, location: string): string {
   const lines: string[] = [];
   const secs = (s.durationMs / 1000).toFixed(1);
-  lines.push(`Ingested ${s.articles} article(s) from ${s.files} file(s) in ${secs} s into ${location}`);
-  lines.push(`  new or re-extracted: ${s.changed}   unchanged: ${s.unchanged}   failed: ${s.failed.length}   skipped files: ${s.skipped.length}`);
-  lines.push(`  figures: ${s.records} (records added ${s.added}, removed ${s.removed}, changed ${s.updated})${s.warnings ? `   dropped as invalid: ${s.warnings}` : ""}`);
+  lines.push(
+    `Ingested ${s.articles} article(s) from ${s.files} file(s) in ${secs} s into ${location}`,
+  );
+  lines.push(
+    `  new or re-extracted: ${s.changed}   unchanged: ${s.unchanged}   failed: ${s.failed.length}   skipped files: ${s.skipped.length}`,
+  );
+  lines.push(
+    `  figures: ${s.records} (records added ${s.added}, removed ${s.removed}, changed ${s.updated})${s.warnings ? `   dropped as invalid: ${s.warnings}` : ""}`,
+  );
   const metrics = top(s.byMetric);
   const entities = top(s.byEntity);
   if (metrics.length > 0) {
     lines.push("");
-    const left = ["Figures by metric", ...metrics.map(([k, n]) => `  ${k.padEnd(16)} ${String(n).padStart(6)}`)];
-    const right = ["Top entities", ...entities.map(([k, n]) => `  ${cut(k, 28).padEnd(28)} ${String(n).padStart(5)}`)];
+    const left = [
+      "Figures by metric",
+      ...metrics.map(([k, n]) => `  ${k.padEnd(16)} ${String(n).padStart(6)}`),
+    ];
+    const right = [
+      "Top entities",
+      ...entities.map(([k, n]) => `  ${cut(k, 28).padEnd(28)} ${String(n).padStart(5)}`),
+    ];
     const width = Math.max(...left.map((l) => l.length)) + 4;
-    for (let i = 0; i < Math.max(left.length, right.length); i++) lines.push(`${(left[i] ?? "").padEnd(width)}${right[i] ?? ""}`.trimEnd());
+    for (let i = 0; i < Math.max(left.length, right.length); i++)
+      lines.push(`${(left[i] ?? "").padEnd(width)}${right[i] ?? ""}`.trimEnd());
   }
   if (s.failed.length > 0) {
     lines.push("", "Failed:");
-    for (const f of s.failed.slice(0, 5)) lines.push(`  ${f.source}: ${f.code}: ${cut(f.message, 100)}`);
-    if (s.failed.length > 5) lines.push(`  … and ${s.failed.length - 5} more (see the lines above)`);
+    for (const f of s.failed.slice(0, 5))
+      lines.push(`  ${f.source}: ${f.code}: ${cut(f.message, 100)}`);
+    if (s.failed.length > 5)
+      lines.push(`  … and ${s.failed.length - 5} more (see the lines above)`);
   }
-  lines.push("", `The store now holds ${stats.articles} article(s) and ${stats.records} figure(s).`);
+  lines.push(
+    "",
+    `The store now holds ${stats.articles} article(s) and ${stats.records} figure(s).`,
+  );
   const example = stats.topEntities[0]?.name ?? entities[0]?.[0];
   const metric = metrics.find(([k]) => k !== "other")?.[0];
-  lines.push(`Try: newsfigures query${example ? ` --entity "${example}"` : ""}${metric ? ` --metric ${metric}` : ""} --format table`);
+  lines.push(
+    `Try: newsfigures query${example ? ` --entity "${example}"` : ""}${metric ? ` --metric ${metric}` : ""} --format table`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

@@ -38,10 +38,13 @@ export function diffRecords(before: MetricRecord[], after: MetricRecord[]): Reco
 }
 
 function fieldChanges(a: unknown, b: unknown, path = ""): FieldChange[] {
-  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === "object" && !Array.isArray(v);
   if (isObj(a) && isObj(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     return keys.flatMap((k) => fieldChanges(a[k], b[k], path ? `${path}.${k}` : k));
   }
-  return canonicalJson(a) === canonicalJson(b) ? [] : [{ path: path || "(record)", before: a ?? null, after: b ?? null }];
+  return canonicalJson(a) === canonicalJson(b)
+    ? []
+    : [{ path: path || "(record)", before: a ?? null, after: b ?? null }];
 }

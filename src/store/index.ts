@@ -1,10 +1,30 @@
 /** The store's public surface: open a store, ingest files, re-extract, diff. */
-export * from "./types.js";
-export { openStore, createStore, type OpenOptions } from "./open.js";
-export { openSqliteStore, DEFAULT_SQLITE_PATH } from "./sqlite.js";
-export { openPostgresStore, dropPostgresSchema, type PostgresOptions } from "./postgres.js";
-export { diffRecords, type RecordDiff, type FieldChange } from "./diff.js";
+
+export { diffRecords, type FieldChange, type RecordDiff } from "./diff.js";
+export {
+  articleRowOf,
+  emptySummary,
+  type IngestFailure,
+  type IngestOptions,
+  type IngestSummary,
+  ingestFiles,
+  saveArticle,
+} from "./ingest.js";
+export { createStore, type OpenOptions, openStore } from "./open.js";
+export { dropPostgresSchema, openPostgresStore, type PostgresOptions } from "./postgres.js";
 export { parsePeriodFilter } from "./query-sql.js";
-export { seedSynthetic, syntheticItem, syntheticEntityName, type SyntheticOptions } from "./synthetic.js";
-export { ingestFiles, saveArticle, articleRowOf, emptySummary, type IngestSummary, type IngestOptions, type IngestFailure } from "./ingest.js";
-export { reprocessStore, inputOf, type ReprocessOptions, type ReprocessSummary, type ArticleReprocess } from "./reprocess.js";
+export {
+  type ArticleReprocess,
+  inputOf,
+  type ReprocessOptions,
+  type ReprocessSummary,
+  reprocessStore,
+} from "./reprocess.js";
+export { DEFAULT_SQLITE_PATH, openSqliteStore } from "./sqlite.js";
+export {
+  type SyntheticOptions,
+  seedSynthetic,
+  syntheticEntityName,
+  syntheticItem,
+} from "./synthetic.js";
+export * from "./types.js";

@@ -7,7 +7,12 @@ import { describeError, isNewsfiguresError } from "../errors.js";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleResult } from "../model/index.js";
-import { type LoadedArticle, expandPaths, isArticleFile, loadArticles } from "../sources/local-files.js";
+import {
+  expandPaths,
+  isArticleFile,
+  type LoadedArticle,
+  loadArticles,
+} from "../sources/local-files.js";
 import type { ArticleRow, SaveOutcome, Store } from "./types.js";
 
 export interface IngestFailure {
@@ -50,7 +55,22 @@ export interface IngestOptions {
 }
 
 export function emptySummary(): IngestSummary {
-  return { files: 0, skipped: [], articles: 0, changed: 0, unchanged: 0, failed: [], records: 0, added: 0, removed: 0, updated: 0, warnings: 0, byMetric: {}, byEntity: {}, durationMs: 0 };
+  return {
+    files: 0,
+    skipped: [],
+    articles: 0,
+    changed: 0,
+    unchanged: 0,
+    failed: [],
+    records: 0,
+    added: 0,
+    removed: 0,
+    updated: 0,
+    warnings: 0,
+    byMetric: {},
+    byEntity: {},
+    durationMs: 0,
+  };
 }
 
 /** What the store keeps of a loaded article; `fetch` adds what an HTTP fetch knows. */
@@ -58,7 +78,12 @@ export function articleRowOf(
   loaded: LoadedArticle,
   result: ArticleResult,
   fetchedAt: Date,
-  fetch: { url?: string | null; canonicalUrl?: string | null; etag?: string | null; lastModified?: string | null } = {},
+  fetch: {
+    url?: string | null;
+    canonicalUrl?: string | null;
+    etag?: string | null;
+    lastModified?: string | null;
+  } = {},
 ): ArticleRow {
   const input = loaded.input;
   return {
@@ -88,11 +113,20 @@ export function articleRowOf(
 export async function saveArticle(
   store: Store,
   loaded: LoadedArticle,
-  options: { extractorVersion?: string; now?: Date; summary?: IngestSummary; fetch?: Parameters<typeof articleRowOf>[3] } = {},
+  options: {
+    extractorVersion?: string;
+    now?: Date;
+    summary?: IngestSummary;
+    fetch?: Parameters<typeof articleRowOf>[3];
+  } = {},
 ): Promise<SaveOutcome> {
   const { result, warnings } = extractArticle(loaded.input);
   const row = articleRowOf(loaded, result, options.now ?? new Date(), options.fetch);
-  const outcome = await store.saveExtraction(row, result, options.extractorVersion ?? EXTRACTOR_VERSION);
+  const outcome = await store.saveExtraction(
+    row,
+    result,
+    options.extractorVersion ?? EXTRACTOR_VERSION,
+  );
   const s = options.summary;
   if (s) {
     s.articles++;
@@ -115,7 +149,11 @@ export async function saveArticle(
  * Ingest files and folders (.txt, .html, .jsonl) into a store. A file that fails is
  * counted and reported; the others go on.
  */
-export async function ingestFiles(paths: string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(
+  paths: string[],
+  store: Store,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
   const started = Date.now();
   const summary = emptySummary();
   const skip = (p: string) => {
@@ -133,7 +171,11 @@ export async function ingestFiles(paths: string[], store: Store, options: Ingest
   options.onFiles?.(files.length);
   for await (const loaded of loadArticles(files)) {
     if (!loaded.ok) {
-      summary.failed.push({ source: loaded.failure.source, code: loaded.failure.error.code, message: loaded.failure.error.message });
+      summary.failed.push({
+        source: loaded.failure.source,
+        code: loaded.failure.error.code,
+        message: loaded.failure.error.message,
+      });
       options.onArticle?.(loaded.failure.source, null);
       continue;
     }
@@ -148,7 +190,11 @@ export async function ingestFiles(paths: string[], store: Store, options: Ingest
     } catch (err) {
       // A store that is down fails every article alike: stop instead of repeating it.
       if (isNewsfiguresError(err) && err.code.startsWith("NF_STORE_")) throw err;
-      summary.failed.push({ source, code: isNewsfiguresError(err) ? err.code : "NF_INGEST_FAILED", message: describeError(err) });
+      summary.failed.push({
+        source,
+        code: isNewsfiguresError(err) ? err.code : "NF_INGEST_FAILED",
+        message: describeError(err),
+      });
       options.onArticle?.(source, null);
     }
   }

@@ -4,7 +4,7 @@
  */
 import { NewsfiguresError } from "../errors.js";
 import { redactUrl } from "../log.js";
-import { type PostgresOptions, openPostgresStore } from "./postgres.js";
+import { openPostgresStore, type PostgresOptions } from "./postgres.js";
 import { DEFAULT_SQLITE_PATH, openSqliteStore } from "./sqlite.js";
 import type { RecordStore } from "./types.js";
 
@@ -18,7 +18,10 @@ export interface OpenOptions extends PostgresOptions {
  * const store = await openStore(config.store); // "sqlite:./data/newsfigures.db"
  * try { await store.saveExtraction(row, result, EXTRACTOR_VERSION); } finally { await store.close(); }
  */
-export async function openStore(urlOrPath: string, options: OpenOptions = {}): Promise<RecordStore> {
+export async function openStore(
+  urlOrPath: string,
+  options: OpenOptions = {},
+): Promise<RecordStore> {
   const store = createStore(urlOrPath, options);
   if (options.migrate !== false) {
     try {
@@ -34,7 +37,8 @@ export async function openStore(urlOrPath: string, options: OpenOptions = {}): P
 export function createStore(urlOrPath: string, options: PostgresOptions = {}): RecordStore {
   const spec = urlOrPath.trim();
   if (/^postgres(ql)?:\/\//i.test(spec)) return openPostgresStore(spec, options);
-  if (/^sqlite:/i.test(spec)) return openSqliteStore(spec.slice("sqlite:".length) || DEFAULT_SQLITE_PATH);
+  if (/^sqlite:/i.test(spec))
+    return openSqliteStore(spec.slice("sqlite:".length) || DEFAULT_SQLITE_PATH);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) {
     throw new NewsfiguresError(
       "NF_STORE_UNSUPPORTED",

@@ -40,12 +40,18 @@ class PostgresDriver implements SqlDriver {
     try {
       parsed = new URL(url);
     } catch {
-      throw new NewsfiguresError("NF_STORE_BAD_URL", `not a PostgreSQL URL: ${redactUrl(url)}; write postgres://USER:PASSWORD@HOST:5432/DB`);
+      throw new NewsfiguresError(
+        "NF_STORE_BAD_URL",
+        `not a PostgreSQL URL: ${redactUrl(url)}; write postgres://USER:PASSWORD@HOST:5432/DB`,
+      );
     }
     this.schema = options.schema ?? parsed.searchParams.get("schema") ?? "public";
     parsed.searchParams.delete("schema");
     if (!SCHEMA_NAME.test(this.schema)) {
-      throw new NewsfiguresError("NF_STORE_BAD_SCHEMA", `schema name "${this.schema}" is not a plain identifier; use letters, digits and _`);
+      throw new NewsfiguresError(
+        "NF_STORE_BAD_SCHEMA",
+        `schema name "${this.schema}" is not a plain identifier; use letters, digits and _`,
+      );
     }
     const connectionString = parsed.toString();
     this.location = `${redactUrl(connectionString)}${this.schema === "public" ? "" : ` (schema ${this.schema})`}`;
@@ -61,9 +67,20 @@ class PostgresDriver implements SqlDriver {
 
   private wrap(err: unknown): NewsfiguresError {
     const e = err as { code?: string; message?: string };
-    const retryable = e.code === "ECONNREFUSED" || e.code === "57P01" || e.code === "40001" || e.code === "40P01" || e.code === "53300";
-    const text = redactUrl(String(e.message ?? err)).split(this.poolPassword()).join("***");
-    return new NewsfiguresError("NF_STORE_QUERY_FAILED", `PostgreSQL at ${this.location}: ${text}`, { cause: err, retryable, details: { pgCode: e.code ?? null } });
+    const retryable =
+      e.code === "ECONNREFUSED" ||
+      e.code === "57P01" ||
+      e.code === "40001" ||
+      e.code === "40P01" ||
+      e.code === "53300";
+    const text = redactUrl(String(e.message ?? err))
+      .split(this.poolPassword())
+      .join("***");
+    return new NewsfiguresError(
+      "NF_STORE_QUERY_FAILED",
+      `PostgreSQL at ${this.location}: ${text}`,
+      { cause: err, retryable, details: { pgCode: e.code ?? null } },
+    );
   }
 
   private poolPassword(): string {
@@ -130,7 +147,9 @@ class PostgresDriver implements SqlDriver {
 
   async prepareMigration(conn: SqlConn): Promise<void> {
     // Many workers may start at once: one migrates, the others wait and then find it done.
-    await conn.all("SELECT pg_advisory_xact_lock(hashtext('newsfigures:migrate:' || ?))", [this.schema]);
+    await conn.all("SELECT pg_advisory_xact_lock(hashtext('newsfigures:migrate:' || ?))", [
+      this.schema,
+    ]);
     await conn.exec(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
   }
 
@@ -155,7 +174,11 @@ function numbered(sql: string): string {
 
 /** Drop a schema and everything in it (tests, benchmarks). */
 export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
-  if (!SCHEMA_NAME.test(schema)) throw new NewsfiguresError("NF_STORE_BAD_SCHEMA", `schema name "${schema}" is not a plain identifier`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new NewsfiguresError(
+      "NF_STORE_BAD_SCHEMA",
+      `schema name "${schema}" is not a plain identifier`,
+    );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

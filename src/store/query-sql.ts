@@ -15,12 +15,20 @@ export interface WhereClause {
   params: SqlValue[];
 }
 
-export function recordWhere(q: RecordQuery, entityMatch: EntityMatch = "prefix", dialect: "sqlite" | "postgres" = "sqlite"): WhereClause {
+export function recordWhere(
+  q: RecordQuery,
+  entityMatch: EntityMatch = "prefix",
+  dialect: "sqlite" | "postgres" = "sqlite",
+): WhereClause {
   const parts: string[] = [];
   // With an entity prefix, the (entity_lc, metric) range is the selective path. SQLite
   // without ANALYZE statistics prefers any equality index (metric) over a range, which
   // at 1M records means 200 ms instead of 0.2 ms; unary + takes those columns off its list.
-  const byEntity = q.entity !== undefined && q.entity.trim() !== "" && entityMatch === "prefix" && dialect === "sqlite";
+  const byEntity =
+    q.entity !== undefined &&
+    q.entity.trim() !== "" &&
+    entityMatch === "prefix" &&
+    dialect === "sqlite";
   const col = (name: string) => (byEntity ? `+r.${name}` : `r.${name}`);
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]) => {
@@ -29,7 +37,8 @@ export function recordWhere(q: RecordQuery, entityMatch: EntityMatch = "prefix",
   };
   if (q.entity !== undefined && q.entity.trim() !== "") {
     const folded = foldName(q.entity.trim());
-    if (entityMatch === "prefix") add("r.entity_lc >= ? AND r.entity_lc < ?", folded, nextPrefix(folded));
+    if (entityMatch === "prefix")
+      add("r.entity_lc >= ? AND r.entity_lc < ?", folded, nextPrefix(folded));
     else add("r.entity_lc LIKE ? ESCAPE '\\'", `%${escapeLike(folded)}%`);
   }
   if (q.metric !== undefined) add(`${col("metric")} = ?`, q.metric);
@@ -49,7 +58,8 @@ export function recordWhere(q: RecordQuery, entityMatch: EntityMatch = "prefix",
     if (p.year !== undefined) add("r.period_year = ?", p.year);
     if (p.quarter !== undefined) add("r.period_quarter = ?", p.quarter);
     if (p.fiscal !== undefined) add("r.period_fiscal = ?", p.fiscal);
-    if (p.text !== undefined) add("LOWER(r.period_text) LIKE ? ESCAPE '\\'", `%${escapeLike(p.text.toLowerCase())}%`);
+    if (p.text !== undefined)
+      add("LOWER(r.period_text) LIKE ? ESCAPE '\\'", `%${escapeLike(p.text.toLowerCase())}%`);
   }
   return { sql: parts.length > 0 ? `WHERE ${parts.join(" AND ")}` : "", params };
 }
@@ -79,11 +89,20 @@ export function escapeLike(text: string): string {
  */
 export function parsePeriodFilter(text: string): PeriodFilter {
   const t = text.trim();
-  if (t === "") throw new NewsfiguresError("NF_QUERY_BAD_PERIOD", "--period is empty; give e.g. 2025, FY2026, Q3 2025 or words like \"first half\"");
+  if (t === "")
+    throw new NewsfiguresError(
+      "NF_QUERY_BAD_PERIOD",
+      '--period is empty; give e.g. 2025, FY2026, Q3 2025 or words like "first half"',
+    );
   let m = /^(FY\s?)?(\d{4})$/i.exec(t);
   if (m) return { year: Number(m[2]), ...(m[1] ? { fiscal: true } : {}) };
   m = /^Q([1-4])(?:\s*(FY\s?)?(\d{4}))?$/i.exec(t);
-  if (m) return { quarter: Number(m[1]), ...(m[3] ? { year: Number(m[3]) } : {}), ...(m[2] ? { fiscal: true } : {}) };
+  if (m)
+    return {
+      quarter: Number(m[1]),
+      ...(m[3] ? { year: Number(m[3]) } : {}),
+      ...(m[2] ? { fiscal: true } : {}),
+    };
   m = /^(\d{4})\s*Q([1-4])$/i.exec(t);
   if (m) return { year: Number(m[1]), quarter: Number(m[2]) };
   return { text: t };

@@ -6,7 +6,7 @@ import { describeError } from "../errors.js";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleInput, ArticleResult } from "../model/index.js";
-import { type RecordDiff, diffRecords } from "./diff.js";
+import { diffRecords, type RecordDiff } from "./diff.js";
 import type { ArticleFilter, RecordStore, StoredArticle } from "./types.js";
 
 export interface ArticleReprocess {
@@ -43,29 +43,60 @@ export interface ReprocessOptions extends ArticleFilter {
 
 /** The extractor's input, rebuilt from what the store kept. */
 export function inputOf(a: StoredArticle): ArticleInput {
-  return { source: a.source, body: a.body, title: a.title, url: a.canonicalUrl ?? a.url, publishedAt: a.publishedAt, publisher: a.publisher, authors: a.authors };
+  return {
+    source: a.source,
+    body: a.body,
+    title: a.title,
+    url: a.canonicalUrl ?? a.url,
+    publishedAt: a.publishedAt,
+    publisher: a.publisher,
+    authors: a.authors,
+  };
 }
 
 /**
  * @example
  * const summary = await reprocessStore(store, { source: "fixtures/", dryRun: true, onArticle: print });
  */
-export async function reprocessStore(store: RecordStore, options: ReprocessOptions = {}): Promise<ReprocessSummary> {
+export async function reprocessStore(
+  store: RecordStore,
+  options: ReprocessOptions = {},
+): Promise<ReprocessSummary> {
   const version = options.extractorVersion ?? EXTRACTOR_VERSION;
   const extract = options.extract ?? ((input: ArticleInput) => extractArticle(input).result);
   const filter: ArticleFilter = {
     ...(options.since !== undefined ? { since: options.since } : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),
   };
-  const summary: ReprocessSummary = { articles: 0, changed: 0, unchanged: 0, failed: 0, added: 0, removed: 0, updated: 0, dryRun: options.dryRun === true, extractorVersion: version };
+  const summary: ReprocessSummary = {
+    articles: 0,
+    changed: 0,
+    unchanged: 0,
+    failed: 0,
+    added: 0,
+    removed: 0,
+    updated: 0,
+    dryRun: options.dryRun === true,
+    extractorVersion: version,
+  };
   for await (const stored of store.listArticles(filter)) {
     summary.articles++;
     const { raw: _raw, body: _body, extractorVersion: fromVersion, ...row } = stored;
-    const report: ArticleReprocess = { articleId: stored.articleId, source: stored.source, title: stored.title, fromVersion, toVersion: version, diff: { added: [], removed: [], changed: [], unchanged: 0 }, applied: false, error: null };
+    const report: ArticleReprocess = {
+      articleId: stored.articleId,
+      source: stored.source,
+      title: stored.title,
+      fromVersion,
+      toVersion: version,
+      diff: { added: [], removed: [], changed: [], unchanged: 0 },
+      applied: false,
+      error: null,
+    };
     try {
       const result = extract(inputOf(stored));
       report.diff = diffRecords(await store.getRecords(stored.articleId), result.metrics);
-      const differs = report.diff.added.length + report.diff.removed.length + report.diff.changed.length > 0;
+      const differs =
+        report.diff.added.length + report.diff.removed.length + report.diff.changed.length > 0;
       if (differs) summary.changed++;
       else summary.unchanged++;
       summary.added += report.diff.added.length;
@@ -74,7 +105,11 @@ export async function reprocessStore(store: RecordStore, options: ReprocessOptio
       // saveExtraction is a no-op when nothing changed, so always offering it is safe and
       // also records entity or metadata changes that the record diff does not show.
       if (!options.dryRun) {
-        const outcome = await store.saveExtraction({ ...row, raw: stored.raw, body: stored.body }, result, version);
+        const outcome = await store.saveExtraction(
+          { ...row, raw: stored.raw, body: stored.body },
+          result,
+          version,
+        );
         report.applied = outcome.changed;
       }
     } catch (err) {

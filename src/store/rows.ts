@@ -35,7 +35,11 @@ export const RECORD_COLUMNS = [
   "record_json",
 ] as const;
 
-export function recordValues(articleId: string, publishedAt: string | null, r: MetricRecord): SqlValue[] {
+export function recordValues(
+  articleId: string,
+  publishedAt: string | null,
+  r: MetricRecord,
+): SqlValue[] {
   const p = r.period;
   return [
     r.id,
@@ -75,7 +79,11 @@ export function foldName(name: string): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
       : v,
   );
 }

@@ -7,7 +7,15 @@ import { ArticleResult, MetricRecord } from "../model/index.js";
 import { diffRecords } from "./diff.js";
 import type { SqlConn, SqlDriver, SqlValue } from "./driver.js";
 import { type EntityMatch, recordWhere } from "./query-sql.js";
-import { RECORD_COLUMNS, compressRaw, decompressRaw, foldName, recordValues, resultHash, sha256 } from "./rows.js";
+import {
+  compressRaw,
+  decompressRaw,
+  foldName,
+  RECORD_COLUMNS,
+  recordValues,
+  resultHash,
+  sha256,
+} from "./rows.js";
 import type {
   ArticleFilter,
   ArticleRow,
@@ -17,15 +25,31 @@ import type {
   RecordQuery,
   RecordStore,
   SaveOutcome,
-  StoreStats,
   StoredArticle,
   StoredRecord,
+  StoreStats,
 } from "./types.js";
 
 const ARTICLE_COLUMNS = [
-  "article_id", "source", "url", "canonical_url", "title", "published_at", "publisher", "authors", "fetched_at",
-  "etag", "last_modified", "content_hash", "raw", "raw_encoding", "content_type", "body", "extractor_version",
-  "result_hash", "updated_at",
+  "article_id",
+  "source",
+  "url",
+  "canonical_url",
+  "title",
+  "published_at",
+  "publisher",
+  "authors",
+  "fetched_at",
+  "etag",
+  "last_modified",
+  "content_hash",
+  "raw",
+  "raw_encoding",
+  "content_type",
+  "body",
+  "extractor_version",
+  "result_hash",
+  "updated_at",
 ] as const;
 const ENTITY_COLUMNS = ["article_id", "name", "name_lc", "type", "mentions"] as const;
 /** SQLite allows 32,766 parameters per statement and PostgreSQL 65,535: stay well under. */
@@ -47,17 +71,31 @@ export class SqlStore implements RecordStore {
   async migrate(): Promise<void> {
     await this.db.transaction(async (c) => {
       await this.db.prepareMigration(c);
-      await c.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-      const done = new Set((await c.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+      await c.exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      );
+      const done = new Set(
+        (await c.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) =>
+          Number(r.version),
+        ),
+      );
       for (const m of this.db.migrations) {
         if (done.has(m.version)) continue;
         await c.exec(m.sql);
-        await c.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [m.version, m.name, new Date().toISOString()]);
+        await c.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
       }
     });
   }
 
-  async saveExtraction(article: ArticleRow, result: ArticleResult, extractorVersion: string): Promise<SaveOutcome> {
+  async saveExtraction(
+    article: ArticleRow,
+    result: ArticleResult,
+    extractorVersion: string,
+  ): Promise<SaveOutcome> {
     // Records are validated before they are stored: a bad one is a bug upstream, not data.
     const checked = ArticleResult.parse(result);
     if (checked.articleId !== article.articleId) {
@@ -76,7 +114,8 @@ export class SqlStore implements RecordStore {
         )
       )[0];
       const none = { articleId: article.articleId, added: 0, removed: 0, updated: 0 };
-      if (prev && prev.extractor_version === extractorVersion && prev.result_hash === hash) return { ...none, changed: false };
+      if (prev && prev.extractor_version === extractorVersion && prev.result_hash === hash)
+        return { ...none, changed: false };
 
       const before = prev ? await readRecords(c, this.db, article.articleId) : [];
       const diff = diffRecords(before, checked.metrics);
@@ -85,20 +124,54 @@ export class SqlStore implements RecordStore {
       // Replace, not patch: the transaction makes it atomic and published_at may have moved.
       await c.run("DELETE FROM records WHERE article_id = ?", [article.articleId]);
       await c.run("DELETE FROM entities WHERE article_id = ?", [article.articleId]);
-      await insertRows(c, "records", RECORD_COLUMNS, checked.metrics.map((r) => recordValues(article.articleId, checked.publishedAt ?? article.publishedAt, r)));
+      await insertRows(
+        c,
+        "records",
+        RECORD_COLUMNS,
+        checked.metrics.map((r) =>
+          recordValues(article.articleId, checked.publishedAt ?? article.publishedAt, r),
+        ),
+      );
       await insertRows(c, "entities", ENTITY_COLUMNS, entityRows(article.articleId, checked));
       await c.run(
         "INSERT INTO extraction_runs (article_id, extractor_version, previous_version, ran_at, action, records, added, removed, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [article.articleId, extractorVersion, prev?.extractor_version ?? null, now, prev ? "replace" : "insert", checked.metrics.length, diff.added.length, diff.removed.length, diff.changed.length],
+        [
+          article.articleId,
+          extractorVersion,
+          prev?.extractor_version ?? null,
+          now,
+          prev ? "replace" : "insert",
+          checked.metrics.length,
+          diff.added.length,
+          diff.removed.length,
+          diff.changed.length,
+        ],
       );
-      return { ...none, changed: true, added: diff.added.length, removed: diff.removed.length, updated: diff.changed.length };
+      return {
+        ...none,
+        changed: true,
+        added: diff.added.length,
+        removed: diff.removed.length,
+        updated: diff.changed.length,
+      };
     });
   }
 
   async getFetchState(url: string): Promise<FetchState | null> {
-    const row = (await this.db.all<Record<string, string | null>>("SELECT url, etag, last_modified, article_id, fetched_at FROM fetch_state WHERE url = ?", [url]))[0];
+    const row = (
+      await this.db.all<Record<string, string | null>>(
+        "SELECT url, etag, last_modified, article_id, fetched_at FROM fetch_state WHERE url = ?",
+        [url],
+      )
+    )[0];
     if (!row) return null;
-    return { url: String(row.url), etag: row.etag ?? null, lastModified: row.last_modified ?? null, articleId: row.article_id ?? null, fetchedAt: String(row.fetched_at) };
+    return {
+      url: String(row.url),
+      etag: row.etag ?? null,
+      lastModified: row.last_modified ?? null,
+      articleId: row.article_id ?? null,
+      fetchedAt: String(row.fetched_at),
+    };
   }
 
   async putFetchState(s: FetchState): Promise<void> {
@@ -109,7 +182,10 @@ export class SqlStore implements RecordStore {
   }
 
   async hasUrl(url: string): Promise<boolean> {
-    const rows = await this.db.all("SELECT 1 AS hit FROM articles WHERE canonical_url = ? OR url = ? LIMIT 1", [url, url]);
+    const rows = await this.db.all(
+      "SELECT 1 AS hit FROM articles WHERE canonical_url = ? OR url = ? LIMIT 1",
+      [url, url],
+    );
     return rows.length > 0;
   }
 
@@ -117,13 +193,17 @@ export class SqlStore implements RecordStore {
     // "Technologies" finds "Dell Technologies" too, but only when no name starts with it:
     // a contains match cannot use the index, so it is the fallback, decided on names alone
     // (an index probe) so that a known entity without the asked metric stays fast.
-    if (q.entity !== undefined && q.entity.trim() !== "" && !(await this.hasEntityPrefix(q.entity))) return this.queryWith(q, "contains");
+    if (q.entity !== undefined && q.entity.trim() !== "" && !(await this.hasEntityPrefix(q.entity)))
+      return this.queryWith(q, "contains");
     return this.queryWith(q, "prefix");
   }
 
   private async hasEntityPrefix(entity: string): Promise<boolean> {
     const where = recordWhere({ entity }, "prefix", this.db.dialect);
-    return (await this.db.all(`SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`, where.params)).length > 0;
+    return (
+      (await this.db.all(`SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`, where.params))
+        .length > 0
+    );
   }
 
   private async queryWith(q: RecordQuery, match: EntityMatch): Promise<StoredRecord[]> {
@@ -139,7 +219,10 @@ export class SqlStore implements RecordStore {
   async *exportRecords(pageSize = 1000): AsyncIterable<StoredRecord> {
     let after = "";
     for (;;) {
-      const rows = await this.db.all<RecordJoinRow>(`${selectRecords(this.db)} WHERE r.id > ? ORDER BY r.id LIMIT ${pageSize}`, [after]);
+      const rows = await this.db.all<RecordJoinRow>(
+        `${selectRecords(this.db)} WHERE r.id > ? ORDER BY r.id LIMIT ${pageSize}`,
+        [after],
+      );
       // Validated when stored; a bulk read skips the schema to keep export at disk speed.
       for (const row of rows) yield storedRecord(row, false);
       if (rows.length < pageSize) return;
@@ -160,7 +243,10 @@ export class SqlStore implements RecordStore {
       params.push(filter.source, filter.source.length, filter.source);
     }
     for (;;) {
-      const rows = await this.db.all<ArticleDbRow>(`SELECT * FROM articles WHERE ${parts.join(" AND ")} ORDER BY article_id LIMIT ${pageSize}`, [after, ...params]);
+      const rows = await this.db.all<ArticleDbRow>(
+        `SELECT * FROM articles WHERE ${parts.join(" AND ")} ORDER BY article_id LIMIT ${pageSize}`,
+        [after, ...params],
+      );
       for (const row of rows) yield storedArticle(row);
       if (rows.length < pageSize) return;
       after = String(rows[rows.length - 1]?.article_id);
@@ -168,7 +254,9 @@ export class SqlStore implements RecordStore {
   }
 
   async getArticle(articleId: string): Promise<StoredArticle | null> {
-    const row = (await this.db.all<ArticleDbRow>("SELECT * FROM articles WHERE article_id = ?", [articleId]))[0];
+    const row = (
+      await this.db.all<ArticleDbRow>("SELECT * FROM articles WHERE article_id = ?", [articleId])
+    )[0];
     return row ? storedArticle(row) : null;
   }
 
@@ -195,8 +283,11 @@ export class SqlStore implements RecordStore {
   }
 
   async stats(): Promise<StoreStats> {
-    const count = async (table: string) => Number((await this.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
-    const byMetric = await this.db.all<{ metric: string; n: number }>("SELECT metric, COUNT(*) AS n FROM records GROUP BY metric ORDER BY n DESC, metric");
+    const count = async (table: string) =>
+      Number((await this.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
+    const byMetric = await this.db.all<{ metric: string; n: number }>(
+      "SELECT metric, COUNT(*) AS n FROM records GROUP BY metric ORDER BY n DESC, metric",
+    );
     const top = await this.db.all<{ name: string; n: number }>(
       "SELECT entity_name AS name, COUNT(*) AS n FROM records WHERE entity_name IS NOT NULL GROUP BY entity_name ORDER BY n DESC, entity_name LIMIT 10",
     );
@@ -213,9 +304,31 @@ export class SqlStore implements RecordStore {
   async bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void> {
     const now = new Date().toISOString();
     await this.db.transaction(async (c) => {
-      await insertRows(c, "articles", ARTICLE_COLUMNS, items.map((i) => articleValues(i.article, i.result, extractorVersion, BULK_HASH, now)), true);
-      await insertRows(c, "records", RECORD_COLUMNS, items.flatMap((i) => i.result.metrics.map((r) => recordValues(i.article.articleId, i.result.publishedAt ?? i.article.publishedAt, r))), true);
-      await insertRows(c, "entities", ENTITY_COLUMNS, items.flatMap((i) => entityRows(i.article.articleId, i.result)), true);
+      await insertRows(
+        c,
+        "articles",
+        ARTICLE_COLUMNS,
+        items.map((i) => articleValues(i.article, i.result, extractorVersion, BULK_HASH, now)),
+        true,
+      );
+      await insertRows(
+        c,
+        "records",
+        RECORD_COLUMNS,
+        items.flatMap((i) =>
+          i.result.metrics.map((r) =>
+            recordValues(i.article.articleId, i.result.publishedAt ?? i.article.publishedAt, r),
+          ),
+        ),
+        true,
+      );
+      await insertRows(
+        c,
+        "entities",
+        ENTITY_COLUMNS,
+        items.flatMap((i) => entityRows(i.article.articleId, i.result)),
+        true,
+      );
     });
   }
 
@@ -261,15 +374,44 @@ async function readRecords(c: SqlConn, db: SqlDriver, articleId: string): Promis
   return rows.map((r) => MetricRecord.parse(JSON.parse(r.record_json)));
 }
 
-function articleValues(a: ArticleRow, result: ArticleResult, version: string, hash: string, now: string): SqlValue[] {
+function articleValues(
+  a: ArticleRow,
+  result: ArticleResult,
+  version: string,
+  hash: string,
+  now: string,
+): SqlValue[] {
   return [
-    a.articleId, a.source, a.url, a.canonicalUrl, a.title, result.publishedAt ?? a.publishedAt, a.publisher,
-    JSON.stringify(a.authors), a.fetchedAt, a.etag, a.lastModified, sha256(a.raw ?? a.body),
-    a.raw ? compressRaw(a.raw) : null, a.raw ? "br" : null, a.contentType, a.body, version, hash, now,
+    a.articleId,
+    a.source,
+    a.url,
+    a.canonicalUrl,
+    a.title,
+    result.publishedAt ?? a.publishedAt,
+    a.publisher,
+    JSON.stringify(a.authors),
+    a.fetchedAt,
+    a.etag,
+    a.lastModified,
+    sha256(a.raw ?? a.body),
+    a.raw ? compressRaw(a.raw) : null,
+    a.raw ? "br" : null,
+    a.contentType,
+    a.body,
+    version,
+    hash,
+    now,
   ];
 }
 
-async function upsertArticle(c: SqlConn, a: ArticleRow, result: ArticleResult, version: string, hash: string, now: string): Promise<void> {
+async function upsertArticle(
+  c: SqlConn,
+  a: ArticleRow,
+  result: ArticleResult,
+  version: string,
+  hash: string,
+  now: string,
+): Promise<void> {
   const cols = ARTICLE_COLUMNS.filter((x) => x !== "article_id");
   await c.run(
     `INSERT INTO articles (${ARTICLE_COLUMNS.join(", ")}) VALUES (${ARTICLE_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (article_id) DO UPDATE SET ${cols.map((x) => `${x} = excluded.${x}`).join(", ")}`,
@@ -288,10 +430,17 @@ function entityRows(articleId: string, result: ArticleResult): SqlValue[][] {
   });
 }
 
-async function insertRows(c: SqlConn, table: string, columns: readonly string[], rows: SqlValue[][], ignoreExisting = false): Promise<void> {
+async function insertRows(
+  c: SqlConn,
+  table: string,
+  columns: readonly string[],
+  rows: SqlValue[][],
+  ignoreExisting = false,
+): Promise<void> {
   // PostgreSQL: few round trips. SQLite has none to save; one cached single-row statement
   // is faster there than building and preparing wide ones.
-  const perStatement = c.dialect === "sqlite" ? 1 : Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const perStatement =
+    c.dialect === "sqlite" ? 1 : Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);

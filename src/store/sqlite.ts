@@ -44,7 +44,11 @@ class SqliteDriver implements SqlDriver {
       this.db.pragma("foreign_keys = ON");
       this.db.pragma("busy_timeout = 5000");
     } catch (err) {
-      throw new NewsfiguresError("NF_STORE_OPEN_FAILED", `cannot open the SQLite store ${file}: ${(err as Error).message}; check the path and its permissions`, { cause: err });
+      throw new NewsfiguresError(
+        "NF_STORE_OPEN_FAILED",
+        `cannot open the SQLite store ${file}: ${(err as Error).message}; check the path and its permissions`,
+        { cause: err },
+      );
     }
   }
 
@@ -62,7 +66,8 @@ class SqliteDriver implements SqlDriver {
   private readonly conn: SqlConn = {
     dialect: "sqlite",
     run: async (sql, params = []) => this.prepare(sql).run(...params.map(toSqlite)).changes,
-    all: async <T>(sql: string, params: SqlValue[] = []) => this.prepare(sql).all(...params.map(toSqlite)) as T[],
+    all: async <T>(sql: string, params: SqlValue[] = []) =>
+      this.prepare(sql).all(...params.map(toSqlite)) as T[],
     exec: async (sql) => {
       this.db.exec(sql);
     },

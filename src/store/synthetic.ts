@@ -3,7 +3,7 @@
  * many entities and all metrics, deterministic for a given index. Not used by the product.
  */
 import { articleIdOf, recordIdOf } from "../extract/ids.js";
-import { Metric, type ArticleResult, type MetricRecord } from "../model/index.js";
+import { type ArticleResult, Metric, type MetricRecord } from "../model/index.js";
 import type { BulkItem, RecordStore } from "./types.js";
 
 export interface SyntheticOptions {
@@ -28,7 +28,8 @@ export function syntheticEntityName(n: number): string {
 export function syntheticItem(i: number, perArticle = 100, entities = 5000): BulkItem {
   const figure = (j: number) => `$${(i % 997) + j + 1}.5 million`;
   const lines: string[] = [`Synthetic report ${i}`];
-  for (let j = 0; j < perArticle; j++) lines.push(`${syntheticEntityName((i * 7 + j) % entities)} reported ${figure(j)} in 2025.`);
+  for (let j = 0; j < perArticle; j++)
+    lines.push(`${syntheticEntityName((i * 7 + j) % entities)} reported ${figure(j)} in 2025.`);
   const body = `${lines.join("\n")}\n`;
   const articleId = articleIdOf(body);
   const publishedAt = new Date(Date.UTC(2020, 0, 1) + (i % 2000) * 86_400_000).toISOString();
@@ -44,21 +45,61 @@ export function syntheticItem(i: number, perArticle = 100, entities = 5000): Bul
       text,
       span: { start, end: start + text.length },
       sentence: line,
-      value: { amount: ((i % 997) + j + 1.5) * 1e6, currency: "USD", unit: null, approximate: false, bound: "exact", range: null },
+      value: {
+        amount: ((i % 997) + j + 1.5) * 1e6,
+        currency: "USD",
+        unit: null,
+        approximate: false,
+        bound: "exact",
+        range: null,
+      },
       rate: null,
       // A multiplicative hash so an entity's records spread over all metrics.
       metric: METRICS[((i * 2654435761 + j * 40503) >>> 0) % METRICS.length] ?? "other",
       metricPhrase: null,
       entity: { name: syntheticEntityName((i * 7 + j) % entities), type: "organization" },
-      period: { text: "2025", fiscal: false, year: 2025, quarter: null, start: null, end: null, ytd: false },
+      period: {
+        text: "2025",
+        fiscal: false,
+        year: 2025,
+        quarter: null,
+        start: null,
+        end: null,
+        ytd: false,
+      },
       change: null,
       forecast: false,
     });
     offset += line.length + 1;
   }
-  const result: ArticleResult = { source: `synthetic/${i}`, articleId, url: null, title: lines[0] ?? null, publishedAt, publisher: null, authors: [], entities: [], metrics };
+  const result: ArticleResult = {
+    source: `synthetic/${i}`,
+    articleId,
+    url: null,
+    title: lines[0] ?? null,
+    publishedAt,
+    publisher: null,
+    authors: [],
+    entities: [],
+    metrics,
+  };
   return {
-    article: { articleId, source: `synthetic/${i}`, url: null, canonicalUrl: null, title: result.title, publishedAt, publisher: null, authors: [], fetchedAt: publishedAt, etag: null, lastModified: null, raw: null, contentType: "text/plain", body },
+    article: {
+      articleId,
+      source: `synthetic/${i}`,
+      url: null,
+      canonicalUrl: null,
+      title: result.title,
+      publishedAt,
+      publisher: null,
+      authors: [],
+      fetchedAt: publishedAt,
+      etag: null,
+      lastModified: null,
+      raw: null,
+      contentType: "text/plain",
+      body,
+    },
     result,
   };
 }
@@ -74,7 +115,8 @@ export async function seedSynthetic(store: RecordStore, o: SyntheticOptions): Pr
   const batch = o.batch ?? 100;
   for (let i = 0; i < o.articles; i += batch) {
     const items: BulkItem[] = [];
-    for (let k = i; k < Math.min(o.articles, i + batch); k++) items.push(syntheticItem(k, per, o.entities ?? 5000));
+    for (let k = i; k < Math.min(o.articles, i + batch); k++)
+      items.push(syntheticItem(k, per, o.entities ?? 5000));
     await store.bulkInsert(items, o.extractorVersion ?? "synthetic");
     o.onBatch?.(Math.min(o.articles, i + batch));
   }

@@ -15,7 +15,11 @@ export function registerExport(program: Command, ctx: CliContext): void {
       .description("write every stored figure to standard output as CSV or JSON lines")
       .option("--format <format>", "jsonl (default) or csv", "jsonl"),
   ).action(async (opts: { store?: string; format: string }) => {
-    if (opts.format !== "jsonl" && opts.format !== "csv") throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--format must be jsonl or csv, not "${opts.format}"`);
+    if (opts.format !== "jsonl" && opts.format !== "csv")
+      throw new NewsfiguresError(
+        "NF_CLI_BAD_FLAG",
+        `--format must be jsonl or csv, not "${opts.format}"`,
+      );
     await withStore(ctx, opts, async (store) => {
       const csv = opts.format === "csv";
       if (csv) await ctx.stdout(`${CSV_HEADER.join(",")}\n`);

@@ -4,12 +4,12 @@
  * this file only parses flags, draws progress and prints the summary.
  */
 import type { Command } from "commander";
+import { isPipelineFile } from "../../pipeline/load.js";
 import { ingestFiles } from "../../store/ingest.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 import { addStoreOption, withStore } from "../store-option.js";
 import { formatIngestSummary } from "../summary.js";
-import { isPipelineFile } from "../../pipeline/load.js";
 import { ingestPipelines } from "./ingest-pipeline.js";
 
 export function registerIngest(program: Command, ctx: CliContext): void {
@@ -44,11 +44,17 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       if (summary.skipped.length > 0) {
         const shown = summary.skipped.slice(0, 3).join(", ");
         const more = summary.skipped.length > 3 ? ` and ${summary.skipped.length - 3} more` : "";
-        ctx.stderr(`newsfigures ingest: skipped ${summary.skipped.length} file(s) that are not .txt, .html or .jsonl: ${shown}${more}\n`);
+        ctx.stderr(
+          `newsfigures ingest: skipped ${summary.skipped.length} file(s) that are not .txt, .html or .jsonl: ${shown}${more}\n`,
+        );
       }
-      for (const f of summary.failed) ctx.stderr(`newsfigures ingest: ${f.source}: ${f.code}: ${f.message}\n`);
+      for (const f of summary.failed)
+        ctx.stderr(`newsfigures ingest: ${f.source}: ${f.code}: ${f.message}\n`);
       const stats = await store.stats();
-      if (opts.format === "json") await ctx.stdout(`${JSON.stringify({ store: store.location, ...summary, totals: stats })}\n`);
+      if (opts.format === "json")
+        await ctx.stdout(
+          `${JSON.stringify({ store: store.location, ...summary, totals: stats })}\n`,
+        );
       else await ctx.stdout(formatIngestSummary(summary, stats, store.location));
       if (summary.failed.length > 0) ctx.setExitCode(1);
     });

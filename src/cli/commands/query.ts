@@ -10,7 +10,7 @@ import { parsePeriodFilter } from "../../store/query-sql.js";
 import type { RecordQuery } from "../../store/types.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
-import { CSV_HEADER, TABLE_HEADER, csvRow, jsonOf, tableRow } from "../record-format.js";
+import { CSV_HEADER, csvRow, jsonOf, TABLE_HEADER, tableRow } from "../record-format.js";
 import { addStoreOption, withStore } from "../store-option.js";
 
 interface QueryFlags {
@@ -50,16 +50,26 @@ export function registerQuery(program: Command, ctx: CliContext): void {
       .option("--format <format>", "table (default), csv, jsonl or json", "table"),
   ).action(async (flags: QueryFlags) => {
     const query = toQuery(flags);
-    if (!FORMATS.includes(flags.format)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--format must be one of ${FORMATS.join(", ")}, not "${flags.format}"`);
+    if (!FORMATS.includes(flags.format))
+      throw new NewsfiguresError(
+        "NF_CLI_BAD_FLAG",
+        `--format must be one of ${FORMATS.join(", ")}, not "${flags.format}"`,
+      );
     await withStore(ctx, flags, async (store) => {
       const rows = await store.queryRecords(query);
-      if (flags.format === "json") await ctx.stdout(`${JSON.stringify(rows.map(jsonOf), null, 2)}\n`);
-      else if (flags.format === "jsonl") for (const r of rows) await ctx.stdout(`${JSON.stringify(jsonOf(r))}\n`);
+      if (flags.format === "json")
+        await ctx.stdout(`${JSON.stringify(rows.map(jsonOf), null, 2)}\n`);
+      else if (flags.format === "jsonl")
+        for (const r of rows) await ctx.stdout(`${JSON.stringify(jsonOf(r))}\n`);
       else if (flags.format === "csv") {
         await ctx.stdout(`${CSV_HEADER.join(",")}\n`);
         for (const r of rows) await ctx.stdout(`${csvRow(r)}\n`);
-      } else if (rows.length === 0) ctx.stderr("no figures match; try fewer filters or a shorter --entity\n");
-      else await ctx.stdout(`${formatTable(TABLE_HEADER, rows.map(tableRow), 60)}\n(${rows.length} figure(s)${rows.length === query.limit ? `; more with --limit` : ""})\n`);
+      } else if (rows.length === 0)
+        ctx.stderr("no figures match; try fewer filters or a shorter --entity\n");
+      else
+        await ctx.stdout(
+          `${formatTable(TABLE_HEADER, rows.map(tableRow), 60)}\n(${rows.length} figure(s)${rows.length === query.limit ? `; more with --limit` : ""})\n`,
+        );
     });
   });
 }
@@ -73,7 +83,11 @@ export function toQuery(f: QueryFlags): RecordQuery {
   if (f.until !== undefined) q.until = isoDate(f.until, "--until");
   if (f.period !== undefined) q.period = parsePeriodFilter(f.period);
   if (f.currency !== undefined) {
-    if (!/^[A-Za-z]{3}$/.test(f.currency)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--currency takes an ISO 4217 code like USD or EUR, not "${f.currency}"`);
+    if (!/^[A-Za-z]{3}$/.test(f.currency))
+      throw new NewsfiguresError(
+        "NF_CLI_BAD_FLAG",
+        `--currency takes an ISO 4217 code like USD or EUR, not "${f.currency}"`,
+      );
     q.currency = f.currency.toUpperCase();
   }
   if (f.min !== undefined) q.min = amount(f.min, "--min");
@@ -84,25 +98,43 @@ export function toQuery(f: QueryFlags): RecordQuery {
 
 function oneOf(value: string, allowed: readonly string[], flag: string): string {
   const v = value.toLowerCase();
-  if (!allowed.includes(v)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" is not one of: ${allowed.join(", ")}`);
+  if (!allowed.includes(v))
+    throw new NewsfiguresError(
+      "NF_CLI_BAD_FLAG",
+      `${flag} "${value}" is not one of: ${allowed.join(", ")}`,
+    );
   return v;
 }
 
 function isoDate(value: string, flag: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" is not a date; write YYYY-MM-DD`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
+    throw new NewsfiguresError(
+      "NF_CLI_BAD_FLAG",
+      `${flag} "${value}" is not a date; write YYYY-MM-DD`,
+    );
   }
   return value;
 }
 
 function amount(value: string, flag: string): number {
   const n = Number(value.replace(/_/g, ""));
-  if (value.trim() === "" || !Number.isFinite(n)) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" is not a number; write e.g. 1000000 or 1e9`);
+  if (value.trim() === "" || !Number.isFinite(n))
+    throw new NewsfiguresError(
+      "NF_CLI_BAD_FLAG",
+      `${flag} "${value}" is not a number; write e.g. 1000000 or 1e9`,
+    );
   return n;
 }
 
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${flag} "${value}" must be a whole number of at least 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new NewsfiguresError(
+      "NF_CLI_BAD_FLAG",
+      `${flag} "${value}" must be a whole number of at least 1`,
+    );
   return n;
 }

@@ -5,9 +5,9 @@
  */
 import type { Command } from "commander";
 import { NewsfiguresError } from "../../errors.js";
-import { formatDiff } from "../diff-format.js";
 import { reprocessStore } from "../../store/reprocess.js";
 import type { CliContext } from "../context.js";
+import { formatDiff } from "../diff-format.js";
 import { createProgress } from "../progress.js";
 import { addStoreOption, withStore } from "../store-option.js";
 
@@ -29,10 +29,22 @@ export function registerReprocess(program: Command, ctx: CliContext): void {
       .option("--source <name>", "only articles whose source is, or starts with, this")
       .option("--dry-run", "show the changes without writing them", false)
       .option("--all", "list unchanged articles too", false)
-      .option("--format <format>", "text (default) or json (one object per article, then a summary)", "text"),
+      .option(
+        "--format <format>",
+        "text (default) or json (one object per article, then a summary)",
+        "text",
+      ),
   ).action(async (flags: ReprocessFlags) => {
-    if (flags.format !== "text" && flags.format !== "json") throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--format must be text or json, not "${flags.format}"`);
-    if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--since "${flags.since}" is not a date; write YYYY-MM-DD`);
+    if (flags.format !== "text" && flags.format !== "json")
+      throw new NewsfiguresError(
+        "NF_CLI_BAD_FLAG",
+        `--format must be text or json, not "${flags.format}"`,
+      );
+    if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since)))
+      throw new NewsfiguresError(
+        "NF_CLI_BAD_FLAG",
+        `--since "${flags.since}" is not a date; write YYYY-MM-DD`,
+      );
     const json = flags.format === "json";
     await withStore(ctx, flags, async (store) => {
       const progress = createProgress(flags.dryRun ? "reprocess (dry run)" : "reprocess");
@@ -49,7 +61,10 @@ export function registerReprocess(program: Command, ctx: CliContext): void {
         },
       });
       progress.done();
-      if (json) await ctx.stdout(`${JSON.stringify({ type: "summary", store: store.location, ...summary })}\n`);
+      if (json)
+        await ctx.stdout(
+          `${JSON.stringify({ type: "summary", store: store.location, ...summary })}\n`,
+        );
       else {
         const verb = summary.dryRun ? "would change" : "changed";
         await ctx.stdout(

@@ -42,13 +42,28 @@ export function record(body: string, s: Spec): MetricRecord {
     text: s.text,
     span: { start, end },
     sentence: line,
-    value: { amount: s.amount, currency: s.currency ?? null, unit: s.unit ?? null, approximate: false, bound: "exact", range: null },
+    value: {
+      amount: s.amount,
+      currency: s.currency ?? null,
+      unit: s.unit ?? null,
+      approximate: false,
+      bound: "exact",
+      range: null,
+    },
     rate: null,
     metric: s.metric,
     metricPhrase: null,
     entity: s.entity ? { name: s.entity, type: "organization" } : null,
     period: s.period
-      ? { text: s.period.text, fiscal: s.period.fiscal ?? false, year: s.period.year ?? null, quarter: s.period.quarter ?? null, start: null, end: null, ytd: false }
+      ? {
+          text: s.period.text,
+          fiscal: s.period.fiscal ?? false,
+          year: s.period.year ?? null,
+          quarter: s.period.quarter ?? null,
+          start: null,
+          end: null,
+          ytd: false,
+        }
       : null,
     change: s.change ? { direction: s.change } : null,
     forecast: s.forecast ?? false,
@@ -58,22 +73,73 @@ export function record(body: string, s: Spec): MetricRecord {
 export function orchardRecords(): MetricRecord[] {
   const b = ORCHARD_TEXT;
   return [
-    record(b, { text: "$2.4 billion", kind: "money", amount: 2.4e9, currency: "USD", metric: "backlog", entity: "Orchard Robotics", period: { text: "third quarter of 2025", year: 2025, quarter: 3 } }),
-    record(b, { text: "31%", kind: "percent", amount: 31, unit: "percent", metric: "backlog", entity: "Orchard Robotics", change: "increase" }),
-    record(b, { text: "$900 million", kind: "money", amount: 9e8, currency: "USD", metric: "revenue", entity: "Orchard Robotics", period: { text: "fiscal 2026", year: 2026, fiscal: true }, forecast: true }),
-    record(b, { text: "4,200", kind: "count", amount: 4200, unit: "people", metric: "employees", entity: "Orchard Robotics" }),
+    record(b, {
+      text: "$2.4 billion",
+      kind: "money",
+      amount: 2.4e9,
+      currency: "USD",
+      metric: "backlog",
+      entity: "Orchard Robotics",
+      period: { text: "third quarter of 2025", year: 2025, quarter: 3 },
+    }),
+    record(b, {
+      text: "31%",
+      kind: "percent",
+      amount: 31,
+      unit: "percent",
+      metric: "backlog",
+      entity: "Orchard Robotics",
+      change: "increase",
+    }),
+    record(b, {
+      text: "$900 million",
+      kind: "money",
+      amount: 9e8,
+      currency: "USD",
+      metric: "revenue",
+      entity: "Orchard Robotics",
+      period: { text: "fiscal 2026", year: 2026, fiscal: true },
+      forecast: true,
+    }),
+    record(b, {
+      text: "4,200",
+      kind: "count",
+      amount: 4200,
+      unit: "people",
+      metric: "employees",
+      entity: "Orchard Robotics",
+    }),
   ];
 }
 
 export function kestrelRecords(): MetricRecord[] {
   const b = KESTREL_TEXT;
   return [
-    record(b, { text: "€1.1 billion", kind: "money", amount: 1.1e9, currency: "EUR", metric: "net_income", entity: "Kestrel Bank", period: { text: "first half of 2025", year: 2025 } }),
-    record(b, { text: "$310 million", kind: "money", amount: 3.1e8, currency: "USD", metric: "backlog", entity: "Kestrel Bank" }),
+    record(b, {
+      text: "€1.1 billion",
+      kind: "money",
+      amount: 1.1e9,
+      currency: "EUR",
+      metric: "net_income",
+      entity: "Kestrel Bank",
+      period: { text: "first half of 2025", year: 2025 },
+    }),
+    record(b, {
+      text: "$310 million",
+      kind: "money",
+      amount: 3.1e8,
+      currency: "USD",
+      metric: "backlog",
+      entity: "Kestrel Bank",
+    }),
   ];
 }
 
-export function article(body: string, metrics: MetricRecord[], extra: Partial<ArticleRow> = {}): { row: ArticleRow; result: ArticleResult } {
+export function article(
+  body: string,
+  metrics: MetricRecord[],
+  extra: Partial<ArticleRow> = {},
+): { row: ArticleRow; result: ArticleResult } {
   const title = body.split("\n")[0] ?? null;
   const row: ArticleRow = {
     articleId: articleIdOf(body),
@@ -100,7 +166,9 @@ export function article(body: string, metrics: MetricRecord[], extra: Partial<Ar
     publishedAt: row.publishedAt,
     publisher: row.publisher,
     authors: row.authors,
-    entities: [...new Set(metrics.flatMap((m) => (m.entity ? [m.entity.name] : [])))].map((name) => ({ name, type: "organization", mentions: 2 })),
+    entities: [...new Set(metrics.flatMap((m) => (m.entity ? [m.entity.name] : [])))].map(
+      (name) => ({ name, type: "organization", mentions: 2 }),
+    ),
     metrics,
   });
   return { row, result };

@@ -30,7 +30,8 @@ export function sqliteBackend(): Backend {
 export function postgresBackend(fileTag: string): Backend {
   const url = inject("databaseUrl");
   const schemas = new Set<string>();
-  const schemaOf = (label: string) => `nf_${inject("runId")}_${fileTag}_${label}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+  const schemaOf = (label: string) =>
+    `nf_${inject("runId")}_${fileTag}_${label}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   const spec = (label: string) => {
     const u = new URL(url);
     u.searchParams.set("schema", schemaOf(label));

@@ -5,7 +5,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { isNewsfiguresError } from "../../../src/errors.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
-import { KESTREL_TEXT, ORCHARD_TEXT, article, kestrelRecords, orchardRecords, record } from "./articles.js";
+import {
+  article,
+  KESTREL_TEXT,
+  kestrelRecords,
+  ORCHARD_TEXT,
+  orchardRecords,
+  record,
+} from "./articles.js";
 import { backends } from "./backends.js";
 
 const all = backends("conf");
@@ -35,13 +42,33 @@ describe.each(all)("store conformance on $name", (backend) => {
   it("stores an article with its records, entities and compressed page, and reads them back", async () => {
     const store = await fresh();
     const raw = Buffer.from(`<html><body><p>${ORCHARD_TEXT.repeat(20)}</p></body></html>`);
-    const { row, result } = article(ORCHARD_TEXT, orchardRecords(), { raw, contentType: "text/html", url: "https://example.test/a?x=1", canonicalUrl: "https://example.test/a", etag: '"v1"', authors: ["A. Writer"], publishedAt: "2025-11-03T09:00:00Z" });
+    const { row, result } = article(ORCHARD_TEXT, orchardRecords(), {
+      raw,
+      contentType: "text/html",
+      url: "https://example.test/a?x=1",
+      canonicalUrl: "https://example.test/a",
+      etag: '"v1"',
+      authors: ["A. Writer"],
+      publishedAt: "2025-11-03T09:00:00Z",
+    });
     const out = await store.saveExtraction(row, result, "1.0.0");
-    expect(out).toEqual({ articleId: row.articleId, changed: true, added: 4, removed: 0, updated: 0 });
+    expect(out).toEqual({
+      articleId: row.articleId,
+      changed: true,
+      added: 4,
+      removed: 0,
+      updated: 0,
+    });
     expect(await store.getRecords(row.articleId)).toEqual(orchardRecords());
     const back = await store.getArticle(row.articleId);
     expect(back?.raw?.equals(raw)).toBe(true);
-    expect(back).toMatchObject({ body: ORCHARD_TEXT, etag: '"v1"', authors: ["A. Writer"], extractorVersion: "1.0.0", contentType: "text/html" });
+    expect(back).toMatchObject({
+      body: ORCHARD_TEXT,
+      etag: '"v1"',
+      authors: ["A. Writer"],
+      extractorVersion: "1.0.0",
+      contentType: "text/html",
+    });
     expect(await store.hasUrl("https://example.test/a")).toBe(true);
     expect(await store.hasUrl("https://example.test/a?x=1")).toBe(true);
     expect(await store.hasUrl("https://example.test/b")).toBe(false);
@@ -55,8 +82,18 @@ describe.each(all)("store conformance on $name", (backend) => {
     const store = await fresh();
     const { row, result } = article(ORCHARD_TEXT, orchardRecords());
     await store.saveExtraction(row, result, "1.0.0");
-    const again = await store.saveExtraction({ ...row, fetchedAt: "2026-02-02T00:00:00.000Z" }, result, "1.0.0");
-    expect(again).toEqual({ articleId: row.articleId, changed: false, added: 0, removed: 0, updated: 0 });
+    const again = await store.saveExtraction(
+      { ...row, fetchedAt: "2026-02-02T00:00:00.000Z" },
+      result,
+      "1.0.0",
+    );
+    expect(again).toEqual({
+      articleId: row.articleId,
+      changed: false,
+      added: 0,
+      removed: 0,
+      updated: 0,
+    });
     expect(await store.listRuns(row.articleId)).toHaveLength(1);
     expect((await store.getArticle(row.articleId))?.fetchedAt).toBe("2026-01-02T03:04:05.000Z");
     expect((await store.stats()).records).toBe(4);
@@ -70,15 +107,32 @@ describe.each(all)("store conformance on $name", (backend) => {
     const [backlog, pct, revenue] = orchardRecords();
     if (!backlog || !pct || !revenue) throw new Error("fixture");
     const changed = { ...revenue, metric: "guidance" as const };
-    const added = record(ORCHARD_TEXT, { text: "2025", kind: "count", amount: 2025, unit: "year", metric: "other" });
+    const added = record(ORCHARD_TEXT, {
+      text: "2025",
+      kind: "count",
+      amount: 2025,
+      unit: "year",
+      metric: "other",
+    });
     const next = article(ORCHARD_TEXT, [backlog, pct, changed, added]);
     const out = await store.saveExtraction(next.row, next.result, "1.1.0");
     expect(out).toMatchObject({ changed: true, added: 1, removed: 1, updated: 1 });
     const ids = (await store.getRecords(row.articleId)).map((r) => r.id).sort();
     expect(ids).toEqual([backlog.id, pct.id, changed.id, added.id].sort());
-    expect((await store.queryRecords({ metric: "guidance" })).map((r) => r.record.id)).toEqual([changed.id]);
+    expect((await store.queryRecords({ metric: "guidance" })).map((r) => r.record.id)).toEqual([
+      changed.id,
+    ]);
     const runs = await store.listRuns(row.articleId);
-    expect(runs.map((r) => [r.action, r.extractorVersion, r.previousVersion, r.added, r.removed, r.updated])).toEqual([
+    expect(
+      runs.map((r) => [
+        r.action,
+        r.extractorVersion,
+        r.previousVersion,
+        r.added,
+        r.removed,
+        r.updated,
+      ]),
+    ).toEqual([
       ["insert", "1.0.0", null, 4, 0, 0],
       ["replace", "1.1.0", "1.0.0", 1, 1, 1],
     ]);
@@ -111,39 +165,74 @@ describe.each(all)("store conformance on $name", (backend) => {
 
   it("answers queries by entity (prefix, then contains), metric, kind, currency, amount, period, dates, article", async () => {
     const store = await fresh();
-    const o = article(ORCHARD_TEXT, orchardRecords(), { publishedAt: "2025-11-03T09:00:00Z", source: "feeds/orchard" });
-    const k = article(KESTREL_TEXT, kestrelRecords(), { publishedAt: "2025-07-20T12:00:00Z", source: "feeds/kestrel" });
+    const o = article(ORCHARD_TEXT, orchardRecords(), {
+      publishedAt: "2025-11-03T09:00:00Z",
+      source: "feeds/orchard",
+    });
+    const k = article(KESTREL_TEXT, kestrelRecords(), {
+      publishedAt: "2025-07-20T12:00:00Z",
+      source: "feeds/kestrel",
+    });
     await store.saveExtraction(o.row, o.result, "1.0.0");
     await store.saveExtraction(k.row, k.result, "1.0.0");
-    const texts = async (q: Parameters<RecordStore["queryRecords"]>[0]) => (await store.queryRecords(q)).map((r) => r.record.text);
+    const texts = async (q: Parameters<RecordStore["queryRecords"]>[0]) =>
+      (await store.queryRecords(q)).map((r) => r.record.text);
     expect(await texts({ entity: "orchard", metric: "backlog" })).toEqual(["$2.4 billion", "31%"]);
-    expect(await texts({ entity: "ORCHARD ROBOTICS", metric: "backlog", kind: "money" })).toEqual(["$2.4 billion"]);
+    expect(await texts({ entity: "ORCHARD ROBOTICS", metric: "backlog", kind: "money" })).toEqual([
+      "$2.4 billion",
+    ]);
     expect(await texts({ entity: "bank", metric: "backlog" })).toEqual(["$310 million"]);
     expect(await texts({ entity: "nobody" })).toEqual([]);
-    expect(await texts({ metric: "backlog", kind: "money" })).toEqual(["$2.4 billion", "$310 million"]);
+    expect(await texts({ metric: "backlog", kind: "money" })).toEqual([
+      "$2.4 billion",
+      "$310 million",
+    ]);
     expect(await texts({ currency: "eur" })).toEqual(["€1.1 billion"]);
-    expect(await texts({ kind: "money", min: 5e8, max: 2e9 })).toEqual(["$900 million", "€1.1 billion"]);
+    expect(await texts({ kind: "money", min: 5e8, max: 2e9 })).toEqual([
+      "$900 million",
+      "€1.1 billion",
+    ]);
     expect(await texts({ period: { year: 2025, quarter: 3 } })).toEqual(["$2.4 billion"]);
     expect(await texts({ period: { fiscal: true } })).toEqual(["$900 million"]);
     expect(await texts({ period: { text: "First Half" } })).toEqual(["€1.1 billion"]);
-    expect(await texts({ since: "2025-08-01", kind: "money" })).toEqual(["$2.4 billion", "$900 million"]);
-    expect(await texts({ until: "2025-07-20", kind: "money" })).toEqual(["€1.1 billion", "$310 million"]);
+    expect(await texts({ since: "2025-08-01", kind: "money" })).toEqual([
+      "$2.4 billion",
+      "$900 million",
+    ]);
+    expect(await texts({ until: "2025-07-20", kind: "money" })).toEqual([
+      "€1.1 billion",
+      "$310 million",
+    ]);
     expect(await texts({ articleId: k.row.articleId, limit: 1 })).toEqual(["€1.1 billion"]);
     const [hit] = await store.queryRecords({ entity: "kestrel", metric: "net_income" });
-    expect(hit).toMatchObject({ articleId: k.row.articleId, source: "feeds/kestrel", publishedAt: "2025-07-20T12:00:00Z", title: "Kestrel Bank cuts costs" });
+    expect(hit).toMatchObject({
+      articleId: k.row.articleId,
+      source: "feeds/kestrel",
+      publishedAt: "2025-07-20T12:00:00Z",
+      title: "Kestrel Bank cuts costs",
+    });
     await store.close();
   });
 
   it("exports every record in pages and lists articles by source and date", async () => {
     const store = await fresh();
-    const o = article(ORCHARD_TEXT, orchardRecords(), { source: "feeds/orchard", fetchedAt: "2026-03-01T00:00:00.000Z" });
+    const o = article(ORCHARD_TEXT, orchardRecords(), {
+      source: "feeds/orchard",
+      fetchedAt: "2026-03-01T00:00:00.000Z",
+    });
     const k = article(KESTREL_TEXT, kestrelRecords(), { source: "files/kestrel.txt" });
     await store.saveExtraction(o.row, o.result, "1.0.0");
     await store.saveExtraction(k.row, k.result, "1.0.0");
     const exported = await collect(store.exportRecords(2));
-    expect(exported.map((r) => r.record.id)).toEqual([...orchardRecords(), ...kestrelRecords()].map((r) => r.id).sort());
-    expect((await collect(store.listArticles({ source: "feeds/" }, 1))).map((a) => a.source)).toEqual(["feeds/orchard"]);
-    expect((await collect(store.listArticles({ since: "2026-02-01" }))).map((a) => a.source)).toEqual(["feeds/orchard"]);
+    expect(exported.map((r) => r.record.id)).toEqual(
+      [...orchardRecords(), ...kestrelRecords()].map((r) => r.id).sort(),
+    );
+    expect(
+      (await collect(store.listArticles({ source: "feeds/" }, 1))).map((a) => a.source),
+    ).toEqual(["feeds/orchard"]);
+    expect(
+      (await collect(store.listArticles({ since: "2026-02-01" }))).map((a) => a.source),
+    ).toEqual(["feeds/orchard"]);
     expect(await collect(store.listArticles({}, 1))).toHaveLength(2);
     await store.close();
   });
@@ -151,9 +240,27 @@ describe.each(all)("store conformance on $name", (backend) => {
   it("keeps fetch state per URL", async () => {
     const store = await fresh();
     expect(await store.getFetchState("https://example.test/x")).toBeNull();
-    await store.putFetchState({ url: "https://example.test/x", etag: '"a"', lastModified: null, articleId: null, fetchedAt: "2026-01-01T00:00:00Z" });
-    await store.putFetchState({ url: "https://example.test/x", etag: '"b"', lastModified: "Wed, 21 Oct 2025 07:28:00 GMT", articleId: "sha256:00", fetchedAt: "2026-01-02T00:00:00Z" });
-    expect(await store.getFetchState("https://example.test/x")).toEqual({ url: "https://example.test/x", etag: '"b"', lastModified: "Wed, 21 Oct 2025 07:28:00 GMT", articleId: "sha256:00", fetchedAt: "2026-01-02T00:00:00Z" });
+    await store.putFetchState({
+      url: "https://example.test/x",
+      etag: '"a"',
+      lastModified: null,
+      articleId: null,
+      fetchedAt: "2026-01-01T00:00:00Z",
+    });
+    await store.putFetchState({
+      url: "https://example.test/x",
+      etag: '"b"',
+      lastModified: "Wed, 21 Oct 2025 07:28:00 GMT",
+      articleId: "sha256:00",
+      fetchedAt: "2026-01-02T00:00:00Z",
+    });
+    expect(await store.getFetchState("https://example.test/x")).toEqual({
+      url: "https://example.test/x",
+      etag: '"b"',
+      lastModified: "Wed, 21 Oct 2025 07:28:00 GMT",
+      articleId: "sha256:00",
+      fetchedAt: "2026-01-02T00:00:00Z",
+    });
     await store.close();
   });
 
@@ -162,7 +269,10 @@ describe.each(all)("store conformance on $name", (backend) => {
     const o = article(ORCHARD_TEXT, orchardRecords());
     const k = article(KESTREL_TEXT, kestrelRecords());
     await store.saveExtraction(o.row, o.result, "1.0.0");
-    await store.bulkInsert([o, k].map(({ row, result }) => ({ article: row, result })), "1.0.0");
+    await store.bulkInsert(
+      [o, k].map(({ row, result }) => ({ article: row, result })),
+      "1.0.0",
+    );
     expect(await store.stats()).toMatchObject({ articles: 2, records: 6, entities: 2 });
     await store.close();
   });
@@ -170,7 +280,9 @@ describe.each(all)("store conformance on $name", (backend) => {
 
 describe("opening stores", () => {
   it("never puts the PostgreSQL password in an error", async () => {
-    const err = await openStore("postgres://writer:s3cret-pw@127.0.0.1:1/none").catch((e: unknown) => e);
+    const err = await openStore("postgres://writer:s3cret-pw@127.0.0.1:1/none").catch(
+      (e: unknown) => e,
+    );
     expect(isNewsfiguresError(err)).toBe(true);
     expect(String((err as Error).message)).not.toContain("s3cret-pw");
     expect(JSON.stringify((err as { toJSON(): unknown }).toJSON())).not.toContain("s3cret-pw");

@@ -3,8 +3,8 @@
  * hold the same rows. Reads ../shared/eval/dev; skips when it is absent.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { ingestFiles } from "../../../src/store/ingest.js";
 import type { RecordStore } from "../../../src/store/index.js";
+import { ingestFiles } from "../../../src/store/ingest.js";
 import { HAS_SHARED, SHARED_SKIP_REASON, sharedPath } from "../../helpers/shared.js";
 import { backends } from "./backends.js";
 
@@ -20,7 +20,8 @@ async function snapshot(store: RecordStore): Promise<unknown> {
   const records: unknown[] = [];
   for await (const r of store.exportRecords(500)) records.push(r);
   const articles: unknown[] = [];
-  for await (const a of store.listArticles({}, 5)) articles.push({ ...a, raw: a.raw?.toString("base64") ?? null });
+  for await (const a of store.listArticles({}, 5))
+    articles.push({ ...a, raw: a.raw?.toString("base64") ?? null });
   const runs = (await store.listRuns()).map(({ ranAt: _t, ...r }) => r);
   return { records, articles, runs, stats: await store.stats() };
 }
@@ -38,7 +39,14 @@ describe.skipIf(!HAS_SHARED).each(all)("ingest of the dev set on $name", (backen
       expect(first.skipped.every((p) => p.endsWith(".gold.json"))).toBe(true);
       const before = await snapshot(store);
       const second = await ingestFiles([sharedPath("eval/dev")], store);
-      expect(second).toMatchObject({ articles: first.articles, changed: 0, unchanged: first.articles, added: 0, removed: 0, updated: 0 });
+      expect(second).toMatchObject({
+        articles: first.articles,
+        changed: 0,
+        unchanged: first.articles,
+        added: 0,
+        removed: 0,
+        updated: 0,
+      });
       const after = await snapshot(store);
       expect(after).toEqual(before);
       expect((await store.stats()).records).toBe(first.records);
@@ -52,7 +60,8 @@ describe.skipIf(!HAS_SHARED).each(all)("ingest of the dev set on $name", (backen
 describe.skipIf(!HAS_SHARED)("both backends", () => {
   it("hold the same rows after the same ingest", () => {
     expect(snapshots).toHaveLength(2);
-    const strip = (s: unknown) => JSON.parse(JSON.stringify(s, (k, v) => (k === "fetchedAt" ? undefined : v)));
+    const strip = (s: unknown) =>
+      JSON.parse(JSON.stringify(s, (k, v) => (k === "fetchedAt" ? undefined : v)));
     expect(strip(snapshots[1])).toEqual(strip(snapshots[0]));
   });
 });

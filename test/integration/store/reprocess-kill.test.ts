@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extract/index.js";
 import { EXTRACTOR_VERSION } from "../../../src/extract/version.js";
 import type { MetricRecord } from "../../../src/model/index.js";
-import { canonicalJson } from "../../../src/store/rows.js";
 import type { BulkItem, RecordStore } from "../../../src/store/index.js";
+import { canonicalJson } from "../../../src/store/rows.js";
 import { BIN, ROOT } from "../../helpers/cli.js";
 import { backends } from "./backends.js";
 
@@ -30,22 +30,52 @@ function body(i: number): string {
 /** The "old rules": every figure read as `other`, and the last one missed. */
 function oldItem(i: number): BulkItem & { fresh: MetricRecord[] } {
   const text = body(i);
-  const { result } = extractArticle({ source: `kill/${i}.txt`, body: text, title: text.split("\n")[0] ?? null });
-  const metrics = result.metrics.slice(0, -1).map((m) => ({ ...m, metric: "other" as const, entity: null }));
+  const { result } = extractArticle({
+    source: `kill/${i}.txt`,
+    body: text,
+    title: text.split("\n")[0] ?? null,
+  });
+  const metrics = result.metrics
+    .slice(0, -1)
+    .map((m) => ({ ...m, metric: "other" as const, entity: null }));
   return {
-    article: { articleId: result.articleId, source: `kill/${i}.txt`, url: null, canonicalUrl: null, title: result.title, publishedAt: null, publisher: null, authors: [], fetchedAt: "2026-01-01T00:00:00.000Z", etag: null, lastModified: null, raw: null, contentType: "text/plain", body: text },
+    article: {
+      articleId: result.articleId,
+      source: `kill/${i}.txt`,
+      url: null,
+      canonicalUrl: null,
+      title: result.title,
+      publishedAt: null,
+      publisher: null,
+      authors: [],
+      fetchedAt: "2026-01-01T00:00:00.000Z",
+      etag: null,
+      lastModified: null,
+      raw: null,
+      contentType: "text/plain",
+      body: text,
+    },
     result: { ...result, metrics },
     fresh: result.metrics,
   };
 }
 
 function recordSet(records: unknown[]): string {
-  return records.map((r) => canonicalJson(r)).sort().join("\n");
+  return records
+    .map((r) => canonicalJson(r))
+    .sort()
+    .join("\n");
 }
 
-function runUntilKilled(store: string): Promise<{ lines: number; signal: NodeJS.Signals | null; stderr: string }> {
+function runUntilKilled(
+  store: string,
+): Promise<{ lines: number; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, "reprocess", "--store", store, "--format", "json"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [BIN, "reprocess", "--store", store, "--format", "json"],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let lines = 0;
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
@@ -91,7 +121,9 @@ describe.skipIf(!HAS_DIST).each(all)("reprocess killed mid-way on $name", (backe
       // The kill really landed in the middle.
       expect(done).toBeGreaterThanOrEqual(KILL_AFTER_LINES - 1);
       expect(untouched).toBeGreaterThan(0);
-      console.info(`${backend.name}: killed after ${done} of ${ARTICLES} articles were re-extracted`);
+      console.info(
+        `${backend.name}: killed after ${done} of ${ARTICLES} articles were re-extracted`,
+      );
       expect((await store.listRuns()).length).toBe(done);
     } finally {
       await store.close();

@@ -8,8 +8,32 @@ const base = { limit: "50", format: "table" };
 describe("query flags", () => {
   it("turns flags into a typed query", () => {
     expect(
-      toQuery({ ...base, entity: "Dell", metric: "Backlog", kind: "money", since: "2025-01-01", until: "2025-12-31", currency: "usd", min: "1e9", max: "2_000_000_000", period: "Q3 2025", article: "sha256:ab" }),
-    ).toEqual({ limit: 50, entity: "Dell", metric: "backlog", kind: "money", since: "2025-01-01", until: "2025-12-31", currency: "USD", min: 1e9, max: 2e9, period: { quarter: 3, year: 2025 }, articleId: "sha256:ab" });
+      toQuery({
+        ...base,
+        entity: "Dell",
+        metric: "Backlog",
+        kind: "money",
+        since: "2025-01-01",
+        until: "2025-12-31",
+        currency: "usd",
+        min: "1e9",
+        max: "2_000_000_000",
+        period: "Q3 2025",
+        article: "sha256:ab",
+      }),
+    ).toEqual({
+      limit: 50,
+      entity: "Dell",
+      metric: "backlog",
+      kind: "money",
+      since: "2025-01-01",
+      until: "2025-12-31",
+      currency: "USD",
+      min: 1e9,
+      max: 2e9,
+      period: { quarter: 3, year: 2025 },
+      articleId: "sha256:ab",
+    });
   });
 
   it.each([
@@ -51,7 +75,9 @@ describe("entity prefix range", () => {
   it("bounds exactly the names that start with the prefix", () => {
     const upper = nextPrefix("dell");
     expect(upper).toBe("delm");
-    for (const name of ["dell", "dell technologies", "dell's ai"]) expect(name >= "dell" && name < upper).toBe(true);
-    for (const name of ["delm", "delaware", "del"]) expect(name >= "dell" && name < upper).toBe(false);
+    for (const name of ["dell", "dell technologies", "dell's ai"])
+      expect(name >= "dell" && name < upper).toBe(true);
+    for (const name of ["delm", "delaware", "del"])
+      expect(name >= "dell" && name < upper).toBe(false);
   });
 });
