@@ -72,6 +72,18 @@ export async function enqueueFetch(queues: Queues, data: FetchJob): Promise<void
   await queues.fetch.add("fetch", data, { jobId: id, deduplication: { id } });
 }
 
+/** Queue many article fetches in one round trip per chunk (a feed lists hundreds). */
+export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<void> {
+  for (let i = 0; i < jobs.length; i += 500) {
+    await queues.fetch.addBulk(
+      jobs.slice(i, i + 500).map((data) => {
+        const id = fetchJobId(data.ref.url);
+        return { name: "fetch", data, opts: { jobId: id, deduplication: { id } } };
+      }),
+    );
+  }
+}
+
 /**
  * Queue an extraction. `reprocess` may call this with a stored page; content-addressed ids
  * mean the same page is extracted once, a changed one again.

@@ -20,7 +20,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
     .description("process discover, fetch and extract jobs from Redis until SIGTERM/SIGINT (needs REDIS_URL)")
     .option("--queues <names>", `comma-separated queues to work on (${QUEUE_NAMES.join(",")})`, QUEUE_NAMES.join(","))
     .option("--concurrency <n>", "fetch jobs in flight (I/O bound)", "16")
-    .option("--extract-concurrency <n>", "extract jobs in flight (CPU bound)", "2")
+    .option("--extract-concurrency <n>", "extract jobs in flight (CPU bound; >1 overlaps database round trips)", "4")
     .option("--lock-duration <ms>", "job lock; a worker silent this long is taken as dead and its job is run again", "30000")
     .option("--stalled-interval <ms>", "how often to look for jobs of dead workers", "30000")
     .action(async (opts: { queues: string; concurrency: string; extractConcurrency: string; lockDuration: string; stalledInterval: string }) => {
