@@ -50,11 +50,15 @@ describe.skipIf(!HAS_DIST)("store commands", () => {
     mkdirSync(folder);
     writeFileSync(join(folder, "one.txt"), "Quill Labs said revenue rose 12% to $40 million.\n");
     writeFileSync(join(folder, "notes.md"), "not an article");
+    writeFileSync(
+      join(folder, "wire.jsonl"),
+      `${JSON.stringify({ id: "wire-1", text: "Tern Mills said sales fell 4% to $88 million." })}\n${JSON.stringify({ id: "wire-2", text: "Heron Air carried 2.1 million passengers." })}\n`,
+    );
     const run = await runCli(["ingest", "--store", store, folder]);
     expect(run.stderr).not.toContain("failed");
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("skipped 1 file(s) that are not .txt, .html or .jsonl");
-    expect(run.stdout).toMatch(/^Ingested 1 article\(s\) from 1 file\(s\)/);
+    expect(run.stdout).toMatch(/^Ingested 3 article\(s\) from 2 file\(s\)/);
     expect(run.stdout).toContain(`into ${store}`);
     expect(run.stdout).toContain("Try: newsfigures query");
   });
