@@ -148,6 +148,15 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   const sector = /^\s+(?:sector|industry|index)\b/.exec(text.slice(end, end + 12));
   if (sector && words.length >= 2) return { start, end: end + sector[0].length, form: form + sector[0].replace(/^\s+/, " "), type: "instrument", strength: 3 };
   if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-/i.test(form)) return null;
+  if (words.length >= 2 && !KNOWN_BY_FORM.has(form)) {
+    // A known name followed by more capitalised words ("Reuters UK Focus", "Google Cloud
+    // Platform"): the known name is the mention.
+    for (let k = words.length - 1; k >= 1; k--) {
+      const prefix = words.slice(0, k).join(" ");
+      const kp = KNOWN_BY_FORM.get(prefix);
+      if (kp && kp.type !== "place" && !ORG_SUFFIXES.has(words[k] as string)) return { start, end: start + prefix.length, form: prefix, type: kp.type, strength: 2, known: kp.name, peripheral: kp.peripheral };
+    }
+  }
   const known = KNOWN_BY_FORM.get(form) ?? (/^(?:[A-Z]\.)+[A-Z]$/.test(form) ? KNOWN_BY_FORM.get(`${form}.`) : undefined);
   if (known) return { start, end, form, type: known.type, strength: 2, known: known.name, peripheral: known.peripheral, acronym: acronymAfter(text, end) };
   if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first))) return null;
