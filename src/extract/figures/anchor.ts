@@ -14,7 +14,7 @@ const ANCHOR_RE = new RegExp(
   "gi",
 );
 const CLAUSE_BREAK = /[!?;]\s|\.\s+(?![a-z])|\n/g;
-const AFTER = /^[ \t]*(?:([A-Za-z]+)|([,.;:)!?"”'’]|$)|\n)/;
+const AFTER = /^\s*(?:([A-Za-z]+)|([,.;:)!?"”'’]|$))/;
 const LINK = /([A-Za-z]+|:)\s*$/;
 const WINDOW = 120;
 

@@ -205,14 +205,47 @@ export function readUnit(
       needsCurrency: false,
       end: pos + m[0].length,
     };
-  return readCountNoun(text, pos, value);
+  return readCountNoun(text, pos, value, wordsNumber);
 }
 
 const NEXT_WORD = /[ \t]+([A-Za-z][A-Za-z'’-]*)/y;
 
+const PART_OF = /[ \t]+\d[\d,.]*(?:[ \t]*(?:million|billion|mln|bn|m))?(?=[ \t])/y;
+/** "the two companies" is how news names the parties to a deal; "6,000 companies" is a count. */
+const DIGITS_ONLY_NOUNS: ReadonlySet<string> = new Set(["companies", "firms", "businesses"]);
+const OF_DETERMINER = /[ \t]+of[ \t]+(?:its|their|our|his|her|the)(?=[ \t])/y;
+
+/** Heads that count without a plural "s" ("600 staff", "39 aircraft"). */
+const INVARIANT_NOUNS: ReadonlySet<string> = new Set(["staff", "aircraft", "people", "personnel"]);
+
+/** A headline in title case ("Cuts 3,500 Jobs As Demand Slows"): capitalised words there are no names. */
+function isTitleRun(text: string, pos: number): boolean {
+  const lineStart = text.lastIndexOf("\n", pos) + 1;
+  const head = text.slice(lineStart, pos);
+  const words = head.match(/[A-Za-z]+/g) ?? [];
+  return words.length >= 2 && words.every((w) => /^[A-Z]/.test(w) || w.length <= 3);
+}
+
 /** "41 new hospital clients": up to three modifiers, then a business count noun. */
-function readCountNoun(text: string, pos: number, value: number): Unit | null {
+function readCountNoun(
+  text: string,
+  pos: number,
+  value: number,
+  wordsNumber: boolean,
+): Unit | null {
   let p = pos;
+  let prev = "";
+  // "35m of its Echo devices", "1,200 of its workers": the count is the number; its noun comes later.
+  OF_DETERMINER.lastIndex = pos;
+  const of = OF_DETERMINER.exec(text);
+  const partitive = of !== null;
+  if (of) {
+    p = pos + of[0].length;
+    // "1,200 of its 17,000 employees": skip the whole it is part of.
+    PART_OF.lastIndex = p;
+    const whole = PART_OF.exec(text);
+    if (whole) p += whole[0].length;
+  }
   for (let i = 0; i < 5; i++) {
     NEXT_WORD.lastIndex = p;
     const m = NEXT_WORD.exec(text);
@@ -221,21 +254,34 @@ function readCountNoun(text: string, pos: number, value: number): Unit | null {
     const lw = word.toLowerCase();
     const end = p + m[0].length;
     if (
-      COUNT_NOUNS.has(lw) &&
-      (value === 1 || lw.endsWith("s") || !COUNT_UNIT_NAME[lw] || lw === "staff")
+      (COUNT_NOUNS.has(lw) || (!wordsNumber && DIGITS_ONLY_NOUNS.has(lw))) &&
+      (value === 1 || lw.endsWith("s") || INVARIANT_NOUNS.has(lw))
     ) {
+      // "610,000 Staff Builders common": a capitalised head followed by a capitalised word is a name.
+      NEXT_WORD.lastIndex = end;
+      const after = NEXT_WORD.exec(text);
+      const c0 = word.charCodeAt(0);
+      if (
+        after &&
+        c0 >= 65 &&
+        c0 <= 90 &&
+        /^[A-Z][a-z]/.test(after[1] as string) &&
+        !isTitleRun(text, pos)
+      )
+        return null;
       return {
         kind: "count",
         currency: null,
         unit: COUNT_UNIT_NAME[lw] ?? lw,
         divisor: 1,
         needsCurrency: false,
-        end,
+        end: partitive ? pos : end,
       };
     }
     // Modifiers are lower-case or title-case words: "737 MAX aircraft" is a model, not 737 aircraft.
     // "digital and physical sales": "and" joins two modifiers, never a modifier and the number.
-    const joins = lw === "and" && i > 0;
+    const joins = lw === "and" && i > 0 && !prev.endsWith("s");
+    prev = lw;
     if (
       (NOT_MODIFIERS.has(lw) && !joins) ||
       (word.length > 1 && word === word.toUpperCase()) ||
