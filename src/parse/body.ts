@@ -463,6 +463,16 @@ function render(
       const s = stats.get(n);
       // The chosen containers themselves are not second-guessed, only what is inside.
       if (s && !roots.has(n) && isJunkBox(n, s, scores.get(n) ?? 0)) return;
+      // A line that is all link: a teaser for another story set between paragraphs.
+      if (
+        s &&
+        !roots.has(n) &&
+        s.text > 0 &&
+        s.text < 200 &&
+        s.links / s.text > 0.9 &&
+        (n.name === "p" || HEADING_TAGS.has(n.name))
+      )
+        return;
       if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
       flush();
       if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
