@@ -157,6 +157,14 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
       if (kp && kp.type !== "place" && !ORG_SUFFIXES.has(words[k] as string)) return { start, end: start + prefix.length, form: prefix, type: kp.type, strength: 2, known: kp.name, peripheral: kp.peripheral };
     }
   }
+  if (/^[A-Z][A-Z .'-]{2,}$/.test(form) && /[A-Z]{3}/.test(form)) {
+    // ALL-CAPS datelines and headlines ("TOKYO (Reuters)", "NEW YORK, March 3"): look the
+    // title-cased form up; an unknown capitalised dateline word is a place.
+    const titled = form.toLowerCase().replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
+    const kt = KNOWN_BY_FORM.get(titled);
+    if (kt) return { start, end, form, type: kt.type, strength: 2, known: kt.name, peripheral: kt.peripheral };
+    if (/^\s*(?:\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)|,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+-)/.test(text.slice(end, end + 24))) return { start, end, form, type: "place", strength: 1 };
+  }
   const known = KNOWN_BY_FORM.get(form) ?? (/^(?:[A-Z]\.)+[A-Z]$/.test(form) ? KNOWN_BY_FORM.get(`${form}.`) : undefined);
   if (known) return { start, end, form, type: known.type, strength: 2, known: known.name, peripheral: known.peripheral, acronym: acronymAfter(text, end) };
   if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first))) return null;

@@ -59,7 +59,7 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     if (longest && KNOWN_BY_FORM.get(longest)?.name === g.known) g.name = longest.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(longest) ? d : ""));
   }
   // "Name Surname" when the surname also stands alone is a person.
-  const singles = new Set(kept.filter((g) => !g.name.includes(" ")).map((g) => g.name));
+  const singles = new Set(groups.filter((g) => !g.name.includes(" ")).map((g) => g.name));
   for (const g of kept) {
     const w = g.name.split(" ");
     // An unknown pair or triple of plain capitalised words with no corporate word is, in
