@@ -140,6 +140,9 @@ export function readPiece(
 /** What precedes "(" in a table cell: a line start, a tab, two spaces or a bar. */
 const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
 
+const DOLLARS_END = /dollars?$/i;
+const CENTS_LINK = /\s+(?:and\s+)?(?=[0-9a-z])/iy;
+
 /** The widest "X to Y" read as one range. */
 const MAX_RANGE_RATIO = 4;
 
@@ -367,6 +370,27 @@ export function scan(text: string): Figure[] {
       }
     }
     if (MOVEMENT_WORDS.has(before)) hints.push(before);
+    // "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount.
+    if (
+      kind === "money" &&
+      !ranged &&
+      !piece.scaled &&
+      DOLLARS_END.test(text.slice(piece.numStart, end))
+    ) {
+      CENTS_LINK.lastIndex = end;
+      const link = CENTS_LINK.exec(text);
+      const cents = link ? readPiece(text, end + link[0].length, end + link[0].length, null) : null;
+      if (
+        cents &&
+        cents.divisor === 100 &&
+        !cents.scaled &&
+        cents.raw < 100 &&
+        Number.isInteger(cents.raw)
+      ) {
+        amount = Math.round((amount + cents.value) * 100) / 100;
+        end = cents.end;
+      }
+    }
     const rate = kind === "percent" ? null : readRate(text, end);
     if (figStart < cursor) {
       CANDIDATE.lastIndex = Math.max(i + 1, end);

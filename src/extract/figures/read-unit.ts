@@ -216,7 +216,15 @@ const DIGITS_ONLY_NOUNS: ReadonlySet<string> = new Set(["companies", "firms", "b
 const OF_DETERMINER = /[ \t]+of[ \t]+(?:its|their|our|his|her|the)(?=[ \t])/y;
 
 /** Heads that count without a plural "s" ("600 staff", "39 aircraft"). */
-const INVARIANT_NOUNS: ReadonlySet<string> = new Set(["staff", "aircraft", "people", "personnel"]);
+const INVARIANT_NOUNS: ReadonlySet<string> = new Set([
+  "staff",
+  "aircraft",
+  "people",
+  "personnel",
+  "fishermen",
+  "salesmen",
+  "crew",
+]);
 
 /** A headline in title case ("Cuts 3,500 Jobs As Demand Slows"): capitalised words there are no names. */
 function isTitleRun(text: string, pos: number): boolean {
