@@ -33,7 +33,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const contexts = contextsOf(text, figures, ctx.sentences);
   const index = new MentionIndex(ctx.entities.mentions);
   const sentenceHits = new Map<number, PeriodHit[]>();
-  const titlePeriod = ctx.title ? periodHits(ctx.title, 0)[0] ?? null : null;
+  const titlePeriod = ctx.title ? (periodHits(ctx.title, 0)[0] ?? wireTitlePeriod(ctx.title)) : null;
   const out: Attribution[] = [];
   const perShare: boolean[] = [];
   let scope: { text: string; from: number } | null = null;
@@ -82,7 +82,8 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       for (const [re, m] of INSTRUMENT_METRIC) if (re.test(entity.name) && ["other", "stock_return", "share_price", "price"].includes(metric)) metric = m;
     }
 
-    const change = readChange(c);
+    // A table row compares columns; only a sign or an explicit word makes a cell a change.
+    const change = row ? (/^[-−–]/.test(f.text) ? "decrease" : /^\+/.test(f.text) ? "increase" : null) : readChange(c);
     const prevForecast = c.prevInSentence >= 0 ? Boolean(out[c.prevInSentence]?.forecast) : false;
     const forecast = row ? false : readForecast(c, text, prevForecast);
 
@@ -160,4 +161,10 @@ function headingScope(s: Sentence, si: number, sentences: Sentence[], figures: F
     if (h && k > 0) return { text: h.text, from: prev.start };
   }
   return current;
+}
+
+/** Wire headlines name the table's period in capitals: "4TH QTR NET", "YEAR NET", "NINE MTHS". */
+function wireTitlePeriod(title: string): PeriodHit | null {
+  const m = /\b((?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)|YEAR|NINE\s+MTHS|SIX\s+MTHS|1ST\s+HALF|2ND\s+HALF)\b/.exec(title);
+  return m ? { start: m.index, end: m.index + (m[1] as string).length, text: m[1] as string } : null;
 }

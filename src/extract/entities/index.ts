@@ -47,7 +47,13 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
   const raw = chunkMentions(text, headlineEnd, text.length, lower);
   const groups = mergeMentions(raw);
   if (headlineEnd > 0) addHeadlineMentions(text.slice(0, headlineEnd), groups, lower);
-  else if (title && !text.startsWith(title)) addHeadlineMentions(title, groups, lower, true);
+  else if (title && !text.startsWith(title)) {
+    addHeadlineMentions(title, groups, lower, true);
+    const fromTitle = tickerTitleEntity(title);
+    if (fromTitle && !groups.some((g) => g.inHeadline && g.type !== "place")) {
+      groups.push({ name: fromTitle, type: "organization", strength: 2, forms: new Set([fromTitle]), mentions: [], peripheral: false, inHeadline: true, firstAt: 0 });
+    }
+  }
 
   const kept = groups.filter((g) => keep(g));
   for (const g of kept) {
@@ -75,8 +81,23 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
   mentions.sort((a, b) => a.start - b.start);
   const entities: ArticleEntity[] = kept
     .filter((g) => g.type !== "instrument")
-    .map((g) => ({ name: g.name, type: (g.type === "unknown" ? "organization" : g.type) as ArticleEntity["type"], mentions: g.mentions.length }));
+    .map((g) => ({ name: g.name, type: (g.type === "unknown" ? "organization" : g.type) as ArticleEntity["type"], mentions: Math.max(1, g.mentions.length) }));
   return { entities, mentions, main: mainOf(kept) };
+}
+
+/**
+ * A wire headline that names its company before a ticker ("BROWN-FORMAN INC <BFD> 4TH QTR
+ * NET"): the company, title-cased ("Brown-Forman Inc"). The body of such stories often
+ * never names it.
+ */
+function tickerTitleEntity(title: string): string | null {
+  const m = /^\s*([A-Z][A-Z0-9&.,' -]{1,60}?)\s*<[A-Z0-9.]{1,8}>/.exec(title);
+  if (!m) return null;
+  const name = (m[1] as string).trim().replace(/,$/, "");
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s-])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase())
+    .replace(/\b(Ltd|Inc|Corp|Co|Plc|Nv|Ag|Sa)\b/g, (w) => (w === "Plc" ? "plc" : w === "Nv" ? "NV" : w === "Ag" ? "AG" : w === "Sa" ? "SA" : w));
 }
 
 /** The headline is the body's first line when it is the title (a `.txt` article). */
