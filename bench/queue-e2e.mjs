@@ -110,7 +110,7 @@ function startWorkers(prefix, store, n) {
         "--concurrency",
         "32",
         "--extract-concurrency",
-        "2",
+        "4",
       ],
       {
         cwd: ROOT,

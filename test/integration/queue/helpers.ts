@@ -36,7 +36,10 @@ export interface NewsSite {
   close(): Promise<void>;
 }
 
-export async function startNewsSite(pages: number, options: { delayMs?: number; crawlDelayS?: number } = {}): Promise<NewsSite> {
+export async function startNewsSite(
+  pages: number,
+  options: { delayMs?: number; crawlDelayS?: number; extraPaths?: string[] } = {},
+): Promise<NewsSite> {
   const hits: { path: string; at: number }[] = [];
   let base = "";
   const server: Server = createServer((req, res) => {
@@ -48,6 +51,7 @@ export async function startNewsSite(pages: number, options: { delayMs?: number; 
     }
     if (path === "/feed.xml") {
       const items = Array.from({ length: pages }, (_, i) => `<item><title>Story ${i}</title><link>${base}/news/${i}.html</link><pubDate>Tue, 04 Nov 2025 10:00:00 GMT</pubDate></item>`);
+      for (const p of options.extraPaths ?? []) items.push(`<item><title>Extra</title><link>${base}${p}</link></item>`);
       res.writeHead(200, { "content-type": "application/rss+xml" });
       res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>${items.join("")}</channel></rss>`);
       return;

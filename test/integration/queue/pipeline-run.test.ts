@@ -22,7 +22,7 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
   let store: RecordStore;
 
   beforeAll(async () => {
-    site = await startNewsSite(PAGES);
+    site = await startNewsSite(PAGES, { extraPaths: ["/gone.html"] });
     workers = startWorkers(workerDeps(prefix), { concurrency: 4 });
     redis = new Redis(inject("redisUrl"));
     store = await openStore(pg.url);
@@ -45,8 +45,14 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
 
     await enqueueDiscover(workers.queues, pipeline, "first");
     const first = await waitForRun(tracker, workers.queues, "first", { timeoutMs: 25_000 });
-    expect(first.total).toBe(PAGES);
-    expect(first.failed).toBe(0);
+    expect(first.total).toBe(PAGES + 1);
+    // The page that answers 404 fails at once (permanent: no retries), with its code.
+    expect(first.failed).toBe(1);
+    const failed = await workers.queues.fetch.getFailed();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.failedReason).toMatch(/^NF_FETCH_HTTP_STATUS: .*404/);
+    expect(failed[0]?.attemptsMade).toBe(1);
+    expect(failed[0]?.data.ref.url).toBe(`${site.url}/gone.html`);
     expect(first.statuses.stored).toBe(PAGES);
     expect(site.pageHits()).toBe(PAGES);
 
@@ -60,11 +66,16 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
     await enqueueDiscover(workers.queues, pipeline, "second");
     const second = await waitForRun(tracker, workers.queues, "second", { timeoutMs: 15_000 });
     expect(second.discovered).toBe(true);
-    expect(second.total).toBe(0);
+    // Only the failed URL is offered again (it is not stored); its job id still names the
+    // failed job, so BullMQ does not add it and nothing is fetched: the failure stays for
+    // `failed retry`.
+    expect(second.total).toBe(1);
     expect(site.pageHits()).toBe(PAGES);
+    const stillFailed = await workers.queues.fetch.getFailed();
+    expect(stillFailed.map((j) => j.attemptsMade)).toEqual([1]);
     const after = await store.stats();
     expect(after.articles).toBe(PAGES);
     expect(after.records).toBe(recordsBefore);
-    expect((await tracker.lastRuns())["local-feed"]).toMatchObject({ found: PAGES, enqueued: 0 });
+    expect((await tracker.lastRuns())["local-feed"]).toMatchObject({ found: PAGES + 1, enqueued: 1 });
   });
 });
