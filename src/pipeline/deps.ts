@@ -33,7 +33,11 @@ export interface ConditionalHeaders {
  * `retryable`, and `details.retryAfterMs` for 429/503 answers.
  */
 export interface PageFetcher {
-  fetchPage(url: string, options: FetchOptions, conditional?: ConditionalHeaders): Promise<FetchedPage>;
+  fetchPage(
+    url: string,
+    options: FetchOptions,
+    conditional?: ConditionalHeaders,
+  ): Promise<FetchedPage>;
   /** robots.txt Crawl-delay for the URL's host in ms, or null (none, or robots ignored). */
   crawlDelayMs(url: string, options: FetchOptions): Promise<number | null>;
 }

@@ -31,7 +31,12 @@ export async function discoverRefs(
   let refs: ArticleRef[];
   if ("files" in source) {
     const paths = await expandPaths([source.files].flat().map((p) => resolve(pipeline.dir, p)));
-    refs = paths.map((p) => ({ url: pathToFileURL(p).href, title: null, publishedAt: null, source: "files" }));
+    refs = paths.map((p) => ({
+      url: pathToFileURL(p).href,
+      title: null,
+      publishedAt: null,
+      source: "files",
+    }));
   } else if ("urls" in source) {
     refs = source.urls.map((url) => ({ url, title: null, publishedAt: null, source: url }));
   } else {
@@ -43,7 +48,11 @@ export async function discoverRefs(
   return refs.filter((r) => (seen.has(r.url) ? false : (seen.add(r.url), true)));
 }
 
-async function fetchText(url: string, options: FetchOptions, deps: Pick<ArticleDeps, "fetcher" | "pacer">): Promise<string> {
+async function fetchText(
+  url: string,
+  options: FetchOptions,
+  deps: Pick<ArticleDeps, "fetcher" | "pacer">,
+): Promise<string> {
   await deps.pacer.pace(url, options.perHostIntervalMs);
   try {
     const page = await deps.fetcher.fetchPage(url, options);
@@ -53,7 +62,12 @@ async function fetchText(url: string, options: FetchOptions, deps: Pick<ArticleD
   }
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", processEntities: true });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  textNodeName: "#text",
+  processEntities: true,
+});
 
 function list<T>(v: T | T[] | undefined): T[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -62,7 +76,8 @@ function list<T>(v: T | T[] | undefined): T[] {
 function text(v: unknown): string | null {
   if (typeof v === "string") return v.trim() || null;
   if (typeof v === "number") return String(v);
-  if (v && typeof v === "object" && "#text" in v) return text((v as Record<string, unknown>)["#text"]);
+  if (v && typeof v === "object" && "#text" in v)
+    return text((v as Record<string, unknown>)["#text"]);
   return null;
 }
 
@@ -89,21 +104,44 @@ export function readFeed(body: string, feedUrl: string): ArticleRef[] {
   try {
     doc = xml.parse(body) as Record<string, any>;
   } catch (err) {
-    throw new NewsfiguresError("NF_SOURCE_BAD_FEED", `${feedUrl}: not a readable feed (${(err as Error).message})`, { retryable: false, cause: err });
+    throw new NewsfiguresError(
+      "NF_SOURCE_BAD_FEED",
+      `${feedUrl}: not a readable feed (${(err as Error).message})`,
+      { retryable: false, cause: err },
+    );
   }
   const out: ArticleRef[] = [];
   for (const item of list(doc.rss?.channel?.item)) {
-    const url = absolute(text(item.link) ?? (item.guid?.["@isPermaLink"] !== "false" ? text(item.guid) : null), feedUrl);
-    if (url) out.push({ url, title: text(item.title), publishedAt: isoDate(item.pubDate), source: feedUrl });
+    const url = absolute(
+      text(item.link) ?? (item.guid?.["@isPermaLink"] !== "false" ? text(item.guid) : null),
+      feedUrl,
+    );
+    if (url)
+      out.push({
+        url,
+        title: text(item.title),
+        publishedAt: isoDate(item.pubDate),
+        source: feedUrl,
+      });
   }
   for (const entry of list(doc.feed?.entry)) {
     const links = list(entry.link) as Record<string, string>[];
     const link = links.find((l) => !l["@rel"] || l["@rel"] === "alternate") ?? links[0];
     const url = absolute(link?.["@href"] ?? null, feedUrl);
-    if (url) out.push({ url, title: text(entry.title), publishedAt: isoDate(entry.published ?? entry.updated), source: feedUrl });
+    if (url)
+      out.push({
+        url,
+        title: text(entry.title),
+        publishedAt: isoDate(entry.published ?? entry.updated),
+        source: feedUrl,
+      });
   }
   if (!doc.rss && !doc.feed) {
-    throw new NewsfiguresError("NF_SOURCE_BAD_FEED", `${feedUrl}: neither RSS nor Atom; check the feed URL`, { retryable: false });
+    throw new NewsfiguresError(
+      "NF_SOURCE_BAD_FEED",
+      `${feedUrl}: neither RSS nor Atom; check the feed URL`,
+      { retryable: false },
+    );
   }
   return out;
 }
@@ -111,7 +149,10 @@ export function readFeed(body: string, feedUrl: string): ArticleRef[] {
 export function readSitemap(body: string, sitemapUrl: string): ArticleRef[] {
   const doc = xml.parse(body) as Record<string, any>;
   return list(doc.urlset?.url)
-    .map((u: Record<string, unknown>) => ({ url: absolute(text(u.loc), sitemapUrl), publishedAt: isoDate(u.lastmod) }))
+    .map((u: Record<string, unknown>) => ({
+      url: absolute(text(u.loc), sitemapUrl),
+      publishedAt: isoDate(u.lastmod),
+    }))
     .filter((u): u is { url: string; publishedAt: string | null } => u.url !== null)
     .map((u) => ({ url: u.url, title: null, publishedAt: u.publishedAt, source: sitemapUrl }));
 }

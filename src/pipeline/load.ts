@@ -15,9 +15,11 @@ const FIXES: Record<string, string> = {
   schedule: 'write `schedule: { every: 15m }` or `schedule: { cron: "*/15 * * * *" }`',
   sources:
     "each source is one of `- feed: URL`, `- sitemap: URL`, `- urls: [URL, …]`, `- files: PATH` (relative to the pipeline file)",
-  fetch: "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent",
+  fetch:
+    "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent",
   extract: "allowed keys: minBodyChars",
-  store: "write `store: sqlite:./data/news.db` or `store: postgres://user@host/db`, or leave it out to use NEWSFIGURES_STORE",
+  store:
+    "write `store: sqlite:./data/news.db` or `store: postgres://user@host/db`, or leave it out to use NEWSFIGURES_STORE",
   "": "allowed top-level keys: name, description, schedule, sources, fetch, extract, store",
 };
 
@@ -35,25 +37,44 @@ export function parsePipeline(text: string, file: string): Pipeline {
       const line = lines.linePos(e.pos[0]).line;
       return `${file}:${line}: not valid YAML: ${e.message.split("\n")[0]}`;
     });
-    throw new NewsfiguresError("NF_PIPELINE_INVALID", `${problems.join("\n")}\nFix the YAML syntax at the line named above.`, {
-      details: { file },
-    });
+    throw new NewsfiguresError(
+      "NF_PIPELINE_INVALID",
+      `${problems.join("\n")}\nFix the YAML syntax at the line named above.`,
+      {
+        details: { file },
+      },
+    );
   }
   const parsed = PipelineSpec.safeParse(doc.toJS());
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => describeIssue(issue, file, doc, lines));
-    throw new NewsfiguresError("NF_PIPELINE_INVALID", `Invalid pipeline file:\n${problems.join("\n")}`, {
-      details: { file, issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-    });
+    throw new NewsfiguresError(
+      "NF_PIPELINE_INVALID",
+      `Invalid pipeline file:\n${problems.join("\n")}`,
+      {
+        details: {
+          file,
+          issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        },
+      },
+    );
   }
   const abs = resolve(file);
   return { spec: parsed.data, file: abs, dir: dirname(abs) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, file: string, doc: ReturnType<typeof parseDocument>, lines: LineCounter): string {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  file: string,
+  doc: ReturnType<typeof parseDocument>,
+  lines: LineCounter,
+): string {
   const path = issue.path.map(String);
   // An unknown key is best shown where it is written, not where its parent object starts.
-  const at = issue.code === "unrecognized_keys" && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+  const at =
+    issue.code === "unrecognized_keys" && issue.keys[0] !== undefined
+      ? [...path, issue.keys[0]]
+      : path;
   let line: number | undefined;
   for (let n = at.length; n >= 0 && line === undefined; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true);
@@ -62,11 +83,15 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, doc: ReturnType<ty
   }
   const field = path.length > 0 ? path.join(".") : "(top level)";
   let what = issue.message;
-  if (issue.code === "unrecognized_keys") what = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  if (issue.code === "unrecognized_keys")
+    what = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   if (issue.code === "invalid_union") what = "is not one of the accepted forms";
   if (issue.code === "invalid_type") {
     const value: unknown = doc.getIn(path);
-    what = value === undefined ? "is required" : `must be a ${issue.expected}, not ${JSON.stringify(value)}`;
+    what =
+      value === undefined
+        ? "is required"
+        : `must be a ${issue.expected}, not ${JSON.stringify(value)}`;
   }
   const fix = FIXES[path[0] ?? ""] ?? FIXES[""];
   return `${file}${line !== undefined ? `:${line}` : ""}: ${field}: ${what}; ${fix}`;
@@ -78,9 +103,13 @@ export async function loadPipeline(file: string): Promise<Pipeline> {
   try {
     text = await readFile(file, "utf8");
   } catch (err) {
-    throw new NewsfiguresError("NF_PIPELINE_NOT_FOUND", `${file}: cannot read the pipeline file (${(err as Error).message}); check the path`, {
-      cause: err,
-    });
+    throw new NewsfiguresError(
+      "NF_PIPELINE_NOT_FOUND",
+      `${file}: cannot read the pipeline file (${(err as Error).message}); check the path`,
+      {
+        cause: err,
+      },
+    );
   }
   return parsePipeline(text, file);
 }

@@ -11,15 +11,25 @@ export interface ClosablePageFetcher extends PageFetcher {
   close(): Promise<void>;
 }
 
-export function createPageFetcher(defaultUserAgent: string = DEFAULT_USER_AGENT): ClosablePageFetcher {
+export function createPageFetcher(
+  defaultUserAgent: string = DEFAULT_USER_AGENT,
+): ClosablePageFetcher {
   const pools = new Map<string, { agent: Agent; robots: RobotsCache }>();
   const poolFor = (options: FetchOptions) => {
     const ua = options.userAgent ?? defaultUserAgent;
     const key = `${options.allowPrivateNetwork}|${ua}`;
     let p = pools.get(key);
     if (!p) {
-      const agent = createFetchAgent({ allowPrivateNetwork: options.allowPrivateNetwork, headersTimeoutMs: options.timeoutMs, bodyTimeoutMs: options.timeoutMs });
-      const robots = new RobotsCache({ userAgent: ua, fetch: fetchPage, fetchOptions: { agent, totalTimeoutMs: options.timeoutMs } });
+      const agent = createFetchAgent({
+        allowPrivateNetwork: options.allowPrivateNetwork,
+        headersTimeoutMs: options.timeoutMs,
+        bodyTimeoutMs: options.timeoutMs,
+      });
+      const robots = new RobotsCache({
+        userAgent: ua,
+        fetch: fetchPage,
+        fetchOptions: { agent, totalTimeoutMs: options.timeoutMs },
+      });
       p = { agent, robots };
       pools.set(key, p);
     }

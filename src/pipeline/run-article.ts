@@ -9,7 +9,12 @@ import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleInput, ArticleRef, ArticleResult } from "../model/index.js";
 import { decodePage } from "../parse/charset.js";
-import { htmlArticle, type LoadedArticle, loadArticles, textArticle } from "../sources/local-files.js";
+import {
+  htmlArticle,
+  type LoadedArticle,
+  loadArticles,
+  textArticle,
+} from "../sources/local-files.js";
 import type { ArticleRow } from "../store/types.js";
 import type { ArticleDeps, FetchedPage } from "./deps.js";
 import type { ExtractOptions, FetchOptions } from "./schema.js";
@@ -29,7 +34,9 @@ export interface ArticleOutcome {
   result?: ArticleResult;
 }
 
-export type FetchOutcome = { kind: "not-modified"; url: string } | { kind: "page"; page: FetchedPage };
+export type FetchOutcome =
+  | { kind: "not-modified"; url: string }
+  | { kind: "page"; page: FetchedPage };
 
 /** `file:` refs are local files (the `files` source); they are read, not fetched. */
 export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
@@ -39,14 +46,24 @@ export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
 /**
  * Fetch one article page, paced per host and conditional on what the store remembers.
  */
-export async function fetchArticle(ref: ArticleRef, deps: ArticleDeps, options: FetchOptions): Promise<FetchOutcome> {
+export async function fetchArticle(
+  ref: ArticleRef,
+  deps: ArticleDeps,
+  options: FetchOptions,
+): Promise<FetchOutcome> {
   const state = await deps.store.getFetchState(ref.url);
-  const crawlDelay = options.respectRobots ? await deps.fetcher.crawlDelayMs(ref.url, options) : null;
+  const crawlDelay = options.respectRobots
+    ? await deps.fetcher.crawlDelayMs(ref.url, options)
+    : null;
   const interval = Math.max(options.perHostIntervalMs, crawlDelay ?? 0);
   await deps.pacer.pace(ref.url, interval);
   let page: FetchedPage;
   try {
-    page = await deps.fetcher.fetchPage(ref.url, options, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
+    page = await deps.fetcher.fetchPage(
+      ref.url,
+      options,
+      state ? { etag: state.etag, lastModified: state.lastModified } : undefined,
+    );
   } finally {
     await deps.pacer.settle(ref.url, interval);
   }
@@ -55,7 +72,12 @@ export async function fetchArticle(ref: ArticleRef, deps: ArticleDeps, options: 
 }
 
 /** Parse, extract and store a fetched page; remembers its validators for the next conditional GET. */
-export async function storePage(ref: ArticleRef, page: FetchedPage, deps: ArticleDeps, options: ExtractOptions): Promise<ArticleOutcome> {
+export async function storePage(
+  ref: ArticleRef,
+  page: FetchedPage,
+  deps: ArticleDeps,
+  options: ExtractOptions,
+): Promise<ArticleOutcome> {
   const now = (deps.now ?? (() => new Date()))();
   const type = page.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   const raw = page.body ?? Buffer.alloc(0);
@@ -70,14 +92,19 @@ export async function storePage(ref: ArticleRef, page: FetchedPage, deps: Articl
     return skipped(ref.url, `content type ${type} is not an article page`);
   }
   if (loaded.input.title === null && ref.title) loaded.input.title = ref.title;
-  if (loaded.input.publishedAt === null && ref.publishedAt) loaded.input.publishedAt = ref.publishedAt;
+  if (loaded.input.publishedAt === null && ref.publishedAt)
+    loaded.input.publishedAt = ref.publishedAt;
   const outcome = await saveLoaded(ref.url, loaded, deps, options, { page, now });
   await rememberFetch(deps, page, outcome.articleId, now);
   return outcome;
 }
 
 /** Read, extract and store every article in one local file (`.jsonl` may hold many). */
-export async function storeFile(ref: ArticleRef, deps: ArticleDeps, options: ExtractOptions): Promise<ArticleOutcome[]> {
+export async function storeFile(
+  ref: ArticleRef,
+  deps: ArticleDeps,
+  options: ExtractOptions,
+): Promise<ArticleOutcome[]> {
   const path = fileURLToPath(ref.url);
   const now = (deps.now ?? (() => new Date()))();
   const out: ArticleOutcome[] = [];
@@ -109,21 +136,47 @@ export async function runArticle(
       const fetched = await fetchArticle(ref, deps, options.fetch);
       outcomes =
         fetched.kind === "not-modified"
-          ? [{ url: ref.url, status: "not-modified", articleId: null, added: 0, removed: 0, updated: 0 }]
+          ? [
+              {
+                url: ref.url,
+                status: "not-modified",
+                articleId: null,
+                added: 0,
+                removed: 0,
+                updated: 0,
+              },
+            ]
           : [await storePage(ref, fetched.page, deps, options.extract)];
     }
     for (const o of outcomes) logOutcome(deps, o, Date.now() - started);
     return outcomes;
   } catch (err) {
-    deps.logger.warn({ err, stage: "article", outcome: "failed", ms: Date.now() - started }, "article failed");
+    deps.logger.warn(
+      { err, stage: "article", outcome: "failed", ms: Date.now() - started },
+      "article failed",
+    );
     throw err;
   }
 }
 
 /** Debug level: an inline run prints a summary; the queue workers log each job at info. */
-export function logOutcome(deps: Pick<ArticleDeps, "logger">, o: ArticleOutcome, ms: number, stage = "article"): void {
+export function logOutcome(
+  deps: Pick<ArticleDeps, "logger">,
+  o: ArticleOutcome,
+  ms: number,
+  stage = "article",
+): void {
   deps.logger.debug(
-    { stage, outcome: o.status, articleId: o.articleId, added: o.added, removed: o.removed, updated: o.updated, reason: o.reason, ms },
+    {
+      stage,
+      outcome: o.status,
+      articleId: o.articleId,
+      added: o.added,
+      removed: o.removed,
+      updated: o.updated,
+      reason: o.reason,
+      ms,
+    },
     `${stage} ${o.status}`,
   );
 }
@@ -138,7 +191,10 @@ async function saveLoaded(
   const input: ArticleInput = loaded.input;
   // Only fetched pages can be index or error pages; a file the user named is an article.
   if (meta.page !== null && input.body.trim().length < options.minBodyChars) {
-    return skipped(url, `body has ${input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`);
+    return skipped(
+      url,
+      `body has ${input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`,
+    );
   }
   const { result } = extractArticle(input);
   const row: ArticleRow = {
@@ -169,9 +225,20 @@ async function saveLoaded(
   };
 }
 
-async function rememberFetch(deps: ArticleDeps, page: FetchedPage, articleId: string | null, now: Date): Promise<void> {
+async function rememberFetch(
+  deps: ArticleDeps,
+  page: FetchedPage,
+  articleId: string | null,
+  now: Date,
+): Promise<void> {
   if (page.etag === null && page.lastModified === null && articleId === null) return;
-  await deps.store.putFetchState({ url: page.url, etag: page.etag, lastModified: page.lastModified, articleId, fetchedAt: now.toISOString() });
+  await deps.store.putFetchState({
+    url: page.url,
+    etag: page.etag,
+    lastModified: page.lastModified,
+    articleId,
+    fetchedAt: now.toISOString(),
+  });
 }
 
 function skipped(url: string, reason: string): ArticleOutcome {

@@ -22,7 +22,11 @@ export interface InlineRunOptions {
  * Run one pipeline to the end and tally what happened. Failures of single articles or
  * sources are counted and reported, never thrown: the other articles still go in.
  */
-export async function runPipelineInline(pipeline: Pipeline, deps: ArticleDeps, options: InlineRunOptions = {}): Promise<RunTally> {
+export async function runPipelineInline(
+  pipeline: Pipeline,
+  deps: ArticleDeps,
+  options: InlineRunOptions = {},
+): Promise<RunTally> {
   const tally = new RunTally(pipeline.spec.name);
   const log = deps.logger.child({ pipeline: pipeline.spec.name });
   const refs: ArticleRef[] = [];
@@ -31,10 +35,22 @@ export async function runPipelineInline(pipeline: Pipeline, deps: ArticleDeps, o
     try {
       const found = await discoverRefs(pipeline, source, deps);
       refs.push(...found);
-      log.debug({ stage: "discover", outcome: "ok", source: sourceLabel(source), found: found.length, ms: Date.now() - started }, "discover ok");
+      log.debug(
+        {
+          stage: "discover",
+          outcome: "ok",
+          source: sourceLabel(source),
+          found: found.length,
+          ms: Date.now() - started,
+        },
+        "discover ok",
+      );
     } catch (err) {
       tally.fail(sourceLabel(source), err);
-      log.warn({ stage: "discover", outcome: "failed", source: sourceLabel(source), err }, "discover failed");
+      log.warn(
+        { stage: "discover", outcome: "failed", source: sourceLabel(source), err },
+        "discover failed",
+      );
     }
   }
   options.onTotal?.(refs.length);
@@ -43,7 +59,11 @@ export async function runPipelineInline(pipeline: Pipeline, deps: ArticleDeps, o
     while (i < refs.length) {
       const ref = refs[i++] as ArticleRef;
       try {
-        const outcomes = await runArticle(ref, { ...deps, logger: log.child({ url: ref.url }) }, pipeline.spec);
+        const outcomes = await runArticle(
+          ref,
+          { ...deps, logger: log.child({ url: ref.url }) },
+          pipeline.spec,
+        );
         for (const o of outcomes) tally.add(o);
         options.onArticle?.(outcomes);
       } catch (err) {
@@ -55,5 +75,3 @@ export async function runPipelineInline(pipeline: Pipeline, deps: ArticleDeps, o
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   return tally;
 }
-
-

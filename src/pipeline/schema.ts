@@ -17,12 +17,19 @@ export function durationMs(text: string): number {
 const Duration = z
   .string()
   .regex(DURATION_RE, { message: 'must be a duration such as "30s", "15m", "1h" or "1d"' })
-  .refine((s) => durationMs(s) >= 60_000, { message: "must be at least 1m (feeds are not polled faster than once a minute)" });
+  .refine((s) => durationMs(s) >= 60_000, {
+    message: "must be at least 1m (feeds are not polled faster than once a minute)",
+  });
 
 const CRON_RE = /^\S+(\s+\S+){4,5}$/;
 
 export const Schedule = z.union([
-  z.strictObject({ cron: z.string().regex(CRON_RE, { message: 'must be a cron pattern with 5 or 6 fields, e.g. "*/15 * * * *"' }), tz: z.string().optional() }),
+  z.strictObject({
+    cron: z.string().regex(CRON_RE, {
+      message: 'must be a cron pattern with 5 or 6 fields, e.g. "*/15 * * * *"',
+    }),
+    tz: z.string().optional(),
+  }),
   z.strictObject({ every: Duration }),
 ]);
 export type Schedule = z.infer<typeof Schedule>;
@@ -46,7 +53,12 @@ export const FetchOptions = z.strictObject({
   /** Minimum time between two requests to one host, across every worker; robots.txt Crawl-delay raises it. */
   perHostIntervalMs: z.number().int().min(0).max(600_000).default(1000),
   timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
-  maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   respectRobots: z.boolean().default(true),
   userAgent: z.string().min(1).optional(),
 });
@@ -60,11 +72,14 @@ export type ExtractOptions = z.infer<typeof ExtractOptions>;
 
 export const PipelineSpec = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
-    message: "must be lower-case letters, digits, - or _ (it names the job scheduler and the log lines)",
+    message:
+      "must be lower-case letters, digits, - or _ (it names the job scheduler and the log lines)",
   }),
   description: z.string().optional(),
   schedule: Schedule.optional(),
-  sources: z.array(SourceSpec).min(1, { message: "needs at least one source (feed, sitemap, urls or files)" }),
+  sources: z
+    .array(SourceSpec)
+    .min(1, { message: "needs at least one source (feed, sitemap, urls or files)" }),
   fetch: FetchOptions.default(FetchOptions.parse({})),
   extract: ExtractOptions.default(ExtractOptions.parse({})),
   /** `sqlite:PATH` (relative to the working directory) or `postgres://…`; default: NEWSFIGURES_STORE. */

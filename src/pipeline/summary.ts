@@ -13,7 +13,12 @@ export interface RunFailure {
 
 export class RunTally {
   readonly pipeline: string;
-  readonly statuses: Record<ArticleStatus, number> = { stored: 0, unchanged: 0, "not-modified": 0, skipped: 0 };
+  readonly statuses: Record<ArticleStatus, number> = {
+    stored: 0,
+    unchanged: 0,
+    "not-modified": 0,
+    skipped: 0,
+  };
   readonly metrics = new Map<string, number>();
   readonly entities = new Map<string, number>();
   readonly failures: RunFailure[] = [];
@@ -40,7 +45,10 @@ export class RunTally {
   }
 
   fail(what: string, err: unknown): void {
-    const code = typeof (err as { code?: unknown })?.code === "string" ? (err as { code: string }).code : "NF_UNKNOWN";
+    const code =
+      typeof (err as { code?: unknown })?.code === "string"
+        ? (err as { code: string }).code
+        : "NF_UNKNOWN";
     this.failures.push({ what, code, message: describeError(err) });
   }
 

@@ -59,16 +59,31 @@ export function classifyError(err: unknown): ErrorClass {
   if (err instanceof PaceDelay) return "pace";
   if (isNewsfiguresError(err)) {
     const status = err.details.status;
-    if ((status === 429 || status === 503) && typeof err.details.retryAfterMs === "number") return "rate-limit";
+    if ((status === 429 || status === 503) && typeof err.details.retryAfterMs === "number")
+      return "rate-limit";
     // A store error without an SQLSTATE never got the server's verdict (connection refused,
     // reset or terminated): transient, whatever its own flag says.
     const pgCode = err.details.pgCode;
-    if (err.code === "NF_STORE_QUERY_FAILED" && !(typeof pgCode === "string" && /^[0-9A-Z]{5}$/.test(pgCode))) return "transient";
+    if (
+      err.code === "NF_STORE_QUERY_FAILED" &&
+      !(typeof pgCode === "string" && /^[0-9A-Z]{5}$/.test(pgCode))
+    )
+      return "transient";
     // A store error caused by a dropped connection is transient whatever its own flag says.
-    if (err.retryable || chain(err).some((e) => TRANSIENT_ERRNO.has(String((e as { code?: unknown }).code)))) return "transient";
+    if (
+      err.retryable ||
+      chain(err).some((e) => TRANSIENT_ERRNO.has(String((e as { code?: unknown }).code)))
+    )
+      return "transient";
     return "permanent";
   }
-  if (err instanceof ZodError || err instanceof TypeError || err instanceof RangeError || err instanceof SyntaxError) return "permanent";
+  if (
+    err instanceof ZodError ||
+    err instanceof TypeError ||
+    err instanceof RangeError ||
+    err instanceof SyntaxError
+  )
+    return "permanent";
   // Unknown errors (driver, Redis, network) are retried: attempts are bounded anyway.
   return "transient";
 }
@@ -79,7 +94,12 @@ const MAX_RATE_LIMIT_MS = 10 * 60_000;
 /**
  * Turn a failure into what BullMQ should do with the job. Always throws.
  */
-export async function handleJobError(err: unknown, job: Job, queue: Queue, token: string | undefined): Promise<never> {
+export async function handleJobError(
+  err: unknown,
+  job: Job,
+  queue: Queue,
+  token: string | undefined,
+): Promise<never> {
   const cls = classifyError(err);
   if (cls === "pace") {
     await job.moveToDelayed(Date.now() + (err as PaceDelay).delayMs, token);
@@ -88,7 +108,10 @@ export async function handleJobError(err: unknown, job: Job, queue: Queue, token
   const code = errorCode(err);
   const message = err instanceof Error ? err.message : String(err);
   if (cls === "rate-limit") {
-    const ms = Math.min(MAX_RATE_LIMIT_MS, (err as NewsfiguresError).details.retryAfterMs as number);
+    const ms = Math.min(
+      MAX_RATE_LIMIT_MS,
+      (err as NewsfiguresError).details.retryAfterMs as number,
+    );
     await queue.rateLimit(ms);
     throw Worker.RateLimitError();
   }

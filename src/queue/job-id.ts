@@ -24,7 +24,9 @@ export function canonicalUrl(url: string): string {
   }
   if (u.protocol === "file:") return u.href;
   u.hash = "";
-  const kept = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const kept = [...u.searchParams.entries()]
+    .filter(([k]) => !TRACKING.test(k))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   u.search = "";
   for (const [k, v] of kept) u.searchParams.append(k, v);
   return u.href;

@@ -110,7 +110,8 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
         onSent(url, () => void r.nfPaceSettle(key, minIntervalMs).catch(() => {}));
         return;
       }
-      if (Date.now() - started + wait > maxWait) throw new PaceDelay(host, wait + Math.floor(Math.random() * minIntervalMs));
+      if (Date.now() - started + wait > maxWait)
+        throw new PaceDelay(host, wait + Math.floor(Math.random() * minIntervalMs));
       // A little jitter so waiters on one host do not all wake in the same millisecond.
       await new Promise((res) => setTimeout(res, wait + Math.floor(Math.random() * 3)));
     }

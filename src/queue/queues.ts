@@ -18,14 +18,21 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600, count: 20_000 },
 };
 
-const EXTRACT_JOB_OPTIONS: JobsOptions = { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { age: 3600, count: 1000 } };
+const EXTRACT_JOB_OPTIONS: JobsOptions = {
+  ...DEFAULT_JOB_OPTIONS,
+  removeOnComplete: { age: 3600, count: 1000 },
+};
 
 /**
  * A Redis connection for BullMQ: `maxRetriesPerRequest: null` so commands wait for a
  * restarted Redis instead of failing, which is what lets workers ride out a restart.
  */
 export function createRedis(url: string, onError: (err: Error) => void = () => {}): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    retryStrategy: (n) => Math.min(n * 200, 2000),
+  });
   // ioredis reconnects by itself; without a listener it would print every failed attempt.
   redis.on("error", onError);
   return redis;
@@ -41,9 +48,15 @@ export interface Queues {
 
 export function createQueues(connection: Redis, prefix: string): Queues {
   const opts = { connection, prefix };
-  const discover = new Queue<DiscoverJob>("discover", { ...opts, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const discover = new Queue<DiscoverJob>("discover", {
+    ...opts,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
   const fetch = new Queue<FetchJob>("fetch", { ...opts, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const extract = new Queue<ExtractJob>("extract", { ...opts, defaultJobOptions: EXTRACT_JOB_OPTIONS });
+  const extract = new Queue<ExtractJob>("extract", {
+    ...opts,
+    defaultJobOptions: EXTRACT_JOB_OPTIONS,
+  });
   const all = { discover, fetch, extract } as Record<QueueName, Queue>;
   for (const q of Object.values(all)) q.on("error", () => {});
   return {
@@ -62,8 +75,16 @@ export function pipelineRef(p: Pipeline, runId: string | null): PipelineRef {
 }
 
 /** Queue one poll of every source of a pipeline. */
-export async function enqueueDiscover(queues: Queues, p: Pipeline, runId: string | null): Promise<void> {
-  await queues.discover.add(p.spec.name, { pipeline: pipelineRef(p, runId), spec: p.spec }, runId ? { jobId: `discover-${runId}` } : {});
+export async function enqueueDiscover(
+  queues: Queues,
+  p: Pipeline,
+  runId: string | null,
+): Promise<void> {
+  await queues.discover.add(
+    p.spec.name,
+    { pipeline: pipelineRef(p, runId), spec: p.spec },
+    runId ? { jobId: `discover-${runId}` } : {},
+  );
 }
 
 /** Queue an article fetch; a URL already queued (or fetched within the day) is not queued twice. */
@@ -88,7 +109,11 @@ export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<
  * Queue an extraction. `reprocess` may call this with a stored page; content-addressed ids
  * mean the same page is extracted once, a changed one again.
  */
-export async function enqueueExtract(queues: Queues, data: ExtractJob, content: string | Buffer): Promise<void> {
+export async function enqueueExtract(
+  queues: Queues,
+  data: ExtractJob,
+  content: string | Buffer,
+): Promise<void> {
   const id = extractJobId(data.ref.url, content);
   await queues.extract.add("extract", data, { jobId: id, deduplication: { id } });
 }

@@ -34,17 +34,35 @@ export class RunTracker {
     private readonly prefix: string,
   ) {}
 
-  async discovered(runId: string | null, pipeline: string, enqueued: number, found: number): Promise<void> {
-    await this.redis.hset(lastRunKey(this.prefix), pipeline, JSON.stringify({ at: new Date().toISOString(), found, enqueued }));
+  async discovered(
+    runId: string | null,
+    pipeline: string,
+    enqueued: number,
+    found: number,
+  ): Promise<void> {
+    await this.redis.hset(
+      lastRunKey(this.prefix),
+      pipeline,
+      JSON.stringify({ at: new Date().toISOString(), found, enqueued }),
+    );
     if (!runId) return;
     const key = runKey(this.prefix, runId);
-    await this.redis.multi().hincrby(key, "total", enqueued).hset(key, "discovered", "1").expire(key, TTL_S).exec();
+    await this.redis
+      .multi()
+      .hincrby(key, "total", enqueued)
+      .hset(key, "discovered", "1")
+      .expire(key, TTL_S)
+      .exec();
   }
 
   async finished(runId: string | null, outcome: ArticleOutcome): Promise<void> {
     if (!runId) return;
     const key = runKey(this.prefix, runId);
-    const m = this.redis.multi().hincrby(key, "done", 1).hincrby(key, `s:${outcome.status}`, 1).hincrby(key, "added", outcome.added);
+    const m = this.redis
+      .multi()
+      .hincrby(key, "done", 1)
+      .hincrby(key, `s:${outcome.status}`, 1)
+      .hincrby(key, "added", outcome.added);
     for (const r of outcome.result?.metrics ?? []) {
       m.hincrby(key, "figures", 1).hincrby(key, `m:${r.metric}`, 1);
       if (r.entity) m.hincrby(key, `e:${r.entity.name}`, 1);
@@ -60,7 +78,12 @@ export class RunTracker {
   async failed(runId: string | null, what: string, reason: string): Promise<void> {
     if (!runId) return;
     const key = runKey(this.prefix, runId);
-    await this.redis.multi().hincrby(key, "failed", 1).rpush(`${key}:failures`, JSON.stringify({ what, reason })).expire(`${key}:failures`, TTL_S).exec();
+    await this.redis
+      .multi()
+      .hincrby(key, "failed", 1)
+      .rpush(`${key}:failures`, JSON.stringify({ what, reason }))
+      .expire(`${key}:failures`, TTL_S)
+      .exec();
   }
 
   async read(runId: string): Promise<RunCounts> {

@@ -21,14 +21,17 @@ export type Repeat = { pattern: string; tz?: string } | { every: number };
  * repeatOf({ every: "7m" });  // { every: 420000 } (7 does not divide 60: a pattern would bunch at the hour)
  */
 export function repeatOf(schedule: Schedule): Repeat {
-  if ("cron" in schedule) return schedule.tz ? { pattern: schedule.cron, tz: schedule.tz } : { pattern: schedule.cron };
+  if ("cron" in schedule)
+    return schedule.tz ? { pattern: schedule.cron, tz: schedule.tz } : { pattern: schedule.cron };
   const ms = durationMs(schedule.every);
   if (ms % 60_000 !== 0) return { every: ms };
   const minutes = ms / 60_000;
-  if (minutes < 60 && 60 % minutes === 0) return { pattern: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *` };
+  if (minutes < 60 && 60 % minutes === 0)
+    return { pattern: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *` };
   if (minutes % 60 === 0) {
     const hours = minutes / 60;
-    if (hours < 24 && 24 % hours === 0) return { pattern: hours === 1 ? "0 * * * *" : `0 */${hours} * * *` };
+    if (hours < 24 && 24 % hours === 0)
+      return { pattern: hours === 1 ? "0 * * * *" : `0 */${hours} * * *` };
     if (hours === 24) return { pattern: "0 0 * * *" };
     if (hours === 168) return { pattern: "0 0 * * 1" };
   }
@@ -42,7 +45,10 @@ export interface SyncResult {
 }
 
 /** Make the discover queue's schedulers match the pipelines: add, update, remove. */
-export async function syncSchedulers(discover: Queue<DiscoverJob>, pipelines: Pipeline[]): Promise<SyncResult> {
+export async function syncSchedulers(
+  discover: Queue<DiscoverJob>,
+  pipelines: Pipeline[],
+): Promise<SyncResult> {
   const existing = new Map((await discover.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
   const wanted = new Set<string>();
   const result: SyncResult = { upserted: [], unchanged: [], removed: [] };
@@ -55,7 +61,9 @@ export async function syncSchedulers(discover: Queue<DiscoverJob>, pipelines: Pi
     const have = existing.get(id);
     const same =
       have !== undefined &&
-      ("pattern" in repeat ? have.pattern === repeat.pattern && (have.tz ?? undefined) === repeat.tz : Number(have.every) === repeat.every) &&
+      ("pattern" in repeat
+        ? have.pattern === repeat.pattern && (have.tz ?? undefined) === repeat.tz
+        : Number(have.every) === repeat.every) &&
       JSON.stringify(have.template?.data) === JSON.stringify(data);
     if (same) {
       result.unchanged.push(p.spec.name);

@@ -14,13 +14,24 @@ export interface WaitOptions {
 
 async function idle(queues: Queues): Promise<boolean> {
   for (const q of [queues.discover, queues.fetch, queues.extract]) {
-    const c = await q.getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children");
+    const c = await q.getJobCounts(
+      "waiting",
+      "active",
+      "delayed",
+      "prioritized",
+      "waiting-children",
+    );
     if (Object.values(c).some((n) => n > 0)) return false;
   }
   return true;
 }
 
-export async function waitForRun(tracker: RunTracker, queues: Queues, runId: string, options: WaitOptions = {}): Promise<RunCounts> {
+export async function waitForRun(
+  tracker: RunTracker,
+  queues: Queues,
+  runId: string,
+  options: WaitOptions = {},
+): Promise<RunCounts> {
   const deadline = Date.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY);
   const pollMs = options.pollMs ?? 200;
   let idleSince: number | null = null;

@@ -10,10 +10,16 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../log.js";
 import type { PageFetcher } from "../pipeline/deps.js";
 import { discoverRefs, sourceLabel } from "../pipeline/discover.js";
-import { type ArticleOutcome, fetchArticle, isFileRef, storeFile, storePage } from "../pipeline/run-article.js";
+import {
+  type ArticleOutcome,
+  fetchArticle,
+  isFileRef,
+  storeFile,
+  storePage,
+} from "../pipeline/run-article.js";
 import type { Store } from "../store/types.js";
 import { classifyError, handleJobError, isControlError } from "./errors.js";
-import { DiscoverJob, ExtractJob, FetchJob, type QueueName, QUEUE_NAMES } from "./jobs.js";
+import { DiscoverJob, ExtractJob, FetchJob, QUEUE_NAMES, type QueueName } from "./jobs.js";
 import { createRedisPacer } from "./pacing.js";
 import { createQueues, enqueueExtract, enqueueFetches, type Queues } from "./queues.js";
 import { RunTracker } from "./run-tracker.js";
@@ -79,15 +85,31 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
   });
 
   /** Wraps a processor: validation, child logger, outcome line, error mapping, run counts. */
-  function wrap<T>(queue: QueueName, schema: { parse(d: unknown): T }, run: (data: T, log: Logger, job: Job) => Promise<Record<string, unknown>>) {
+  function wrap<T>(
+    queue: QueueName,
+    schema: { parse(d: unknown): T },
+    run: (data: T, log: Logger, job: Job) => Promise<Record<string, unknown>>,
+  ) {
     return async (job: Job, token?: string) => {
       const started = Date.now();
-      const raw = job.data as { pipeline?: { name?: string; runId?: string | null }; ref?: { url?: string } };
-      const log = deps.logger.child({ queue, jobId: job.id, pipeline: raw.pipeline?.name, url: raw.ref?.url, attempt: job.attemptsMade + 1 });
+      const raw = job.data as {
+        pipeline?: { name?: string; runId?: string | null };
+        ref?: { url?: string };
+      };
+      const log = deps.logger.child({
+        queue,
+        jobId: job.id,
+        pipeline: raw.pipeline?.name,
+        url: raw.ref?.url,
+        attempt: job.attemptsMade + 1,
+      });
       try {
         const data = schema.parse(job.data);
         const result = await run(data, log, job);
-        log.info({ stage: queue, outcome: result.status ?? "ok", ...result, ms: Date.now() - started }, `${queue} ${String(result.status ?? "ok")}`);
+        log.info(
+          { stage: queue, outcome: result.status ?? "ok", ...result, ms: Date.now() - started },
+          `${queue} ${String(result.status ?? "ok")}`,
+        );
         return result;
       } catch (err) {
         if (isControlError(err)) throw err;
@@ -96,8 +118,18 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
           log.debug({ stage: queue, outcome: cls, ms: Date.now() - started }, `${queue} ${cls}`);
         } else {
           const final = cls === "permanent" || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-          log[final ? "error" : "warn"]({ stage: queue, outcome: final ? "failed" : "retry", err, ms: Date.now() - started }, `${queue} ${final ? "failed" : "will retry"}`);
-          if (final && queue !== "discover") await tracker.failed(raw.pipeline?.runId ?? null, raw.ref?.url ?? String(job.id), err instanceof Error ? err.message : String(err)).catch(() => {});
+          log[final ? "error" : "warn"](
+            { stage: queue, outcome: final ? "failed" : "retry", err, ms: Date.now() - started },
+            `${queue} ${final ? "failed" : "will retry"}`,
+          );
+          if (final && queue !== "discover")
+            await tracker
+              .failed(
+                raw.pipeline?.runId ?? null,
+                raw.ref?.url ?? String(job.id),
+                err instanceof Error ? err.message : String(err),
+              )
+              .catch(() => {});
         }
         return handleJobError(err, job, queues.byName(queue), token);
       }
@@ -117,20 +149,34 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         // Ask the store about many URLs at once: a feed lists hundreds, one at a time is slow.
         for (let i = 0; i < refs.length; i += 50) {
           const chunk = refs.slice(i, i + 50);
-          const known = await Promise.all(chunk.map((ref) => (isFileRef(ref) ? Promise.resolve(false) : store.hasUrl(ref.url))));
+          const known = await Promise.all(
+            chunk.map((ref) => (isFileRef(ref) ? Promise.resolve(false) : store.hasUrl(ref.url))),
+          );
           for (const [k, ref] of chunk.entries()) {
             if (isFileRef(ref)) {
               const bytes = await readFile(fileURLToPath(ref.url));
-              await enqueueExtract(queues, { pipeline: data.pipeline, ref, extract: data.spec.extract, page: null }, bytes);
+              await enqueueExtract(
+                queues,
+                { pipeline: data.pipeline, ref, extract: data.spec.extract, page: null },
+                bytes,
+              );
               enqueued++;
             } else if (!known[k]) {
-              fresh.push({ pipeline: data.pipeline, ref, fetch: data.spec.fetch, extract: data.spec.extract });
+              fresh.push({
+                pipeline: data.pipeline,
+                ref,
+                fetch: data.spec.fetch,
+                extract: data.spec.extract,
+              });
             }
           }
         }
         enqueued += fresh.length;
         await enqueueFetches(queues, fresh);
-        deps.logger.debug({ pipeline: data.pipeline.name, source: sourceLabel(source), found: refs.length }, "source read");
+        deps.logger.debug(
+          { pipeline: data.pipeline.name, source: sourceLabel(source), found: refs.length },
+          "source read",
+        );
       }
       await tracker.discovered(data.pipeline.runId, data.pipeline.name, enqueued, found);
       return { status: "ok", found, enqueued, known: found - enqueued };
@@ -138,9 +184,20 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
 
     fetch: wrap("fetch", FetchJob, async (data, log) => {
       const store = await storeFor(data.pipeline.store);
-      const fetched = await fetchArticle(data.ref, { store, fetcher: deps.fetcher, logger: log, pacer }, data.fetch);
+      const fetched = await fetchArticle(
+        data.ref,
+        { store, fetcher: deps.fetcher, logger: log, pacer },
+        data.fetch,
+      );
       if (fetched.kind === "not-modified") {
-        await tracker.finished(data.pipeline.runId, { url: data.ref.url, status: "not-modified", articleId: null, added: 0, removed: 0, updated: 0 });
+        await tracker.finished(data.pipeline.runId, {
+          url: data.ref.url,
+          status: "not-modified",
+          articleId: null,
+          added: 0,
+          removed: 0,
+          updated: 0,
+        });
         return { status: "not-modified" };
       }
       const p = fetched.page;
@@ -151,7 +208,15 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
           pipeline: data.pipeline,
           ref: data.ref,
           extract: data.extract,
-          page: { url: p.url, finalUrl: p.finalUrl, status: p.status, contentType: p.contentType, etag: p.etag, lastModified: p.lastModified, bodyBase64: body.toString("base64") },
+          page: {
+            url: p.url,
+            finalUrl: p.finalUrl,
+            status: p.status,
+            contentType: p.contentType,
+            etag: p.etag,
+            lastModified: p.lastModified,
+            bodyBase64: body.toString("base64"),
+          },
         },
         body,
       );
@@ -167,7 +232,11 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         // The discover stage counted the file as one article; a .jsonl file may hold more.
         await tracker.more(data.pipeline.runId, outcomes.length - 1);
       } else {
-        const page = { ...data.page, notModified: false, body: Buffer.from(data.page.bodyBase64, "base64") };
+        const page = {
+          ...data.page,
+          notModified: false,
+          body: Buffer.from(data.page.bodyBase64, "base64"),
+        };
         outcomes = [await storePage(data.ref, page, articleDeps, data.extract)];
       }
       for (const o of outcomes) await tracker.finished(data.pipeline.runId, o);
@@ -183,7 +252,12 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
 
   const names = options.queues ?? QUEUE_NAMES;
   const workers = names.map((name) => {
-    const concurrency = name === "fetch" ? (options.concurrency ?? 16) : name === "extract" ? (options.extractConcurrency ?? 4) : 1;
+    const concurrency =
+      name === "fetch"
+        ? (options.concurrency ?? 16)
+        : name === "extract"
+          ? (options.extractConcurrency ?? 4)
+          : 1;
     const w = new Worker(name, processors[name], workerOpts(name, concurrency));
     // Connection errors are retried by ioredis; log them instead of crashing on 'error'.
     w.on("error", (err) => deps.logger.warn({ err, queue: name }, "worker connection error"));

@@ -13,7 +13,10 @@ import { positiveInt, requireRedis } from "./queue-common.js";
 function queuesFlag(value: string | undefined): QueueName[] {
   if (value === undefined) return [...QUEUE_NAMES];
   if (!(QUEUE_NAMES as readonly string[]).includes(value)) {
-    throw new NewsfiguresError("NF_CLI_BAD_FLAG", `--queue must be one of ${QUEUE_NAMES.join(", ")}, not "${value}"`);
+    throw new NewsfiguresError(
+      "NF_CLI_BAD_FLAG",
+      `--queue must be one of ${QUEUE_NAMES.join(", ")}, not "${value}"`,
+    );
   }
   return [value as QueueName];
 }
@@ -30,7 +33,9 @@ async function withQueues<T>(ctx: CliContext, fn: (q: Queues) => Promise<T>): Pr
 }
 
 export function registerFailed(program: Command, ctx: CliContext): void {
-  const failed = program.command("failed").description("list or retry failed queue jobs (needs REDIS_URL)");
+  const failed = program
+    .command("failed")
+    .description("list or retry failed queue jobs (needs REDIS_URL)");
   failed
     .command("list")
     .description("failed jobs, newest first, as JSON lines: queue, id, code, reason, url, attempts")
@@ -74,7 +79,10 @@ export function registerFailed(program: Command, ctx: CliContext): void {
           }
         }
         await ctx.stdout(`retried ${retried} job(s)\n`);
-        if (ids.length > 0 && retried < ids.length) ctx.stderr(`newsfigures failed retry: ${ids.length - retried} id(s) were not failed jobs (see failed list)\n`);
+        if (ids.length > 0 && retried < ids.length)
+          ctx.stderr(
+            `newsfigures failed retry: ${ids.length - retried} id(s) were not failed jobs (see failed list)\n`,
+          );
       });
     });
 }

@@ -33,18 +33,26 @@ export function storeOf(p: Pipeline, opts: PipelineIngestOptions, config: Config
   return opts.store ?? p.spec.store ?? config.store;
 }
 
-export async function ingestPipelines(files: string[], opts: PipelineIngestOptions, ctx: CliContext): Promise<void> {
+export async function ingestPipelines(
+  files: string[],
+  opts: PipelineIngestOptions,
+  ctx: CliContext,
+): Promise<void> {
   const pipelines: Pipeline[] = [];
   for (const f of files) pipelines.push(await loadPipeline(f));
   const config = ctx.config();
   for (const p of pipelines) {
     const once = opts.once || p.spec.schedule === undefined || config.redisUrl !== null;
     for (;;) {
-      const ok = config.redisUrl ? await runQueued(p, opts, ctx, config.redisUrl) : await runInline(p, opts, ctx);
+      const ok = config.redisUrl
+        ? await runQueued(p, opts, ctx, config.redisUrl)
+        : await runInline(p, opts, ctx);
       if (!ok) ctx.setExitCode(1);
       if (once || !p.spec.schedule) break;
       const wait = msUntilNext(p);
-      ctx.stderr(`newsfigures ingest: ${p.spec.name}: next poll in ${Math.round(wait / 1000)} s (Ctrl-C to stop; --once runs a single pass)\n`);
+      ctx.stderr(
+        `newsfigures ingest: ${p.spec.name}: next poll in ${Math.round(wait / 1000)} s (Ctrl-C to stop; --once runs a single pass)\n`,
+      );
       await new Promise((r) => setTimeout(r, wait));
     }
   }
@@ -54,29 +62,47 @@ function msUntilNext(p: Pipeline): number {
   const s = p.spec.schedule;
   if (!s) return 0;
   if ("every" in s) return durationMs(s.every);
-  const next = CronExpressionParser.parse(s.cron, s.tz ? { tz: s.tz } : {}).next().getTime();
+  const next = CronExpressionParser.parse(s.cron, s.tz ? { tz: s.tz } : {})
+    .next()
+    .getTime();
   return Math.max(1000, next - Date.now());
 }
 
-async function printSummary(ctx: CliContext, opts: PipelineIngestOptions, p: Pipeline, summary: IngestSummary, storeUrl: string): Promise<void> {
+async function printSummary(
+  ctx: CliContext,
+  opts: PipelineIngestOptions,
+  p: Pipeline,
+  summary: IngestSummary,
+  storeUrl: string,
+): Promise<void> {
   const store = await openStore(storeUrl);
   try {
     const stats = await store.stats();
     if (opts.format === "json") {
-      await ctx.stdout(`${JSON.stringify({ pipeline: p.spec.name, store: store.location, ...summary, totals: stats })}\n`);
+      await ctx.stdout(
+        `${JSON.stringify({ pipeline: p.spec.name, store: store.location, ...summary, totals: stats })}\n`,
+      );
       return;
     }
-    await ctx.stdout(`Pipeline ${p.spec.name} (${p.file})\n${formatIngestSummary(summary, stats, store.location)}`);
+    await ctx.stdout(
+      `Pipeline ${p.spec.name} (${p.file})\n${formatIngestSummary(summary, stats, store.location)}`,
+    );
     if (store.dialect === "sqlite") {
       const file = store.location.replace(/^sqlite:/, "");
-      await ctx.stdout(`SQL:  sqlite3 ${file} "select name from sqlite_master where type = 'table'"\n`);
+      await ctx.stdout(
+        `SQL:  sqlite3 ${file} "select name from sqlite_master where type = 'table'"\n`,
+      );
     }
   } finally {
     await store.close();
   }
 }
 
-async function runInline(p: Pipeline, opts: PipelineIngestOptions, ctx: CliContext): Promise<boolean> {
+async function runInline(
+  p: Pipeline,
+  opts: PipelineIngestOptions,
+  ctx: CliContext,
+): Promise<boolean> {
   const started = Date.now();
   const storeUrl = storeOf(p, opts, ctx.config());
   const store = await openStore(storeUrl);
@@ -106,14 +132,22 @@ async function runInline(p: Pipeline, opts: PipelineIngestOptions, ctx: CliConte
   return tally.failures.length === 0;
 }
 
-function countsToSummary(c: RunCounts, failures: { what: string; reason: string }[], durationMs: number): IngestSummary {
+function countsToSummary(
+  c: RunCounts,
+  failures: { what: string; reason: string }[],
+  durationMs: number,
+): IngestSummary {
   return {
     files: c.total,
     skipped: [],
     articles: (c.statuses.stored ?? 0) + (c.statuses.unchanged ?? 0),
     changed: c.statuses.stored ?? 0,
     unchanged: c.statuses.unchanged ?? 0,
-    failed: failures.map((f) => ({ source: f.what, code: /^([A-Z0-9_]+):/.exec(f.reason)?.[1] ?? "NF_UNKNOWN", message: f.reason })),
+    failed: failures.map((f) => ({
+      source: f.what,
+      code: /^([A-Z0-9_]+):/.exec(f.reason)?.[1] ?? "NF_UNKNOWN",
+      message: f.reason,
+    })),
     records: c.figures,
     added: c.added,
     removed: 0,
@@ -125,7 +159,12 @@ function countsToSummary(c: RunCounts, failures: { what: string; reason: string 
   };
 }
 
-async function runQueued(p: Pipeline, opts: PipelineIngestOptions, ctx: CliContext, redisUrl: string): Promise<boolean> {
+async function runQueued(
+  p: Pipeline,
+  opts: PipelineIngestOptions,
+  ctx: CliContext,
+  redisUrl: string,
+): Promise<boolean> {
   const started = Date.now();
   const config = ctx.config();
   const redis = createRedis(redisUrl);
@@ -138,7 +177,9 @@ async function runQueued(p: Pipeline, opts: PipelineIngestOptions, ctx: CliConte
   let done = 0;
   try {
     await enqueueDiscover(queues, pipeline, runId);
-    ctx.stderr(`newsfigures ingest: queued run ${runId}; waiting for the workers (newsfigures worker) to finish it\n`);
+    ctx.stderr(
+      `newsfigures ingest: queued run ${runId}; waiting for the workers (newsfigures worker) to finish it\n`,
+    );
     const counts = await waitForRun(tracker, queues, runId, {
       onProgress: (c) => {
         progress.setTotal(c.total);
@@ -149,7 +190,13 @@ async function runQueued(p: Pipeline, opts: PipelineIngestOptions, ctx: CliConte
     progress.done();
     const failures = await tracker.failures(runId);
     for (const f of failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.reason}\n`);
-    await printSummary(ctx, opts, pipeline, countsToSummary(counts, failures, Date.now() - started), storeOf(pipeline, {}, config));
+    await printSummary(
+      ctx,
+      opts,
+      pipeline,
+      countsToSummary(counts, failures, Date.now() - started),
+      storeOf(pipeline, {}, config),
+    );
     return counts.failed === 0;
   } finally {
     await queues.close();

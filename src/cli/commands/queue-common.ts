@@ -15,12 +15,20 @@ export function requireRedis(ctx: CliContext, command: string): string {
 
 export function positiveInt(name: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${name} must be a whole number from 1 to 1000, not "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new NewsfiguresError(
+      "NF_CLI_BAD_FLAG",
+      `${name} must be a whole number from 1 to 1000, not "${value}"`,
+    );
   return n;
 }
 
 export function milliseconds(name: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > 3_600_000) throw new NewsfiguresError("NF_CLI_BAD_FLAG", `${name} must be milliseconds from 100 to 3600000, not "${value}"`);
+  if (!Number.isInteger(n) || n < 100 || n > 3_600_000)
+    throw new NewsfiguresError(
+      "NF_CLI_BAD_FLAG",
+      `${name} must be milliseconds from 100 to 3600000, not "${value}"`,
+    );
   return n;
 }

@@ -13,7 +13,9 @@ import { requireRedis } from "./queue-common.js";
 export function registerSchedule(program: Command, ctx: CliContext): void {
   program
     .command("schedule")
-    .description("create, update and remove the job schedulers of the pipelines in a folder (needs REDIS_URL)")
+    .description(
+      "create, update and remove the job schedulers of the pipelines in a folder (needs REDIS_URL)",
+    )
     .option("--dir <folder>", "folder of pipeline files", "pipelines")
     .action(async (opts: { dir: string }) => {
       const redisUrl = requireRedis(ctx, "schedule");
@@ -25,7 +27,11 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
         for (const p of pipelines) {
           const s = p.spec.schedule;
           const how = s ? JSON.stringify(repeatOf(s)) : "no schedule";
-          const what = r.upserted.includes(p.spec.name) ? "upserted" : r.unchanged.includes(p.spec.name) ? "unchanged" : "not scheduled";
+          const what = r.upserted.includes(p.spec.name)
+            ? "upserted"
+            : r.unchanged.includes(p.spec.name)
+              ? "unchanged"
+              : "not scheduled";
           await ctx.stdout(`${p.spec.name.padEnd(28)} ${what.padEnd(14)} ${how}\n`);
         }
         for (const name of r.removed) await ctx.stdout(`${name.padEnd(28)} removed\n`);

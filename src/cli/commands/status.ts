@@ -7,8 +7,8 @@ import { codeOfReason } from "../../queue/errors.js";
 import { createQueues, createRedis } from "../../queue/queues.js";
 import { RunTracker } from "../../queue/run-tracker.js";
 import { SCHEDULER_PREFIX } from "../../queue/schedule.js";
-import { formatTable } from "../format-table.js";
 import type { CliContext } from "../context.js";
+import { formatTable } from "../format-table.js";
 import { requireRedis } from "./queue-common.js";
 
 const STATES = ["waiting", "active", "delayed", "completed", "failed"] as const;
@@ -16,7 +16,9 @@ const STATES = ["waiting", "active", "delayed", "completed", "failed"] as const;
 export function registerStatus(program: Command, ctx: CliContext): void {
   program
     .command("status")
-    .description("queue counts, recent failures and reasons, last run per pipeline (needs REDIS_URL)")
+    .description(
+      "queue counts, recent failures and reasons, last run per pipeline (needs REDIS_URL)",
+    )
     .option("--format <format>", "text (default) or json", "text")
     .action(async (opts: { format: string }) => {
       const redisUrl = requireRedis(ctx, "status");
@@ -25,28 +27,54 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       const queues = createQueues(redis, prefix);
       try {
         const counts: Record<string, Record<string, number>> = {};
-        for (const q of [queues.discover, queues.fetch, queues.extract]) counts[q.name] = await q.getJobCounts(...STATES);
+        for (const q of [queues.discover, queues.fetch, queues.extract])
+          counts[q.name] = await q.getJobCounts(...STATES);
         const failed = [];
         for (const q of [queues.discover, queues.fetch, queues.extract]) {
           for (const j of await q.getFailed(0, 9)) {
-            failed.push({ queue: q.name, id: j.id ?? "", code: codeOfReason(j.failedReason), reason: j.failedReason, at: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
+            failed.push({
+              queue: q.name,
+              id: j.id ?? "",
+              code: codeOfReason(j.failedReason),
+              reason: j.failedReason,
+              at: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+            });
           }
         }
         const lastRuns = await new RunTracker(redis, prefix).lastRuns();
-        const schedulers = (await queues.discover.getJobSchedulers(0, -1)).filter((s) => s.key.startsWith(SCHEDULER_PREFIX));
+        const schedulers = (await queues.discover.getJobSchedulers(0, -1)).filter((s) =>
+          s.key.startsWith(SCHEDULER_PREFIX),
+        );
         if (opts.format === "json") {
-          await ctx.stdout(`${JSON.stringify({ prefix, counts, failed, lastRuns, schedulers: schedulers.map((s) => ({ id: s.key, pattern: s.pattern ?? null, every: s.every ?? null, next: s.next ? new Date(s.next).toISOString() : null })) })}\n`);
+          await ctx.stdout(
+            `${JSON.stringify({ prefix, counts, failed, lastRuns, schedulers: schedulers.map((s) => ({ id: s.key, pattern: s.pattern ?? null, every: s.every ?? null, next: s.next ? new Date(s.next).toISOString() : null })) })}\n`,
+          );
           return;
         }
-        const rows = Object.entries(counts).map(([q, c]) => [q, ...STATES.map((s) => String(c[s] ?? 0))]);
-        await ctx.stdout(`Queues (prefix ${prefix})\n${formatTable(["queue", ...STATES], rows, 12)}\n\n`);
+        const rows = Object.entries(counts).map(([q, c]) => [
+          q,
+          ...STATES.map((s) => String(c[s] ?? 0)),
+        ]);
+        await ctx.stdout(
+          `Queues (prefix ${prefix})\n${formatTable(["queue", ...STATES], rows, 12)}\n\n`,
+        );
         const runs = Object.entries(lastRuns).map(([name, r]) => {
           const sch = schedulers.find((s) => s.key === `${SCHEDULER_PREFIX}${name}`);
-          return [name, r.at, String(r.found), String(r.enqueued), sch ? (sch.pattern ?? `every ${sch.every} ms`) : "-"];
+          return [
+            name,
+            r.at,
+            String(r.found),
+            String(r.enqueued),
+            sch ? (sch.pattern ?? `every ${sch.every} ms`) : "-",
+          ];
         });
-        await ctx.stdout(`Pipelines\n${runs.length > 0 ? formatTable(["pipeline", "last poll", "found", "new", "schedule"], runs, 30) : "  (no run yet)"}\n\n`);
+        await ctx.stdout(
+          `Pipelines\n${runs.length > 0 ? formatTable(["pipeline", "last poll", "found", "new", "schedule"], runs, 30) : "  (no run yet)"}\n\n`,
+        );
         const frows = failed.map((f) => [f.queue, f.id, f.code, (f.reason ?? "").slice(0, 80)]);
-        await ctx.stdout(`Recent failures\n${frows.length > 0 ? formatTable(["queue", "job", "code", "reason"], frows, 80) : "  (none)"}\n`);
+        await ctx.stdout(
+          `Recent failures\n${frows.length > 0 ? formatTable(["queue", "job", "code", "reason"], frows, 80) : "  (none)"}\n`,
+        );
       } finally {
         await queues.close();
         redis.disconnect();

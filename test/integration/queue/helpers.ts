@@ -8,13 +8,20 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { inject } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
-import type { Pipeline } from "../../../src/pipeline/schema.js";
 import { createPageFetcher } from "../../../src/pipeline/page-fetcher.js";
+import type { Pipeline } from "../../../src/pipeline/schema.js";
 import { createRedis } from "../../../src/queue/queues.js";
 import type { WorkerDeps } from "../../../src/queue/workers.js";
 import { dropPostgresSchema, openStore, type RecordStore } from "../../../src/store/index.js";
 
-const COMPANIES = ["Larchmont Tools", "Quillfield Foods", "Brackett Shipping", "Orvane Energy", "Tessaline Bank", "Marrow Creek Mining"];
+const COMPANIES = [
+  "Larchmont Tools",
+  "Quillfield Foods",
+  "Brackett Shipping",
+  "Orvane Energy",
+  "Tessaline Bank",
+  "Marrow Creek Mining",
+];
 
 /** An article page, written for these tests, with a few figures and a unique number. */
 export function articleHtml(i: number): string {
@@ -46,14 +53,25 @@ export async function startNewsSite(
     const path = req.url ?? "/";
     if (path === "/robots.txt") {
       res.writeHead(200, { "content-type": "text/plain" });
-      res.end(options.crawlDelayS ? `User-agent: *\nCrawl-delay: ${options.crawlDelayS}\n` : "User-agent: *\nAllow: /\n");
+      res.end(
+        options.crawlDelayS
+          ? `User-agent: *\nCrawl-delay: ${options.crawlDelayS}\n`
+          : "User-agent: *\nAllow: /\n",
+      );
       return;
     }
     if (path === "/feed.xml") {
-      const items = Array.from({ length: pages }, (_, i) => `<item><title>Story ${i}</title><link>${base}/news/${i}.html</link><pubDate>Tue, 04 Nov 2025 10:00:00 GMT</pubDate></item>`);
-      for (const p of options.extraPaths ?? []) items.push(`<item><title>Extra</title><link>${base}${p}</link></item>`);
+      const items = Array.from(
+        { length: pages },
+        (_, i) =>
+          `<item><title>Story ${i}</title><link>${base}/news/${i}.html</link><pubDate>Tue, 04 Nov 2025 10:00:00 GMT</pubDate></item>`,
+      );
+      for (const p of options.extraPaths ?? [])
+        items.push(`<item><title>Extra</title><link>${base}${p}</link></item>`);
       res.writeHead(200, { "content-type": "application/rss+xml" });
-      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>${items.join("")}</channel></rss>`);
+      res.end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>${items.join("")}</channel></rss>`,
+      );
       return;
     }
     const m = /^\/news\/(\d+)\.html$/.exec(path);
@@ -75,11 +93,20 @@ export async function startNewsSite(
     url: base,
     hits,
     pageHits: () => hits.length,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
-export function feedPipeline(site: NewsSite, name: string, perHostIntervalMs: number, store: string): Pipeline {
+export function feedPipeline(
+  site: NewsSite,
+  name: string,
+  perHostIntervalMs: number,
+  store: string,
+): Pipeline {
   const yaml = `name: ${name}
 sources:
   - feed: ${site.url}/feed.xml
@@ -112,7 +139,11 @@ export function workerDeps(prefix: string, redisUrl = inject("redisUrl")): Worke
   };
 }
 
-export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -7,17 +7,23 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server, type Socket, connect } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { enqueueDiscover } from "../../../src/queue/queues.js";
-import { createRedis } from "../../../src/queue/queues.js";
+import { createRedis, enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
-import { feedPipeline, type NewsSite, pgStore, startNewsSite, waitUntil, workerDeps } from "./helpers.js";
+import {
+  feedPipeline,
+  type NewsSite,
+  pgStore,
+  startNewsSite,
+  waitUntil,
+  workerDeps,
+} from "./helpers.js";
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -28,7 +34,24 @@ async function freePort(): Promise<number> {
 }
 
 function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir], { stdio: "ignore" });
+  const child = spawn(
+    "redis-server",
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "yes",
+      "--appendfsync",
+      "always",
+      "--dir",
+      dir,
+    ],
+    { stdio: "ignore" },
+  );
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     const deadline = Date.now() + 10_000;
@@ -110,10 +133,18 @@ describe("queue: outages", () => {
     cleanups.push(() => pg.drop());
     const site = await startNewsSite(PAGES, { delayMs: 100 });
     cleanups.push(() => site.close());
-    const workers: RunningWorkers = startWorkers(workerDeps(prefix, redisUrl), { concurrency: 2, stalledInterval: 1000, lockDuration: 2000 });
+    const workers: RunningWorkers = startWorkers(workerDeps(prefix, redisUrl), {
+      concurrency: 2,
+      stalledInterval: 1000,
+      lockDuration: 2000,
+    });
     cleanups.push(() => workers.close());
 
-    await enqueueDiscover(workers.queues, feedPipeline(site, "redis-restart", 20, pg.url), "restart");
+    await enqueueDiscover(
+      workers.queues,
+      feedPipeline(site, "redis-restart", 20, pg.url),
+      "restart",
+    );
     await waitUntil("a few pages fetched", () => site.pageHits() >= 4, 20_000);
     await stop(redisServer);
     await new Promise((r) => setTimeout(r, 1000));
@@ -123,8 +154,14 @@ describe("queue: outages", () => {
     cleanups.push(async () => watcher.disconnect());
     const store: RecordStore = await openStore(pg.url);
     cleanups.push(() => store.close());
-    await waitUntil("every page stored after the restart", async () => (await store.stats()).articles === PAGES, 40_000);
-    const counts = await waitForRun(new RunTracker(watcher, prefix), workers.queues, "restart", { timeoutMs: 20_000 });
+    await waitUntil(
+      "every page stored after the restart",
+      async () => (await store.stats()).articles === PAGES,
+      40_000,
+    );
+    const counts = await waitForRun(new RunTracker(watcher, prefix), workers.queues, "restart", {
+      timeoutMs: 20_000,
+    });
     expect(counts.failed).toBe(0);
     expect((await store.stats()).articles).toBe(PAGES);
     expect(new Set((await store.listRuns()).map((r) => r.articleId)).size).toBe(PAGES);
@@ -149,24 +186,41 @@ describe("queue: outages", () => {
     const workers = startWorkers(workerDeps(prefix), { concurrency: 4 });
     cleanups.push(async () => {
       await workers.close();
-      for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract]) await q.obliterate({ force: true }).catch(() => {});
+      for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract])
+        await q.obliterate({ force: true }).catch(() => {});
     });
 
     // Discovery needs the store (hasUrl); let it and the fetches through, then cut PostgreSQL.
     await workers.queues.extract.pause();
-    await enqueueDiscover(workers.queues, feedPipeline(site, "pg-down", 5, viaProxy.toString()), "pgdown");
-    await waitUntil("every page fetched", async () => (await workers.queues.extract.getJobCounts("waiting")).waiting === PAGES, 20_000);
+    await enqueueDiscover(
+      workers.queues,
+      feedPipeline(site, "pg-down", 5, viaProxy.toString()),
+      "pgdown",
+    );
+    await waitUntil(
+      "every page fetched",
+      async () => (await workers.queues.extract.getJobCounts("waiting")).waiting === PAGES,
+      20_000,
+    );
     await proxy.close();
     await workers.queues.extract.resume();
 
     // Extract jobs fail as transient: back to delayed for a retry, none in the failed set.
-    await waitUntil("extract retries scheduled", async () => (await workers.queues.extract.getDelayedCount()) > 0, 20_000);
+    await waitUntil(
+      "extract retries scheduled",
+      async () => (await workers.queues.extract.getDelayedCount()) > 0,
+      20_000,
+    );
     const delayed = await workers.queues.extract.getDelayed();
     expect(delayed[0]?.failedReason).toMatch(/^(NF_STORE_|ECONN|NF_UNKNOWN)/);
     expect(await workers.queues.extract.getFailedCount()).toBe(0);
 
     await proxy.open();
-    await waitUntil("every page stored once PostgreSQL is back", async () => (await direct.stats()).articles === PAGES, 40_000);
+    await waitUntil(
+      "every page stored once PostgreSQL is back",
+      async () => (await direct.stats()).articles === PAGES,
+      40_000,
+    );
     expect(await workers.queues.extract.getFailedCount()).toBe(0);
     const done = await workers.queues.extract.getCompleted();
     expect(done.some((j) => j.attemptsMade >= 1)).toBe(true);

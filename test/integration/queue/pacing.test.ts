@@ -7,7 +7,14 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { feedPipeline, type NewsSite, pgStore, startNewsSite, waitUntil, workerDeps } from "./helpers.js";
+import {
+  feedPipeline,
+  type NewsSite,
+  pgStore,
+  startNewsSite,
+  waitUntil,
+  workerDeps,
+} from "./helpers.js";
 
 const PAGES = 16;
 const INTERVAL_MS = 80;
@@ -21,14 +28,22 @@ describe("queue: per-host pacing across 4 workers", () => {
 
   beforeAll(async () => {
     site = await startNewsSite(PAGES);
-    fleet = Array.from({ length: 4 }, (_, i) => startWorkers(workerDeps(prefix), { concurrency: 4, workerName: `w${i}`, queues: ["discover", "fetch"] }));
+    fleet = Array.from({ length: 4 }, (_, i) =>
+      startWorkers(workerDeps(prefix), {
+        concurrency: 4,
+        workerName: `w${i}`,
+        queues: ["discover", "fetch"],
+      }),
+    );
     redis = new Redis(inject("redisUrl"));
   });
 
   afterAll(async () => {
     await Promise.all(fleet.map((w) => w.close()));
     const q = fleet[0]?.queues;
-    if (q) for (const queue of [q.discover, q.fetch, q.extract]) await queue.obliterate({ force: true }).catch(() => {});
+    if (q)
+      for (const queue of [q.discover, q.fetch, q.extract])
+        await queue.obliterate({ force: true }).catch(() => {});
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
@@ -41,7 +56,11 @@ describe("queue: per-host pacing across 4 workers", () => {
     await enqueueDiscover(first.queues, feedPipeline(site, "paced", INTERVAL_MS, pg.url), "paced");
     // Only discover and fetch run here: extraction's CPU work would delay this process's
     // server as much as its clients and blur the measurement.
-    await waitUntil("all pages fetched", async () => (await first.queues.fetch.getCompletedCount()) === PAGES, 25_000);
+    await waitUntil(
+      "all pages fetched",
+      async () => (await first.queues.fetch.getCompletedCount()) === PAGES,
+      25_000,
+    );
     const times = site.hits.map((h) => h.at).sort((a, b) => a - b);
     expect(times).toHaveLength(PAGES);
     const gaps = times.slice(1).map((t, i) => t - (times[i] as number));

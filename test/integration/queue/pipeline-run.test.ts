@@ -30,7 +30,8 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
 
   afterAll(async () => {
     await workers?.close();
-    for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract]) await q.obliterate({ force: true }).catch(() => {});
+    for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract])
+      await q.obliterate({ force: true }).catch(() => {});
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
@@ -60,7 +61,8 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
     expect(stats.articles).toBe(PAGES);
     // Each page says "revenue rose N% to $X billion" and "net income was $Y million".
     expect(stats.records).toBeGreaterThanOrEqual(PAGES * 3);
-    for (let i = 0; i < PAGES; i++) expect(await store.hasUrl(`${site.url}/news/${i}.html`)).toBe(true);
+    for (let i = 0; i < PAGES; i++)
+      expect(await store.hasUrl(`${site.url}/news/${i}.html`)).toBe(true);
     const recordsBefore = stats.records;
 
     await enqueueDiscover(workers.queues, pipeline, "second");
@@ -76,6 +78,9 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
     const after = await store.stats();
     expect(after.articles).toBe(PAGES);
     expect(after.records).toBe(recordsBefore);
-    expect((await tracker.lastRuns())["local-feed"]).toMatchObject({ found: PAGES + 1, enqueued: 1 });
+    expect((await tracker.lastRuns())["local-feed"]).toMatchObject({
+      found: PAGES + 1,
+      enqueued: 1,
+    });
   });
 });

@@ -15,7 +15,14 @@ import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { BIN, ROOT } from "../../helpers/cli.js";
-import { feedPipeline, type NewsSite, pgStore, startNewsSite, waitUntil, workerDeps } from "./helpers.js";
+import {
+  feedPipeline,
+  type NewsSite,
+  pgStore,
+  startNewsSite,
+  waitUntil,
+  workerDeps,
+} from "./helpers.js";
 
 const PAGES = 6;
 
@@ -38,7 +45,9 @@ describe("queue: a worker killed mid-job", () => {
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill("SIGKILL");
     await rescuer?.close();
-    if (rescuer) for (const q of [rescuer.queues.discover, rescuer.queues.fetch, rescuer.queues.extract]) await q.obliterate({ force: true }).catch(() => {});
+    if (rescuer)
+      for (const q of [rescuer.queues.discover, rescuer.queues.fetch, rescuer.queues.extract])
+        await q.obliterate({ force: true }).catch(() => {});
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
@@ -48,13 +57,28 @@ describe("queue: a worker killed mid-job", () => {
   });
 
   it("runs the job again after the stalled interval and stores each article once", async () => {
-    expect(existsSync(resolve(ROOT, "dist/cli/main.js")), "dist/ is missing: run npm run build").toBe(true);
-    child = spawn(process.execPath, [BIN, "worker", "--concurrency", "2", "--lock-duration", "1000", "--stalled-interval", "500"], {
-      cwd: ROOT,
-      env: { ...process.env, REDIS_URL: inject("redisUrl"), NEWSFIGURES_QUEUE_PREFIX: prefix, NEWSFIGURES_STORE: pg.url, LOG_LEVEL: "silent" },
-      stdio: "ignore",
-    });
-    const exited = new Promise<NodeJS.Signals | null>((r) => child?.once("exit", (_code, signal) => r(signal)));
+    expect(
+      existsSync(resolve(ROOT, "dist/cli/main.js")),
+      "dist/ is missing: run npm run build",
+    ).toBe(true);
+    child = spawn(
+      process.execPath,
+      [BIN, "worker", "--concurrency", "2", "--lock-duration", "1000", "--stalled-interval", "500"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          REDIS_URL: inject("redisUrl"),
+          NEWSFIGURES_QUEUE_PREFIX: prefix,
+          NEWSFIGURES_STORE: pg.url,
+          LOG_LEVEL: "silent",
+        },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((r) =>
+      child?.once("exit", (_code, signal) => r(signal)),
+    );
     const pipeline = feedPipeline(site, "killed", 10, pg.url);
     const producer = startWorkers(workerDeps(prefix), { queues: [] });
     await enqueueDiscover(producer.queues, pipeline, "kill");
@@ -65,20 +89,30 @@ describe("queue: a worker killed mid-job", () => {
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
 
-    rescuer = startWorkers(workerDeps(prefix), { concurrency: 4, stalledInterval: 500, lockDuration: 1000, workerName: "rescuer" });
-    const counts = await waitForRun(new RunTracker(redis, prefix), rescuer.queues, "kill", { timeoutMs: 25_000 });
+    rescuer = startWorkers(workerDeps(prefix), {
+      concurrency: 4,
+      stalledInterval: 500,
+      lockDuration: 1000,
+      workerName: "rescuer",
+    });
+    const counts = await waitForRun(new RunTracker(redis, prefix), rescuer.queues, "kill", {
+      timeoutMs: 25_000,
+    });
     expect(counts.discovered).toBe(true);
     expect(counts.failed).toBe(0);
 
     // At least one job was started twice: by the killed worker and then by the rescuer.
     const fetched = await rescuer.queues.fetch.getCompleted();
     expect(fetched).toHaveLength(PAGES);
-    expect(fetched.some((j) => (j.attemptsStarted ?? 0) >= 2 && j.processedBy === "fetch-rescuer")).toBe(true);
+    expect(
+      fetched.some((j) => (j.attemptsStarted ?? 0) >= 2 && j.processedBy === "fetch-rescuer"),
+    ).toBe(true);
     expect(await rescuer.queues.fetch.getFailedCount()).toBe(0);
 
     const stats = await store.stats();
     expect(stats.articles).toBe(PAGES);
-    for (let i = 0; i < PAGES; i++) expect(await store.hasUrl(`${site.url}/news/${i}.html`)).toBe(true);
+    for (let i = 0; i < PAGES; i++)
+      expect(await store.hasUrl(`${site.url}/news/${i}.html`)).toBe(true);
     // Exactly once: one extraction run per article, and no article twice.
     const runs = await store.listRuns();
     expect(runs).toHaveLength(PAGES);

@@ -34,7 +34,12 @@ store: sqlite:./data/local.db
       name: "local-feed",
       schedule: { every: "15m" },
       sources: [{ feed: "http://127.0.0.1:8080/feed.xml" }],
-      fetch: { allowPrivateNetwork: true, perHostIntervalMs: 100, respectRobots: true, timeoutMs: 15_000 },
+      fetch: {
+        allowPrivateNetwork: true,
+        perHostIntervalMs: 100,
+        respectRobots: true,
+        timeoutMs: 15_000,
+      },
       extract: { minBodyChars: 200 },
       store: "sqlite:./data/local.db",
     });
@@ -42,12 +47,36 @@ store: sqlite:./data/local.db
   });
 
   it.each([
-    ["a misspelt key", "name: x\nsources: [{ feed: 'https://a.example/f' }]\nfetc: {}\n", /bad\.yaml:3: \(top level\): unknown key\(s\) "fetc"; allowed top-level keys/],
-    ["a bad source", "name: x\nsources:\n  - rss: https://a.example/f\n", /bad\.yaml:3: sources\.0: .*each source is one of `- feed: URL`/],
-    ["a relative feed URL", "name: x\nsources:\n  - feed: /feed.xml\n", /bad\.yaml:3: sources\.0.*feed: URL/],
-    ["a too-fast schedule", "name: x\nschedule: { every: 10s }\nsources: [{ urls: ['https://a.example/1'] }]\n", /bad\.yaml:2: schedule.*schedule: \{ every: 15m \}/],
-    ["a missing name", "sources: [{ urls: ['https://a.example/1'] }]\n", /name: is required; use a short id/],
-    ["a negative interval", "name: x\nsources: [{ urls: ['https://a.example/1'] }]\nfetch:\n  perHostIntervalMs: -5\n", /bad\.yaml:4: fetch\.perHostIntervalMs: .*allowed keys: allowPrivateNetwork/],
+    [
+      "a misspelt key",
+      "name: x\nsources: [{ feed: 'https://a.example/f' }]\nfetc: {}\n",
+      /bad\.yaml:3: \(top level\): unknown key\(s\) "fetc"; allowed top-level keys/,
+    ],
+    [
+      "a bad source",
+      "name: x\nsources:\n  - rss: https://a.example/f\n",
+      /bad\.yaml:3: sources\.0: .*each source is one of `- feed: URL`/,
+    ],
+    [
+      "a relative feed URL",
+      "name: x\nsources:\n  - feed: /feed.xml\n",
+      /bad\.yaml:3: sources\.0.*feed: URL/,
+    ],
+    [
+      "a too-fast schedule",
+      "name: x\nschedule: { every: 10s }\nsources: [{ urls: ['https://a.example/1'] }]\n",
+      /bad\.yaml:2: schedule.*schedule: \{ every: 15m \}/,
+    ],
+    [
+      "a missing name",
+      "sources: [{ urls: ['https://a.example/1'] }]\n",
+      /name: is required; use a short id/,
+    ],
+    [
+      "a negative interval",
+      "name: x\nsources: [{ urls: ['https://a.example/1'] }]\nfetch:\n  perHostIntervalMs: -5\n",
+      /bad\.yaml:4: fetch\.perHostIntervalMs: .*allowed keys: allowPrivateNetwork/,
+    ],
     ["broken YAML", "name: x\nsources: [\n", /bad\.yaml:\d+: not valid YAML/],
   ])("rejects %s naming the file, the line, the field and the fix", (_what, yaml, expected) => {
     expect(problems(yaml)).toMatch(expected);

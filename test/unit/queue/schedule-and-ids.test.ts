@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { canonicalUrl, fetchJobId } from "../../../src/queue/job-id.js";
-import { repeatOf } from "../../../src/queue/schedule.js";
-import { classifyError } from "../../../src/queue/errors.js";
 import { NewsfiguresError } from "../../../src/errors.js";
+import { classifyError } from "../../../src/queue/errors.js";
+import { canonicalUrl, fetchJobId } from "../../../src/queue/job-id.js";
 import { PaceDelay } from "../../../src/queue/pacing.js";
+import { repeatOf } from "../../../src/queue/schedule.js";
 
 describe("every -> cron", () => {
   it.each([
@@ -21,27 +21,72 @@ describe("every -> cron", () => {
   });
 
   it("keeps cron patterns and their time zone", () => {
-    expect(repeatOf({ cron: "0 7 * * 1-5", tz: "Europe/London" })).toEqual({ pattern: "0 7 * * 1-5", tz: "Europe/London" });
+    expect(repeatOf({ cron: "0 7 * * 1-5", tz: "Europe/London" })).toEqual({
+      pattern: "0 7 * * 1-5",
+      tz: "Europe/London",
+    });
   });
 });
 
 describe("job ids", () => {
   it("are the same for the same article however its URL is dressed", () => {
-    expect(canonicalUrl("HTTPS://News.Example.com:443/a?utm_source=x&b=2&a=1#top")).toBe("https://news.example.com/a?a=1&b=2");
-    expect(fetchJobId("https://news.example.com/a?b=2&a=1&utm_medium=rss")).toBe(fetchJobId("https://news.example.com/a?a=1&b=2#c"));
-    expect(fetchJobId("https://news.example.com/a")).not.toBe(fetchJobId("https://news.example.com/b"));
+    expect(canonicalUrl("HTTPS://News.Example.com:443/a?utm_source=x&b=2&a=1#top")).toBe(
+      "https://news.example.com/a?a=1&b=2",
+    );
+    expect(fetchJobId("https://news.example.com/a?b=2&a=1&utm_medium=rss")).toBe(
+      fetchJobId("https://news.example.com/a?a=1&b=2#c"),
+    );
+    expect(fetchJobId("https://news.example.com/a")).not.toBe(
+      fetchJobId("https://news.example.com/b"),
+    );
     expect(fetchJobId("https://news.example.com/a")).toMatch(/^fetch-[0-9a-f]{40}$/);
   });
 });
 
 describe("error classes", () => {
   it.each([
-    [new NewsfiguresError("NF_FETCH_HTTP_STATUS", "404", { retryable: false, details: { status: 404 } }), "permanent"],
-    [new NewsfiguresError("NF_FETCH_HTTP_STATUS", "502", { retryable: true, details: { status: 502 } }), "transient"],
-    [new NewsfiguresError("NF_FETCH_HTTP_STATUS", "429", { retryable: true, details: { status: 429, retryAfterMs: 5000 } }), "rate-limit"],
-    [new NewsfiguresError("NF_FETCH_HTTP_STATUS", "503", { retryable: true, details: { status: 503 } }), "transient"],
-    [new NewsfiguresError("NF_STORE_QUERY_FAILED", "terminated", { retryable: false, details: { pgCode: null } }), "transient"],
-    [new NewsfiguresError("NF_STORE_QUERY_FAILED", "bad sql", { retryable: false, details: { pgCode: "42601" } }), "permanent"],
+    [
+      new NewsfiguresError("NF_FETCH_HTTP_STATUS", "404", {
+        retryable: false,
+        details: { status: 404 },
+      }),
+      "permanent",
+    ],
+    [
+      new NewsfiguresError("NF_FETCH_HTTP_STATUS", "502", {
+        retryable: true,
+        details: { status: 502 },
+      }),
+      "transient",
+    ],
+    [
+      new NewsfiguresError("NF_FETCH_HTTP_STATUS", "429", {
+        retryable: true,
+        details: { status: 429, retryAfterMs: 5000 },
+      }),
+      "rate-limit",
+    ],
+    [
+      new NewsfiguresError("NF_FETCH_HTTP_STATUS", "503", {
+        retryable: true,
+        details: { status: 503 },
+      }),
+      "transient",
+    ],
+    [
+      new NewsfiguresError("NF_STORE_QUERY_FAILED", "terminated", {
+        retryable: false,
+        details: { pgCode: null },
+      }),
+      "transient",
+    ],
+    [
+      new NewsfiguresError("NF_STORE_QUERY_FAILED", "bad sql", {
+        retryable: false,
+        details: { pgCode: "42601" },
+      }),
+      "permanent",
+    ],
     [Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), "transient"],
     [new TypeError("x is undefined"), "permanent"],
     [new PaceDelay("a.example", 500), "pace"],
