@@ -54,7 +54,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       metric = row.metric;
       metricPhrase = row.phrase;
     } else {
-      const read = readMetric(c);
+      const read = readMetric(withoutNames(c, index));
       if (read) {
         metric = read.metric;
         metricPhrase = read.phrase;
@@ -76,14 +76,17 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     if (metric === "share_price" && f.kind === "percent") metric = "stock_return";
     if (metric === "margin" && f.kind === "money") metric = "other";
 
+    // A table row compares columns; only a sign or an explicit word makes a cell a change.
+    const wireRow = row !== null && /\bvs\.?\s/i.test(c.line);
+    const change = wireRow ? (/^[-−–]/.test(f.text) ? "decrease" : /^\+/.test(f.text) ? "increase" : null) : readChange(c);
     const prevOwner = c.prevInSentence >= 0 ? (out[c.prevInSentence]?.entity ?? null) : null;
     const entity: EntityRef | null = readEntity(c, metric, text, index, ctx.entities, prevOwner);
+    // "Nvidia fell 3.2%", "the S&P 500 lost 0.9%": a bare move of a named company or index is its stock's move.
+    if (metric === "other" && f.kind === "percent" && change !== null && (entity?.type === "organization" || entity?.type === "instrument") && entity.name !== ctx.entities.main?.name) metric = "stock_return";
     if (entity?.type === "instrument") {
       for (const [re, m] of INSTRUMENT_METRIC) if (re.test(entity.name) && ["other", "stock_return", "share_price", "price"].includes(metric)) metric = m;
     }
 
-    // A table row compares columns; only a sign or an explicit word makes a cell a change.
-    const change = row ? (/^[-−–]/.test(f.text) ? "decrease" : /^\+/.test(f.text) ? "increase" : null) : readChange(c);
     const prevForecast = c.prevInSentence >= 0 ? Boolean(out[c.prevInSentence]?.forecast) : false;
     const forecast = row ? false : readForecast(c, text, prevForecast);
 
@@ -167,4 +170,13 @@ function headingScope(s: Sentence, si: number, sentences: Sentence[], figures: F
 function wireTitlePeriod(title: string): PeriodHit | null {
   const m = /\b((?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)|YEAR|NINE\s+MTHS|SIX\s+MTHS|1ST\s+HALF|2ND\s+HALF)\b/.exec(title);
   return m ? { start: m.index, end: m.index + (m[1] as string).length, text: m[1] as string } : null;
+}
+
+/** The figure's context with entity names blanked, so "Advanced Micro Devices" does not read as "devices". */
+function withoutNames(c: FigureContext, index: MentionIndex): FigureContext {
+  const ms = index.between(c.leftStart, c.figure.start);
+  if (ms.length === 0) return c;
+  const chars = c.left.split("");
+  for (const m of ms) for (let k = Math.max(m.start, c.leftStart); k < Math.min(m.end, c.figure.start); k++) chars[k - c.leftStart] = " ";
+  return { ...c, left: chars.join("") };
 }
