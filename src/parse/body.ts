@@ -15,40 +15,25 @@
  */
 import type { AnyNode, Element } from "domhandler";
 import {
-  BLOCK_TAGS,
-  BOILERPLATE_TEXT,
   BOILERPLATE_WORDS,
   CONTENT_WORDS,
   DROP_TAGS,
-  END_MARKERS,
   HEADING_TAGS,
-  NEGATIVE_WEIGHT,
   PARAGRAPH_TAGS,
-  POSITIVE_WEIGHT,
 } from "./patterns.js";
+import { render } from "./render.js";
+import {
+  classAndId,
+  classWeight,
+  contains,
+  isElement,
+  linkDensity,
+  measure,
+  plainText,
+  type Stats,
+} from "./tree.js";
 
-interface Stats {
-  text: number;
-  links: number;
-  commas: number;
-  paragraphs: number;
-  listItems: number;
-  hasBlock: boolean;
-  /** Text and commas of the inline runs directly inside (not inside child blocks). */
-  ownText: number;
-  ownCommas: number;
-}
-
-const isElement = (n: AnyNode): n is Element =>
-  n.type === "tag" || n.type === "script" || n.type === "style";
-const COMMAS = /[,，、،]/g;
 const PROTECTED = new Set(["html", "body", "article", "main"]);
-
-function classAndId(el: Element): string {
-  const c = el.attribs.class ?? "";
-  const id = el.attribs.id ?? "";
-  return id === "" ? c : `${c} ${id}`;
-}
 
 function isHidden(el: Element): boolean {
   const a = el.attribs;
@@ -153,59 +138,6 @@ function paragraphText(node: AnyNode, out: Map<Element, number>, inP: boolean): 
   return sum;
 }
 
-/** Text length, link text, commas and block structure of every element, bottom-up. */
-function measure(node: AnyNode, stats: Map<Element, Stats>, inLink: boolean): Stats {
-  const s: Stats = {
-    text: 0,
-    links: 0,
-    commas: 0,
-    paragraphs: 0,
-    listItems: 0,
-    hasBlock: false,
-    ownText: 0,
-    ownCommas: 0,
-  };
-  if (node.type === "text") {
-    const t = (node as unknown as { data: string }).data;
-    const len = t.replace(/\s+/g, " ").trim().length;
-    s.text = len;
-    if (inLink) s.links = len;
-    s.commas = t.match(COMMAS)?.length ?? 0;
-    return s;
-  }
-  if (!isElement(node) && node.type !== "root") return s;
-  const el = node as Element;
-  const link = inLink || el.name === "a";
-  for (const c of el.children ?? []) {
-    const cs = measure(c, stats, link);
-    s.text += cs.text;
-    s.links += cs.links;
-    s.commas += cs.commas;
-    s.paragraphs += cs.paragraphs;
-    s.listItems += cs.listItems;
-    if (isElement(c) && BLOCK_TAGS.has(c.name)) s.hasBlock = true;
-    else {
-      s.ownText += cs.text;
-      s.ownCommas += cs.commas;
-    }
-  }
-  if (isElement(node)) {
-    if (el.name === "p") s.paragraphs++;
-    if (el.name === "li") s.listItems++;
-    stats.set(el, s);
-  }
-  return s;
-}
-
-function classWeight(el: Element): number {
-  const ci = classAndId(el);
-  if (ci === "") return 0;
-  let w = 0;
-  if (NEGATIVE_WEIGHT.test(ci)) w -= 25;
-  if (POSITIVE_WEIGHT.test(ci)) w += 25;
-  return w;
-}
-
 function initialScore(el: Element): number {
   let base = 0;
   switch (el.name) {
@@ -242,8 +174,6 @@ function initialScore(el: Element): number {
   }
   return base + classWeight(el);
 }
-
-const linkDensity = (s: Stats): number => (s.text === 0 ? 0 : s.links / s.text);
 
 /** Step 2 and 3: the containers that hold the article, in document order. */
 function selectContent(
@@ -396,150 +326,6 @@ function addCousins(
   };
   index(scope);
   return out.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-}
-
-function contains(anc: Element, el: Element): boolean {
-  for (let p: AnyNode | null = el; p; p = p.parent) if (p === anc) return true;
-  return false;
-}
-
-function plainText(node: AnyNode): string {
-  if (node.type === "text") return (node as unknown as { data: string }).data;
-  if (!isElement(node)) return "";
-  let out = "";
-  for (const c of node.children) out += plainText(c);
-  return out;
-}
-
-/** Readability's conditional clean: drop link lists and widgets inside the article. */
-function isJunkBox(el: Element, s: Stats, score: number): boolean {
-  if (el.name === "p" || HEADING_TAGS.has(el.name)) return false;
-  // A box with many commas is prose whatever its class says ("elementor-widget-wrap").
-  if (s.commas >= 10 && linkDensity(s) < 0.3) return false;
-  if (classWeight(el) + score < 0) return true;
-  const ld = linkDensity(s);
-  if (ld > 0.5) return true;
-  return false;
-}
-
-/** Step 4: one paragraph per block, whitespace collapsed. */
-function render(
-  nodes: Element[],
-  stats: Map<Element, Stats>,
-  scores: Map<Element, number>,
-  title: string | null,
-): string[] {
-  const paras: string[] = [];
-  let cur = "";
-  // After an end marker ("Related stories"), lines are skipped until real prose returns:
-  // a related box inside the story ends there, furniture after the story never does.
-  let skipping = false;
-  const flush = (): void => {
-    const t = cur
-      .replace(/[ \t\f\v\u00a0\u2000-\u200b\u3000]+/g, " ")
-      .replace(/ *\n */g, "\n")
-      .trim();
-    cur = "";
-    if (t === "") return;
-    if (skipping) {
-      if (words(t) < 10 || !/[.!?"”。！？]$/.test(t)) return;
-      skipping = false;
-    }
-    paras.push(t);
-  };
-  const roots = new Set<AnyNode>(nodes);
-  const visit = (n: AnyNode): void => {
-    if (n.type === "text") {
-      cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
-      return;
-    }
-    if (!isElement(n)) return;
-    if (n.name === "br") {
-      cur += "\n";
-      return;
-    }
-    const block = BLOCK_TAGS.has(n.name);
-    if (block) {
-      const s = stats.get(n);
-      // The chosen containers themselves are not second-guessed, only what is inside.
-      if (s && !roots.has(n) && isJunkBox(n, s, scores.get(n) ?? 0)) return;
-      // A line that is all link: a teaser for another story set between paragraphs.
-      if (
-        s &&
-        !roots.has(n) &&
-        s.text > 0 &&
-        s.text < 200 &&
-        s.links / s.text > 0.9 &&
-        (n.name === "p" || HEADING_TAGS.has(n.name))
-      )
-        return;
-      if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
-      flush();
-      if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
-        skipping = true;
-        return;
-      }
-    }
-    for (const c of n.children) visit(c);
-    if (block) flush();
-  };
-  for (const n of nodes) {
-    skipping = false;
-    visit(n);
-  }
-  flush();
-  const kept = paras
-    .flatMap((p) => p.split(/\n{2,}/))
-    .map((p) => p.trim())
-    .filter(
-      (p) => p !== "" && !BOILERPLATE_TEXT.test(p) && !(title !== null && isTitleVariant(p, title)),
-    );
-  return trimEdges(kept);
-}
-
-const words = (p: string): number => p.split(/\s+/).filter(Boolean).length;
-const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
-
-/**
- * Around the story sit short lines that are not sentences: "You may also like...",
- * headline lists, tags, dates, "Advertisement". Drop such lines from the end, and from
- * the start up to the first real paragraph.
- */
-function trimEdges(paras: string[]): string[] {
-  const isFurniture = (p: string, limit: number): boolean =>
-    words(p) < limit && !SENTENCE_END.test(p);
-  let end = paras.length;
-  while (end > 0 && isFurniture(paras[end - 1] as string, 12)) end--;
-  let start = 0;
-  while (
-    start < end &&
-    isFurniture(paras[start] as string, 8) &&
-    paras.slice(start + 1, end).some((p) => words(p) >= 20)
-  )
-    start++;
-  return paras.slice(start, end);
-}
-
-/** A heading that is the headline again, perhaps with the site name around it. */
-function isTitleVariant(p: string, title: string): boolean {
-  if (p.length > title.length * 1.6 + 20) return false;
-  const norm = (s: string): string =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
-  const a = norm(p);
-  const b = norm(title);
-  return b.length > 15 && (a === b || a.startsWith(b) || (a.length > 15 && b.startsWith(a)));
-}
-
-function sameText(a: string, b: string): boolean {
-  const norm = (s: string): string =>
-    s
-      .replace(/[\s\u00a0]+/g, " ")
-      .trim()
-      .toLowerCase();
-  return norm(a) === norm(b);
 }
 
 /** The article's paragraphs, without the headline. Mutates the tree given. */

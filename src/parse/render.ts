@@ -1,0 +1,139 @@
+/**
+ * Step 4 of the body extractor: the kept containers -> paragraphs. One paragraph per
+ * block, whitespace collapsed; boxes that are link lists or widgets, headline repeats,
+ * teaser links and furniture lines ("Related stories", "Advertisement") left out. Pure.
+ */
+import type { AnyNode, Element } from "domhandler";
+import { BLOCK_TAGS, BOILERPLATE_TEXT, END_MARKERS, HEADING_TAGS } from "./patterns.js";
+import { classWeight, isElement, linkDensity, plainText, type Stats } from "./tree.js";
+
+/** Readability's conditional clean: drop link lists and widgets inside the article. */
+function isJunkBox(el: Element, s: Stats, score: number): boolean {
+  if (el.name === "p" || HEADING_TAGS.has(el.name)) return false;
+  // A box with many commas is prose whatever its class says ("elementor-widget-wrap").
+  if (s.commas >= 10 && linkDensity(s) < 0.3) return false;
+  if (classWeight(el) + score < 0) return true;
+  const ld = linkDensity(s);
+  if (ld > 0.5) return true;
+  return false;
+}
+
+/** Step 4: one paragraph per block, whitespace collapsed. */
+export function render(
+  nodes: Element[],
+  stats: Map<Element, Stats>,
+  scores: Map<Element, number>,
+  title: string | null,
+): string[] {
+  const paras: string[] = [];
+  let cur = "";
+  // After an end marker ("Related stories"), lines are skipped until real prose returns:
+  // a related box inside the story ends there, furniture after the story never does.
+  let skipping = false;
+  const flush = (): void => {
+    const t = cur
+      .replace(/[ \t\f\v\u00a0\u2000-\u200b\u3000]+/g, " ")
+      .replace(/ *\n */g, "\n")
+      .trim();
+    cur = "";
+    if (t === "") return;
+    if (skipping) {
+      if (words(t) < 10 || !/[.!?"”。！？]$/.test(t)) return;
+      skipping = false;
+    }
+    paras.push(t);
+  };
+  const roots = new Set<AnyNode>(nodes);
+  const visit = (n: AnyNode): void => {
+    if (n.type === "text") {
+      cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
+      return;
+    }
+    if (!isElement(n)) return;
+    if (n.name === "br") {
+      cur += "\n";
+      return;
+    }
+    const block = BLOCK_TAGS.has(n.name);
+    if (block) {
+      const s = stats.get(n);
+      // The chosen containers themselves are not second-guessed, only what is inside.
+      if (s && !roots.has(n) && isJunkBox(n, s, scores.get(n) ?? 0)) return;
+      // A line that is all link: a teaser for another story set between paragraphs.
+      if (
+        s &&
+        !roots.has(n) &&
+        s.text > 0 &&
+        s.text < 200 &&
+        s.links / s.text > 0.9 &&
+        (n.name === "p" || HEADING_TAGS.has(n.name))
+      )
+        return;
+      if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
+      flush();
+      if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
+        skipping = true;
+        return;
+      }
+    }
+    for (const c of n.children) visit(c);
+    if (block) flush();
+  };
+  for (const n of nodes) {
+    skipping = false;
+    visit(n);
+  }
+  flush();
+  const kept = paras
+    .flatMap((p) => p.split(/\n{2,}/))
+    .map((p) => p.trim())
+    .filter(
+      (p) => p !== "" && !BOILERPLATE_TEXT.test(p) && !(title !== null && isTitleVariant(p, title)),
+    );
+  return trimEdges(kept);
+}
+
+const words = (p: string): number => p.split(/\s+/).filter(Boolean).length;
+const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
+
+/**
+ * Around the story sit short lines that are not sentences: "You may also like...",
+ * headline lists, tags, dates, "Advertisement". Drop such lines from the end, and from
+ * the start up to the first real paragraph.
+ */
+function trimEdges(paras: string[]): string[] {
+  const isFurniture = (p: string, limit: number): boolean =>
+    words(p) < limit && !SENTENCE_END.test(p);
+  let end = paras.length;
+  while (end > 0 && isFurniture(paras[end - 1] as string, 12)) end--;
+  let start = 0;
+  while (
+    start < end &&
+    isFurniture(paras[start] as string, 8) &&
+    paras.slice(start + 1, end).some((p) => words(p) >= 20)
+  )
+    start++;
+  return paras.slice(start, end);
+}
+
+/** A heading that is the headline again, perhaps with the site name around it. */
+function isTitleVariant(p: string, title: string): boolean {
+  if (p.length > title.length * 1.6 + 20) return false;
+  const norm = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const a = norm(p);
+  const b = norm(title);
+  return b.length > 15 && (a === b || a.startsWith(b) || (a.length > 15 && b.startsWith(a)));
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string =>
+    s
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim()
+      .toLowerCase();
+  return norm(a) === norm(b);
+}
