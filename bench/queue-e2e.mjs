@@ -105,12 +105,14 @@ function startWorkers(prefix, store, n) {
     spawn(
       process.execPath,
       [
+        // e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the workers
+        ...(process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
         join(ROOT, "bin", "newsfigures.js"),
         "worker",
         "--concurrency",
         "32",
         "--extract-concurrency",
-        "4",
+        process.env.BENCH_EXTRACT_CONCURRENCY || "4",
       ],
       {
         cwd: ROOT,
