@@ -273,6 +273,7 @@ export function scan(text: string): Figure[] {
     if (
       digit &&
       (isDigit(prevCode) ||
+        (prevCode === 47 && isDigit(text.charCodeAt(i - 2))) ||
         ((prevCode === 44 || prevCode === 46) && isDigit(text.charCodeAt(i - 2))))
     )
       continue;

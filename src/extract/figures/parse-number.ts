@@ -22,6 +22,8 @@ const EUROPEAN = /\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d.,]*\d)/y;
 const GROUPED = /\d{1,3}(?:,\d{3})+(?:\.\d+)?/y;
 const PLAIN = /\d+(?:\.\d+)?/y;
 const WORD = /[a-z]+/iy;
+const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/])/y;
+const FRACTION_DENOMINATORS: ReadonlySet<number> = new Set([2, 4, 8, 16, 32, 64]);
 
 export function parseNumberAt(text: string, i: number): ParsedNumber | null {
   const c = text.charCodeAt(i);
@@ -52,6 +54,24 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
   }
   if (!m) return null;
   const end = i + m[0].length;
+  // "9-7/8 pct", "15 3/8": a whole number and an eighth-style fraction, as bond prices are quoted.
+  if (!grouped && m[0].indexOf(".") < 0) {
+    MIXED_FRACTION.lastIndex = end;
+    const f = MIXED_FRACTION.exec(text);
+    if (f) {
+      const den = Number(f[2]);
+      const num = Number(f[1]);
+      if (FRACTION_DENOMINATORS.has(den) && num < den) {
+        return {
+          value: Number(m[0]) + num / den,
+          end: end + f[0].length,
+          words: false,
+          formatted: true,
+          intDigits: m[0].length,
+        };
+      }
+    }
+  }
   // "1.2.3", "12,34", "5/6", "10:30": versions, lists, dates and times are not figures.
   const next = text.charCodeAt(end);
   const after = text.charCodeAt(end + 1);
