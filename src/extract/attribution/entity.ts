@@ -13,6 +13,8 @@ import type { FigureContext } from "./context.js";
 
 /** Economies whose statistics a central-bank story reports. */
 const COUNTRY = /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
+/** Figures of an economy that a central-bank story reports (payrolls, spending). */
+const ECONOMY: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment", "employees", "spending"]);
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
 /** Mentions by start offset, for windows lookups by binary search. */
@@ -88,10 +90,12 @@ export function readEntity(
   }
   // An instrument right after a percent ("... 2.8% on the PHLX Semiconductor Index") is rare; a place owns macro figures.
   const policyMain = main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true;
-  if ((MACRO.has(metric) || policyMain) && left.every((m) => m.type === "place")) {
+  if ((MACRO.has(metric) || (policyMain && ECONOMY.has(metric))) && left.every((m) => m.type === "place")) {
     const place = entities.mentions.find((m) => m.type === "place" && COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name));
     if (place) return { name: place.name, type: "place" };
   }
+  // A central bank owns its rates; market-wide figures in its story belong to no one.
+  if (policyMain && metric !== "interest_rate") return null;
   return main;
 }
 
