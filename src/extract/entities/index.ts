@@ -270,6 +270,7 @@ function keep(g: Group): boolean {
   if (g.type !== "unknown") return true;
   if (g.strength >= 1) return true;
   const words = g.name.split(" ").length;
+  if (g.personCue && words >= 2) return true;
   // A multi-word unknown seen once needs a joining "&" or "of" to read as a name.
   if (words >= 2) return g.mentions.length >= 2 || /\s(?:&|of)\s/.test(g.name);
   return g.mentions.length >= 2 && g.mentions.some((m) => m.initial === false);
