@@ -32,6 +32,8 @@ export interface ArticleOutcome {
   updated: number;
   /** The extraction, for summaries; absent when nothing was extracted. */
   result?: ArticleResult;
+  /** Where the time went (ms), for the outcome log line: parse, extract, save, remember. */
+  timings?: Record<string, number>;
 }
 
 export type FetchOutcome =
@@ -82,8 +84,11 @@ export async function storePage(
   const type = page.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   const raw = page.body ?? Buffer.alloc(0);
   let loaded: LoadedArticle;
+  let parseMs = 0;
   if (type === "text/html" || type === "application/xhtml+xml" || type === "") {
+    const t = performance.now();
     loaded = htmlArticle(ref.source, decodePage(raw, page.contentType).text, raw, page.finalUrl);
+    parseMs = performance.now() - t;
   } else if (type === "text/plain") {
     loaded = textArticle(ref.source, decodePage(raw, page.contentType).text);
     loaded.input.url = page.finalUrl;
@@ -95,7 +100,13 @@ export async function storePage(
   if (loaded.input.publishedAt === null && ref.publishedAt)
     loaded.input.publishedAt = ref.publishedAt;
   const outcome = await saveLoaded(ref.url, loaded, deps, options, { page, now });
+  const t = performance.now();
   await rememberFetch(deps, page, outcome.articleId, now);
+  outcome.timings = {
+    parse: round(parseMs),
+    ...outcome.timings,
+    remember: round(performance.now() - t),
+  };
   return outcome;
 }
 
@@ -196,7 +207,9 @@ async function saveLoaded(
       `body has ${input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`,
     );
   }
+  const t0 = performance.now();
   const { result } = extractArticle(input);
+  const t1 = performance.now();
   const row: ArticleRow = {
     articleId: result.articleId,
     source: input.source,
@@ -214,6 +227,7 @@ async function saveLoaded(
     body: input.body,
   };
   const saved = await deps.store.saveExtraction(row, result, EXTRACTOR_VERSION);
+  const timings = { extract: round(t1 - t0), save: round(performance.now() - t1) };
   return {
     url,
     status: saved.changed ? "stored" : "unchanged",
@@ -222,6 +236,7 @@ async function saveLoaded(
     removed: saved.removed,
     updated: saved.updated,
     result,
+    timings,
   };
 }
 
@@ -243,4 +258,8 @@ async function rememberFetch(
 
 function skipped(url: string, reason: string): ArticleOutcome {
   return { url, status: "skipped", articleId: null, reason, added: 0, removed: 0, updated: 0 };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

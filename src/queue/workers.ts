@@ -246,6 +246,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         articleId: first?.articleId ?? null,
         added: outcomes.reduce((n, o) => n + o.added, 0),
         figures: outcomes.reduce((n, o) => n + (o.result?.metrics.length ?? 0), 0),
+        ...(outcomes.length === 1 && first?.timings ? { timings: first.timings } : {}),
       };
     }),
   };
