@@ -7,7 +7,7 @@
  * ALL-CAPS headlines add mentions but not new names.
  */
 import type { ArticleEntity } from "../../model/index.js";
-import { LEGAL_FORMS, ORG_SUFFIXES } from "../lexicon/entities.js";
+import { FIRST_NAMES, LEGAL_FORMS, ORG_SUFFIXES } from "../lexicon/entities.js";
 import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
 import { KNOWN_BY_FORM } from "./known.js";
 
@@ -271,6 +271,10 @@ function keep(g: Group): boolean {
   if (g.strength >= 1) return true;
   const words = g.name.split(" ").length;
   if (g.personCue && words >= 2) return true;
+  // Five or more capitalised words without a corporate word are a title-case line, and a
+  // lone given name is not an entity.
+  if (words >= 5 && !ORG_SUFFIXES.has(g.name.split(" ").at(-1) as string)) return false;
+  if (words === 1 && FIRST_NAMES.has(g.name)) return false;
   // A multi-word unknown seen once needs a joining "&" or "of" to read as a name.
   if (words >= 2) return g.mentions.length >= 2 || /\s(?:&|of)\s/.test(g.name);
   return g.mentions.length >= 2 && g.mentions.some((m) => m.initial === false);
