@@ -7,7 +7,7 @@
 import type { Figure } from "../types.js";
 import { ANCHOR_NOUNS } from "./data/count-nouns.js";
 import { ANCHOR_FOLLOWERS, ANCHOR_LINKS } from "./data/modifiers.js";
-import type { Piece } from "./find.js";
+import type { Piece } from "./piece.js";
 
 const ANCHOR_RE = new RegExp(
   `(?<![A-Za-z])(${Object.keys(ANCHOR_NOUNS).join("|")})(?![A-Za-z])`,

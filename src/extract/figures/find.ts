@@ -5,256 +5,28 @@
  * emits a figure or moves on. Every regex is compiled once (patterns.ts) and applied
  * at one position, so the cost is linear in the text.
  */
-import type { Bound, FigureKind, Range, Rate } from "../../model/index.js";
+import type { Bound, FigureKind } from "../../model/index.js";
 import type { Figure } from "../types.js";
 import { anchoredCount, mayBeAnchored } from "./anchor.js";
 import { NOT_MODIFIERS } from "./data/count-nouns.js";
 import { CENT_CURRENCIES } from "./data/currencies.js";
-import {
-  FROM_VERBS,
-  MOVEMENT_WORDS,
-  NOT_RATE_AFTER,
-  RANGE_FROM_WORDS,
-  RATE_NOUNS,
-  RATE_WORDS,
-} from "./data/modifiers.js";
-import { parseNumberAt } from "./parse-number.js";
-import { CANDIDATE, RANGE_CONNECTOR, RATE_AFTER } from "./patterns.js";
+import { MOVEMENT_WORDS } from "./data/modifiers.js";
+import { CANDIDATE, RANGE_CONNECTOR } from "./patterns.js";
+import { isDigit, isWordChar, type Piece, readPiece, yearLike } from "./piece.js";
 import {
   lossBefore,
   modifiersBefore,
-  prefixAt,
   prefixBefore,
   signBefore,
   wordsBefore,
 } from "./read-context.js";
-import { readScale, readUnit } from "./read-unit.js";
-
-/** One end of a figure: a number with its scale and unit. */
-export interface Piece {
-  start: number;
-  numStart: number;
-  end: number;
-  /** Scale and subunit applied, sign not. */
-  value: number;
-  raw: number;
-  factor: number;
-  scaled: boolean;
-  kind: FigureKind | null;
-  currency: string | null;
-  unit: string | null;
-  divisor: number;
-  needsCurrency: boolean;
-  words: boolean;
-  formatted: boolean;
-  intDigits: number;
-}
-
-/** Exact decimal scaling: 4.1 * 1e9 is 4099999999.9999995, "4.1e9" is 4100000000. */
-export function scaleBy(value: number, factor: number, divisor = 1): number {
-  const exp = Math.round(Math.log10(factor)) - Math.round(Math.log10(divisor));
-  return exp === 0 ? value : Number(`${value}e${exp}`);
-}
-
-const LETTER = /[\p{L}\p{N}]/u;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isWordChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) ||
-  (c >= 65 && c <= 90) ||
-  (c >= 97 && c <= 122) ||
-  c === 95 ||
-  (c > 127 && LETTER.test(String.fromCharCode(c)));
-
-/** Reads a number at `numStart` and what follows it. `currency`: from a prefix, if any. */
-export function readPiece(
-  text: string,
-  start: number,
-  numStart: number,
-  currency: string | null,
-): Piece | null {
-  const n = parseNumberAt(text, numStart);
-  if (n === null) return null;
-  const scale = readScale(text, n.end);
-  const factor = scale?.factor ?? 1;
-  let end = scale?.end ?? n.end;
-  // Object literals with every field, not spreads: this runs for every number of the text.
-  const piece = (
-    value: number,
-    kind: FigureKind | null,
-    cur: string | null,
-    unitName: string | null,
-    divisor: number,
-    needsCurrency: boolean,
-    pieceEnd: number,
-  ): Piece => ({
-    start,
-    numStart,
-    end: pieceEnd,
-    value,
-    raw: n.value,
-    factor,
-    scaled: scale !== null,
-    kind,
-    currency: cur,
-    unit: unitName,
-    divisor,
-    needsCurrency,
-    words: n.words,
-    formatted: n.formatted,
-    intDigits: n.intDigits,
-  });
-  if (currency !== null) {
-    return piece(scaleBy(n.value, factor), "money", currency, null, 1, false, end);
-  }
-  // Fast path: a unit starts with a letter, "%", "-" or a symbol, at most one space away.
-  let j = end;
-  let c = text.charCodeAt(j);
-  if (c === 32 || c === 9 || c === 10) c = text.charCodeAt(++j);
-  if (!(c > 127 || c === 37 || c === 45 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
-    return piece(scaleBy(n.value, factor), null, null, null, 1, false, end);
-  }
-  // A number glued to letters that are no unit ("5G", "3D", "1st") is no figure.
-  const unit = readUnit(text, end, scaleBy(n.value, factor), scale !== null, n.words);
-  if (unit === null) {
-    if (
-      !n.words &&
-      scale === null &&
-      isWordChar(text.charCodeAt(end)) &&
-      !isDigit(text.charCodeAt(end))
-    )
-      return null;
-    return piece(scaleBy(n.value, factor), null, null, null, 1, false, end);
-  }
-  end = unit.end;
-  return piece(
-    scaleBy(n.value, factor, unit.divisor),
-    unit.kind,
-    unit.currency,
-    unit.unit,
-    unit.divisor,
-    unit.needsCurrency,
-    end,
-  );
-}
+import { readRange, readRate } from "./read-range.js";
 
 /** What precedes "(" in a table cell: a line start, a tab, two spaces or a bar. */
 const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
 
 const DOLLARS_END = /dollars?$/i;
 const CENTS_LINK = /\s+(?:and\s+)?(?=[0-9a-z])/iy;
-
-/** The widest "X to Y" read as one range. */
-const MAX_RANGE_RATIO = 4;
-
-const yearLike = (p: Piece): boolean =>
-  !p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199;
-
-/** The second end of a range starting after `a`, merged into one piece; null when there is none. */
-/**
- * The second end after `a`: a range merged into one piece ("$4.1 billion to $4.3 billion"),
- * or, for a movement ("rose from 4.8 to 4.7 percent"), the first end alone with the unit
- * and scale it borrows from the second (two records, as the contract wants). Null: neither.
- */
-function readRange(
-  text: string,
-  a: Piece,
-  before: string,
-  before2: string,
-): { piece: Piece; range: Range | null } | null {
-  RANGE_CONNECTOR.lastIndex = a.end;
-  const c = RANGE_CONNECTOR.exec(text);
-  if (!c) return null;
-  const conn = (c[1] as string).trim().toLowerCase();
-  const explicit =
-    before === "between" ||
-    (before === "from" &&
-      before2 !== "" &&
-      !FROM_VERBS.has(before2) &&
-      !MOVEMENT_WORDS.has(before2) &&
-      (!/(?:ed|ly)$/.test(before2) || RANGE_FROM_WORDS.has(before2)));
-  if (conn === "and" && before !== "between") return null;
-  // "8 or $9", "5 or 6 percent": two figures; the first borrows the second's unit.
-  const movement =
-    conn === "or" ||
-    ((conn === "to" || conn === "through") && MOVEMENT_WORDS.has(before) && !explicit);
-  let pos = a.end + c[0].length;
-  const pre = prefixAt(text, pos);
-  if (pre) pos = pre.end;
-  else if (conn === "/") return null;
-  const ch = text.charCodeAt(pos);
-  if (!isDigit(ch) && !a.words) return null;
-  const b = readPiece(text, pos, pos, pre?.currency ?? null);
-  if (b === null || (b.words !== a.words && (a.kind === null || b.kind === null))) return null;
-  let lo = a;
-  let hi = b;
-  if (a.kind === null && b.kind === null) {
-    if (movement || conn === "-" || yearLike(a)) return null;
-  } else if (a.kind === null) {
-    // "5-6%", "$10 to $15 billion" read the unit and scale of the second end.
-    if (yearLike(a)) return null;
-    const factor = a.scaled ? a.factor : b.factor;
-    lo = {
-      ...b,
-      start: a.start,
-      numStart: a.numStart,
-      end: a.end,
-      raw: a.raw,
-      factor,
-      scaled: a.scaled || b.scaled,
-      value: scaleBy(a.raw, factor, b.divisor),
-    };
-  } else if (b.kind === null) {
-    // "$5-6 billion": the first end takes the second's scale.
-    if (!b.scaled || a.scaled || movement) return null;
-    lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
-    hi = {
-      ...b,
-      kind: a.kind,
-      currency: a.currency,
-      unit: a.unit,
-      divisor: a.divisor,
-      needsCurrency: a.needsCurrency,
-    };
-  } else {
-    if (
-      a.kind !== b.kind ||
-      a.currency !== b.currency ||
-      (a.kind === "percent" && a.unit !== b.unit)
-    ) {
-      return null;
-    }
-    if (!a.scaled && b.scaled && a.divisor === b.divisor && a.raw < b.raw) {
-      // "$10 to $15 billion"
-      lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
-    }
-  }
-  if (movement) return lo === a ? null : { piece: lo, range: null };
-  if (!(lo.value <= hi.value) || lo.value === hi.value) return null;
-  // "by 12,000 yuan to 189,900 yuan" is a change and a level; an unmarked range is narrow.
-  if (!explicit && lo.value > 0 && hi.value > MAX_RANGE_RATIO * lo.value) return null;
-  return {
-    piece: { ...hi, start: a.start, numStart: a.numStart },
-    range: { min: lo.value, max: hi.value },
-  };
-}
-
-function readRate(text: string, pos: number): { rate: Rate; end: number } | null {
-  RATE_AFTER.lastIndex = pos;
-  const m = RATE_AFTER.exec(text);
-  if (!m) return null;
-  const noun = m[1]?.toLowerCase().replace(/\s+/g, " ");
-  const rate = noun ? RATE_NOUNS[noun] : m[2] ? RATE_WORDS[m[2].toLowerCase()] : "per_year";
-  if (rate === undefined) return null;
-  const follower = m[4]?.toLowerCase();
-  // "a year earlier", "a quarter ago" compare; they are no rate.
-  if (
-    follower !== undefined &&
-    NOT_RATE_AFTER.has(follower) &&
-    (rate === "per_year" || rate === "per_quarter" || rate === "per_month" || rate === "per_day")
-  )
-    return null;
-  return { rate, end: pos + m[0].length - (m[4] ? m[0].length - m[0].lastIndexOf(m[4]) : 0) };
-}
 
 export function scan(text: string): Figure[] {
   const out: Figure[] = [];
