@@ -2,8 +2,9 @@
  * Page -> article. `parseArticle` takes decoded HTML; `parsePage` takes the bytes as
  * fetched or read and decodes them first (BOM, Content-Type charset, `<meta>`, else
  * UTF-8). Metadata comes from JSON-LD / meta tags (metadata.ts), the body from our
- * boilerplate removal (body.ts). The body starts with the headline and a blank line, as a
- * `.txt` article does, then one paragraph per block separated by blank lines.
+ * boilerplate removal (body.ts): one paragraph per block, separated by blank lines. The
+ * headline is the article's `title`, not part of the body, unless asked for (see
+ * docs/decisions/0004-html-body-without-headline.md).
  * Pure: no I/O, no logging.
  */
 import * as cheerio from "cheerio";
@@ -23,7 +24,7 @@ export { extractMetadata } from "./metadata.js";
 
 export interface ParseOptions {
   url?: string | null;
-  /** Put the headline first in the body (default true, as for `.txt` articles). */
+  /** Put the headline first in the body, as a `.txt` article has it (default false). */
   headline?: boolean;
 }
 
@@ -38,7 +39,7 @@ export function parseArticle(html: string, options: ParseOptions = {}): ParsedAr
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = extractMetadata($);
   const paragraphs = extractBody($.root()[0] as never, meta.title);
-  const withHeadline = options.headline !== false && meta.title !== null;
+  const withHeadline = options.headline === true && meta.title !== null;
   if (withHeadline && paragraphs[0] !== undefined && paragraphs[0].trim() === meta.title)
     paragraphs.shift();
   const body = (withHeadline ? [meta.title, ...paragraphs] : paragraphs).join("\n\n");
