@@ -107,3 +107,18 @@ describe("findFigures properties", () => {
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
+
+describe("extractArticle over the recognizer's figures", () => {
+  it("never throws and every figure becomes a valid record", async () => {
+    const { extractArticle } = await import("../../../../src/extract/index.js");
+    fc.assert(
+      fc.property(textish, (t) => {
+        const body = t.trim() === "" ? "x" : t;
+        const { result, warnings } = extractArticle({ source: "prop.txt", body });
+        expect(warnings.filter((w) => w.code === "NF_EXTRACT_INVALID_RECORD")).toEqual([]);
+        for (const m of result.metrics) expect(body.slice(m.span.start, m.span.end)).toBe(m.text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
