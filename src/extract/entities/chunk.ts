@@ -193,6 +193,10 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   } else if (/^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(after) || possessive) {
     strength = 1;
   }
+  if (type === "unknown" && /\b(?:in|near|across|outside|throughout|to|visit(?:ed|ing)?)\s+$/.test(before) && /^\s*(?:[,.;:)]|and\b|or\b|$)/.test(after) && !/^(?:[A-Z]{2,})$/.test(form)) {
+    // "in Kumasi,", "near Rozelle and": a place by its preposition.
+    return { start, end, form, type: "place", strength: 1, initial };
+  }
   const personCue = /^\s*(?:said|says|told|added|wrote|explained|noted|,\s+(?:who|a|an|the|chief|head|senior|president|director|analyst|economist|founder))\b/.test(after) || /(?:said|says|according to|told|by)\s+$/.test(before);
   return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial, personCue };
 }

@@ -63,3 +63,18 @@ describe("periods", () => {
     expect(parsePeriod(text)).toMatchObject(want);
   });
 });
+
+describe("wire tables", () => {
+  it("reads row labels, block labels and losses", () => {
+    const body = "Shr profit 15 cts vs loss four cts\n    Revs 7.1 mln dlrs vs 2.3 mln dlrs\n    Nine mths\n    Shr 42 cts vs loss 11 cts";
+    const { result } = extractArticle({ source: "w", body, title: "ORVALE TOOL CO <ORVT> 4TH QTR NET" });
+    const by = (t: string) => result.metrics.find((m) => m.text === t);
+    expect(by("15 cts")?.metric).toBe("eps");
+    expect(by("15 cts")?.period?.quarter).toBe(4);
+    expect(by("15 cts")?.entity?.name).toBe("Orvale Tool Co");
+    expect(by("four cts")?.value.amount).toBeCloseTo(-0.04);
+    expect(by("42 cts")?.period?.text.toLowerCase()).toBe("nine mths");
+    expect(by("11 cts")?.value.amount).toBeCloseTo(-0.11);
+    expect(by("11 cts")?.change).toBeNull();
+  });
+});

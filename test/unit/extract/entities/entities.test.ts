@@ -26,3 +26,16 @@ describe("findEntities", () => {
     expect(x.mentions.some((m) => m.type === "instrument" && m.name === "S&P 500")).toBe(true);
   });
 });
+
+describe("findEntities: wire headlines, datelines, places by preposition", () => {
+  it("takes the company from a ticker headline the body never names", () => {
+    const r = findEntities("Shr 12 cts vs 9 cts\n    Net 1.2 mln vs 900,000", "ORVALE TOOL CO <ORVT> 2ND QTR NET");
+    expect(r.main?.name).toBe("Orvale Tool Co");
+  });
+  it("reads an ALL-CAPS dateline city and a place after 'in'", () => {
+    const r = findEntities("LISBON (Reuters) - The cooperative opened a depot in Quimbrela, its first outside the capital.", null);
+    const places = r.entities.filter((e) => e.type === "place").map((e) => e.name);
+    expect(places).toContain("Lisbon");
+    expect(places).toContain("Quimbrela");
+  });
+});
