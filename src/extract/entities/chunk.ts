@@ -125,6 +125,19 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     const ns = start + form.lastIndexOf(name);
     return { start: ns, end: ns + name.length, form: name, type: "person", strength: 2 };
   }
+  // "South Australian Premier Jay Weatherill", "MEC Ismail Vadi": the words after the last title word.
+  const ti = words.reduce((at, w, i) => (TITLE_WORD.test(w) && i < words.length - 2 ? i : at), -1);
+  if (ti >= 0 && words.length - ti - 1 >= 2 && words.length - ti - 1 <= 3 && words.slice(ti + 1).every((w) => /^[A-Z][a-z'’-]+$/.test(w))) {
+    const name = words.slice(ti + 1).join(" ");
+    const ns = start + form.lastIndexOf(name);
+    return { start: ns, end: ns + name.length, form: name, type: "person", strength: 2 };
+  }
+  // "Mallika Srinivasan of Chennai", "Brett Arends of MarketWatch": a person, then where they are from.
+  const ofAt = words.indexOf("of");
+  if (ofAt >= 2 && ofAt <= 3 && FIRST_NAMES.has(words[0] as string)) {
+    const name = words.slice(0, ofAt).join(" ");
+    return { start, end: start + name.length, form: name, type: "person", strength: 2 };
+  }
   words = form.split(" ");
   const first = words[0] as string;
   // A lone capitalised word at the start of a sentence that the text also writes in
@@ -220,6 +233,8 @@ function acronymAfter(text: string, end: number): string | undefined {
   const m = /^\s*\(([A-Z][A-Za-z&]{1,7})\)/.exec(text.slice(end, end + 14));
   return m ? m[1] : undefined;
 }
+
+const TITLE_WORD = /^(?:Premier|Governor|MP|MEC|Treasurer|Minister|Deputy|Chairman|Chairwoman|President|Secretary|Senator|Director|Head|Partner|Executive|Officer|CEO|CFO|COO|Founder|Analyst|Economist|Mayor|Commissioner|Chancellor|Spokesman|Spokeswoman|Contributor|Reporter|Editor)$/;
 
 function atSentenceStart(text: string, start: number): boolean {
   let k = start - 1;
