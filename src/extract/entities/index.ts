@@ -60,8 +60,10 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     // Name an entity as the article writes it (its longest clean form), so "NYSE" stays
     // "NYSE"; instruments keep the lexicon's name.
     if (g.type === "instrument" || !g.known) continue;
-    const forms = [...g.forms].filter((f) => !/\s(?:Inc|Corp|Co|Ltd)\.?$/.test(f) || true);
-    const longest = forms.sort((a, b) => b.length - a.length)[0];
+    // Places go by their most used form ("US" in a story that once says "United States").
+    const count = (f: string): number => g.mentions.filter((m) => m.form === f).length;
+    const forms = [...g.forms];
+    const longest = g.type === "place" ? forms.sort((a, b) => count(b) - count(a) || b.length - a.length)[0] : forms.sort((a, b) => b.length - a.length)[0];
     if (longest && KNOWN_BY_FORM.get(longest)?.name === g.known) g.name = longest.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(longest) ? d : ""));
   }
   // "Name Surname" when the surname also stands alone is a person.
