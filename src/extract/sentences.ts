@@ -62,7 +62,12 @@ function lineBreakEnds(text: string, start: number, nl: number): boolean {
   if (lineStart === 0 && start === 0) return true;
   // Short lines that do not run on (table rows, headings, bullets) stand alone; wrapped
   // running text (wire copy wraps near 65 columns) continues onto the next line.
-  if (line.length < SHORT_LINE && !/(?:[,;:(&-]|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|from|on|its|their|said)),?$/.test(line)) {
+  if (
+    line.length < SHORT_LINE &&
+    !/(?:[,;:(&-]|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|from|on|its|their|said)),?$/.test(
+      line,
+    )
+  ) {
     const le = text.indexOf("\n", k);
     const next = text.slice(k, le === -1 ? text.length : le);
     return !/^[a-z]/.test(next);
@@ -73,7 +78,13 @@ function lineBreakEnds(text: string, start: number, nl: number): boolean {
 /** Does the period at `i` (followed by whitespace at `j`) end a sentence? */
 function periodEnds(text: string, i: number, j: number): boolean {
   let ws = i;
-  while (ws > 0 && !isSpace(text.charCodeAt(ws - 1)) && text[ws - 1] !== "(" && text[ws - 1] !== '"') ws--;
+  while (
+    ws > 0 &&
+    !isSpace(text.charCodeAt(ws - 1)) &&
+    text[ws - 1] !== "(" &&
+    text[ws - 1] !== '"'
+  )
+    ws--;
   const word = text.slice(ws, i);
   let k = j;
   while (k < text.length && (text[k] === " " || text[k] === "\t")) k++;
@@ -83,7 +94,8 @@ function periodEnds(text: string, i: number, j: number): boolean {
   const nextIsLower = /[a-z0-9(,;$€£¥]/.test(next);
   if (nextIsLower) {
     // "Oct. 31", "Corp. said": a known abbreviation or an initial followed by a lower word.
-    if (ABBREVIATIONS.has(lower) || /^[A-Z]$/.test(word) || DOTTED_INITIALISM.test(word + ".")) return false;
+    if (ABBREVIATIONS.has(lower) || /^[A-Z]$/.test(word) || DOTTED_INITIALISM.test(word + "."))
+      return false;
     if (/^[a-z]/.test(next) && lower.length > 0) return false; // "approx. three", lower-case continuation
   }
   if (/^[A-Z]$/.test(word)) return false; // initial: "John F. Kennedy"
@@ -101,11 +113,67 @@ function periodEnds(text: string, i: number, j: number): boolean {
 }
 
 /** Abbreviations that often end a sentence ("... Apple Inc. The company ..."). */
-const TERMINAL_ABBREVIATIONS = new Set(["inc", "corp", "co", "ltd", "llc", "plc", "etc", "jr", "sr", "bros", "cos"]);
+const TERMINAL_ABBREVIATIONS = new Set([
+  "inc",
+  "corp",
+  "co",
+  "ltd",
+  "llc",
+  "plc",
+  "etc",
+  "jr",
+  "sr",
+  "bros",
+  "cos",
+]);
 
 /** Words that usually start a sentence; after "U.S." or "Inc." they mark a boundary. */
 const SENTENCE_STARTERS = new Set([
-  "The", "A", "An", "It", "Its", "In", "On", "At", "For", "But", "And", "He", "She", "They", "We", "This", "That", "These", "Those",
-  "Shares", "Revenue", "Sales", "Net", "Analysts", "Earlier", "Last", "Meanwhile", "However", "Separately", "Also", "After", "As", "While",
-  "There", "Profit", "Earnings", "Operating", "According", "Under", "If", "When", "Investors", "Its", "His", "Her", "Our", "Their",
+  "The",
+  "A",
+  "An",
+  "It",
+  "Its",
+  "In",
+  "On",
+  "At",
+  "For",
+  "But",
+  "And",
+  "He",
+  "She",
+  "They",
+  "We",
+  "This",
+  "That",
+  "These",
+  "Those",
+  "Shares",
+  "Revenue",
+  "Sales",
+  "Net",
+  "Analysts",
+  "Earlier",
+  "Last",
+  "Meanwhile",
+  "However",
+  "Separately",
+  "Also",
+  "After",
+  "As",
+  "While",
+  "There",
+  "Profit",
+  "Earnings",
+  "Operating",
+  "According",
+  "Under",
+  "If",
+  "When",
+  "Investors",
+  "Its",
+  "His",
+  "Her",
+  "Our",
+  "Their",
 ]);

@@ -4,16 +4,35 @@
  * right after it ("an 88% revenue surge"), or a sign ("-3.2%"). A verb followed by "to"
  * or "from" before the figure makes the figure a level, not a change ("rose to $4 billion").
  */
-import { DECREASE_NOUNS, DECREASE_WORDS, FORECAST_WORDS, INCREASE_NOUNS, INCREASE_WORDS, NOT_FORECAST } from "../lexicon/changes.js";
+import {
+  DECREASE_NOUNS,
+  DECREASE_WORDS,
+  FORECAST_WORDS,
+  INCREASE_NOUNS,
+  INCREASE_WORDS,
+  NOT_FORECAST,
+} from "../lexicon/changes.js";
 import type { FigureContext } from "./context.js";
 
 type Direction = "increase" | "decrease";
 
-const words = (list: string[]): string => list.slice().sort((a, b) => b.length - a.length).join("|");
-const VERB_RE = new RegExp(`(?<![\\w-])(?:(${words(INCREASE_WORDS)})|(${words(DECREASE_WORDS)}))(?![\\w-])`, "gi");
-const NOUN_AFTER = new RegExp(`^[\\s-]*(?:[A-Za-z][\\w&'-]*\\s+){0,2}?(?:(${INCREASE_NOUNS.join("|")})|(${DECREASE_NOUNS.join("|")}))\\b`, "i");
-const GAP_OK = /^(?:\s+|\s*\b(?:by|of|about|around|roughly|nearly|almost|some|more than|less than|over|just|an?|the|its|their|another|further|as much as|as many as|a further|an additional|additional|a record|a combined|[a-z]+ly|[a-z]+)\b\s*)*$/i;
-const GAP_BAD = /\b(?:to|from|at|than|with|and|or|was|were|is|are|versus|vs|compared|against|after|before|in|on)\b|[,;:()]/i;
+const words = (list: string[]): string =>
+  list
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .join("|");
+const VERB_RE = new RegExp(
+  `(?<![\\w-])(?:(${words(INCREASE_WORDS)})|(${words(DECREASE_WORDS)}))(?![\\w-])`,
+  "gi",
+);
+const NOUN_AFTER = new RegExp(
+  `^[\\s-]*(?:[A-Za-z][\\w&'-]*\\s+){0,2}?(?:(${INCREASE_NOUNS.join("|")})|(${DECREASE_NOUNS.join("|")}))\\b`,
+  "i",
+);
+const GAP_OK =
+  /^(?:\s+|\s*\b(?:by|of|about|around|roughly|nearly|almost|some|more than|less than|over|just|an?|the|its|their|another|further|as much as|as many as|a further|an additional|additional|a record|a combined|[a-z]+ly|[a-z]+)\b\s*)*$/i;
+const GAP_BAD =
+  /\b(?:to|from|at|than|with|and|or|was|were|is|are|versus|vs|compared|against|after|before|in|on)\b|[,;:()]/i;
 const FORECAST_RE = new RegExp(`(?<![\\w-])(?:${FORECAST_WORDS.join("|")})(?![\\w-])`, "i");
 
 export function readChange(c: FigureContext): Direction | null {
@@ -44,8 +63,18 @@ export function readChange(c: FigureContext): Direction | null {
 
 function directionOfWord(w: string): Direction | null {
   const t = w.toLowerCase();
-  if (/^(?:up|rose|rise|increase|increased|gain|gained|grew|higher|surged|jumped|climbed|plus)$/.test(t)) return "increase";
-  if (/^(?:down|fell|fall|decline|declined|decrease|decreased|drop|dropped|lower|minus|slid|shrank)$/.test(t)) return "decrease";
+  if (
+    /^(?:up|rose|rise|increase|increased|gain|gained|grew|higher|surged|jumped|climbed|plus)$/.test(
+      t,
+    )
+  )
+    return "increase";
+  if (
+    /^(?:down|fell|fall|decline|declined|decrease|decreased|drop|dropped|lower|minus|slid|shrank)$/.test(
+      t,
+    )
+  )
+    return "decrease";
   return null;
 }
 
@@ -54,5 +83,7 @@ export function readForecast(c: FigureContext, text: string, prevForecast: boole
   const local = `${lead.slice(-160)} ${c.right}`;
   if (NOT_FORECAST.test(local)) return false;
   if (FORECAST_RE.test(local)) return true;
-  return prevForecast && !/\b(?:was|were|rose|fell|reported|posted|grew|had|compared)\b/i.test(c.left);
+  return (
+    prevForecast && !/\b(?:was|were|rose|fell|reported|posted|grew|had|compared)\b/i.test(c.left)
+  );
 }

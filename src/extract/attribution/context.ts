@@ -25,7 +25,11 @@ export interface FigureContext {
 const LEFT_MAX = 140;
 const RIGHT_MAX = 70;
 
-export function contextsOf(text: string, figures: Figure[], sentences: Sentence[]): FigureContext[] {
+export function contextsOf(
+  text: string,
+  figures: Figure[],
+  sentences: Sentence[],
+): FigureContext[] {
   const out: FigureContext[] = [];
   let si = 0;
   figures.forEach((figure, index) => {
@@ -33,18 +37,36 @@ export function contextsOf(text: string, figures: Figure[], sentences: Sentence[
     const sentence = sentences[si] ?? { start: 0, end: text.length, text };
     const prev = figures[index - 1];
     const next = figures[index + 1];
-    const prevInSentence = prev && prev.end > sentence.start && prev.end <= figure.start ? index - 1 : -1;
-    let leftStart = Math.max(sentence.start, figure.start - LEFT_MAX, prevInSentence >= 0 ? (prev as Figure).end : 0);
+    const prevInSentence =
+      prev && prev.end > sentence.start && prev.end <= figure.start ? index - 1 : -1;
+    let leftStart = Math.max(
+      sentence.start,
+      figure.start - LEFT_MAX,
+      prevInSentence >= 0 ? (prev as Figure).end : 0,
+    );
     if (prevInSentence >= 0) {
       // The previous figure's own tail ("... per diluted share,") is not this figure's context.
-      const tail = /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i.exec(text.slice(leftStart, figure.start));
+      const tail =
+        /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i.exec(
+          text.slice(leftStart, figure.start),
+        );
       if (tail) leftStart += tail[0].length;
     }
     const leftRaw = text.slice(leftStart, figure.start);
     // A clause break (";", " — ", a line break) bounds the left window.
-    const cut = Math.max(leftRaw.lastIndexOf(";"), leftRaw.lastIndexOf(" — "), leftRaw.lastIndexOf(" - "), leftRaw.lastIndexOf("\n"), clauseBreak(leftRaw));
+    const cut = Math.max(
+      leftRaw.lastIndexOf(";"),
+      leftRaw.lastIndexOf(" — "),
+      leftRaw.lastIndexOf(" - "),
+      leftRaw.lastIndexOf("\n"),
+      clauseBreak(leftRaw),
+    );
     if (cut >= 0) leftStart += cut + 1;
-    let rightEnd = Math.min(sentence.end, figure.end + RIGHT_MAX, next && next.start >= figure.end ? next.start : Number.POSITIVE_INFINITY);
+    let rightEnd = Math.min(
+      sentence.end,
+      figure.end + RIGHT_MAX,
+      next && next.start >= figure.end ? next.start : Number.POSITIVE_INFINITY,
+    );
     const rightRaw = text.slice(figure.end, rightEnd);
     const stop = rightRaw.search(/[;\n]| — /);
     if (stop >= 0) rightEnd = figure.end + stop;
@@ -70,6 +92,7 @@ export function contextsOf(text: string, figures: Figure[], sentences: Sentence[
 /** The last ", and the ...", ", while ...", ", but ..." in a window: a new clause with its own subject. */
 function clauseBreak(s: string): number {
   let at = -1;
-  for (const m of s.matchAll(/,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g)) at = m.index + m[0].length - 1;
+  for (const m of s.matchAll(/,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g))
+    at = m.index + m[0].length - 1;
   return at;
 }

@@ -12,9 +12,16 @@ import { KNOWN_BY_FORM } from "../entities/known.js";
 import type { FigureContext } from "./context.js";
 
 /** Economies whose statistics a central-bank story reports. */
-const COUNTRY = /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
+const COUNTRY =
+  /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
 /** Figures of an economy that a central-bank story reports (payrolls, spending). */
-const ECONOMY: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment", "employees", "spending"]);
+const ECONOMY: ReadonlySet<Metric> = new Set([
+  "inflation",
+  "gdp",
+  "unemployment",
+  "employees",
+  "spending",
+]);
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
 /** Mentions by start offset, for windows lookups by binary search. */
@@ -33,7 +40,12 @@ export class MentionIndex {
       else hi = mid;
     }
     const out: EntityMention[] = [];
-    for (let i = lo; i < this.mentions.length && (this.mentions[i] as EntityMention).start < to; i++) out.push(this.mentions[i] as EntityMention);
+    for (
+      let i = lo;
+      i < this.mentions.length && (this.mentions[i] as EntityMention).start < to;
+      i++
+    )
+      out.push(this.mentions[i] as EntityMention);
     return out;
   }
 }
@@ -44,7 +56,10 @@ function owns(m: EntityMention, metric: Metric, text: string): boolean {
   if (k?.peripheral) return false;
   if (m.type === "place") {
     const possessive = /^(?:'s|’s)/.test(text.slice(m.end, m.end + 2));
-    return MACRO.has(metric) || (possessive && (metric === "units" || metric === "employees" || metric === "other"));
+    return (
+      MACRO.has(metric) ||
+      (possessive && (metric === "units" || metric === "employees" || metric === "other"))
+    );
   }
   return true;
 }
@@ -61,10 +76,17 @@ export function readEntity(
   // "a 16% rise in the S&P 500": an instrument named right after the move owns it.
   for (const m of index.between(c.figure.end, c.figure.end + 40)) {
     if (m.type !== "instrument") continue;
-    if (/^\s*(?:[a-z]+\s+){0,2}(?:in|on|for|of)\s+(?:the\s+)?$/.test(text.slice(c.figure.end, m.start))) return { name: m.name, type: m.type };
+    if (
+      /^\s*(?:[a-z]+\s+){0,2}(?:in|on|for|of)\s+(?:the\s+)?$/.test(
+        text.slice(c.figure.end, m.start),
+      )
+    )
+      return { name: m.name, type: m.type };
   }
   // Nearest owner mention before the figure within its window.
-  const left = index.between(c.leftStart, c.figure.start).filter((m) => m.end <= c.figure.start && owns(m, metric, text));
+  const left = index
+    .between(c.leftStart, c.figure.start)
+    .filter((m) => m.end <= c.figure.start && owns(m, metric, text));
   // The clause's subject: the first owner in the window ("Halvorsen agreed to buy Meridian
   // for $6.8 billion"), unless a macro figure names a country.
   if (MACRO.has(metric)) {
@@ -72,12 +94,15 @@ export function readEntity(
     if (country) return { name: country.name, type: "place" };
   }
   const near = left[0];
-  if (near && !pronounAfter(text, near.end, c.figure.start)) return { name: near.name, type: near.type };
+  if (near && !pronounAfter(text, near.end, c.figure.start))
+    return { name: near.name, type: near.type };
   if (/\b(?:the company|the group|its|the firm)\b/i.test(c.left) && left.length === 0) return main;
   if (c.prevInSentence >= 0 && prevOwner) return prevOwner;
   // "It reported revenue of ...": the previous sentence's subject.
   if (/^(?:It|Its)\b/.test(c.sentence.text) && c.sentence.start > 0) {
-    const prev = index.between(Math.max(0, c.sentence.start - 400), c.sentence.start).filter((m) => (m.type === "organization") && owns(m, metric, text));
+    const prev = index
+      .between(Math.max(0, c.sentence.start - 400), c.sentence.start)
+      .filter((m) => m.type === "organization" && owns(m, metric, text));
     const lastStop = text.lastIndexOf(". ", c.sentence.start - 3);
     const subject = prev.find((m) => m.start > lastStop);
     if (subject) return { name: subject.name, type: subject.type };
@@ -90,8 +115,15 @@ export function readEntity(
   }
   // An instrument right after a percent ("... 2.8% on the PHLX Semiconductor Index") is rare; a place owns macro figures.
   const policyMain = main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true;
-  if ((MACRO.has(metric) || (policyMain && ECONOMY.has(metric))) && left.every((m) => m.type === "place")) {
-    const place = entities.mentions.find((m) => m.type === "place" && COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name));
+  if (
+    (MACRO.has(metric) || (policyMain && ECONOMY.has(metric))) &&
+    left.every((m) => m.type === "place")
+  ) {
+    const place = entities.mentions.find(
+      (m) =>
+        m.type === "place" &&
+        COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name),
+    );
     if (place) return { name: place.name, type: "place" };
   }
   // A central bank owns its rates; market-wide figures in its story belong to no one.

@@ -11,7 +11,7 @@ import { readChange, readForecast } from "./change.js";
 import { contextsOf, type FigureContext } from "./context.js";
 import { MentionIndex, readEntity } from "./entity.js";
 import { readMetric, subjectPhrase } from "./metric.js";
-import { parsePeriod, periodHits, type PeriodHit } from "./period.js";
+import { type PeriodHit, parsePeriod, periodHits } from "./period.js";
 import { blockLabelBefore, readRow } from "./table.js";
 
 export interface AttributionContext {
@@ -21,8 +21,10 @@ export interface AttributionContext {
   entities: EntityAnalysis;
 }
 
-const PER_SHARE_AFTER = /^\s*(?:a|per|for each)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?(?:share|shr)\b/i;
-const LOSS_BEFORE = /\b(?:net |operating |pre-?tax |pretax |quarterly |annual |a |its |wider |bigger |smaller )?loss(?:es)?\s+(?:of|was|were|totaled|totalled|amounted to|widened to|narrowed to|reached|to)?\s*(?:about|some|nearly|roughly|around|approximately)?\s*$/i;
+const PER_SHARE_AFTER =
+  /^\s*(?:a|per|for each)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?(?:share|shr)\b/i;
+const LOSS_BEFORE =
+  /\b(?:net |operating |pre-?tax |pretax |quarterly |annual |a |its |wider |bigger |smaller )?loss(?:es)?\s+(?:of|was|were|totaled|totalled|amounted to|widened to|narrowed to|reached|to)?\s*(?:about|some|nearly|roughly|around|approximately)?\s*$/i;
 const INSTRUMENT_METRIC: Array<[RegExp, Metric]> = [
   [/crude|brent|wti|west texas|gold|silver|copper|oil|bitcoin/i, "price"],
   [/treasury|bond|note|gilt|bund|yield/i, "interest_rate"],
@@ -33,7 +35,9 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const contexts = contextsOf(text, figures, ctx.sentences);
   const index = new MentionIndex(ctx.entities.mentions);
   const sentenceHits = new Map<number, PeriodHit[]>();
-  const titlePeriod = ctx.title ? (periodHits(ctx.title, 0)[0] ?? wireTitlePeriod(ctx.title)) : null;
+  const titlePeriod = ctx.title
+    ? (periodHits(ctx.title, 0)[0] ?? wireTitlePeriod(ctx.title))
+    : null;
   const out: Attribution[] = [];
   const perShare: boolean[] = [];
   let scope: { text: string; from: number } | null = null;
@@ -66,11 +70,31 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         } else metricPhrase = subjectPhrase(c);
       }
     }
-    if (isPerShare && f.kind === "money" && !["dividend", "share_price", "deal_value", "price", "buyback"].includes(metric)) metric = "eps";
-    if (metric === "eps" && f.kind !== "money") metric = f.kind === "percent" ? carryMetric(out, c) ?? "other" : "other";
-    if (isPerShare && f.kind === "money" && metric !== "deal_value" && metric !== "share_price" && /\bdividends?\b|\bpayout\b/i.test(c.sentence.text)) metric = "dividend";
-    if (metric === "valuation" && !/\b(?:round|series|rais|funding|investors?|backed|startup|start-up|venture)/i.test(c.sentence.text)) {
-      metric = /\b(?:acqui|buy|deal|takeover|merger|bid|offer)/i.test(c.sentence.text) ? "deal_value" : "market_cap";
+    if (
+      isPerShare &&
+      f.kind === "money" &&
+      !["dividend", "share_price", "deal_value", "price", "buyback"].includes(metric)
+    )
+      metric = "eps";
+    if (metric === "eps" && f.kind !== "money")
+      metric = f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other";
+    if (
+      isPerShare &&
+      f.kind === "money" &&
+      metric !== "deal_value" &&
+      metric !== "share_price" &&
+      /\bdividends?\b|\bpayout\b/i.test(c.sentence.text)
+    )
+      metric = "dividend";
+    if (
+      metric === "valuation" &&
+      !/\b(?:round|series|rais|funding|investors?|backed|startup|start-up|venture)/i.test(
+        c.sentence.text,
+      )
+    ) {
+      metric = /\b(?:acqui|buy|deal|takeover|merger|bid|offer)/i.test(c.sentence.text)
+        ? "deal_value"
+        : "market_cap";
     }
     if (metric === "stock_return" && f.kind === "money") metric = "share_price";
     if (metric === "share_price" && f.kind === "percent") metric = "stock_return";
@@ -78,13 +102,31 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
 
     // A table row compares columns; only a sign or an explicit word makes a cell a change.
     const wireRow = row !== null && /\bvs\.?\s/i.test(c.line);
-    const change = wireRow ? (/^[-−–]/.test(f.text) ? "decrease" : /^\+/.test(f.text) ? "increase" : null) : readChange(c);
+    const change = wireRow
+      ? /^[-−–]/.test(f.text)
+        ? "decrease"
+        : /^\+/.test(f.text)
+          ? "increase"
+          : null
+      : readChange(c);
     const prevOwner = c.prevInSentence >= 0 ? (out[c.prevInSentence]?.entity ?? null) : null;
     const entity: EntityRef | null = readEntity(c, metric, text, index, ctx.entities, prevOwner);
     // "Nvidia fell 3.2%", "the S&P 500 lost 0.9%": a bare move of a named company or index is its stock's move.
-    if (metric === "other" && f.kind === "percent" && change !== null && (entity?.type === "organization" || entity?.type === "instrument") && entity.name !== ctx.entities.main?.name) metric = "stock_return";
+    if (
+      metric === "other" &&
+      f.kind === "percent" &&
+      change !== null &&
+      (entity?.type === "organization" || entity?.type === "instrument") &&
+      entity.name !== ctx.entities.main?.name
+    )
+      metric = "stock_return";
     if (entity?.type === "instrument") {
-      for (const [re, m] of INSTRUMENT_METRIC) if (re.test(entity.name) && ["other", "stock_return", "share_price", "price"].includes(metric)) metric = m;
+      for (const [re, m] of INSTRUMENT_METRIC)
+        if (
+          re.test(entity.name) &&
+          ["other", "stock_return", "share_price", "price"].includes(metric)
+        )
+          metric = m;
     }
 
     const prevForecast = c.prevInSentence >= 0 ? Boolean(out[c.prevInSentence]?.forecast) : false;
@@ -97,12 +139,21 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     }
     const period = periodFor(c, hits, row !== null, text, titlePeriod?.text ?? null, scope);
 
-    const a: Attribution = { metric, metricPhrase, entity, period, change: change ? { direction: change } : null, forecast };
+    const a: Attribution = {
+      metric,
+      metricPhrase,
+      entity,
+      period,
+      change: change ? { direction: change } : null,
+      forecast,
+    };
     if (isPerShare && f.rate === null && f.kind === "money") a.rate = "per_share";
-    const loss = row?.loss || (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss"));
+    const loss =
+      row?.loss || (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss"));
     if (loss && f.amount > 0 && f.range === null) {
       a.amount = -f.amount;
-      if (metric === "other" || metric === "eps") a.metric = metric === "eps" ? "eps" : "net_income";
+      if (metric === "other" || metric === "eps")
+        a.metric = metric === "eps" ? "eps" : "net_income";
     }
     out.push(a);
     if (i < 0) throw new Error("unreachable");
@@ -110,7 +161,12 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   return out;
 }
 
-function carryFrom(contexts: FigureContext[], out: Attribution[], perShare: boolean[], c: FigureContext): Attribution | null {
+function carryFrom(
+  contexts: FigureContext[],
+  out: Attribution[],
+  perShare: boolean[],
+  c: FigureContext,
+): Attribution | null {
   for (let j = c.index - 1; j >= 0; j--) {
     const p = contexts[j] as FigureContext;
     if (p.sentenceIndex !== c.sentenceIndex) break;
@@ -121,7 +177,8 @@ function carryFrom(contexts: FigureContext[], out: Attribution[], perShare: bool
     if (c.figure.kind === "percent") return a;
     const smallAfterPerShare = perShare[j] === true && Math.abs(c.figure.amount) < 100;
     if (p.figure.kind === "percent" && !perShare[c.index]) return a;
-    if (p.figure.kind === "money" && (perShare[j] === perShare[c.index] || smallAfterPerShare)) return a;
+    if (p.figure.kind === "money" && (perShare[j] === perShare[c.index] || smallAfterPerShare))
+      return a;
   }
   return null;
 }
@@ -130,13 +187,22 @@ function carryMetric(out: Attribution[], c: FigureContext): Metric | null {
   return c.prevInSentence >= 0 ? (out[c.prevInSentence]?.metric ?? null) : null;
 }
 
-function periodFor(c: FigureContext, hits: PeriodHit[], inRow: boolean, text: string, titlePeriod: string | null, scope: { text: string } | null): Period | null {
+function periodFor(
+  c: FigureContext,
+  hits: PeriodHit[],
+  inRow: boolean,
+  text: string,
+  titlePeriod: string | null,
+  scope: { text: string } | null,
+): Period | null {
   const f = c.figure;
   let best: PeriodHit | null = null;
   let bestD = Number.POSITIVE_INFINITY;
   for (const h of hits) {
     if (h.end > f.start && h.start < f.end) continue; // inside the figure
-    const local = (h.start >= c.leftStart && h.end <= f.start) || (h.start >= f.end && h.end <= c.rightEnd + 40 && h.start <= c.rightEnd);
+    const local =
+      (h.start >= c.leftStart && h.end <= f.start) ||
+      (h.start >= f.end && h.end <= c.rightEnd + 40 && h.start <= c.rightEnd);
     const d = h.start >= f.end ? h.start - f.end : f.start - h.end;
     const score = local ? d : d + 10_000;
     if (score < bestD) {
@@ -155,7 +221,13 @@ function periodFor(c: FigureContext, hits: PeriodHit[], inRow: boolean, text: st
 }
 
 /** A heading (a short sentence without figures that names a period) scopes the figures under it. */
-function headingScope(s: Sentence, si: number, sentences: Sentence[], figures: Figure[], current: { text: string; from: number } | null): { text: string; from: number } | null {
+function headingScope(
+  s: Sentence,
+  si: number,
+  sentences: Sentence[],
+  figures: Figure[],
+  current: { text: string; from: number } | null,
+): { text: string; from: number } | null {
   for (let k = si - 1; k >= 0 && k >= si - 1; k--) {
     const prev = sentences[k] as Sentence;
     if (prev.text.length > 60 || /[.!?]$/.test(prev.text)) continue;
@@ -168,8 +240,13 @@ function headingScope(s: Sentence, si: number, sentences: Sentence[], figures: F
 
 /** Wire headlines name the table's period in capitals: "4TH QTR NET", "YEAR NET", "NINE MTHS". */
 function wireTitlePeriod(title: string): PeriodHit | null {
-  const m = /\b((?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)|YEAR|NINE\s+MTHS|SIX\s+MTHS|1ST\s+HALF|2ND\s+HALF)\b/.exec(title);
-  return m ? { start: m.index, end: m.index + (m[1] as string).length, text: m[1] as string } : null;
+  const m =
+    /\b((?:1ST|2ND|3RD|4TH|FIRST|SECOND|THIRD|FOURTH)\s+(?:QTR|QUARTER)|YEAR|NINE\s+MTHS|SIX\s+MTHS|1ST\s+HALF|2ND\s+HALF)\b/.exec(
+      title,
+    );
+  return m
+    ? { start: m.index, end: m.index + (m[1] as string).length, text: m[1] as string }
+    : null;
 }
 
 /** The figure's context with entity names blanked, so "Advanced Micro Devices" does not read as "devices". */
@@ -177,6 +254,8 @@ function withoutNames(c: FigureContext, index: MentionIndex): FigureContext {
   const ms = index.between(c.leftStart, c.figure.start);
   if (ms.length === 0) return c;
   const chars = c.left.split("");
-  for (const m of ms) for (let k = Math.max(m.start, c.leftStart); k < Math.min(m.end, c.figure.start); k++) chars[k - c.leftStart] = " ";
+  for (const m of ms)
+    for (let k = Math.max(m.start, c.leftStart); k < Math.min(m.end, c.figure.start); k++)
+      chars[k - c.leftStart] = " ";
   return { ...c, left: chars.join("") };
 }

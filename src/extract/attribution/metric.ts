@@ -15,13 +15,17 @@ interface Hit {
   phrase: string;
 }
 
-const COMPILED = METRIC_LEXICON.map((e) => ({ metric: e.metric, re: new RegExp(`(?<![\\w&-])(?:${e.phrases.join("|")})(?![\\w&])`, "gi") }));
+const COMPILED = METRIC_LEXICON.map((e) => ({
+  metric: e.metric,
+  re: new RegExp(`(?<![\\w&-])(?:${e.phrases.join("|")})(?![\\w&])`, "gi"),
+}));
 
 function hitsIn(s: string): Hit[] {
   const out: Hit[] = [];
   for (const { metric, re } of COMPILED) {
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) out.push({ metric, start: m.index, end: m.index + m[0].length, phrase: m[0] });
+    for (const m of s.matchAll(re))
+      out.push({ metric, start: m.index, end: m.index + m[0].length, phrase: m[0] });
   }
   return out;
 }
@@ -34,15 +38,19 @@ export interface MetricReading {
 /** Up to three words between a figure and the noun that names it ("$51.3 billion AI server backlog"). */
 const RIGHT_GAP = /^[-\s]*(?:[A-Za-z][\w&'-]*[-\s]+){0,3}$/;
 /** Generic nouns that name a metric only when they stand before the figure ("rate of 4%"), not after it ("a 2.4% annualised rate"). */
-const RIGHT_GENERIC = /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
+const RIGHT_GENERIC =
+  /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
 /** Verb-like phrases that name the metric only right before the figure ("raised $200 million", not "Dividend Raised to C$1.12"). */
-const VERBISH = /^(?:raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
-const RIGHT_GAP_BAD = /\b(?:to|from|at|by|and|or|than|with|as|after|before|on|compared|versus|vs|while|which|that|when|said|says)\b|[,(]/i;
+const VERBISH =
+  /^(?:raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
+const RIGHT_GAP_BAD =
+  /\b(?:to|from|at|by|and|or|than|with|as|after|before|on|compared|versus|vs|while|which|that|when|said|says)\b|[,(]/i;
 
 export function readMetric(c: FigureContext): MetricReading | null {
   const f = c.figure;
   if (f.kind === "count" && f.unit) {
-    for (const [re, metric] of COUNT_UNIT_METRIC) if (re.test(f.unit)) return { metric, phrase: f.unit };
+    for (const [re, metric] of COUNT_UNIT_METRIC)
+      if (re.test(f.unit)) return { metric, phrase: f.unit };
   }
   const rights = hitsIn(c.right);
   let bestRight: Hit | null = null;
@@ -50,20 +58,38 @@ export function readMetric(c: FigureContext): MetricReading | null {
     const gap = c.right.slice(0, h.start);
     // "44.5% of revenue" is a ratio to revenue, not revenue.
     if (f.kind === "percent" && /^\s+of\s+(?:the\s+|its\s+|total\s+|net\s+)*$/i.test(gap)) continue;
-    if (gap.length > 32 || !RIGHT_GAP.test(gap) || RIGHT_GAP_BAD.test(gap) || RIGHT_GENERIC.test(h.phrase)) continue;
-    if (!bestRight || h.start < bestRight.start || (h.start === bestRight.start && h.end > bestRight.end)) bestRight = h;
+    if (
+      gap.length > 32 ||
+      !RIGHT_GAP.test(gap) ||
+      RIGHT_GAP_BAD.test(gap) ||
+      RIGHT_GENERIC.test(h.phrase)
+    )
+      continue;
+    if (
+      !bestRight ||
+      h.start < bestRight.start ||
+      (h.start === bestRight.start && h.end > bestRight.end)
+    )
+      bestRight = h;
   }
   // A per-share amount is EPS unless the words say dividend, price or deal.
   if (bestRight) return extendRight(c.right, bestRight);
   // A relative clause (", which strips out food and energy prices,") says nothing of the figure.
-  const lefts = hitsIn(c.left.replace(/,\s*(?:which|who|that|whose|a|an)\b[^,]*,/gi, (m) => " ".repeat(m.length)));
+  const lefts = hitsIn(
+    c.left.replace(/,\s*(?:which|who|that|whose|a|an)\b[^,]*,/gi, (m) => " ".repeat(m.length)),
+  );
   let bestLeft: Hit | null = null;
   for (const h of lefts) {
     if (VERBISH.test(h.phrase)) {
       const gap = c.left.slice(h.end);
-      if (/\b(?:to|from|at|and|by)\b|[,;]/i.test(gap) || gap.split(/\s+/).filter(Boolean).length > 3) continue;
+      if (
+        /\b(?:to|from|at|and|by)\b|[,;]/i.test(gap) ||
+        gap.split(/\s+/).filter(Boolean).length > 3
+      )
+        continue;
     }
-    if (!bestLeft || h.end > bestLeft.end || (h.end === bestLeft.end && h.start < bestLeft.start)) bestLeft = h;
+    if (!bestLeft || h.end > bestLeft.end || (h.end === bestLeft.end && h.start < bestLeft.start))
+      bestLeft = h;
   }
   if (bestLeft) return { metric: bestLeft.metric, phrase: phraseAround(c.left, bestLeft) };
   return null;
@@ -74,8 +100,10 @@ export function readMetric(c: FigureContext): MetricReading | null {
  * phrase before "was", "were", "of", "totaled" ... ("Contributions to our pension plans
  * were $325 million"). Only a phrase, never a metric: the metric stays `other`.
  */
-const SUBJECT_BEFORE = /([A-Za-z][\w&'’-]*(?:,?\s+(?:and\s+|of\s+|to\s+|for\s+|on\s+|in\s+)?[A-Za-z][\w&'’-]*){0,7}?)(?:,\s*net)?\s+(?:was|were|of|totaled|totalled|amounted to|included|includes|is|are|reached|stood at|increased to|decreased to|rose to|fell to|grew to|declined to|at)\s+(?:approximately|about|roughly|nearly|an estimated|a total of|over|more than)?\s*$/;
-const LEAD_WORDS = /^(?:(?:the|a|an|our|its|their|this|that|these|those|total|and|as|in|of|for|which|with|by|from|respectively|during|year|ended|december|\d+)\s+)+/i;
+const SUBJECT_BEFORE =
+  /([A-Za-z][\w&'’-]*(?:,?\s+(?:and\s+|of\s+|to\s+|for\s+|on\s+|in\s+)?[A-Za-z][\w&'’-]*){0,7}?)(?:,\s*net)?\s+(?:was|were|of|totaled|totalled|amounted to|included|includes|is|are|reached|stood at|increased to|decreased to|rose to|fell to|grew to|declined to|at)\s+(?:approximately|about|roughly|nearly|an estimated|a total of|over|more than)?\s*$/;
+const LEAD_WORDS =
+  /^(?:(?:the|a|an|our|its|their|this|that|these|those|total|and|as|in|of|for|which|with|by|from|respectively|during|year|ended|december|\d+)\s+)+/i;
 
 export function subjectPhrase(c: FigureContext): string | null {
   const m = SUBJECT_BEFORE.exec(c.left);
@@ -85,7 +113,10 @@ export function subjectPhrase(c: FigureContext): string | null {
 }
 
 function extendRight(right: string, h: Hit): MetricReading {
-  const pre = right.slice(0, h.start).replace(/^[-\s]*(?:in|of|for|worth of)\s+/i, "").replace(/^[-\s]+/, "");
+  const pre = right
+    .slice(0, h.start)
+    .replace(/^[-\s]*(?:in|of|for|worth of)\s+/i, "")
+    .replace(/^[-\s]+/, "");
   return { metric: h.metric, phrase: (pre + h.phrase).trim() || h.phrase };
 }
 
@@ -96,7 +127,12 @@ function phraseAround(s: string, h: Hit): string {
   const kept = mods
     .split(/\s+/)
     .filter(Boolean)
-    .filter((w) => !/^(?:the|a|an|its|their|his|her|our|and|or|of|in|on|at|to|for|with|by|from|as|said|was|were|is|are|has|had|have|that|which|while|record|total|quarterly)$/i.test(w));
+    .filter(
+      (w) =>
+        !/^(?:the|a|an|its|their|his|her|our|and|or|of|in|on|at|to|for|with|by|from|as|said|was|were|is|are|has|had|have|that|which|while|record|total|quarterly)$/i.test(
+          w,
+        ),
+    );
   // Keep only a contiguous tail of modifiers.
   const tail: string[] = [];
   const words = mods.split(/\s+/).filter(Boolean);

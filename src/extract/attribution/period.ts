@@ -19,15 +19,40 @@ export function periodHits(s: string, base: number): PeriodHit[] {
   const out: PeriodHit[] = [];
   PERIOD_RE.lastIndex = 0;
   for (const m of s.matchAll(PERIOD_RE)) {
-    const t = m[0].replace(/^(?:in|for|during|of|the|its|this)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?(?:quarter|half|period|qtr|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i, "");
+    const t = m[0].replace(
+      /^(?:in|for|during|of|the|its|this)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?(?:quarter|half|period|qtr|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
+      "",
+    );
     const lead = m[0].length - t.length;
     out.push({ start: base + m.index + lead, end: base + m.index + m[0].length, text: t.trim() });
   }
   return out;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const ORDINAL: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+};
 
 export function parsePeriod(text: string): Period {
   const t = text.toLowerCase();
@@ -41,17 +66,33 @@ export function parsePeriod(text: string): Period {
     if (d) year = 2000 + Number(d);
   }
   let quarter: number | null = null;
-  const q = /\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|qtr)\b/.exec(t) ?? null;
+  const q =
+    /\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|qtr)\b/.exec(t) ??
+    null;
   if (q) quarter = ORDINAL[q[1] as string] ?? null;
   const qn = /\bq([1-4])\b|\b([1-4])q/.exec(t);
   if (!quarter && qn) quarter = Number(qn[1] ?? qn[2]);
   let end: string | null = null;
-  const ended = /(?:ended|ending|to|through|as of|as at|at)\s+([a-z]+)\.?\s+(\d{1,2}),?\s*((?:19|20)\d{2})?/.exec(t) ?? null;
-  const endedDm = /(?:ended|ending|to|through|as of|as at)\s+(\d{1,2})\s+([a-z]+)\.?\s*((?:19|20)\d{2})?/.exec(t) ?? null;
+  const ended =
+    /(?:ended|ending|to|through|as of|as at|at)\s+([a-z]+)\.?\s+(\d{1,2}),?\s*((?:19|20)\d{2})?/.exec(
+      t,
+    ) ?? null;
+  const endedDm =
+    /(?:ended|ending|to|through|as of|as at)\s+(\d{1,2})\s+([a-z]+)\.?\s*((?:19|20)\d{2})?/.exec(
+      t,
+    ) ?? null;
   const endYear = (ended?.[3] ?? endedDm?.[3]) ? Number(ended?.[3] ?? endedDm?.[3]) : null;
-  const month = ended ? MONTHS[(ended[1] as string).slice(0, 3)] : endedDm ? MONTHS[(endedDm[2] as string).slice(0, 3)] : undefined;
+  const month = ended
+    ? MONTHS[(ended[1] as string).slice(0, 3)]
+    : endedDm
+      ? MONTHS[(endedDm[2] as string).slice(0, 3)]
+      : undefined;
   const day = ended ? Number(ended[2]) : endedDm ? Number(endedDm[1]) : null;
-  if (month && day && endYear && day <= 31) end = `${endYear}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  const ytd = /year[- ]to[- ]date|so far (?:this|in the) year|\bytd\b|since the start of the year|this year so far/.test(t);
+  if (month && day && endYear && day <= 31)
+    end = `${endYear}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const ytd =
+    /year[- ]to[- ]date|so far (?:this|in the) year|\bytd\b|since the start of the year|this year so far/.test(
+      t,
+    );
   return { text, fiscal, year, quarter, start: null, end, ytd };
 }

@@ -16,7 +16,8 @@ export interface RowReading {
   loss: boolean;
 }
 
-const ROW = /^\s*([A-Za-z][A-Za-z .&/-]{0,40}?)(?::\s*|\s+)(?=[-$€£¥(]|\d|loss\b|profit\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|[A-Z]{2,3}\$|C\$|Rs|₹)/;
+const ROW =
+  /^\s*([A-Za-z][A-Za-z .&/-]{0,40}?)(?::\s*|\s+)(?=[-$€£¥(]|\d|loss\b|profit\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|[A-Z]{2,3}\$|C\$|Rs|₹)/;
 
 export function readRow(c: FigureContext): RowReading | null {
   const line = c.line;

@@ -34,8 +34,12 @@ export interface RawMention {
 }
 
 const TOKEN = "(?:[A-Z][A-Za-z0-9'’.&-]*[A-Za-z0-9&]|[A-Z]\\.?)";
-const PHRASE = new RegExp(`${TOKEN}(?:(?:[ \\t]+(?:of|&|de|du|van|von|der|del|da|di|la|le|for)[ \\t]+|[ \\t]+|,[ \\t]+(?=(?:Inc|Corp|Ltd|LLC|plc|Co)\\b))${TOKEN})*`, "g");
-const TICKER_AFTER = /^\s*(?:\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|LSE|TSX|TSE|NSE|BSE|HKEX|ASX|OTC|Euronext|Xetra)\s*:\s*)?[A-Z][A-Z0-9.]{0,6}\)|<[A-Z][A-Z0-9.]{0,6}>)/;
+const PHRASE = new RegExp(
+  `${TOKEN}(?:(?:[ \\t]+(?:of|&|de|du|van|von|der|del|da|di|la|le|for)[ \\t]+|[ \\t]+|,[ \\t]+(?=(?:Inc|Corp|Ltd|LLC|plc|Co)\\b))${TOKEN})*`,
+  "g",
+);
+const TICKER_AFTER =
+  /^\s*(?:\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|LSE|TSX|TSE|NSE|BSE|HKEX|ASX|OTC|Euronext|Xetra)\s*:\s*)?[A-Z][A-Z0-9.]{0,6}\)|<[A-Z][A-Z0-9.]{0,6}>)/;
 const LOWER_WORD = /\b[a-z][a-z'-]+\b/g;
 
 /** Lower-case words of the text: a capitalised word also written in lower case is a common word. */
@@ -45,7 +49,12 @@ export function lowerWords(text: string): Set<string> {
   return out;
 }
 
-export function chunkMentions(text: string, from: number, to: number, lower: Set<string>): RawMention[] {
+export function chunkMentions(
+  text: string,
+  from: number,
+  to: number,
+  lower: Set<string>,
+): RawMention[] {
   const out: RawMention[] = [];
   const region = text.slice(from, to);
   PHRASE.lastIndex = 0;
@@ -55,7 +64,9 @@ export function chunkMentions(text: string, from: number, to: number, lower: Set
     // A possessive or a model number ends a name: "Elon Musk's Colossus", "Nvidia GB300".
     let offset = 0;
     // A ticker or handle after a name ("Volkswagen AG VLKAY", "John Rosevear TMFMarlowe") starts a new chunk.
-    for (const part of m[0].split(/(?<=(?:'s|’s))[ \t]+|[ \t]+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)[ \t]+(?=[A-Z]{3,}[A-Za-z]*\b)/)) {
+    for (const part of m[0].split(
+      /(?<=(?:'s|’s))[ \t]+|[ \t]+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)[ \t]+(?=[A-Z]{3,}[A-Za-z]*\b)/,
+    )) {
       const i = m[0].indexOf(part, offset);
       offset = i + part.length;
       if (/\d/.test(part) && /[A-Z][A-Za-z]*\d/.test(part.split(" ")[0] as string)) continue;
@@ -68,7 +79,15 @@ export function chunkMentions(text: string, from: number, to: number, lower: Set
     const k = KNOWN_BY_FORM.get(m[0]);
     if (!k) continue;
     const start = from + m.index;
-    out.push({ start, end: start + m[0].length, form: m[0], type: k.type, strength: 2, known: k.name, peripheral: k.peripheral });
+    out.push({
+      start,
+      end: start + m[0].length,
+      form: m[0],
+      type: k.type,
+      strength: 2,
+      known: k.name,
+      peripheral: k.peripheral,
+    });
   }
   return dropOverlaps(out);
 }
@@ -81,9 +100,18 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   const before = text.slice(Math.max(0, at - 40), at);
   if (PERSON_TITLES.test(before)) titled = true;
   // Trim leading non-name words ("The", "Shares", "Chief Executive"), noting titles.
-  while (tokens.length > 0 && !keepsLead(tokens) && isNotName(tokens[0] as string, tokens.length > 1 ? (tokens[1] as string) : "")) {
+  while (
+    tokens.length > 0 &&
+    !keepsLead(tokens) &&
+    isNotName(tokens[0] as string, tokens.length > 1 ? (tokens[1] as string) : "")
+  ) {
     const t = tokens.shift() as string;
-    if (/^(?:Mr|Mrs|Ms|Dr|Executive|Officer|CEO|CFO|COO|President|Chairman|Director|Analyst|Economist|Minister|Governor)\.?$/.test(t)) titled = true;
+    if (
+      /^(?:Mr|Mrs|Ms|Dr|Executive|Officer|CEO|CFO|COO|President|Chairman|Director|Analyst|Economist|Minister|Governor)\.?$/.test(
+        t,
+      )
+    )
+      titled = true;
     start += t.length;
     while (text[start] === " " || text[start] === "\t") start++;
   }
@@ -92,7 +120,13 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     start += t.length;
     while (text[start] === " " || text[start] === "\t") start++;
   }
-  while (tokens.length > 0 && (isConnector(tokens.at(-1) as string) || (NOT_NAME_WORDS.has(strip(tokens.at(-1) as string)) && !ORG_SUFFIXES.has(strip(tokens.at(-1) as string))))) tokens.pop();
+  while (
+    tokens.length > 0 &&
+    (isConnector(tokens.at(-1) as string) ||
+      (NOT_NAME_WORDS.has(strip(tokens.at(-1) as string)) &&
+        !ORG_SUFFIXES.has(strip(tokens.at(-1) as string))))
+  )
+    tokens.pop();
   if (tokens.length === 0) return null;
   let form = tokens.join(" ");
   // Recompute the end from the kept tokens (whitespace inside may be several characters).
@@ -114,20 +148,34 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     form = form.slice(0, possessive.index);
     end -= possessive[0].length;
   }
-  form = form.replace(/[.,]+$/, (p) => (/\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$|(?:^|\s)(?:[A-Z]\.)+$/.test(form) ? "." : "")).trim();
+  form = form
+    .replace(/[.,]+$/, (p) =>
+      /\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$|(?:^|\s)(?:[A-Z]\.)+$/.test(form) ? "." : "",
+    )
+    .trim();
   if (form === "" || form.length < 2) return null;
   end = start + form.length;
   let words = form.split(" ");
   // A person named after a title phrase: "Assistant Minister for Innovation Wyatt Roy".
   const fi = words.findIndex((w, i) => i > 0 && FIRST_NAMES.has(w));
-  if (fi > 0 && words.length - fi >= 2 && words.length - fi <= 3 && !ORG_SUFFIXES.has(words.at(-1) as string)) {
+  if (
+    fi > 0 &&
+    words.length - fi >= 2 &&
+    words.length - fi <= 3 &&
+    !ORG_SUFFIXES.has(words.at(-1) as string)
+  ) {
     const name = words.slice(fi).join(" ");
     const ns = start + form.lastIndexOf(name);
     return { start: ns, end: ns + name.length, form: name, type: "person", strength: 2 };
   }
   // "South Australian Premier Jay Weatherill", "MEC Ismail Vadi": the words after the last title word.
   const ti = words.reduce((at, w, i) => (TITLE_WORD.test(w) && i < words.length - 2 ? i : at), -1);
-  if (ti >= 0 && words.length - ti - 1 >= 2 && words.length - ti - 1 <= 3 && words.slice(ti + 1).every((w) => /^[A-Z][a-z'’-]+$/.test(w))) {
+  if (
+    ti >= 0 &&
+    words.length - ti - 1 >= 2 &&
+    words.length - ti - 1 <= 3 &&
+    words.slice(ti + 1).every((w) => /^[A-Z][a-z'’-]+$/.test(w))
+  ) {
     const name = words.slice(ti + 1).join(" ");
     const ns = start + form.lastIndexOf(name);
     return { start: ns, end: ns + name.length, form: name, type: "person", strength: 2 };
@@ -142,24 +190,62 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   const first = words[0] as string;
   // A lone capitalised word at the start of a sentence that the text also writes in
   // lower case is a common word ("Revenue", "Analysts").
-  if (words.length >= 2 && atSentenceStart(text, start) && lower.has(first.toLowerCase()) && KNOWN_BY_FORM.has(words.slice(1).join(" "))) {
+  if (
+    words.length >= 2 &&
+    atSentenceStart(text, start) &&
+    lower.has(first.toLowerCase()) &&
+    KNOWN_BY_FORM.has(words.slice(1).join(" "))
+  ) {
     const rest = words.slice(1).join(" ");
     const k = KNOWN_BY_FORM.get(rest);
     const s2 = start + form.indexOf(rest);
-    if (k) return { start: s2, end: s2 + rest.length, form: rest, type: k.type, strength: 2, known: k.name, peripheral: k.peripheral };
+    if (k)
+      return {
+        start: s2,
+        end: s2 + rest.length,
+        form: rest,
+        type: k.type,
+        strength: 2,
+        known: k.name,
+        peripheral: k.peripheral,
+      };
   }
   const initial = atSentenceStart(text, start);
-  if (initial && words.length >= 2 && lower.has(first.toLowerCase()) && !FIRST_NAMES.has(first) && !ORG_SUFFIXES.has(words[1] as string)) {
+  if (
+    initial &&
+    words.length >= 2 &&
+    lower.has(first.toLowerCase()) &&
+    !FIRST_NAMES.has(first) &&
+    !ORG_SUFFIXES.has(words[1] as string)
+  ) {
     // "Clearly Google", "Imagine Apple": a sentence's first word glued to a name.
     const rest = words.slice(1).join(" ");
     return toMention(text, start + form.indexOf(rest, first.length), rest, lower);
   }
-  if (words.length === 1 && initial && !KNOWN_BY_FORM.has(form) && !/^[A-Z]{2,}$/.test(form) && !/^\s*(?:said|says|'s|’s|shares|Inc|Corp)/.test(text.slice(end, end + 8))) {
+  if (
+    words.length === 1 &&
+    initial &&
+    !KNOWN_BY_FORM.has(form) &&
+    !/^[A-Z]{2,}$/.test(form) &&
+    !/^\s*(?:said|says|'s|’s|shares|Inc|Corp)/.test(text.slice(end, end + 8))
+  ) {
     // Only at a sentence start: weak evidence; kept if the name recurs elsewhere.
   }
-  if (/^[A-Z]{1,6}$/.test(form) && /^\)|^>/.test(text.slice(end, end + 1)) && /(?:\(|<|:\s*)$/.test(text.slice(Math.max(0, start - 12), start))) return null; // a ticker
+  if (
+    /^[A-Z]{1,6}$/.test(form) &&
+    /^\)|^>/.test(text.slice(end, end + 1)) &&
+    /(?:\(|<|:\s*)$/.test(text.slice(Math.max(0, start - 12), start))
+  )
+    return null; // a ticker
   const sector = /^\s+(?:sector|industry|index)\b/.exec(text.slice(end, end + 12));
-  if (sector && words.length >= 2) return { start, end: end + sector[0].length, form: form + sector[0].replace(/^\s+/, " "), type: "instrument", strength: 3 };
+  if (sector && words.length >= 2)
+    return {
+      start,
+      end: end + sector[0].length,
+      form: form + sector[0].replace(/^\s+/, " "),
+      type: "instrument",
+      strength: 3,
+    };
   if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-/i.test(form)) return null;
   if (words.length >= 2 && !KNOWN_BY_FORM.has(form)) {
     // A known name followed by more capitalised words ("Reuters UK Focus", "Google Cloud
@@ -167,7 +253,16 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     for (let k = words.length - 1; k >= 1; k--) {
       const prefix = words.slice(0, k).join(" ");
       const kp = KNOWN_BY_FORM.get(prefix);
-      if (kp && kp.type !== "place" && !ORG_SUFFIXES.has(words[k] as string)) return { start, end: start + prefix.length, form: prefix, type: kp.type, strength: 2, known: kp.name, peripheral: kp.peripheral };
+      if (kp && kp.type !== "place" && !ORG_SUFFIXES.has(words[k] as string))
+        return {
+          start,
+          end: start + prefix.length,
+          form: prefix,
+          type: kp.type,
+          strength: 2,
+          known: kp.name,
+          peripheral: kp.peripheral,
+        };
     }
   }
   if (/^[A-Z][A-Z .'-]{2,}$/.test(form) && /[A-Z]{3}/.test(form)) {
@@ -175,12 +270,39 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     // title-cased form up; an unknown capitalised dateline word is a place.
     const titled = form.toLowerCase().replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
     const kt = KNOWN_BY_FORM.get(titled);
-    if (kt) return { start, end, form, type: kt.type, strength: 2, known: kt.name, peripheral: kt.peripheral };
-    if (/^\s*(?:\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)|,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+-)/.test(text.slice(end, end + 24))) return { start, end, form, type: "place", strength: 1 };
+    if (kt)
+      return {
+        start,
+        end,
+        form,
+        type: kt.type,
+        strength: 2,
+        known: kt.name,
+        peripheral: kt.peripheral,
+      };
+    if (
+      /^\s*(?:\((?:Reuters|AP|AFP|Bloomberg|Dow Jones)\)|,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+-)/.test(
+        text.slice(end, end + 24),
+      )
+    )
+      return { start, end, form, type: "place", strength: 1 };
   }
-  const known = KNOWN_BY_FORM.get(form) ?? (/^(?:[A-Z]\.)+[A-Z]$/.test(form) ? KNOWN_BY_FORM.get(`${form}.`) : undefined);
-  if (known) return { start, end, form, type: known.type, strength: 2, known: known.name, peripheral: known.peripheral, acronym: acronymAfter(text, end) };
-  if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first))) return null;
+  const known =
+    KNOWN_BY_FORM.get(form) ??
+    (/^(?:[A-Z]\.)+[A-Z]$/.test(form) ? KNOWN_BY_FORM.get(`${form}.`) : undefined);
+  if (known)
+    return {
+      start,
+      end,
+      form,
+      type: known.type,
+      strength: 2,
+      known: known.name,
+      peripheral: known.peripheral,
+      acronym: acronymAfter(text, end),
+    };
+  if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first)))
+    return null;
   if (words.every((w) => NOT_NAME_WORDS.has(strip(w)))) return null;
   if (based) return { start, end, form, type: "place", strength: 2 };
   const after = text.slice(end, end + 40);
@@ -193,24 +315,45 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   } else if (words.length >= 2 && ORG_SUFFIXES.has(last)) {
     type = "organization";
     strength = 2;
-  } else if ((titled || ROLE_AFTER.test(after) || FIRST_NAMES.has(first)) && words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-Z][a-z'’-]+\.?$|^[A-Z]\.$/.test(w))) {
+  } else if (
+    (titled || ROLE_AFTER.test(after) || FIRST_NAMES.has(first)) &&
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^[A-Z][a-z'’-]+\.?$|^[A-Z]\.$/.test(w))
+  ) {
     type = "person";
     strength = titled || ROLE_AFTER.test(after) ? 2 : 1;
   } else if (titled && words.length === 1 && /^[A-Z][a-z'’-]+$/.test(first)) {
     type = "person";
     strength = 1;
-  } else if (words.length === 1 && /^[a-zA-Z]+[A-Z][a-z]+[A-Za-z]*$|^[a-z]+[A-Z]{1,4}$/.test(first)) {
+  } else if (
+    words.length === 1 &&
+    /^[a-zA-Z]+[A-Z][a-z]+[A-Za-z]*$|^[a-z]+[A-Z]{1,4}$/.test(first)
+  ) {
     // camelCase brands ("ServiceNow", "CrowdStrike", "xAI") are names.
     type = "organization";
     strength = 1;
-  } else if (/^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(after) || possessive) {
+  } else if (
+    /^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(
+      after,
+    ) ||
+    possessive
+  ) {
     strength = 1;
   }
-  if (type === "unknown" && /\b(?:in|near|across|outside|throughout|to|visit(?:ed|ing)?)\s+$/.test(before) && /^\s*(?:[,.;:)]|and\b|or\b|$)/.test(after) && !/^(?:[A-Z]{2,})$/.test(form)) {
+  if (
+    type === "unknown" &&
+    /\b(?:in|near|across|outside|throughout|to|visit(?:ed|ing)?)\s+$/.test(before) &&
+    /^\s*(?:[,.;:)]|and\b|or\b|$)/.test(after) &&
+    !/^(?:[A-Z]{2,})$/.test(form)
+  ) {
     // "in Kumasi,", "near Rozelle and": a place by its preposition.
     return { start, end, form, type: "place", strength: 1, initial };
   }
-  const personCue = /^\s*(?:said|says|told|added|wrote|explained|noted|,\s+(?:who|a|an|the|chief|head|senior|president|director|analyst|economist|founder))\b/.test(after) || /(?:said|says|according to|told|by)\s+$/.test(before);
+  const personCue =
+    /^\s*(?:said|says|told|added|wrote|explained|noted|,\s+(?:who|a|an|the|chief|head|senior|president|director|analyst|economist|founder))\b/.test(
+      after,
+    ) || /(?:said|says|according to|told|by)\s+$/.test(before);
   return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial, personCue };
 }
 
@@ -234,7 +377,8 @@ function acronymAfter(text: string, end: number): string | undefined {
   return m ? m[1] : undefined;
 }
 
-const TITLE_WORD = /^(?:Premier|Governor|MP|MEC|Treasurer|Minister|Deputy|Chairman|Chairwoman|President|Secretary|Senator|Director|Head|Partner|Executive|Officer|CEO|CFO|COO|Founder|Analyst|Economist|Mayor|Commissioner|Chancellor|Spokesman|Spokeswoman|Contributor|Reporter|Editor)$/;
+const TITLE_WORD =
+  /^(?:Premier|Governor|MP|MEC|Treasurer|Minister|Deputy|Chairman|Chairwoman|President|Secretary|Senator|Director|Head|Partner|Executive|Officer|CEO|CFO|COO|Founder|Analyst|Economist|Mayor|Commissioner|Chancellor|Spokesman|Spokeswoman|Contributor|Reporter|Editor)$/;
 
 function atSentenceStart(text: string, start: number): boolean {
   let k = start - 1;
@@ -243,7 +387,8 @@ function atSentenceStart(text: string, start: number): boolean {
 }
 
 const strip = (w: string): string => w.replace(/(?:'s|’s|'|’|\.|,)$/, "");
-const isConnector = (w: string): boolean => /^(?:of|&|and|de|du|van|von|der|del|da|di|la|le|for)$/.test(w);
+const isConnector = (w: string): boolean =>
+  /^(?:of|&|and|de|du|van|von|der|del|da|di|la|le|for)$/.test(w);
 
 function isNotName(w: string, next: string): boolean {
   const s = strip(w);
@@ -256,7 +401,13 @@ function isNotName(w: string, next: string): boolean {
 
 /** "Federal Open Market Committee": a phrase of three or more words ending in a corporate word keeps its first word. */
 function keepsLead(tokens: string[]): boolean {
-  return tokens.length >= 3 && ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) && /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New)$/.test(strip(tokens[0] as string));
+  return (
+    tokens.length >= 3 &&
+    ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) &&
+    /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New)$/.test(
+      strip(tokens[0] as string),
+    )
+  );
 }
 
 function dropOverlaps(ms: RawMention[]): RawMention[] {
@@ -266,7 +417,11 @@ function dropOverlaps(ms: RawMention[]): RawMention[] {
     const prev = out.at(-1);
     if (prev && m.start < prev.end) {
       // Prefer the lexicon's reading when it covers the same words or more.
-      if (m.strength > prev.strength && (m.end - m.start >= prev.end - prev.start || (m.start === prev.start && m.known))) out[out.length - 1] = m;
+      if (
+        m.strength > prev.strength &&
+        (m.end - m.start >= prev.end - prev.start || (m.start === prev.start && m.known))
+      )
+        out[out.length - 1] = m;
       continue;
     }
     out.push(m);

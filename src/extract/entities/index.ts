@@ -51,7 +51,16 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     addHeadlineMentions(title, groups, lower, true);
     const fromTitle = tickerTitleEntity(title);
     if (fromTitle && !groups.some((g) => g.inHeadline && g.type !== "place")) {
-      groups.push({ name: fromTitle, type: "organization", strength: 2, forms: new Set([fromTitle]), mentions: [], peripheral: false, inHeadline: true, firstAt: 0 });
+      groups.push({
+        name: fromTitle,
+        type: "organization",
+        strength: 2,
+        forms: new Set([fromTitle]),
+        mentions: [],
+        peripheral: false,
+        inHeadline: true,
+        firstAt: 0,
+      });
     }
   }
 
@@ -63,8 +72,12 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     // Places go by their most used form ("US" in a story that once says "United States").
     const count = (f: string): number => g.mentions.filter((m) => m.form === f).length;
     const forms = [...g.forms];
-    const longest = g.type === "place" ? forms.sort((a, b) => count(b) - count(a) || b.length - a.length)[0] : forms.sort((a, b) => b.length - a.length)[0];
-    if (longest && KNOWN_BY_FORM.get(longest)?.name === g.known) g.name = longest.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(longest) ? d : ""));
+    const longest =
+      g.type === "place"
+        ? forms.sort((a, b) => count(b) - count(a) || b.length - a.length)[0]
+        : forms.sort((a, b) => b.length - a.length)[0];
+    if (longest && KNOWN_BY_FORM.get(longest)?.name === g.known)
+      g.name = longest.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(longest) ? d : ""));
   }
   // "Name Surname" when the surname also stands alone is a person.
   const singles = new Set(groups.filter((g) => !g.name.includes(" ")).map((g) => g.name));
@@ -72,18 +85,44 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     const w = g.name.split(" ");
     // An unknown pair or triple of plain capitalised words with no corporate word is, in
     // news copy, far more often a person ("Helene Durand") than a company.
-    if (g.type === "unknown" && w.length >= 2 && w.length <= 3 && g.personCue && w.every((x) => /^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x))) g.type = "person";
-    else if (g.type === "unknown" && w.length >= 2 && w.length <= 3 && singles.has(w.at(-1) as string) && w.every((x) => /^[A-Z][a-z'-]+$/.test(x))) g.type = "person";
+    if (
+      g.type === "unknown" &&
+      w.length >= 2 &&
+      w.length <= 3 &&
+      g.personCue &&
+      w.every((x) => /^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x))
+    )
+      g.type = "person";
+    else if (
+      g.type === "unknown" &&
+      w.length >= 2 &&
+      w.length <= 3 &&
+      singles.has(w.at(-1) as string) &&
+      w.every((x) => /^[A-Z][a-z'-]+$/.test(x))
+    )
+      g.type = "person";
   }
   const mentions: EntityMention[] = [];
   for (const g of kept) {
     const type = g.type === "unknown" ? "organization" : g.type;
-    for (const m of g.mentions) if (m.end <= text.length && m.start >= 0 && m.end > m.start) mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), name: g.name, type });
+    for (const m of g.mentions)
+      if (m.end <= text.length && m.start >= 0 && m.end > m.start)
+        mentions.push({
+          start: m.start,
+          end: m.end,
+          text: text.slice(m.start, m.end),
+          name: g.name,
+          type,
+        });
   }
   mentions.sort((a, b) => a.start - b.start);
   const entities: ArticleEntity[] = kept
     .filter((g) => g.type !== "instrument")
-    .map((g) => ({ name: g.name, type: (g.type === "unknown" ? "organization" : g.type) as ArticleEntity["type"], mentions: Math.max(1, g.mentions.length) }));
+    .map((g) => ({
+      name: g.name,
+      type: (g.type === "unknown" ? "organization" : g.type) as ArticleEntity["type"],
+      mentions: Math.max(1, g.mentions.length),
+    }));
   return { entities, mentions, main: mainOf(kept) };
 }
 
@@ -99,7 +138,9 @@ function tickerTitleEntity(title: string): string | null {
   return name
     .toLowerCase()
     .replace(/(^|[\s-])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase())
-    .replace(/\b(Ltd|Inc|Corp|Co|Plc|Nv|Ag|Sa)\b/g, (w) => (w === "Plc" ? "plc" : w === "Nv" ? "NV" : w === "Ag" ? "AG" : w === "Sa" ? "SA" : w));
+    .replace(/\b(Ltd|Inc|Corp|Co|Plc|Nv|Ag|Sa)\b/g, (w) =>
+      w === "Plc" ? "plc" : w === "Nv" ? "NV" : w === "Ag" ? "AG" : w === "Sa" ? "SA" : w,
+    );
 }
 
 /** The headline is the body's first line when it is the title (a `.txt` article). */
@@ -139,7 +180,17 @@ function mergeMentions(raw: RawMention[]): Group[] {
     if (key === "") continue;
     let g = byKey.get(key);
     if (!g) {
-      g = { name: m.known ?? m.form, known: m.known, type: m.type, strength: m.strength, forms: new Set(), mentions: [], peripheral: Boolean(m.peripheral), inHeadline: false, firstAt: m.start };
+      g = {
+        name: m.known ?? m.form,
+        known: m.known,
+        type: m.type,
+        strength: m.strength,
+        forms: new Set(),
+        mentions: [],
+        peripheral: Boolean(m.peripheral),
+        inHeadline: false,
+        firstAt: m.start,
+      };
       byKey.set(key, g);
       groups.push(g);
     }
@@ -150,7 +201,8 @@ function mergeMentions(raw: RawMention[]): Group[] {
       if (m.type !== "unknown") g.type = m.type;
       g.strength = Math.max(g.strength, m.strength);
     }
-    if (!m.known && m.form.length > g.name.length && keyOf(m.form) === key && !/[,]/.test(m.form)) g.name = m.form.replace(/[.]$/, (d) => (/\b(?:Inc|Corp|Co|Ltd)\.$/.test(m.form) ? d : ""));
+    if (!m.known && m.form.length > g.name.length && keyOf(m.form) === key && !/[,]/.test(m.form))
+      g.name = m.form.replace(/[.]$/, (d) => (/\b(?:Inc|Corp|Co|Ltd)\.$/.test(m.form) ? d : ""));
     // Acronym introduced in the text: "Federal Open Market Committee (FOMC)".
     if (m.acronym && !byKey.has(m.acronym.toLowerCase())) byKey.set(m.acronym.toLowerCase(), g);
   }
@@ -181,14 +233,23 @@ function mergeMentions(raw: RawMention[]): Group[] {
       add(byInitials, initials(g.name), g);
     }
   }
-  const smalls = [...words.keys()].sort((a, b) => (words.get(a) as string[]).length - (words.get(b) as string[]).length);
+  const smalls = [...words.keys()].sort(
+    (a, b) => (words.get(a) as string[]).length - (words.get(b) as string[]).length,
+  );
   for (const small of smalls) {
-    if (small.mentions.length === 0 || (small.type === "place" && small.strength >= 2) || small.type === "instrument") continue;
+    if (
+      small.mentions.length === 0 ||
+      (small.type === "place" && small.strength >= 2) ||
+      small.type === "instrument"
+    )
+      continue;
     const sw = words.get(small) as string[];
     const candidates = [
       ...(byFirst.get(sw[0] as string) ?? []),
       ...(sw.length === 1 ? (byLast.get(sw[0] as string) ?? []) : []),
-      ...(sw.length === 1 && /^[A-Z&]{2,6}$/.test(small.name) ? (byInitials.get(small.name) ?? []) : []),
+      ...(sw.length === 1 && /^[A-Z&]{2,6}$/.test(small.name)
+        ? (byInitials.get(small.name) ?? [])
+        : []),
     ];
     let best: Group | null = null;
     for (const big of candidates) {
@@ -197,7 +258,8 @@ function mergeMentions(raw: RawMention[]): Group[] {
       if (bw.length <= sw.length) continue;
       const isPrefix = sw.every((w, i) => bw[i] === w);
       const isSurname = big.type === "person" && sw.length === 1 && bw.at(-1) === sw[0];
-      const isInitials = big.type !== "person" && sw.length === 1 && initials(big.name) === small.name;
+      const isInitials =
+        big.type !== "person" && sw.length === 1 && initials(big.name) === small.name;
       if ((isPrefix && big.type !== "person") || isSurname || isInitials) {
         if (small.known && (!big.known || small.known !== big.known)) continue;
         if (!best || preference(big) > preference(best)) best = big;
@@ -211,7 +273,12 @@ function mergeMentions(raw: RawMention[]): Group[] {
 /** Which longer name a short form belongs to: a known name, then one ending in a corporate word, then the most mentioned. */
 function preference(g: Group): number {
   const last = g.name.split(" ").at(-1) ?? "";
-  return (g.known ? 1000 : 0) + (ORG_SUFFIXES.has(last) && last !== "AI" ? 100 : 0) + g.mentions.length - g.firstAt / 1e7;
+  return (
+    (g.known ? 1000 : 0) +
+    (ORG_SUFFIXES.has(last) && last !== "AI" ? 100 : 0) +
+    g.mentions.length -
+    g.firstAt / 1e7
+  );
 }
 
 function initials(name: string): string {
@@ -226,13 +293,19 @@ function absorb(into: Group, from: Group): void {
   for (const f of from.forms) into.forms.add(f);
   into.mentions.push(...from.mentions);
   from.mentions = [];
-  if (into.type === "unknown" && from.type !== "unknown" && from.type !== "place") into.type = from.type;
+  if (into.type === "unknown" && from.type !== "unknown" && from.type !== "place")
+    into.type = from.type;
   into.strength = Math.max(into.strength, from.strength);
   into.firstAt = Math.min(into.firstAt, from.firstAt);
 }
 
 /** Mentions in the headline of names the body established, matched case-insensitively. */
-function addHeadlineMentions(headline: string, groups: Group[], lower: Set<string>, detached = false): void {
+function addHeadlineMentions(
+  headline: string,
+  groups: Group[],
+  lower: Set<string>,
+  detached = false,
+): void {
   const hl = headline.toLowerCase();
   for (const g of groups) {
     const forms = [...g.forms].sort((a, b) => b.length - a.length);
@@ -241,7 +314,14 @@ function addHeadlineMentions(headline: string, groups: Group[], lower: Set<strin
       const i = wordIndex(hl, f.toLowerCase());
       if (i < 0) continue;
       g.inHeadline = true;
-      if (!detached) g.mentions.push({ start: i, end: i + f.length, form: headline.slice(i, i + f.length), type: g.type, strength: g.strength });
+      if (!detached)
+        g.mentions.push({
+          start: i,
+          end: i + f.length,
+          form: headline.slice(i, i + f.length),
+          type: g.type,
+          strength: g.strength,
+        });
       break;
     }
   }
@@ -251,7 +331,16 @@ function addHeadlineMentions(headline: string, groups: Group[], lower: Set<strin
       if (!m.known || groups.some((g) => g.name === m.known)) continue;
       const k = KNOWN_BY_FORM.get(m.form);
       if (!k) continue;
-      groups.push({ name: k.name, type: k.type, strength: 2, forms: new Set([m.form]), mentions: [m], peripheral: Boolean(k.peripheral), inHeadline: true, firstAt: m.start });
+      groups.push({
+        name: k.name,
+        type: k.type,
+        strength: 2,
+        forms: new Set([m.form]),
+        mentions: [m],
+        peripheral: Boolean(k.peripheral),
+        inHeadline: true,
+        firstAt: m.start,
+      });
     }
   }
 }
@@ -287,7 +376,11 @@ function mainOf(groups: Group[]): EntityAnalysis["main"] {
   let bestScore = 0;
   for (const g of groups) {
     if (g.type !== "organization" && g.type !== "unknown") continue;
-    let score = g.mentions.length + (g.inHeadline ? 4 : 0) + (g.firstAt < 400 ? 1 : 0) + (g.strength >= 2 ? 1 : 0);
+    let score =
+      g.mentions.length +
+      (g.inHeadline ? 4 : 0) +
+      (g.firstAt < 400 ? 1 : 0) +
+      (g.strength >= 2 ? 1 : 0);
     if (g.peripheral) score *= 0.3;
     if (score > bestScore) {
       best = g;

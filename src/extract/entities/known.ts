@@ -7,7 +7,8 @@ import { KNOWN_ENTITIES, type KnownEntity } from "../lexicon/entities.js";
 
 export const KNOWN_BY_FORM = new Map<string, KnownEntity>();
 for (const e of KNOWN_ENTITIES) {
-  for (const form of [e.name, ...(e.aliases ?? [])]) if (!KNOWN_BY_FORM.has(form)) KNOWN_BY_FORM.set(form, e);
+  for (const form of [e.name, ...(e.aliases ?? [])])
+    if (!KNOWN_BY_FORM.has(form)) KNOWN_BY_FORM.set(form, e);
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -17,4 +18,7 @@ const scanForms = [...KNOWN_BY_FORM.keys()]
   .filter((f) => /[\d&/]|(?:^|\s)[a-z]/.test(f) || KNOWN_BY_FORM.get(f)?.type === "instrument")
   .sort((a, b) => b.length - a.length);
 
-export const KNOWN_SCAN = new RegExp(`(?<![\\w&])(?:${scanForms.map(escape).join("|")})(?![\\w&])`, "g");
+export const KNOWN_SCAN = new RegExp(
+  `(?<![\\w&])(?:${scanForms.map(escape).join("|")})(?![\\w&])`,
+  "g",
+);

@@ -4,12 +4,14 @@
  * in attribution/period.ts fills fiscal, year, quarter, start, end and ytd from the
  * matched words.
  */
-const MONTH = "(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|jul(?:y|\\.)?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)";
+const MONTH =
+  "(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|jul(?:y|\\.)?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)";
 const DAY_DATE = `(?:${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|${MONTH}(?:\\s+\\d{4})?)`;
 const ORD = "(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 const YEAR = "(?:19|20)\\d{2}";
 const NUMW = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})";
-const REL = "(?:this|last|next|the (?:previous|prior|same|current|coming|new|past|latest|year-earlier|year-ago)|a year earlier|prior|previous|current|coming|year-earlier|year-ago)";
+const REL =
+  "(?:this|last|next|the (?:previous|prior|same|current|coming|new|past|latest|year-earlier|year-ago)|a year earlier|prior|previous|current|coming|year-earlier|year-ago)";
 
 export const PERIOD_PATTERNS: string[] = [
   // "three months ended Oct. 31", "six months to June", "52 weeks to 1 March", "nine mths"
@@ -57,4 +59,5 @@ export const PERIOD_PATTERNS: string[] = [
 ];
 
 /** Wire-table block labels on a line by themselves ("Year", "Nine mths", "4th qtr"). */
-export const BLOCK_LABEL = /^\s*((?:\d+(?:st|nd|rd|th)|first|second|third|fourth)\s+(?:qtr|quarter)|(?:nine|six|three|twelve|9|6|3|12)\s+(?:mths|months|weeks|wks)|year|qtr|quarter|full\s+year|1st\s+half|2nd\s+half|first\s+half|second\s+half|h[12]|(?:19|20)\d{2})\s*:?\s*$/i;
+export const BLOCK_LABEL =
+  /^\s*((?:\d+(?:st|nd|rd|th)|first|second|third|fourth)\s+(?:qtr|quarter)|(?:nine|six|three|twelve|9|6|3|12)\s+(?:mths|months|weeks|wks)|year|qtr|quarter|full\s+year|1st\s+half|2nd\s+half|first\s+half|second\s+half|h[12]|(?:19|20)\d{2})\s*:?\s*$/i;

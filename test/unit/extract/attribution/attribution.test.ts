@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../../../src/extract/index.js";
 import { parsePeriod } from "../../../../src/extract/attribution/period.js";
+import { extractArticle } from "../../../../src/extract/index.js";
 import { splitSentences } from "../../../../src/extract/sentences.js";
 
 const recordOf = (body: string, text: string) => {
@@ -22,7 +22,8 @@ describe("sentences", () => {
 });
 
 describe("metric, change, entity", () => {
-  const body = "Tarvel Robotics Posts Record Quarter\nTarvel Robotics Inc. said revenue rose 12% to $4.5 billion in its fiscal second quarter. Net income fell 3% to $210 million, or 45 cents a share. Tarvel shares dropped 2.1% to $38.40.";
+  const body =
+    "Tarvel Robotics Posts Record Quarter\nTarvel Robotics Inc. said revenue rose 12% to $4.5 billion in its fiscal second quarter. Net income fell 3% to $210 million, or 45 cents a share. Tarvel shares dropped 2.1% to $38.40.";
   it.each([
     ["12%", "revenue", "increase"],
     ["$4.5 billion", "revenue", null],
@@ -42,7 +43,8 @@ describe("metric, change, entity", () => {
     expect(recordOf(body, "$4.5 billion").period?.fiscal).toBe(true);
   });
   it("marks forecasts", () => {
-    const b = "Pellam Foods expects revenue of $2 billion next year. It reported sales of $1.8 billion.";
+    const b =
+      "Pellam Foods expects revenue of $2 billion next year. It reported sales of $1.8 billion.";
     expect(recordOf(b, "$2 billion").forecast).toBe(true);
     expect(recordOf(b, "$1.8 billion").forecast).toBe(false);
   });
@@ -66,8 +68,13 @@ describe("periods", () => {
 
 describe("wire tables", () => {
   it("reads row labels, block labels and losses", () => {
-    const body = "Shr profit 15 cts vs loss four cts\n    Revs 7.1 mln dlrs vs 2.3 mln dlrs\n    Nine mths\n    Shr 42 cts vs loss 11 cts";
-    const { result } = extractArticle({ source: "w", body, title: "ORVALE TOOL CO <ORVT> 4TH QTR NET" });
+    const body =
+      "Shr profit 15 cts vs loss four cts\n    Revs 7.1 mln dlrs vs 2.3 mln dlrs\n    Nine mths\n    Shr 42 cts vs loss 11 cts";
+    const { result } = extractArticle({
+      source: "w",
+      body,
+      title: "ORVALE TOOL CO <ORVT> 4TH QTR NET",
+    });
     const by = (t: string) => result.metrics.find((m) => m.text === t);
     expect(by("15 cts")?.metric).toBe("eps");
     expect(by("15 cts")?.period?.quarter).toBe(4);

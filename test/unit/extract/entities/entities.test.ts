@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { findEntities } from "../../../../src/extract/entities/index.js";
 
 describe("findEntities", () => {
-  const body = "Harlow Analytics Expands\nHarlow Analytics Corp. (NYSE: HRLW) said on Monday that Chief Executive Maria Quint will step down. Harlow's board thanked Quint. The San Diego-based company listed on the New York Stock Exchange in 2019. Harlow shares rose.";
+  const body =
+    "Harlow Analytics Expands\nHarlow Analytics Corp. (NYSE: HRLW) said on Monday that Chief Executive Maria Quint will step down. Harlow's board thanked Quint. The San Diego-based company listed on the New York Stock Exchange in 2019. Harlow shares rose.";
   const r = findEntities(body, "Harlow Analytics Expands");
   const names = r.entities.map((e) => `${e.type}:${e.name}`);
   it("merges short forms and possessives into the longest name", () => {
-    expect(names.filter((n) => n.includes("Harlow"))).toEqual(["organization:Harlow Analytics Corp"]);
+    expect(names.filter((n) => n.includes("Harlow"))).toEqual([
+      "organization:Harlow Analytics Corp",
+    ]);
   });
   it("finds a titled person and merges the surname", () => {
     expect(names).toContain("person:Maria Quint");
@@ -29,11 +32,17 @@ describe("findEntities", () => {
 
 describe("findEntities: wire headlines, datelines, places by preposition", () => {
   it("takes the company from a ticker headline the body never names", () => {
-    const r = findEntities("Shr 12 cts vs 9 cts\n    Net 1.2 mln vs 900,000", "ORVALE TOOL CO <ORVT> 2ND QTR NET");
+    const r = findEntities(
+      "Shr 12 cts vs 9 cts\n    Net 1.2 mln vs 900,000",
+      "ORVALE TOOL CO <ORVT> 2ND QTR NET",
+    );
     expect(r.main?.name).toBe("Orvale Tool Co");
   });
   it("reads an ALL-CAPS dateline city and a place after 'in'", () => {
-    const r = findEntities("LISBON (Reuters) - The cooperative opened a depot in Quimbrela, its first outside the capital.", null);
+    const r = findEntities(
+      "LISBON (Reuters) - The cooperative opened a depot in Quimbrela, its first outside the capital.",
+      null,
+    );
     const places = r.entities.filter((e) => e.type === "place").map((e) => e.name);
     expect(places).toContain("Lisbon");
     expect(places).toContain("Quimbrela");
