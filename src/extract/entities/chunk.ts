@@ -402,11 +402,12 @@ function isNotName(w: string, next: string): boolean {
 /** "Federal Open Market Committee": a phrase of three or more words ending in a corporate word keeps its first word. */
 function keepsLead(tokens: string[]): boolean {
   return (
-    tokens.length >= 3 &&
+    tokens.length >= 2 &&
     ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) &&
-    /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New)$/.test(
+    /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New|Financial|Asian|African|Arab|Islamic|Chinese|Japanese|Indian|British|German|French|Canadian|Australian|Irish|World|Business|Energy|Health|Technology|Industrial|Commercial|Development|Investment|Consumer|Public|Senior|Market|Markets)$/.test(
       strip(tokens[0] as string),
-    )
+    ) &&
+    !(tokens.length === 2 && NOT_NAME_WORDS.has(strip(tokens[1] as string)) && !/^(?:Bank|Group|Reserve|Fund|Exchange|Authority|Commission|Council|Agency|Association|Institute|Trust)$/.test(strip(tokens[1] as string)))
   );
 }
 
