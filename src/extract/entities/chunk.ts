@@ -407,7 +407,13 @@ function keepsLead(tokens: string[]): boolean {
     /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New|Financial|Asian|African|Arab|Islamic|Chinese|Japanese|Indian|British|German|French|Canadian|Australian|Irish|World|Business|Energy|Health|Technology|Industrial|Commercial|Development|Investment|Consumer|Public|Senior|Market|Markets)$/.test(
       strip(tokens[0] as string),
     ) &&
-    !(tokens.length === 2 && NOT_NAME_WORDS.has(strip(tokens[1] as string)) && !/^(?:Bank|Group|Reserve|Fund|Exchange|Authority|Commission|Council|Agency|Association|Institute|Trust)$/.test(strip(tokens[1] as string)))
+    !(
+      tokens.length === 2 &&
+      NOT_NAME_WORDS.has(strip(tokens[1] as string)) &&
+      !/^(?:Bank|Group|Reserve|Fund|Exchange|Authority|Commission|Council|Agency|Association|Institute|Trust)$/.test(
+        strip(tokens[1] as string),
+      )
+    )
   );
 }
 
