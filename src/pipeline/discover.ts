@@ -1,15 +1,15 @@
 /**
  * Sources -> article references. Feeds and sitemaps are fetched through the same paced
- * PageFetcher as pages; `files` expand to `file:` refs relative to the pipeline file.
- * Feed parsing here is the minimal RSS/Atom/sitemap reader the pipeline needs until the
- * pages issue's `src/sources` readers are wired in.
+ * PageFetcher as pages and read by `src/sources` (RSS, Atom, JSON Feed, sitemaps and
+ * sitemap indexes); `files` expand to `file:` refs relative to the pipeline file.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { XMLParser } from "fast-xml-parser";
-import { NewsfiguresError } from "../errors.js";
 import type { ArticleRef } from "../model/index.js";
+import { decodePage } from "../parse/charset.js";
+import { parseFeed } from "../sources/feeds.js";
 import { expandPaths } from "../sources/local-files.js";
+import { parseSitemap } from "../sources/sitemaps.js";
 import type { ArticleDeps } from "./deps.js";
 import type { FetchOptions, Pipeline, SourceSpec } from "./schema.js";
 
@@ -40,9 +40,10 @@ export async function discoverRefs(
   } else if ("urls" in source) {
     refs = source.urls.map((url) => ({ url, title: null, publishedAt: null, source: url }));
   } else {
-    const url = "feed" in source ? source.feed : source.sitemap;
-    const xml = await fetchText(url, fetchOpts, deps);
-    refs = "feed" in source ? readFeed(xml, url) : readSitemap(xml, url);
+    refs =
+      "feed" in source
+        ? parseFeed(await fetchText(source.feed, fetchOpts, deps), { url: source.feed }).refs
+        : await sitemapRefs(source.sitemap, fetchOpts, deps);
   }
   const seen = new Set<string>();
   return refs.filter((r) => (seen.has(r.url) ? false : (seen.add(r.url), true)));
@@ -56,103 +57,26 @@ async function fetchText(
   await deps.pacer.pace(url, options.perHostIntervalMs);
   try {
     const page = await deps.fetcher.fetchPage(url, options);
-    return page.body?.toString("utf8") ?? "";
+    return page.body ? decodePage(page.body, page.contentType).text : "";
   } finally {
     await deps.pacer.settle(url, options.perHostIntervalMs);
   }
 }
 
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  textNodeName: "#text",
-  processEntities: true,
-});
+/** Child sitemaps read from one index, at most; an index of indexes is not followed further. */
+const MAX_CHILD_SITEMAPS = 50;
 
-function list<T>(v: T | T[] | undefined): T[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-function text(v: unknown): string | null {
-  if (typeof v === "string") return v.trim() || null;
-  if (typeof v === "number") return String(v);
-  if (v && typeof v === "object" && "#text" in v)
-    return text((v as Record<string, unknown>)["#text"]);
-  return null;
-}
-
-function isoDate(v: unknown): string | null {
-  const t = text(v);
-  if (!t) return null;
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
-function absolute(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
-  } catch {
-    return null;
+async function sitemapRefs(
+  url: string,
+  options: FetchOptions,
+  deps: Pick<ArticleDeps, "fetcher" | "pacer">,
+): Promise<ArticleRef[]> {
+  const top = parseSitemap(await fetchText(url, options, deps), { url });
+  if (top.kind === "urlset") return top.refs;
+  const refs: ArticleRef[] = [];
+  for (const child of top.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
+    const sub = parseSitemap(await fetchText(child.url, options, deps), { url: child.url });
+    if (sub.kind === "urlset") refs.push(...sub.refs);
   }
-}
-
-/** RSS 2.0 items or Atom entries -> refs. */
-export function readFeed(body: string, feedUrl: string): ArticleRef[] {
-  let doc: Record<string, any>;
-  try {
-    doc = xml.parse(body) as Record<string, any>;
-  } catch (err) {
-    throw new NewsfiguresError(
-      "NF_SOURCE_BAD_FEED",
-      `${feedUrl}: not a readable feed (${(err as Error).message})`,
-      { retryable: false, cause: err },
-    );
-  }
-  const out: ArticleRef[] = [];
-  for (const item of list(doc.rss?.channel?.item)) {
-    const url = absolute(
-      text(item.link) ?? (item.guid?.["@isPermaLink"] !== "false" ? text(item.guid) : null),
-      feedUrl,
-    );
-    if (url)
-      out.push({
-        url,
-        title: text(item.title),
-        publishedAt: isoDate(item.pubDate),
-        source: feedUrl,
-      });
-  }
-  for (const entry of list(doc.feed?.entry)) {
-    const links = list(entry.link) as Record<string, string>[];
-    const link = links.find((l) => !l["@rel"] || l["@rel"] === "alternate") ?? links[0];
-    const url = absolute(link?.["@href"] ?? null, feedUrl);
-    if (url)
-      out.push({
-        url,
-        title: text(entry.title),
-        publishedAt: isoDate(entry.published ?? entry.updated),
-        source: feedUrl,
-      });
-  }
-  if (!doc.rss && !doc.feed) {
-    throw new NewsfiguresError(
-      "NF_SOURCE_BAD_FEED",
-      `${feedUrl}: neither RSS nor Atom; check the feed URL`,
-      { retryable: false },
-    );
-  }
-  return out;
-}
-
-export function readSitemap(body: string, sitemapUrl: string): ArticleRef[] {
-  const doc = xml.parse(body) as Record<string, any>;
-  return list(doc.urlset?.url)
-    .map((u: Record<string, unknown>) => ({
-      url: absolute(text(u.loc), sitemapUrl),
-      publishedAt: isoDate(u.lastmod),
-    }))
-    .filter((u): u is { url: string; publishedAt: string | null } => u.url !== null)
-    .map((u) => ({ url: u.url, title: null, publishedAt: u.publishedAt, source: sitemapUrl }));
+  return refs;
 }
