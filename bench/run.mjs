@@ -5,7 +5,7 @@
 // test: nothing here asserts a time; the figures are printed for the reader. Medians.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { REUTERS, ROOT } from "./lib.mjs";
 
@@ -60,6 +60,12 @@ const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], {
 }).stdout.trim();
 console.log(
   `newsfigures bench: ${new Date().toISOString()}, commit ${head || "?"}, node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}`,
+);
+// Other work on the machine slows wall-time figures; say how busy it was when we started.
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")} (1, 5, 15 min)`,
 );
 console.log(`corpus: ${existsSync(REUTERS) ? REUTERS : "fixtures/ (Reuters corpus not found)"}`);
 
