@@ -4,7 +4,7 @@
  * UTF-8). Metadata comes from JSON-LD / meta tags (metadata.ts), the body from our
  * boilerplate removal (body.ts): one paragraph per block, separated by blank lines. The
  * headline is the article's `title`, not part of the body, unless asked for (see
- * docs/decisions/0004-html-body-without-headline.md).
+ * docs/decisions/0005-html-body-without-headline.md).
  * Pure: no I/O, no logging.
  */
 import * as cheerio from "cheerio";
