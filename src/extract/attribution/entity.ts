@@ -12,6 +12,8 @@ import { KNOWN_BY_FORM } from "../entities/known.js";
 import type { FigureContext } from "./context.js";
 
 /** Economies whose statistics a central-bank story reports. */
+const MARKET_AFTER_COUNTRY = /^\.?[\s-]+(?:dollars?|treasur|bonds?|stocks?|shares|equities|crude|futures)/i;
+
 const COUNTRY =
   /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
 /** Figures of an economy that a central-bank story reports (payrolls, spending). */
@@ -122,6 +124,9 @@ export function readEntity(
     const place = entities.mentions.find(
       (m) =>
         m.type === "place" &&
+        // "the U.S. dollar", "U.S. Treasuries": a market named after a country says nothing
+        // about which economy the story's statistics describe.
+        !MARKET_AFTER_COUNTRY.test(text.slice(m.end, m.end + 14)) &&
         COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name),
     );
     if (place) return { name: place.name, type: "place" };
