@@ -10,7 +10,15 @@ import {
   PERSON_TITLES,
   ROLE_AFTER,
 } from "../lexicon/entities.js";
+import { METRIC_LEXICON } from "../lexicon/metrics.js";
 import { KNOWN_BY_FORM, KNOWN_SCAN } from "./known.js";
+
+/** Single words that name a metric ("unemployment", "revenue"): never a name by themselves. */
+const METRIC_WORDS = new Set(
+  METRIC_LEXICON.flatMap((e) => e.phrases)
+    .map((p) => /^([a-z]{4,})(?:$|[ (])/.exec(p)?.[1])
+    .filter((w): w is string => w !== undefined),
+);
 
 export type MentionType = "organization" | "person" | "place" | "instrument" | "unknown";
 
@@ -93,6 +101,14 @@ export function chunkMentions(
 }
 
 function toMention(text: string, at: number, raw: string, lower: Set<string>): RawMention | null {
+  // "Unemployment is projected to ...": a metric word that opens a sentence is not a name.
+  if (
+    !raw.includes(" ") &&
+    METRIC_WORDS.has(raw.toLowerCase()) &&
+    !KNOWN_BY_FORM.has(raw) &&
+    atSentenceStart(text, at)
+  )
+    return null;
   let tokens = raw.split(/[ \t]+/);
   let start = at;
   let titled = false;
@@ -229,7 +245,9 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     !/^[A-Z]{2,}$/.test(form) &&
     !/^\s*(?:said|says|'s|’s|shares|Inc|Corp)/.test(text.slice(end, end + 8))
   ) {
-    // Only at a sentence start: weak evidence; kept if the name recurs elsewhere.
+    // Only at a sentence start: weak evidence; kept if the name recurs elsewhere. A word
+    // the text also writes in lower case is an ordinary word that opens the sentence.
+    if (lower.has(form.toLowerCase())) return null;
   }
   if (
     /^[A-Z]{1,6}$/.test(form) &&

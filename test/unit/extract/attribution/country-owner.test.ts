@@ -20,3 +20,14 @@ describe("countries as owners of macro figures", () => {
     expect(ownerOf(body, "3.9%")).toBe("United States");
   });
 });
+
+describe("metric words that open a sentence", () => {
+  it("are not entities ('Unemployment is projected to peak')", async () => {
+    const { findEntities } = await import("../../../../src/extract/entities/index.js");
+    const text =
+      "Bank holds rates\nPolicymakers expect inflation to ease. Unemployment is projected to peak at 5.0%.";
+    expect(findEntities(text, "Bank holds rates").entities.map((e) => e.name)).not.toContain(
+      "Unemployment",
+    );
+  });
+});
