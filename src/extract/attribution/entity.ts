@@ -12,7 +12,8 @@ import { KNOWN_BY_FORM } from "../entities/known.js";
 import type { FigureContext } from "./context.js";
 
 /** Economies whose statistics a central-bank story reports. */
-const MARKET_AFTER_COUNTRY = /^\.?[\s-]+(?:dollars?|treasur|bonds?|stocks?|shares|equities|crude|futures)/i;
+const MARKET_AFTER_COUNTRY =
+  /^\.?[\s-]+(?:dollars?|treasur|bonds?|stocks?|shares|equities|crude|futures)/i;
 
 const COUNTRY =
   /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
