@@ -5,6 +5,7 @@
  */
 import {
   FIRST_NAMES,
+  HEADLINE_VERBS,
   NOT_NAME_WORDS,
   ORG_SUFFIXES,
   PERSON_TITLES,
@@ -112,6 +113,25 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   let tokens = raw.split(/[ \t]+/);
   let start = at;
   let titled = false;
+  // A headline run into the body ("Balboa Capital Celebrates National ...", "Putco Confirms
+  // Buses Attacked"): a press-release verb ends the name before it.
+  const verbAt = tokens.findIndex((t, i) => i > 0 && HEADLINE_VERBS.has(t));
+  if (verbAt > 0) tokens = tokens.slice(0, verbAt);
+  // A headline glued to the body's first words repeats a name ("Keio Plaza Hotel Keio
+  // Plaza Hotel"): one copy is the mention.
+  const half = tokens.length / 2;
+  if (
+    half >= 1 &&
+    Number.isInteger(half) &&
+    tokens.slice(0, half).join(" ") === tokens.slice(half).join(" ")
+  )
+    tokens = tokens.slice(0, half);
+  // "Head of Development", "Treasurer of Bay Area Health Care Foundation": a role of an
+  // organisation; the organisation is the name.
+  if (tokens.length >= 3 && TITLE_WORD.test(tokens[0] as string) && tokens[1] === "of") {
+    for (const t of tokens.splice(0, 2)) start = text.indexOf(t, start) + t.length;
+    while (text[start] === " " || text[start] === "\t") start++;
+  }
   // A title before the name: "Chief Executive Daniel Okafor", "Mr. Okafor".
   const before = text.slice(Math.max(0, at - 40), at);
   if (PERSON_TITLES.test(before)) titled = true;
@@ -140,7 +160,8 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     tokens.length > 0 &&
     (isConnector(tokens.at(-1) as string) ||
       (NOT_NAME_WORDS.has(strip(tokens.at(-1) as string)) &&
-        !ORG_SUFFIXES.has(strip(tokens.at(-1) as string))))
+        !ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) &&
+        !(tokens.length === 1 && KNOWN_BY_FORM.has(strip(tokens[0] as string)))))
   )
     tokens.pop();
   if (tokens.length === 0) return null;
@@ -411,6 +432,8 @@ const isConnector = (w: string): boolean =>
 function isNotName(w: string, next: string): boolean {
   const s = strip(w);
   if (!NOT_NAME_WORDS.has(s)) return false;
+  // "(Reuters)", "told Reuters": a lone word the lexicon knows as a name is that name.
+  if (next === "" && KNOWN_BY_FORM.has(s)) return false;
   // "Bank of Canada", "Federal Reserve", "General Motors": keep a lexicon word when the
   // whole phrase from it is known or it is followed by a suffix word.
   if (KNOWN_BY_FORM.has(`${s} ${strip(next)}`)) return false;
