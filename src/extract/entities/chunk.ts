@@ -6,9 +6,12 @@
 import {
   FIRST_NAMES,
   HEADLINE_VERBS,
+  MEDIA_WORDS,
+  UNIT_WORDS,
   NOT_NAME_WORDS,
   ORG_SUFFIXES,
   PERSON_TITLES,
+  INSTITUTION_HEADS,
   ROLE_AFTER,
 } from "../lexicon/entities.js";
 import { METRIC_LEXICON } from "../lexicon/metrics.js";
@@ -161,7 +164,12 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     (isConnector(tokens.at(-1) as string) ||
       (NOT_NAME_WORDS.has(strip(tokens.at(-1) as string)) &&
         !ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) &&
-        !(tokens.length === 1 && KNOWN_BY_FORM.has(strip(tokens[0] as string)))))
+        !(tokens.length === 1 && KNOWN_BY_FORM.has(strip(tokens[0] as string))) &&
+        // "Bloomberg News": a known outlet's news service keeps its word.
+        !(
+          MEDIA_WORDS.has(strip(tokens.at(-1) as string)) &&
+          KNOWN_BY_FORM.has(tokens.slice(0, -1).join(" "))
+        )))
   )
     tokens.pop();
   if (tokens.length === 0) return null;
@@ -219,7 +227,13 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   }
   // "Mallika Srinivasan of Chennai", "Brett Arends of MarketWatch": a person, then where they are from.
   const ofAt = words.indexOf("of");
-  if (ofAt >= 2 && ofAt <= 3 && FIRST_NAMES.has(words[0] as string)) {
+  if (
+    ofAt >= 2 &&
+    ofAt <= 3 &&
+    (FIRST_NAMES.has(words[0] as string) ||
+      (/(?:said|says|by|according to)\s+$/.test(before) &&
+        words.slice(0, ofAt).every((w) => /^[A-Z][a-z'’-]+$/.test(w))))
+  ) {
     const name = words.slice(0, ofAt).join(" ");
     return { start, end: start + name.length, form: name, type: "person", strength: 2 };
   }
@@ -286,7 +300,14 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
       strength: 3,
     };
   if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-/i.test(form)) return null;
-  if (words.length >= 2 && !KNOWN_BY_FORM.has(form)) {
+  const lastWord = words.at(-1) as string;
+  if (
+    words.length >= 2 &&
+    !KNOWN_BY_FORM.has(form) &&
+    // "Morningstar Investment Management", "Bloomberg News": a unit with its own name.
+    !(words.length >= 3 && UNIT_WORDS.has(lastWord)) &&
+    !MEDIA_WORDS.has(lastWord)
+  ) {
     // A known name followed by more capitalised words ("Reuters UK Focus", "Google Cloud
     // Platform"): the known name is the mention.
     for (let k = words.length - 1; k >= 1; k--) {
@@ -304,6 +325,9 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
         };
     }
   }
+  const outlet = KNOWN_BY_FORM.get(words.slice(0, -1).join(" "));
+  if (MEDIA_WORDS.has(lastWord) && outlet?.type === "organization")
+    return { start, end, form, type: "organization", strength: 2, peripheral: outlet.peripheral };
   if (/^[A-Z][A-Z .'-]{2,}$/.test(form) && /[A-Z]{3}/.test(form)) {
     // ALL-CAPS datelines and headlines ("TOKYO (Reuters)", "NEW YORK, March 3"): look the
     // title-cased form up; an unknown capitalised dateline word is a place.
@@ -442,12 +466,17 @@ function isNotName(w: string, next: string): boolean {
 
 /** "Federal Open Market Committee": a phrase of three or more words ending in a corporate word keeps its first word. */
 function keepsLead(tokens: string[]): boolean {
+  // The institution word closes the phrase or heads its "of" part ("American Academy of
+  // Actuaries", "National Association of Auto Dealers").
+  const ofAt = tokens.indexOf("of");
+  const institution =
+    ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) ||
+    (ofAt >= 2 && INSTITUTION_HEADS.has(tokens[ofAt - 1] as string));
+  const lead = strip(tokens[0] as string);
   return (
     tokens.length >= 2 &&
-    ORG_SUFFIXES.has(strip(tokens.at(-1) as string)) &&
-    /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New|Financial|Asian|African|Arab|Islamic|Chinese|Japanese|Indian|British|German|French|Canadian|Australian|Irish|World|Business|Energy|Health|Technology|Industrial|Commercial|Development|Investment|Consumer|Public|Senior|Market|Markets)$/.test(
-      strip(tokens[0] as string),
-    ) &&
+    institution &&
+    (PROPER_ADJECTIVE.test(lead) || LEAD_WORDS.test(lead)) &&
     !(
       tokens.length === 2 &&
       NOT_NAME_WORDS.has(strip(tokens[1] as string)) &&
@@ -457,6 +486,12 @@ function keepsLead(tokens: string[]): boolean {
     )
   );
 }
+
+/** A nationality or regional adjective ("Saudi", "Arabian", "Australian", "Israeli"). */
+const PROPER_ADJECTIVE = /^[A-Z][a-z]+(?:[^m]an|ian|ese|ish|i)$/;
+
+const LEAD_WORDS =
+  /^(?:Federal|National|General|Global|International|Central|State|American|European|First|United|Royal|New|Financial|Asian|African|Arab|Islamic|Chinese|Japanese|Indian|British|German|French|Canadian|Australian|Irish|World|Business|Energy|Health|Technology|Industrial|Commercial|Development|Investment|Consumer|Public|Senior|Market|Markets)$/;
 
 function dropOverlaps(ms: RawMention[]): RawMention[] {
   ms.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

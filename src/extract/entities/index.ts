@@ -7,7 +7,7 @@
  * ALL-CAPS headlines add mentions but not new names.
  */
 import type { ArticleEntity } from "../../model/index.js";
-import { FIRST_NAMES, LEGAL_FORMS, ORG_SUFFIXES } from "../lexicon/entities.js";
+import { FIRST_NAMES, INSTITUTION_HEADS, LEGAL_FORMS, ORG_SUFFIXES } from "../lexicon/entities.js";
 import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
 import { KNOWN_BY_FORM } from "./known.js";
 
@@ -364,11 +364,23 @@ function keep(g: Group): boolean {
   if (g.personCue && words >= 2) return true;
   // Five or more capitalised words without a corporate word are a title-case line, and a
   // lone given name is not an entity.
-  if (words >= 5 && !ORG_SUFFIXES.has(g.name.split(" ").at(-1) as string)) return false;
+  if (
+    words >= 5 &&
+    !ORG_SUFFIXES.has(g.name.split(" ").at(-1) as string) &&
+    !headsInstitution(g.name)
+  )
+    return false;
   if (words === 1 && FIRST_NAMES.has(g.name)) return false;
   // A multi-word unknown seen once needs a joining "&" or "of" to read as a name.
   if (words >= 2) return g.mentions.length >= 2 || /\s(?:&|of)\s/.test(g.name);
   return g.mentions.length >= 2 && g.mentions.some((m) => m.initial === false);
+}
+
+/** "National Association of Kite Makers": an institution word heads the "of" part. */
+function headsInstitution(name: string): boolean {
+  const w = name.split(" ");
+  const ofAt = w.indexOf("of");
+  return ofAt >= 1 && INSTITUTION_HEADS.has(w[ofAt - 1] as string);
 }
 
 function mainOf(groups: Group[]): EntityAnalysis["main"] {

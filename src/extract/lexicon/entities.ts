@@ -52,6 +52,7 @@ export const ORG_SUFFIXES = new Set([
   "AI",
   "Industries",
   "Motors",
+  "Automobiles",
   "Motor",
   "Airlines",
   "Airways",
@@ -510,6 +511,27 @@ export const HEADLINE_VERBS = new Set(
     /\s+/,
   ),
 );
+
+/** Words that head an institution's "of" phrase ("Academy of", "Association of"). */
+export const INSTITUTION_HEADS = new Set(
+  `Academy Association Bureau Institute Institution Ministry Department Bank Board Council Commission Committee Federation Union Society School College University Chamber League Centre Center Office Agency Authority Fund Foundation Court`.split(
+    /\s+/,
+  ),
+);
+
+/**
+ * Last words of a known company's unit with a name of its own ("Morningstar Investment
+ * Management"); product words ("Cloud", "AI") are not among them: "Google Distributed
+ * Cloud" is Google's product.
+ */
+export const UNIT_WORDS = new Set(
+  `Management Automobiles Securities Investments Advisors Advisers Partners Holdings Group Bank Research Insurance Capital Ventures Foundation Asset`.split(
+    /\s+/,
+  ),
+);
+
+/** Last words that make a known outlet's name a name of its own ("Bloomberg News"). */
+export const MEDIA_WORDS = new Set(["News", "Newspapers", "Newswire", "Television", "TV", "Radio"]);
 
 /** Lower-case connectors allowed inside a name ("Bank of Canada", "Tanner & Cole"). */
 export const NAME_CONNECTORS = new Set([

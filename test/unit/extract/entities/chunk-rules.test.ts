@@ -47,3 +47,58 @@ describe("findEntities: share buttons and known names that are also common words
     expect(got).toContain("organization:Reuters");
   });
 });
+
+describe("findEntities: the full name of an institution or unit", () => {
+  const cases: Array<[string, string, string, string]> = [
+    [
+      "a nationality word before an 'X of Y' institution stays",
+      "According to the Danish Academy of Surveyors, costs rose.",
+      "organization:Danish Academy of Surveyors",
+      "organization:Academy of Surveyors",
+    ],
+    [
+      "'National' before an 'Association of' stays",
+      "Last week the National Association of Kite Makers raised its forecast.",
+      "organization:National Association of Kite Makers",
+      "organization:Association of Kite Makers",
+    ],
+    [
+      "a regional adjective before a bank name ending in 'Bank' stays",
+      "Funding comes from the Saudi Arabian Coastal Development Bank this year.",
+      "organization:Saudi Arabian Coastal Development Bank",
+      "organization:Arabian Coastal Development Bank",
+    ],
+    [
+      "a known company's unit with a corporate last word is its own name",
+      "This week Morningstar Investment Management strategist Lena Ovaska wrote a note.",
+      "organization:Morningstar Investment Management",
+      "organization:Morningstar",
+    ],
+    [
+      "a known outlet with 'News' keeps it",
+      "She spoke at Bloomberg News headquarters in London.",
+      "organization:Bloomberg News",
+      "organization:Bloomberg",
+    ],
+  ];
+  it.each(cases)("%s", (_what, text, want, notWant) => {
+    const got = names(text);
+    expect(got).toContain(want);
+    expect(got).not.toContain(notWant);
+  });
+  it("a product after a known company is still the company", () => {
+    const got = names(
+      "Dell is also bringing Google Distributed Cloud on-premises. Google said so.",
+    );
+    expect(got).not.toContain("organization:Google Distributed Cloud");
+  });
+  it("'said X Y of Z' is a person from Z, not an organisation", () => {
+    const got = names("Demand will recover, said Oskari Lehtonen of Tampere, a dealer.");
+    expect(got).toContain("person:Oskari Lehtonen");
+    expect(got).not.toContain("organization:Oskari Lehtonen of Tampere");
+  });
+  it("a title word ending in -man is not a leading adjective", () => {
+    const got = names("The Chairman of Harbour Reserve Board spoke.");
+    expect(got.some((n) => n.includes("Chairman"))).toBe(false);
+  });
+});
