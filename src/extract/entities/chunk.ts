@@ -75,9 +75,10 @@ export function chunkMentions(
     if (isHeadingLine(text, at)) continue;
     // A possessive or a model number ends a name: "Elon Musk's Colossus", "Nvidia GB300".
     let offset = 0;
-    // A ticker or handle after a name ("Volkswagen AG VLKAY", "John Rosevear TMFMarlowe") starts a new chunk.
+    // A ticker or handle after a name ("Volkswagen AG VLKAY", "John Rosevear TMFMarlowe") starts a
+    // new chunk, and so does the name after a "-based" place ("India-based Tractors & Farm Equipment").
     for (const part of m[0].split(
-      /(?<=(?:'s|’s))[ \t]+|[ \t]+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)[ \t]+(?=[A-Z]{3,}[A-Za-z]*\b)/,
+      /(?<=(?:'s|’s|-based))[ \t]+|[ \t]+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)[ \t]+(?=[A-Z]{3,}[A-Za-z]*\b)/,
     )) {
       const i = m[0].indexOf(part, offset);
       offset = i + part.length;
@@ -114,6 +115,8 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   )
     return null;
   let tokens = raw.split(/[ \t]+/);
+  // "14:29 BST-UK Markets close in 2 hrs": a clock's time zone glued to a page widget.
+  if (TIME_ZONE_GLUED.test(tokens[0] as string)) return null;
   let start = at;
   let titled = false;
   // A headline run into the body ("Balboa Capital Celebrates National ...", "Putco Confirms
@@ -290,7 +293,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     /(?:\(|<|:\s*)$/.test(text.slice(Math.max(0, start - 12), start))
   )
     return null; // a ticker
-  const sector = /^\s+(?:sector|industry|index)\b/.exec(text.slice(end, end + 12));
+  const sector = /^\s+(?:sector|industry|[Ii]ndex)\b/.exec(text.slice(end, end + 12));
   if (sector && words.length >= 2)
     return {
       start,
@@ -486,6 +489,9 @@ function keepsLead(tokens: string[]): boolean {
     )
   );
 }
+
+const TIME_ZONE_GLUED =
+  /^(?:BST|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|IST|JST|HKT|SGT|AEST|AEDT)-/;
 
 /** A nationality or regional adjective ("Saudi", "Arabian", "Australian", "Israeli"). */
 const PROPER_ADJECTIVE = /^[A-Z][a-z]+(?:[^m]an|ian|ese|ish|i)$/;

@@ -102,3 +102,26 @@ describe("findEntities: the full name of an institution or unit", () => {
     expect(got.some((n) => n.includes("Chairman"))).toBe(false);
   });
 });
+
+describe("findEntities: glued page text and index names", () => {
+  it("a '-based' place starts a new name after it", () => {
+    const got = names(
+      "said the head of Lisbon-based Ferro & Vidro Componentes Ltd, a glass maker.",
+    );
+    expect(got).toContain("place:Lisbon");
+    expect(got).toContain("organization:Ferro & Vidro Componentes Ltd");
+    expect(got.some((n) => n.includes("Lisbon-based"))).toBe(false);
+  });
+  it("a clock's time zone glued to a widget line is no name", () => {
+    const got = names(
+      "Tue, Mar 3, 2020, 09:12 GMT-Euro Markets open in 1 hr Gravel prices rose. Later, 10:40 GMT-Euro Markets open soon.",
+    );
+    expect(got.some((n) => /Markets/.test(n))).toBe(false);
+  });
+  it("a capitalised 'Index' after a name makes an index, not an organisation", () => {
+    const got = names(
+      "The Balt Mid Cap Index fell 3%. The Balt Mid Cap index has lost half its value.",
+    );
+    expect(got).not.toContain("organization:Balt Mid Cap");
+  });
+});
