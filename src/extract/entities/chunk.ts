@@ -84,7 +84,7 @@ export function chunkMentions(
       offset = i + part.length;
       if (/\d/.test(part) && /[A-Z][A-Za-z]*\d/.test(part.split(" ")[0] as string)) continue;
       const mention = toMention(text, at + i, part, lower);
-      if (mention) out.push(mention);
+      if (mention) out.push(withAndTail(text, mention));
     }
   }
   KNOWN_SCAN.lastIndex = 0;
@@ -103,6 +103,23 @@ export function chunkMentions(
     });
   }
   return dropOverlaps(out);
+}
+
+const AND_TAIL = /^ and ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)(?![ \t]*(?:[A-Z&]|of\b))/;
+
+/**
+ * "Ministry of Trade and Industry", "Institute of Management and Public Administration":
+ * an institution's "of" part may join two fields with "and"; the chunker stops at "and".
+ */
+function withAndTail(text: string, m: RawMention): RawMention {
+  if (m.known || m.type === "person" || m.type === "place") return m;
+  const w = m.form.split(" ");
+  const ofAt = w.indexOf("of");
+  if (ofAt < 1 || !INSTITUTION_HEADS.has(w[ofAt - 1] as string)) return m;
+  const t = AND_TAIL.exec(text.slice(m.end, m.end + 60));
+  if (!t || KNOWN_BY_FORM.has(t[1] as string)) return m;
+  const end = m.end + t[0].length;
+  return { ...m, end, form: text.slice(m.start, end), type: "organization", strength: 2 };
 }
 
 function toMention(text: string, at: number, raw: string, lower: Set<string>): RawMention | null {

@@ -125,3 +125,29 @@ describe("findEntities: glued page text and index names", () => {
     expect(got).not.toContain("organization:Balt Mid Cap");
   });
 });
+
+describe("findEntities: 'and' inside an institution's field", () => {
+  const cases: Array<[string, string, string]> = [
+    [
+      "a ministry of two fields",
+      "The Ministry of Fisheries and Forestry approved the plan on Monday.",
+      "organization:Ministry of Fisheries and Forestry",
+    ],
+    [
+      "an institute of two fields, the second of two words",
+      "A lecturer at the Zorvia Institute of Design and Urban Planning said prices rose.",
+      "organization:Zorvia Institute of Design and Urban Planning",
+    ],
+  ];
+  it.each(cases)("%s", (_what, text, want) => {
+    expect(names(text)).toContain(want);
+  });
+  it("two named bodies joined by 'and' stay two", () => {
+    const got = names("The Bank of Canada and Reserve Bank of Australia held rates.");
+    expect(got.some((n) => n.includes(" and "))).toBe(false);
+  });
+  it("a known name after 'and' is not taken in", () => {
+    const got = names("The Department of Energy and Google signed a deal.");
+    expect(got.some((n) => n.includes(" and "))).toBe(false);
+  });
+});
