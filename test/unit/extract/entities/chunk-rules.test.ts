@@ -151,3 +151,19 @@ describe("findEntities: 'and' inside an institution's field", () => {
     expect(got.some((n) => n.includes(" and "))).toBe(false);
   });
 });
+
+describe("findEntities: role words around names", () => {
+  it("a byline's trailing role word is not part of the person", () => {
+    const got = names(
+      "Marta Quell Photographer Share on Twitter. Marta Quell took the picture, she said.",
+    );
+    expect(got).not.toContain("person:Marta Quell Photographer");
+    expect(got).toContain("person:Marta Quell");
+  });
+  it("an investor-relations contact line names no organisation", () => {
+    const got = names(
+      "Contact: Ida Varn, Director, Investor Relations. Ida Varn, Director, Investor Relations",
+    );
+    expect(got.some((n) => /Relations/.test(n))).toBe(false);
+  });
+});
