@@ -6,13 +6,13 @@
 import {
   FIRST_NAMES,
   HEADLINE_VERBS,
+  INSTITUTION_HEADS,
   MEDIA_WORDS,
-  UNIT_WORDS,
   NOT_NAME_WORDS,
   ORG_SUFFIXES,
   PERSON_TITLES,
-  INSTITUTION_HEADS,
   ROLE_AFTER,
+  UNIT_WORDS,
 } from "../lexicon/entities.js";
 import { METRIC_LEXICON } from "../lexicon/metrics.js";
 import { KNOWN_BY_FORM, KNOWN_SCAN } from "./known.js";
