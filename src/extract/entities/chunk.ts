@@ -239,7 +239,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     ti >= 0 &&
     words.length - ti - 1 >= 2 &&
     words.length - ti - 1 <= 3 &&
-    words.slice(ti + 1).every((w) => /^[A-Z][a-z'’-]+$/.test(w))
+    words.slice(ti + 1).every((w) => NAME_WORD.test(w))
   ) {
     const name = words.slice(ti + 1).join(" ");
     const ns = start + form.lastIndexOf(name);
@@ -402,7 +402,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     (titled || ROLE_AFTER.test(after) || FIRST_NAMES.has(first)) &&
     words.length >= 2 &&
     words.length <= 4 &&
-    words.every((w) => /^[A-Z][a-z'’-]+\.?$|^[A-Z]\.$/.test(w))
+    words.every((w) => NAME_WORD.test(w.replace(/\.$/, "")) || /^[A-Z]\.$/.test(w))
   ) {
     type = "person";
     strength = titled || ROLE_AFTER.test(after) ? 2 : 1;
@@ -459,6 +459,9 @@ function acronymAfter(text: string, end: number): string | undefined {
   const m = /^\s*\(([A-Z][A-Za-z&]{1,7})\)/.exec(text.slice(end, end + 14));
   return m ? m[1] : undefined;
 }
+
+/** A capitalised name word, hyphenated parts included ("Molabane-Nkosi", "Jin-Wei"). */
+const NAME_WORD = /^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$/;
 
 const TITLE_WORD =
   /^(?:Premier|Governor|MP|MEC|Treasurer|Minister|Deputy|Chairman|Chairwoman|President|Secretary|Senator|Director|Head|Partner|Executive|Officer|CEO|CFO|COO|Founder|Analyst|Economist|Mayor|Commissioner|Chancellor|Spokesman|Spokeswoman|Contributor|Reporter|Editor)$/;

@@ -167,3 +167,28 @@ describe("findEntities: role words around names", () => {
     expect(got.some((n) => /Relations/.test(n))).toBe(false);
   });
 });
+
+describe("findEntities: hyphenated surnames", () => {
+  const cases: Array<[string, string, string]> = [
+    [
+      "after a title word",
+      "Transport MEC Thandeka Mbali-Zulu said the buses would run.",
+      "person:Thandeka Mbali-Zulu",
+    ],
+    [
+      "after 'Mr'",
+      "The manager, Mr Kwesi Owusu-Ansah has said costs fell.",
+      "person:Kwesi Owusu-Ansah",
+    ],
+    [
+      "after a lower-case role",
+      "the bank's chief economist Lin Hao-Ran added.",
+      "person:Lin Hao-Ran",
+    ],
+  ];
+  it.each(cases)("%s", (_what, text, want) => {
+    const got = names(text);
+    expect(got).toContain(want);
+    expect(got).not.toContain(want.replace("person:", "organization:"));
+  });
+});
