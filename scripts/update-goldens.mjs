@@ -28,8 +28,22 @@ function readGoldens() {
   return out;
 }
 
-/** Records are matched by kind and span: the same figure in the same place. */
-const keyOf = (m) => `${m.kind}@${m.span.start}-${m.span.end}`;
+/**
+ * Records are matched by kind, text and occurrence (the nth "$5 million"), not by offset,
+ * so a body that moved (a parser change) shows as changed spans instead of every record
+ * removed and added again.
+ */
+function keyed(metrics) {
+  const seen = new Map();
+  return new Map(
+    metrics.map((m) => {
+      const base = `${m.kind}:${m.text}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return [`${base}#${n}`, m];
+    }),
+  );
+}
 const show = (m) =>
   `${JSON.stringify(m.text)} [${m.kind} ${m.value?.amount}${m.value?.currency ? ` ${m.value.currency}` : ""}${m.value?.unit ? ` ${m.value.unit}` : ""}] ${m.metric}${m.entity ? ` / ${m.entity.name}` : ""}`;
 
@@ -61,14 +75,14 @@ function describeFixture(name, before, after) {
   const lines = [];
   if (!before) return [`  ${name}: new golden, ${after.metrics?.length ?? 0} records`];
   if (!after) return [`  ${name}: golden removed`];
-  const old = new Map((before.metrics ?? []).map((m) => [keyOf(m), m]));
-  const now = new Map((after.metrics ?? []).map((m) => [keyOf(m), m]));
+  const old = keyed(before.metrics ?? []);
+  const now = keyed(after.metrics ?? []);
   for (const [k, m] of now) if (!old.has(k)) lines.push(`    + ${show(m)}`);
   for (const [k, m] of old) if (!now.has(k)) lines.push(`    - ${show(m)}`);
   for (const [k, m] of now) {
     const o = old.get(k);
     if (!o) continue;
-    const paths = changedPaths(o, m).filter((p) => p !== "id");
+    const paths = changedPaths(o, m).filter((p) => p !== "id" && p !== "sentence");
     if (paths.length > 0)
       lines.push(
         `    ~ ${JSON.stringify(m.text)}: ${paths.map((p) => `${p} ${brief(getAt(o, p))} -> ${brief(getAt(m, p))}`).join("; ")}`,
