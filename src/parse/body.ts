@@ -330,6 +330,16 @@ function addCousins(
 
 /** The article's paragraphs, without the headline. Mutates the tree given. */
 export function extractBody(root: AnyNode, title: string | null): string[] {
+  const { chosen, stats, scores } = selectArticle(root);
+  return render(chosen, stats, scores, title);
+}
+
+/** Prune, measure and pick the article's containers. Mutates the tree given. */
+function selectArticle(root: AnyNode): {
+  chosen: Element[];
+  stats: Map<Element, Stats>;
+  scores: Map<Element, number>;
+} {
   const paraText = new Map<Element, number>();
   const total = paragraphText(root, paraText, false);
   prune(root as AnyNode & { children?: AnyNode[] }, paraText, total);
@@ -337,8 +347,7 @@ export function extractBody(root: AnyNode, title: string | null): string[] {
   measure(root, stats, false);
   const body = findBody(root) ?? (root as Element);
   const scores = new Map<Element, number>();
-  const chosen = selectContent(body, stats, scores);
-  return render(chosen, stats, scores, title);
+  return { chosen: selectContent(body, stats, scores), stats, scores };
 }
 
 function findBody(node: AnyNode): Element | null {
@@ -356,14 +365,8 @@ function findBody(node: AnyNode): Element | null {
 export function explainSelection(
   root: AnyNode,
 ): Array<{ node: string; score: number | null; text: number }> {
-  const paraText = new Map<Element, number>();
-  const total = paragraphText(root, paraText, false);
-  prune(root as AnyNode & { children?: AnyNode[] }, paraText, total);
-  const stats = new Map<Element, Stats>();
-  measure(root, stats, false);
-  const body = findBody(root) ?? (root as Element);
-  const scores = new Map<Element, number>();
-  return selectContent(body, stats, scores).map((el) => ({
+  const { chosen, stats, scores } = selectArticle(root);
+  return chosen.map((el) => ({
     node: `${el.name}.${el.attribs.class ?? ""}#${el.attribs.id ?? ""}`,
     score: scores.get(el) ?? null,
     text: stats.get(el)?.text ?? 0,

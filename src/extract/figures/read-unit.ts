@@ -44,6 +44,18 @@ export interface Unit {
   end: number;
 }
 
+/** A money unit; a subunit (cents, pence) divides by 100 and, without its own currency, takes the article's. */
+function moneyUnit(currency: string | null, end: number, subunit = false): Unit {
+  return {
+    kind: "money",
+    currency,
+    unit: null,
+    divisor: subunit ? 100 : 1,
+    needsCurrency: subunit && currency === null,
+    end,
+  };
+}
+
 export function readScale(text: string, pos: number): Scale | null {
   SCALE.lastIndex = pos;
   const m = SCALE.exec(text);
@@ -123,36 +135,13 @@ export function readUnit(
   m = SUBUNIT_WORD.exec(text);
   if (m) {
     const cur = SUBUNITS[(m[1] as string).toLowerCase()] ?? null;
-    return {
-      kind: "money",
-      currency: cur,
-      unit: null,
-      divisor: 100,
-      needsCurrency: cur === null,
-      end: pos + m[0].length,
-    };
+    return moneyUnit(cur, pos + m[0].length, true);
   }
   if (!scaled && !wordsNumber) {
     PENCE_ATTACHED.lastIndex = pos;
-    if (PENCE_ATTACHED.test(text))
-      return {
-        kind: "money",
-        currency: "GBP",
-        unit: null,
-        divisor: 100,
-        needsCurrency: false,
-        end: pos + 1,
-      };
+    if (PENCE_ATTACHED.test(text)) return moneyUnit("GBP", pos + 1, true);
     PENCE_SPACED.lastIndex = pos;
-    if (PENCE_SPACED.test(text))
-      return {
-        kind: "money",
-        currency: "GBP",
-        unit: null,
-        divisor: 100,
-        needsCurrency: false,
-        end: pos + 2,
-      };
+    if (PENCE_SPACED.test(text)) return moneyUnit("GBP", pos + 2, true);
   }
   CURRENCY_WORD.lastIndex = pos;
   m = CURRENCY_WORD.exec(text);
@@ -167,14 +156,7 @@ export function readUnit(
     // "lost 20 pounds" is weight; "the team won 3" is a verb: these need a scale or a large amount.
     const ambiguous = word.startsWith("pound") || word === "won";
     if (code !== undefined && (!ambiguous || scaled || value >= 1000)) {
-      return {
-        kind: "money",
-        currency: code,
-        unit: null,
-        divisor: 1,
-        needsCurrency: false,
-        end: pos + m[0].length,
-      };
+      return moneyUnit(code, pos + m[0].length);
     }
   }
   CODE_AFTER.lastIndex = pos;
@@ -184,27 +166,12 @@ export function readUnit(
     const ok = c === c.toUpperCase() ? ISO_CODES.has(c) : LOWERCASE_CODES.has(c);
     if (ok) {
       const up = c.toUpperCase();
-      return {
-        kind: "money",
-        currency: CODE_ALIASES[up] ?? up,
-        unit: null,
-        divisor: 1,
-        needsCurrency: false,
-        end: pos + m[0].length,
-      };
+      return moneyUnit(CODE_ALIASES[up] ?? up, pos + m[0].length);
     }
   }
   SYMBOL_AFTER.lastIndex = pos;
   m = SYMBOL_AFTER.exec(text);
-  if (m)
-    return {
-      kind: "money",
-      currency: SUFFIX_SYMBOLS[m[1] as string] ?? null,
-      unit: null,
-      divisor: 1,
-      needsCurrency: false,
-      end: pos + m[0].length,
-    };
+  if (m) return moneyUnit(SUFFIX_SYMBOLS[m[1] as string] ?? null, pos + m[0].length);
   return readCountNoun(text, pos, value, wordsNumber);
 }
 
