@@ -11,6 +11,9 @@ import { articleIdOf, recordIdOf } from "./ids.js";
 import { splitSentences } from "./sentences.js";
 import type { Sentence } from "./types.js";
 
+/** The article result without its records, which are validated one by one. */
+const ArticleEnvelope = ArticleResult.omit({ metrics: true });
+
 export interface ExtractWarning {
   code: string;
   message: string;
@@ -94,7 +97,8 @@ export function extractArticle(
     }
   });
 
-  const result = ArticleResult.parse({
+  // Each record was validated above; check the envelope only, not every record twice.
+  const envelope = ArticleEnvelope.parse({
     source: article.source,
     articleId,
     url: article.url,
@@ -103,9 +107,15 @@ export function extractArticle(
     publisher: article.publisher,
     authors: article.authors,
     entities: entities.entities,
-    metrics,
     ...(options.withBody ? { body } : {}),
   });
+  // Key order as the spec prints it: metrics before the optional body.
+  const { body: withBody, ...head } = envelope;
+  const result: ArticleResult = {
+    ...head,
+    metrics,
+    ...(withBody === undefined ? {} : { body: withBody }),
+  };
   return { result, warnings };
 }
 
