@@ -111,8 +111,10 @@ function startWorkers(prefix, store, n) {
         "worker",
         "--concurrency",
         "32",
-        "--extract-concurrency",
-        process.env.BENCH_EXTRACT_CONCURRENCY || "4",
+        // The worker's default unless asked (BENCH_EXTRACT_CONCURRENCY=N).
+        ...(process.env.BENCH_EXTRACT_CONCURRENCY
+          ? ["--extract-concurrency", process.env.BENCH_EXTRACT_CONCURRENCY]
+          : []),
       ],
       {
         cwd: ROOT,

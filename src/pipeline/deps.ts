@@ -5,7 +5,7 @@
  */
 import type { Logger } from "../log.js";
 import type { ArticleRef } from "../model/index.js";
-import type { Store } from "../store/types.js";
+import type { SaveItem, SaveOutcome, Store } from "../store/types.js";
 import type { FetchOptions } from "./schema.js";
 
 /** One HTTP response as the pipeline needs it. */
@@ -60,6 +60,11 @@ export interface ArticleDeps {
   logger: Logger;
   /** Per-host pacing; inline runs use an in-process pacer, workers the Redis one. */
   pacer: Pacer;
+  /**
+   * Saves one article; queue workers pass a `SaveBatcher` so that saves in flight together
+   * share a transaction. Default: `store.saveExtractions([item])`.
+   */
+  save?: (item: SaveItem) => Promise<SaveOutcome>;
   now?: () => Date;
 }
 

@@ -15,8 +15,8 @@ import {
   loadArticles,
   textArticle,
 } from "../sources/local-files.js";
-import type { ArticleRow } from "../store/types.js";
-import type { ArticleDeps, FetchedPage } from "./deps.js";
+import type { ArticleRow, SaveItem, SaveOutcome } from "../store/types.js";
+import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
 import type { ExtractOptions, FetchOptions } from "./schema.js";
 
 export type ArticleStatus = "stored" | "unchanged" | "not-modified" | "skipped";
@@ -32,7 +32,7 @@ export interface ArticleOutcome {
   updated: number;
   /** The extraction, for summaries; absent when nothing was extracted. */
   result?: ArticleResult;
-  /** Where the time went (ms), for the outcome log line: parse, extract, save, remember. */
+  /** Where the time went (ms), for the outcome log line: parse, extract, save. */
   timings?: Record<string, number>;
 }
 
@@ -47,13 +47,16 @@ export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
 
 /**
  * Fetch one article page, paced per host and conditional on what the store remembers.
+ * `known` is the remembered validators when the caller already read them (discovery reads
+ * a feed's worth in one query); undefined asks the store.
  */
 export async function fetchArticle(
   ref: ArticleRef,
   deps: ArticleDeps,
   options: FetchOptions,
+  known?: ConditionalHeaders | null,
 ): Promise<FetchOutcome> {
-  const state = await deps.store.getFetchState(ref.url);
+  const state = known === undefined ? await deps.store.getFetchState(ref.url) : known;
   const crawlDelay = options.respectRobots
     ? await deps.fetcher.crawlDelayMs(ref.url, options)
     : null;
@@ -99,14 +102,10 @@ export async function storePage(
   if (loaded.input.title === null && ref.title) loaded.input.title = ref.title;
   if (loaded.input.publishedAt === null && ref.publishedAt)
     loaded.input.publishedAt = ref.publishedAt;
+  // A stored article's validators are written in its own save transaction.
   const outcome = await saveLoaded(ref.url, loaded, deps, options, { page, now });
-  const t = performance.now();
-  await rememberFetch(deps, page, outcome.articleId, now);
-  outcome.timings = {
-    parse: round(parseMs),
-    ...outcome.timings,
-    remember: round(performance.now() - t),
-  };
+  if (outcome.status === "skipped") await rememberFetch(deps, page, null, now);
+  outcome.timings = { parse: round(parseMs), ...outcome.timings };
   return outcome;
 }
 
@@ -226,7 +225,24 @@ async function saveLoaded(
     contentType: loaded.contentType,
     body: input.body,
   };
-  const saved = await deps.store.saveExtraction(row, result, EXTRACTOR_VERSION);
+  const item: SaveItem = {
+    article: row,
+    result,
+    ...(meta.page
+      ? {
+          fetchState: {
+            url: meta.page.url,
+            etag: meta.page.etag,
+            lastModified: meta.page.lastModified,
+            articleId: result.articleId,
+            fetchedAt: row.fetchedAt,
+          },
+        }
+      : {}),
+  };
+  const saved = deps.save
+    ? await deps.save(item)
+    : ((await deps.store.saveExtractions([item], EXTRACTOR_VERSION))[0] as SaveOutcome);
   const timings = { extract: round(t1 - t0), save: round(performance.now() - t1) };
   return {
     url,

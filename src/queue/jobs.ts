@@ -32,6 +32,14 @@ export const FetchJob = z.object({
   ref: ArticleRef,
   fetch: FetchOptions,
   extract: ExtractOptions,
+  /**
+   * The validators the store remembered for this URL when it was discovered (null: none),
+   * read for the whole feed in one query. Absent: the fetch worker asks the store.
+   */
+  known: z
+    .object({ etag: z.string().nullable(), lastModified: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type FetchJob = z.infer<typeof FetchJob>;
 

@@ -24,8 +24,11 @@ export interface SqlDriver extends SqlConn {
   transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T>;
   /** Take the migration lock and make the schema exist (PostgreSQL); inside a transaction. */
   prepareMigration(conn: SqlConn): Promise<void>;
-  /** Serialise writers of one article across processes (PostgreSQL); inside a transaction. */
-  lockArticle(conn: SqlConn, articleId: string): Promise<void>;
+  /**
+   * Serialise writers of these articles across processes (PostgreSQL); inside a
+   * transaction. Ids come sorted so that two writers of overlapping groups cannot deadlock.
+   */
+  lockArticles(conn: SqlConn, sortedIds: readonly string[]): Promise<void>;
   /** SQL that reads a JSON column as text. */
   jsonText(column: string): string;
   close(): Promise<void>;

@@ -25,6 +25,7 @@ export function openPostgresStore(url: string, options: PostgresOptions = {}): S
   return new SqlStore(new PostgresDriver(url, options));
 }
 
+const MAX_LOCKS = 1000;
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 class PostgresDriver implements SqlDriver {
@@ -153,8 +154,16 @@ class PostgresDriver implements SqlDriver {
     await conn.exec(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
   }
 
-  async lockArticle(conn: SqlConn, articleId: string): Promise<void> {
-    await conn.all("SELECT pg_advisory_xact_lock(hashtext(?))", [articleId]);
+  async lockArticles(conn: SqlConn, sortedIds: readonly string[]): Promise<void> {
+    // One round trip for the group; a VALUES scan yields its rows, and so takes the
+    // locks, in the order written.
+    for (let i = 0; i < sortedIds.length; i += MAX_LOCKS) {
+      const chunk = sortedIds.slice(i, i + MAX_LOCKS);
+      await conn.all(
+        `SELECT pg_advisory_xact_lock(hashtext(v.id)) FROM (VALUES ${chunk.map(() => "(?)").join(", ")}) AS v(id)`,
+        chunk,
+      );
+    }
   }
 
   jsonText(column: string): string {

@@ -4,7 +4,7 @@
  */
 import { NewsfiguresError } from "../errors.js";
 import { ArticleResult, MetricRecord } from "../model/index.js";
-import { diffRecords } from "./diff.js";
+import { diffRecords, type RecordDiff } from "./diff.js";
 import type { SqlConn, SqlDriver, SqlValue } from "./driver.js";
 import { type EntityMatch, recordWhere } from "./query-sql.js";
 import {
@@ -24,6 +24,7 @@ import type {
   FetchState,
   RecordQuery,
   RecordStore,
+  SaveItem,
   SaveOutcome,
   StoredArticle,
   StoredRecord,
@@ -52,6 +53,20 @@ const ARTICLE_COLUMNS = [
   "updated_at",
 ] as const;
 const ENTITY_COLUMNS = ["article_id", "name", "name_lc", "type", "mentions"] as const;
+const RUN_COLUMNS = [
+  "article_id",
+  "extractor_version",
+  "previous_version",
+  "ran_at",
+  "action",
+  "records",
+  "added",
+  "removed",
+  "updated",
+] as const;
+const FETCH_STATE_COLUMNS = ["url", "etag", "last_modified", "article_id", "fetched_at"] as const;
+/** Ids per `IN (…)` list: long enough for a save group, short enough for any planner. */
+const MAX_IN = 500;
 /** SQLite allows 32,766 parameters per statement and PostgreSQL 65,535: stay well under. */
 const MAX_PARAMS = 30_000;
 const DEFAULT_QUERY_LIMIT = 100;
@@ -96,64 +111,25 @@ export class SqlStore implements RecordStore {
     result: ArticleResult,
     extractorVersion: string,
   ): Promise<SaveOutcome> {
-    // Records are validated before they are stored: a bad one is a bug upstream, not data.
-    const checked = ArticleResult.parse(result);
-    if (checked.articleId !== article.articleId) {
-      throw new NewsfiguresError(
-        "NF_STORE_ID_MISMATCH",
-        `article ${article.articleId} was given the extraction of ${checked.articleId}; pass the result of extracting this article's body`,
-      );
-    }
-    const hash = resultHash(checked);
-    return this.db.transaction(async (c) => {
-      await this.db.lockArticle(c, article.articleId);
-      const prev = (
-        await c.all<{ extractor_version: string; result_hash: string }>(
-          "SELECT extractor_version, result_hash FROM articles WHERE article_id = ?",
-          [article.articleId],
-        )
-      )[0];
-      const none = { articleId: article.articleId, added: 0, removed: 0, updated: 0 };
-      if (prev && prev.extractor_version === extractorVersion && prev.result_hash === hash)
-        return { ...none, changed: false };
+    const [out] = await this.saveExtractions([{ article, result }], extractorVersion);
+    return out as SaveOutcome;
+  }
 
-      const before = prev ? await readRecords(c, this.db, article.articleId) : [];
-      const diff = diffRecords(before, checked.metrics);
-      const now = new Date().toISOString();
-      await upsertArticle(c, article, checked, extractorVersion, hash, now);
-      // Replace, not patch: the transaction makes it atomic and published_at may have moved.
-      await c.run("DELETE FROM records WHERE article_id = ?", [article.articleId]);
-      await c.run("DELETE FROM entities WHERE article_id = ?", [article.articleId]);
-      await insertRows(
-        c,
-        "records",
-        RECORD_COLUMNS,
-        checked.metrics.map((r) =>
-          recordValues(article.articleId, checked.publishedAt ?? article.publishedAt, r),
-        ),
-      );
-      await insertRows(c, "entities", ENTITY_COLUMNS, entityRows(article.articleId, checked));
-      await c.run(
-        "INSERT INTO extraction_runs (article_id, extractor_version, previous_version, ran_at, action, records, added, removed, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-          article.articleId,
-          extractorVersion,
-          prev?.extractor_version ?? null,
-          now,
-          prev ? "replace" : "insert",
-          checked.metrics.length,
-          diff.added.length,
-          diff.removed.length,
-          diff.changed.length,
-        ],
-      );
-      return {
-        ...none,
-        changed: true,
-        added: diff.added.length,
-        removed: diff.removed.length,
-        updated: diff.changed.length,
-      };
+  async saveExtractions(
+    items: readonly SaveItem[],
+    extractorVersion: string,
+  ): Promise<SaveOutcome[]> {
+    // Records are validated before they are stored: a bad one is a bug upstream, not data.
+    const checked = items.map((item) => checkItem(item));
+    if (checked.length === 0) return [];
+    return this.db.transaction(async (c) => {
+      const outcomes: SaveOutcome[] = [];
+      // An article (or URL) twice in one call: later saves see the earlier ones, as if made
+      // one after another, so the group is cut wherever a key repeats.
+      for (const group of uniqueRuns(checked)) {
+        outcomes.push(...(await saveGroup(c, this.db, group, extractorVersion)));
+      }
+      return outcomes;
     });
   }
 
@@ -164,21 +140,23 @@ export class SqlStore implements RecordStore {
         [url],
       )
     )[0];
-    if (!row) return null;
-    return {
-      url: String(row.url),
-      etag: row.etag ?? null,
-      lastModified: row.last_modified ?? null,
-      articleId: row.article_id ?? null,
-      fetchedAt: String(row.fetched_at),
-    };
+    return row ? fetchState(row) : null;
+  }
+
+  async getFetchStates(urls: readonly string[]): Promise<Map<string, FetchState>> {
+    const out = new Map<string, FetchState>();
+    for (const chunk of chunks([...new Set(urls)], MAX_IN)) {
+      const rows = await this.db.all<Record<string, string | null>>(
+        `SELECT url, etag, last_modified, article_id, fetched_at FROM fetch_state WHERE url IN (${marks(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) out.set(String(row.url), fetchState(row));
+    }
+    return out;
   }
 
   async putFetchState(s: FetchState): Promise<void> {
-    await this.db.run(
-      "INSERT INTO fetch_state (url, etag, last_modified, article_id, fetched_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, article_id = excluded.article_id, fetched_at = excluded.fetched_at",
-      [s.url, s.etag, s.lastModified, s.articleId, s.fetchedAt],
-    );
+    await upsertFetchStates(this.db, [s]);
   }
 
   async hasUrl(url: string): Promise<boolean> {
@@ -187,6 +165,23 @@ export class SqlStore implements RecordStore {
       [url, url],
     );
     return rows.length > 0;
+  }
+
+  async knownUrls(urls: readonly string[]): Promise<Set<string>> {
+    const asked = new Set(urls);
+    const known = new Set<string>();
+    for (const chunk of chunks([...asked], MAX_IN)) {
+      const list = marks(chunk.length);
+      const rows = await this.db.all<{ canonical_url: string | null; url: string | null }>(
+        `SELECT canonical_url, url FROM articles WHERE canonical_url IN (${list}) OR url IN (${list})`,
+        [...chunk, ...chunk],
+      );
+      for (const r of rows) {
+        if (r.canonical_url !== null && asked.has(r.canonical_url)) known.add(r.canonical_url);
+        if (r.url !== null && asked.has(r.url)) known.add(r.url);
+      }
+    }
+    return known;
   }
 
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
@@ -260,8 +255,8 @@ export class SqlStore implements RecordStore {
     return row ? storedArticle(row) : null;
   }
 
-  getRecords(articleId: string): Promise<MetricRecord[]> {
-    return readRecords(this.db, this.db, articleId);
+  async getRecords(articleId: string): Promise<MetricRecord[]> {
+    return (await readRecordsOf(this.db, this.db, [articleId])).get(articleId) ?? [];
   }
 
   async listRuns(articleId?: string): Promise<ExtractionRun[]> {
@@ -309,7 +304,7 @@ export class SqlStore implements RecordStore {
         "articles",
         ARTICLE_COLUMNS,
         items.map((i) => articleValues(i.article, i.result, extractorVersion, BULK_HASH, now)),
-        true,
+        "ON CONFLICT DO NOTHING",
       );
       await insertRows(
         c,
@@ -320,14 +315,14 @@ export class SqlStore implements RecordStore {
             recordValues(i.article.articleId, i.result.publishedAt ?? i.article.publishedAt, r),
           ),
         ),
-        true,
+        "ON CONFLICT DO NOTHING",
       );
       await insertRows(
         c,
         "entities",
         ENTITY_COLUMNS,
         items.flatMap((i) => entityRows(i.article.articleId, i.result)),
-        true,
+        "ON CONFLICT DO NOTHING",
       );
     });
   }
@@ -366,14 +361,6 @@ function storedRecord(row: RecordJoinRow, validate: boolean): StoredRecord {
   };
 }
 
-async function readRecords(c: SqlConn, db: SqlDriver, articleId: string): Promise<MetricRecord[]> {
-  const rows = await c.all<{ record_json: string }>(
-    `SELECT ${db.jsonText("record_json")} AS record_json FROM records WHERE article_id = ? ORDER BY span_start, id`,
-    [articleId],
-  );
-  return rows.map((r) => MetricRecord.parse(JSON.parse(r.record_json)));
-}
-
 function articleValues(
   a: ArticleRow,
   result: ArticleResult,
@@ -404,21 +391,6 @@ function articleValues(
   ];
 }
 
-async function upsertArticle(
-  c: SqlConn,
-  a: ArticleRow,
-  result: ArticleResult,
-  version: string,
-  hash: string,
-  now: string,
-): Promise<void> {
-  const cols = ARTICLE_COLUMNS.filter((x) => x !== "article_id");
-  await c.run(
-    `INSERT INTO articles (${ARTICLE_COLUMNS.join(", ")}) VALUES (${ARTICLE_COLUMNS.map(() => "?").join(", ")}) ON CONFLICT (article_id) DO UPDATE SET ${cols.map((x) => `${x} = excluded.${x}`).join(", ")}`,
-    articleValues(a, result, version, hash, now),
-  );
-}
-
 function entityRows(articleId: string, result: ArticleResult): SqlValue[][] {
   // The extractor gives each (name, type) once; keep the first should that ever change.
   const seen = new Set<string>();
@@ -430,12 +402,215 @@ function entityRows(articleId: string, result: ArticleResult): SqlValue[][] {
   });
 }
 
+interface CheckedItem {
+  item: SaveItem;
+  result: ArticleResult;
+  hash: string;
+}
+
+function checkItem(item: SaveItem): CheckedItem {
+  const result = ArticleResult.parse(item.result);
+  if (result.articleId !== item.article.articleId) {
+    throw new NewsfiguresError(
+      "NF_STORE_ID_MISMATCH",
+      `article ${item.article.articleId} was given the extraction of ${result.articleId}; pass the result of extracting this article's body`,
+    );
+  }
+  if (item.fetchState?.articleId != null && item.fetchState.articleId !== result.articleId) {
+    throw new NewsfiguresError(
+      "NF_STORE_ID_MISMATCH",
+      `the fetch state of ${item.fetchState.url} names article ${item.fetchState.articleId}, not the article saved with it (${result.articleId})`,
+    );
+  }
+  return { item, result, hash: resultHash(result) };
+}
+
+/** Consecutive runs of items in which no article id and no fetch-state URL repeats. */
+function uniqueRuns(items: CheckedItem[]): CheckedItem[][] {
+  const runs: CheckedItem[][] = [];
+  let run: CheckedItem[] = [];
+  let keys = new Set<string>();
+  for (const x of items) {
+    const own = [
+      `a:${x.result.articleId}`,
+      ...(x.item.fetchState ? [`u:${x.item.fetchState.url}`] : []),
+    ];
+    if (own.some((k) => keys.has(k))) {
+      runs.push(run);
+      run = [];
+      keys = new Set();
+    }
+    run.push(x);
+    for (const k of own) keys.add(k);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Save a group of distinct articles inside the caller's transaction with a fixed number of
+ * statements, whatever the group's size: lock, read what is there, then one statement per
+ * table. On PostgreSQL each statement is a round trip, so this is what makes workers fast.
+ */
+async function saveGroup(
+  c: SqlConn,
+  db: SqlDriver,
+  group: CheckedItem[],
+  version: string,
+): Promise<SaveOutcome[]> {
+  const ids = group.map((x) => x.result.articleId);
+  await db.lockArticles(c, [...ids].sort());
+  const prev = new Map<string, { extractor_version: string; result_hash: string }>();
+  for (const chunk of chunks(ids, MAX_IN)) {
+    const rows = await c.all<{
+      article_id: string;
+      extractor_version: string;
+      result_hash: string;
+    }>(
+      `SELECT article_id, extractor_version, result_hash FROM articles WHERE article_id IN (${marks(chunk.length)})`,
+      chunk,
+    );
+    for (const r of rows) prev.set(r.article_id, r);
+  }
+  const isSame = (x: CheckedItem) => {
+    const p = prev.get(x.result.articleId);
+    return p !== undefined && p.extractor_version === version && p.result_hash === x.hash;
+  };
+  const changed = group.filter((x) => !isSame(x));
+  const replaced = changed.map((x) => x.result.articleId).filter((id) => prev.has(id));
+  const before = await readRecordsOf(c, db, replaced);
+  const now = new Date().toISOString();
+  const diffs = new Map(
+    changed.map((x) => [
+      x.result.articleId,
+      diffRecords(before.get(x.result.articleId) ?? [], x.result.metrics),
+    ]),
+  );
+
+  const cols = ARTICLE_COLUMNS.filter((x) => x !== "article_id");
+  await insertRows(
+    c,
+    "articles",
+    ARTICLE_COLUMNS,
+    changed.map((x) => articleValues(x.item.article, x.result, version, x.hash, now)),
+    `ON CONFLICT (article_id) DO UPDATE SET ${cols.map((x) => `${x} = excluded.${x}`).join(", ")}`,
+  );
+  // Replace, not patch: the transaction makes it atomic and published_at may have moved.
+  for (const chunk of chunks(replaced, MAX_IN)) {
+    await c.run(`DELETE FROM records WHERE article_id IN (${marks(chunk.length)})`, chunk);
+    await c.run(`DELETE FROM entities WHERE article_id IN (${marks(chunk.length)})`, chunk);
+  }
+  await insertRows(
+    c,
+    "records",
+    RECORD_COLUMNS,
+    changed.flatMap((x) =>
+      x.result.metrics.map((r) =>
+        recordValues(x.result.articleId, x.result.publishedAt ?? x.item.article.publishedAt, r),
+      ),
+    ),
+  );
+  await insertRows(
+    c,
+    "entities",
+    ENTITY_COLUMNS,
+    changed.flatMap((x) => entityRows(x.result.articleId, x.result)),
+  );
+  await insertRows(
+    c,
+    "extraction_runs",
+    RUN_COLUMNS,
+    changed.map((x) => {
+      const id = x.result.articleId;
+      const d = diffs.get(id) as RecordDiff;
+      const p = prev.get(id);
+      return [
+        id,
+        version,
+        p?.extractor_version ?? null,
+        now,
+        p ? "replace" : "insert",
+        x.result.metrics.length,
+        d.added.length,
+        d.removed.length,
+        d.changed.length,
+      ];
+    }),
+  );
+  await upsertFetchStates(
+    c,
+    group.flatMap((x) => (x.item.fetchState ? [x.item.fetchState] : [])),
+  );
+  return group.map((x) => {
+    const articleId = x.result.articleId;
+    const d = diffs.get(articleId);
+    if (d === undefined) return { articleId, changed: false, added: 0, removed: 0, updated: 0 };
+    return {
+      articleId,
+      changed: true,
+      added: d.added.length,
+      removed: d.removed.length,
+      updated: d.changed.length,
+    };
+  });
+}
+
+async function readRecordsOf(
+  c: SqlConn,
+  db: SqlDriver,
+  articleIds: string[],
+): Promise<Map<string, MetricRecord[]>> {
+  const out = new Map<string, MetricRecord[]>();
+  for (const chunk of chunks(articleIds, MAX_IN)) {
+    const rows = await c.all<{ article_id: string; record_json: string }>(
+      `SELECT article_id, ${db.jsonText("record_json")} AS record_json FROM records WHERE article_id IN (${marks(chunk.length)}) ORDER BY article_id, span_start, id`,
+      chunk,
+    );
+    for (const r of rows) {
+      const list = out.get(r.article_id) ?? [];
+      list.push(MetricRecord.parse(JSON.parse(r.record_json)));
+      out.set(r.article_id, list);
+    }
+  }
+  return out;
+}
+
+async function upsertFetchStates(c: SqlConn, states: FetchState[]): Promise<void> {
+  await insertRows(
+    c,
+    "fetch_state",
+    FETCH_STATE_COLUMNS,
+    states.map((s) => [s.url, s.etag, s.lastModified, s.articleId, s.fetchedAt]),
+    "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, article_id = excluded.article_id, fetched_at = excluded.fetched_at",
+  );
+}
+
+function fetchState(row: Record<string, string | null>): FetchState {
+  return {
+    url: String(row.url),
+    etag: row.etag ?? null,
+    lastModified: row.last_modified ?? null,
+    articleId: row.article_id ?? null,
+    fetchedAt: String(row.fetched_at),
+  };
+}
+
+function marks(n: number): string {
+  return Array.from({ length: n }, () => "?").join(", ");
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 async function insertRows(
   c: SqlConn,
   table: string,
   columns: readonly string[],
   rows: SqlValue[][],
-  ignoreExisting = false,
+  onConflict = "",
 ): Promise<void> {
   // PostgreSQL: few round trips. SQLite has none to save; one cached single-row statement
   // is faster there than building and preparing wide ones.
@@ -445,7 +620,7 @@ async function insertRows(
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     await c.run(
-      `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}${ignoreExisting ? " ON CONFLICT DO NOTHING" : ""}`,
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}${onConflict ? ` ${onConflict}` : ""}`,
       chunk.flat(),
     );
   }

@@ -104,7 +104,8 @@ class SqliteDriver implements SqlDriver {
   }
 
   async prepareMigration(): Promise<void> {}
-  async lockArticle(): Promise<void> {}
+  /** BEGIN IMMEDIATE already holds the database's one write lock. */
+  async lockArticles(): Promise<void> {}
 
   jsonText(column: string): string {
     return column;

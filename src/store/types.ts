@@ -41,6 +41,13 @@ export interface FetchState {
   fetchedAt: string;
 }
 
+/** One article to save, with the validators to remember for its URL in the same transaction. */
+export interface SaveItem {
+  article: ArticleRow;
+  result: ArticleResult;
+  fetchState?: FetchState;
+}
+
 export interface Store {
   /** Apply pending numbered migrations. Idempotent. */
   migrate(): Promise<void>;
@@ -53,10 +60,20 @@ export interface Store {
     result: ArticleResult,
     extractorVersion: string,
   ): Promise<SaveOutcome>;
+  /**
+   * Store many articles (and their fetch states) in one transaction: all or none. Each
+   * article behaves as `saveExtraction` would; outcomes are in the order of `items`. Queue
+   * workers group their saves through this so PostgreSQL commits once per group.
+   */
+  saveExtractions(items: readonly SaveItem[], extractorVersion: string): Promise<SaveOutcome[]>;
   getFetchState(url: string): Promise<FetchState | null>;
+  /** Fetch states of many URLs in one query; URLs never fetched are absent from the map. */
+  getFetchStates(urls: readonly string[]): Promise<Map<string, FetchState>>;
   putFetchState(state: FetchState): Promise<void>;
   /** Whether an article with this canonical URL (or URL) is stored. */
   hasUrl(url: string): Promise<boolean>;
+  /** Which of these URLs have a stored article (by canonical URL or URL), in one query. */
+  knownUrls(urls: readonly string[]): Promise<Set<string>>;
   close(): Promise<void>;
 }
 

@@ -28,8 +28,8 @@ export function registerWorker(program: Command, ctx: CliContext): void {
     .option("--concurrency <n>", "fetch jobs in flight (I/O bound)", "16")
     .option(
       "--extract-concurrency <n>",
-      "extract jobs in flight (CPU bound; >1 overlaps database round trips)",
-      "4",
+      "extract jobs in flight (CPU bound; the ones waiting on the database share one transaction)",
+      "16",
     )
     .option(
       "--lock-duration <ms>",

@@ -264,6 +264,105 @@ describe.each(all)("store conformance on $name", (backend) => {
     await store.close();
   });
 
+  it("saves a group in one transaction: each article as alone, fetch states with them", async () => {
+    const store = await fresh();
+    const o = article(ORCHARD_TEXT, orchardRecords());
+    const k = article(KESTREL_TEXT, kestrelRecords());
+    await store.saveExtraction(o.row, o.result, "1.0.0");
+    const [backlog] = orchardRecords();
+    if (!backlog) throw new Error("fixture");
+    const smaller = article(ORCHARD_TEXT, [backlog]);
+    const state = (url: string, articleId: string) => ({
+      url,
+      etag: `"${url.length}"`,
+      lastModified: null,
+      articleId,
+      fetchedAt: "2026-01-03T00:00:00.000Z",
+    });
+    const out = await store.saveExtractions(
+      [
+        // unchanged, then a new article, then the first one again with fewer records
+        {
+          article: o.row,
+          result: o.result,
+          fetchState: state("https://example.test/o", o.row.articleId),
+        },
+        {
+          article: k.row,
+          result: k.result,
+          fetchState: state("https://example.test/kk", k.row.articleId),
+        },
+        { article: smaller.row, result: smaller.result },
+      ],
+      "1.0.0",
+    );
+    expect(out).toEqual([
+      { articleId: o.row.articleId, changed: false, added: 0, removed: 0, updated: 0 },
+      { articleId: k.row.articleId, changed: true, added: 2, removed: 0, updated: 0 },
+      { articleId: o.row.articleId, changed: true, added: 0, removed: 3, updated: 0 },
+    ]);
+    expect((await store.getRecords(o.row.articleId)).map((r) => r.id)).toEqual([backlog.id]);
+    expect(await store.getRecords(k.row.articleId)).toEqual(kestrelRecords());
+    expect((await store.listRuns()).map((r) => r.action)).toEqual(["insert", "insert", "replace"]);
+    const states = await store.getFetchStates([
+      "https://example.test/o",
+      "https://example.test/kk",
+      "https://example.test/never",
+    ]);
+    expect([...states.keys()].sort()).toEqual([
+      "https://example.test/kk",
+      "https://example.test/o",
+    ]);
+    expect(states.get("https://example.test/kk")).toEqual(
+      state("https://example.test/kk", k.row.articleId),
+    );
+    await store.close();
+  });
+
+  it("rolls a failed group back whole, fetch states too", async () => {
+    const store = await fresh();
+    const o = article(ORCHARD_TEXT, orchardRecords());
+    const [first] = kestrelRecords();
+    if (!first) throw new Error("fixture");
+    const broken = article(KESTREL_TEXT, [first, { ...first, metric: "revenue" }]);
+    const fetchState = {
+      url: "https://example.test/o",
+      etag: '"1"',
+      lastModified: null,
+      articleId: o.row.articleId,
+      fetchedAt: "2026-01-03T00:00:00.000Z",
+    };
+    await expect(
+      store.saveExtractions(
+        [
+          { article: o.row, result: o.result, fetchState },
+          { article: broken.row, result: broken.result },
+        ],
+        "1.0.0",
+      ),
+    ).rejects.toThrow();
+    expect(await store.stats()).toMatchObject({ articles: 0, records: 0, runs: 0 });
+    expect(await store.getFetchState("https://example.test/o")).toBeNull();
+    await store.close();
+  });
+
+  it("tells which of many URLs are stored, in one call", async () => {
+    const store = await fresh();
+    const o = article(ORCHARD_TEXT, orchardRecords(), {
+      url: "https://example.test/a?x=1",
+      canonicalUrl: "https://example.test/a",
+    });
+    await store.saveExtraction(o.row, o.result, "1.0.0");
+    const asked = Array.from({ length: 700 }, (_, i) => `https://example.test/n${i}`);
+    asked.splice(350, 0, "https://example.test/a", "https://example.test/a?x=1");
+    expect([...(await store.knownUrls(asked))].sort()).toEqual([
+      "https://example.test/a",
+      "https://example.test/a?x=1",
+    ]);
+    expect((await store.knownUrls([])).size).toBe(0);
+    await store.close();
+  });
+
   it("bulk-inserts without duplicating what is already there", async () => {
     const store = await fresh();
     const o = article(ORCHARD_TEXT, orchardRecords());
