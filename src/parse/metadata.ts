@@ -72,12 +72,28 @@ function nameOf(v: unknown): string[] {
   return [];
 }
 
-function meta($: CheerioAPI, ...keys: string[]): string | null {
+/**
+ * The page's `<meta>` tags by `property`, `name` and `itemprop`, read in one walk: the
+ * head is asked for some thirty keys, and a selector query per key walked the whole page
+ * each time. As with `$('meta[property=k], meta[name=k], meta[itemprop=k]').first()`, the
+ * first tag carrying a key decides it, even when it has no content.
+ */
+type MetaIndex = Map<string, string | undefined>;
+
+function metaIndex($: CheerioAPI): MetaIndex {
+  const index: MetaIndex = new Map();
+  $("meta").each((_i, el) => {
+    const attrs = el.attribs;
+    for (const key of [attrs.property, attrs.name, attrs.itemprop]) {
+      if (key !== undefined && !index.has(key)) index.set(key, attrs.content);
+    }
+  });
+  return index;
+}
+
+function meta(index: MetaIndex, ...keys: string[]): string | null {
   for (const k of keys) {
-    const v = $(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`)
-      .first()
-      .attr("content");
-    const s = str(v);
+    const s = str(index.get(k));
     if (s) return s;
   }
   return null;
@@ -108,13 +124,14 @@ export function extractMetadata($: CheerioAPI): PageMetadata {
     nodes.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ??
     null;
   const ld = article ?? {};
+  const tags = metaIndex($);
 
   const site =
-    nameOf(ld.publisher)[0] ?? meta($, "og:site_name", "application-name", "publisher") ?? null;
+    nameOf(ld.publisher)[0] ?? meta(tags, "og:site_name", "application-name", "publisher") ?? null;
   const h1 = str($("h1").first().text());
   const title =
     str(ld.headline) ??
-    meta($, "og:title", "twitter:title", "headline") ??
+    meta(tags, "og:title", "twitter:title", "headline") ??
     h1 ??
     cleanDocTitle(str($("title").first().text()), site);
 
@@ -123,7 +140,7 @@ export function extractMetadata($: CheerioAPI): PageMetadata {
     normaliseDate(str(ld.datePublished)) ??
     normaliseDate(
       meta(
-        $,
+        tags,
         "article:published_time",
         "og:article:published_time",
         "datePublished",
@@ -139,11 +156,11 @@ export function extractMetadata($: CheerioAPI): PageMetadata {
     normaliseDate(timeAttr);
   const modifiedAt =
     normaliseDate(str(ld.dateModified)) ??
-    normaliseDate(meta($, "article:modified_time", "og:updated_time", "dateModified"));
+    normaliseDate(meta(tags, "article:modified_time", "og:updated_time", "dateModified"));
 
   let authors = nameOf(ld.author);
   if (authors.length === 0) {
-    const m = meta($, "author", "article:author", "parsely-author", "sailthru.author");
+    const m = meta(tags, "author", "article:author", "parsely-author", "sailthru.author");
     if (m && !/^https?:/i.test(m)) authors = [m];
   }
   if (authors.length === 0) {
@@ -152,10 +169,10 @@ export function extractMetadata($: CheerioAPI): PageMetadata {
   }
 
   const canonical =
-    $('link[rel="canonical"]').attr("href") ?? meta($, "og:url") ?? str(ld.url) ?? null;
+    $('link[rel="canonical"]').attr("href") ?? meta(tags, "og:url") ?? str(ld.url) ?? null;
   const language =
     str($("html").attr("lang")) ??
-    meta($, "og:locale", "language", "content-language") ??
+    meta(tags, "og:locale", "language", "content-language") ??
     str(ld.inLanguage) ??
     null;
 
