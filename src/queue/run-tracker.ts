@@ -58,15 +58,20 @@ export class RunTracker {
   async finished(runId: string | null, outcome: ArticleOutcome): Promise<void> {
     if (!runId) return;
     const key = runKey(this.prefix, runId);
-    const m = this.redis
-      .multi()
-      .hincrby(key, "done", 1)
-      .hincrby(key, `s:${outcome.status}`, 1)
-      .hincrby(key, "added", outcome.added);
+    // Summed here first: one HINCRBY per field, not one per record.
+    const add = new Map<string, number>([
+      ["done", 1],
+      [`s:${outcome.status}`, 1],
+      ["added", outcome.added],
+    ]);
+    const bump = (field: string) => add.set(field, (add.get(field) ?? 0) + 1);
     for (const r of outcome.result?.metrics ?? []) {
-      m.hincrby(key, "figures", 1).hincrby(key, `m:${r.metric}`, 1);
-      if (r.entity) m.hincrby(key, `e:${r.entity.name}`, 1);
+      bump("figures");
+      bump(`m:${r.metric}`);
+      if (r.entity) bump(`e:${r.entity.name}`);
     }
+    const m = this.redis.multi();
+    for (const [field, n] of add) m.hincrby(key, field, n);
     await m.expire(key, TTL_S).exec();
   }
 
