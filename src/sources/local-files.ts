@@ -95,7 +95,14 @@ export function htmlArticle(
   };
 }
 
-/** Expand folders into their article files (sorted, recursive); other files are skipped. */
+/** A fixture's expected output, kept beside its article (`fixtures/NAME.golden.json`). */
+export const GOLDEN_SUFFIX = ".golden.json";
+
+/**
+ * Expand folders into their article files (sorted, recursive); other files are skipped
+ * and reported through `onSkip`, except hidden files and fixture goldens, which are passed
+ * over quietly.
+ */
 export async function expandPaths(
   paths: string[],
   onSkip?: (path: string) => void,
@@ -119,7 +126,8 @@ export async function expandPaths(
       );
       const children: string[] = [];
       for (const e of entries) {
-        if (e.name.startsWith(".")) continue;
+        // Hidden files, and the expected outputs kept beside fixture articles, are not inputs.
+        if (e.name.startsWith(".") || e.name.endsWith(GOLDEN_SUFFIX)) continue;
         const child = join(p, e.name);
         if (e.isDirectory()) children.push(child);
         else if (isArticleFile(e.name)) children.push(child);

@@ -10,11 +10,10 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/extract/index.js";
 import { ArticleResult } from "../../src/model/index.js";
-import { isArticleFile, loadArticles } from "../../src/sources/local-files.js";
+import { GOLDEN_SUFFIX, isArticleFile, loadArticles } from "../../src/sources/local-files.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "fixtures");
-const GOLDEN_SUFFIX = ".golden.json";
 
 const files = readdirSync(FIXTURES)
   .filter((name) => isArticleFile(name) && !name.endsWith(".jsonl"))
