@@ -21,10 +21,4 @@ export {
   reprocessStore,
 } from "./reprocess.js";
 export { DEFAULT_SQLITE_PATH, openSqliteStore } from "./sqlite.js";
-export {
-  type SyntheticOptions,
-  seedSynthetic,
-  syntheticEntityName,
-  syntheticItem,
-} from "./synthetic.js";
 export * from "./types.js";
