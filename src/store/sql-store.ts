@@ -123,6 +123,9 @@ export class SqlStore implements RecordStore {
     const checked = items.map((item) => checkItem(item));
     if (checked.length === 0) return [];
     return this.db.transaction(async (c) => {
+      // Every lock first, in one sorted pass: two writers of overlapping groups then queue
+      // behind each other instead of deadlocking.
+      await this.db.lockArticles(c, [...new Set(checked.map((x) => x.result.articleId))].sort());
       const outcomes: SaveOutcome[] = [];
       // An article (or URL) twice in one call: later saves see the earlier ones, as if made
       // one after another, so the group is cut wherever a key repeats.
@@ -448,9 +451,10 @@ function uniqueRuns(items: CheckedItem[]): CheckedItem[][] {
 }
 
 /**
- * Save a group of distinct articles inside the caller's transaction with a fixed number of
- * statements, whatever the group's size: lock, read what is there, then one statement per
- * table. On PostgreSQL each statement is a round trip, so this is what makes workers fast.
+ * Save a group of distinct articles inside the caller's transaction (which holds their
+ * locks) with a fixed number of statements, whatever the group's size: read what is there,
+ * then one statement per table. On PostgreSQL each statement is a round trip, so this is
+ * what makes workers fast.
  */
 async function saveGroup(
   c: SqlConn,
@@ -459,7 +463,6 @@ async function saveGroup(
   version: string,
 ): Promise<SaveOutcome[]> {
   const ids = group.map((x) => x.result.articleId);
-  await db.lockArticles(c, [...ids].sort());
   const prev = new Map<string, { extractor_version: string; result_hash: string }>();
   for (const chunk of chunks(ids, MAX_IN)) {
     const rows = await c.all<{
