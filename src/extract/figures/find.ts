@@ -28,19 +28,43 @@ const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
 const DOLLARS_END = /dollars?$/i;
 const CENTS_LINK = /\s+(?:and\s+)?(?=[0-9a-z])/iy;
 
+/**
+ * What may stand before a decimal written as ".5": nothing, a space, a bracket, a symbol;
+ * not a word, a number or another dot ("No.1", "1.5", "...5"). "12 .5" is a split decimal,
+ * read with its whole part.
+ */
+function leadingDotStart(text: string, dot: number): boolean {
+  const c = text.charCodeAt(dot - 1);
+  if (Number.isNaN(c)) return true;
+  if (isWordChar(c) || c === 46 || c === 44) return false;
+  return !(c === 32 && isDigit(text.charCodeAt(dot - 2)));
+}
+
 export function scan(text: string): Figure[] {
   const out: Figure[] = [];
   let cursor = 0;
   let lastCurrency: string | null = null;
+  let leadDigit = -1;
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    const i = m.index;
+    let i = m.index;
     if (i < cursor) {
       CANDIDATE.lastIndex = cursor;
       continue;
     }
-    const prevCode = text.charCodeAt(i - 1);
+    let prevCode = text.charCodeAt(i - 1);
     const digit = isDigit(text.charCodeAt(i));
+    // ".001 per cent", "$.50": a decimal without its leading zero starts at the dot.
+    if (digit && prevCode === 46 && leadingDotStart(text, i - 1)) {
+      // Found again after a step back (never expected): move on rather than loop.
+      if (i === leadDigit) {
+        CANDIDATE.lastIndex = skipToken(text, i);
+        continue;
+      }
+      leadDigit = i;
+      i -= 1;
+      prevCode = text.charCodeAt(i - 1);
+    }
     // The middle of a number ("1,234", "5.5") or of a word ("A320", "Q3"), unless a code is glued on ("EUR131m").
     if (
       digit &&

@@ -25,10 +25,28 @@ const WORD = /[a-z]+/iy;
 const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/])/y;
 const FRACTION_DENOMINATORS: ReadonlySet<number> = new Set([2, 4, 8, 16, 32, 64]);
 
+const LEADING_DOT = /\.\d+/y;
+/** " .5" after a whole number, not followed by more of a number (" .5.6", " .5,6"). */
+const SPLIT_DECIMAL = / \.(\d+)(?![\d.,:/]*\d)/y;
+
 export function parseNumberAt(text: string, i: number): ParsedNumber | null {
   const c = text.charCodeAt(i);
   if (c >= 48 && c <= 57) return parseDigits(text, i);
+  if (c === 46) return parseLeadingDot(text, i);
   return parseWords(text, i);
+}
+
+/** ".001 per cent", "$.50": a decimal written without its leading zero. */
+function parseLeadingDot(text: string, i: number): ParsedNumber | null {
+  LEADING_DOT.lastIndex = i;
+  const m = LEADING_DOT.exec(text);
+  if (!m) return null;
+  const end = i + m[0].length;
+  const next = text.charCodeAt(end);
+  const after = text.charCodeAt(end + 1);
+  if ((next === 46 || next === 44 || next === 47 || next === 58) && after >= 48 && after <= 57)
+    return null;
+  return { value: Number(`0${m[0]}`), end, words: false, formatted: true, intDigits: 0 };
 }
 
 function parseDigits(text: string, i: number): ParsedNumber | null {
@@ -70,6 +88,21 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
           intDigits: m[0].length,
         };
       }
+    }
+  }
+  // "EUR3 .1 m", "GBX10 .50": tokenised text splits a decimal at its point; join it again.
+  if (m[0].indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+    SPLIT_DECIMAL.lastIndex = end;
+    const d = SPLIT_DECIMAL.exec(text);
+    if (d) {
+      const whole = grouped ? m[0].replace(/,/g, "") : m[0];
+      return {
+        value: Number(`${whole}.${d[1]}`),
+        end: end + d[0].length,
+        words: false,
+        formatted: true,
+        intDigits: whole.length,
+      };
     }
   }
   // "1.2.3", "12,34", "5/6", "10:30": versions, lists, dates and times are not figures.

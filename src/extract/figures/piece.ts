@@ -50,7 +50,7 @@ export function readPiece(
 ): Piece | null {
   const n = parseNumberAt(text, numStart);
   if (n === null) return null;
-  const scale = readScale(text, n.end);
+  const scale = readScale(text, n.end, currency !== null);
   const factor = scale?.factor ?? 1;
   let end = scale?.end ?? n.end;
   // Object literals with every field, not spreads: this runs for every number of the text.

@@ -56,12 +56,16 @@ function moneyUnit(currency: string | null, end: number, subunit = false): Unit 
   };
 }
 
-export function readScale(text: string, pos: number): Scale | null {
+/**
+ * The scale word after a number. `money`: the number has a currency prefix, so a spaced
+ * "m" cannot be metres ("EUR74.8 m", "$5 m").
+ */
+export function readScale(text: string, pos: number, money = false): Scale | null {
   SCALE.lastIndex = pos;
   const m = SCALE.exec(text);
   if (!m) return null;
   const word = (m[2] as string).toLowerCase().replace(/\s+/g, " ");
-  if (m[1] !== "" && ATTACHED_ONLY.has(word)) return null;
+  if (m[1] !== "" && !money && ATTACHED_ONLY.has(word)) return null;
   const factor = SCALE_WORDS[word];
   if (factor === undefined) return null;
   const end = pos + m[0].length;

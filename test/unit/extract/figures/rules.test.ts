@@ -48,6 +48,15 @@ describe("money", () => {
     ],
     ["The dividend is 34.5p.", [{ text: "34.5p", amount: 0.345, currency: "GBP" }]],
     ["Shares rose 35 cents.", [{ text: "35 cents", amount: 0.35, currency: "USD" }]],
+    ["The coupon pays $.50 a share.", [{ text: "$.50", amount: 0.5, currency: "USD" }]],
+    // Tokenised text splits decimals and scales: "EUR74 .8 m" is EUR74.8m.
+    [
+      "Sales reached EUR74 .8 m , up 16 % .",
+      [
+        { text: "EUR74 .8 m", amount: 74_800_000, currency: "EUR" },
+        { text: "16 %", amount: 16 },
+      ],
+    ],
     ["Exports were 80 mln dlrs.", [{ text: "80 mln dlrs", amount: 80_000_000, currency: "USD" }]],
     ["Profit was 12 mln stg.", [{ text: "12 mln stg", amount: 12_000_000, currency: "GBP" }]],
     ["The plan costs Rs 5 crore.", [{ text: "Rs 5 crore", amount: 50_000_000, currency: "INR" }]],
@@ -100,6 +109,8 @@ describe("percent", () => {
     ["Revenue rose 88% on the year.", [{ text: "88%", amount: 88, unit: "percent" }]],
     ["Margins grew 4 pct.", [{ text: "4 pct", unit: "percent" }]],
     ["Output fell 3.5 per cent.", [{ text: "3.5 per cent", amount: 3.5 }]],
+    ["Errors fell to .001 per cent.", [{ text: ".001 per cent", amount: 0.001 }]],
+    ["Yields rose (.25%) overnight.", [{ text: ".25%", amount: 0.25 }]],
     [
       "Margin widened 1.4 percentage points.",
       [{ text: "1.4 percentage points", unit: "percentage_point" }],
@@ -202,6 +213,7 @@ describe("not figures", () => {
     ["Shares of NASDAQ: DELL were ranked #1; call 555-0142."],
     ["She is 45 and lives at 12 Main Street; it was the 3rd try."],
     ["A majority voted for it."],
+    ["It ranked No.1 in version 2.4.1 of the list...5 left."],
   ])("%s", (sentence) => expect(findFigures(sentence)).toEqual([]));
 });
 
