@@ -88,6 +88,11 @@ export function classifyError(err: unknown): ErrorClass {
   return "transient";
 }
 
+/** A failure as the failed set and a run's report keep it: `CODE: message`. */
+export function failureReason(err: unknown): string {
+  return `${errorCode(err)}: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 /** Longest rate limit honoured from a Retry-After header; beyond it, back off normally. */
 const MAX_RATE_LIMIT_MS = 10 * 60_000;
 
@@ -105,8 +110,6 @@ export async function handleJobError(
     await job.moveToDelayed(Date.now() + (err as PaceDelay).delayMs, token);
     throw new DelayedError();
   }
-  const code = errorCode(err);
-  const message = err instanceof Error ? err.message : String(err);
   if (cls === "rate-limit") {
     const ms = Math.min(
       MAX_RATE_LIMIT_MS,
@@ -115,8 +118,8 @@ export async function handleJobError(
     await queue.rateLimit(ms);
     throw Worker.RateLimitError();
   }
-  if (cls === "permanent") throw new UnrecoverableError(`${code}: ${message}`);
-  const e = new Error(`${code}: ${message}`, { cause: err });
+  if (cls === "permanent") throw new UnrecoverableError(failureReason(err));
+  const e = new Error(failureReason(err), { cause: err });
   e.name = "TransientError";
   throw e;
 }

@@ -20,7 +20,7 @@ import {
 } from "../pipeline/run-article.js";
 import { SaveBatcher, type SaveBatcherOptions } from "../store/save-batcher.js";
 import type { SaveItem, Store } from "../store/types.js";
-import { classifyError, handleJobError, isControlError } from "./errors.js";
+import { classifyError, failureReason, handleJobError, isControlError } from "./errors.js";
 import { DiscoverJob, ExtractJob, FetchJob, QUEUE_NAMES, type QueueName } from "./jobs.js";
 import { createRedisPacer } from "./pacing.js";
 import { createQueues, enqueueExtract, enqueueFetches, type Queues } from "./queues.js";
@@ -145,7 +145,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
               .failed(
                 raw.pipeline?.runId ?? null,
                 raw.ref?.url ?? String(job.id),
-                err instanceof Error ? err.message : String(err),
+                failureReason(err),
               )
               .catch(() => {});
         }

@@ -45,7 +45,13 @@ export interface NewsSite {
 
 export async function startNewsSite(
   pages: number,
-  options: { delayMs?: number; crawlDelayS?: number; extraPaths?: string[] } = {},
+  options: {
+    delayMs?: number;
+    crawlDelayS?: number;
+    extraPaths?: string[];
+    /** Article paths answered 404 while they are in the set (a test may delete them later). */
+    missing?: Set<string>;
+  } = {},
 ): Promise<NewsSite> {
   const hits: { path: string; at: number }[] = [];
   let base = "";
@@ -75,7 +81,7 @@ export async function startNewsSite(
       return;
     }
     const m = /^\/news\/(\d+)\.html$/.exec(path);
-    if (!m) {
+    if (!m || options.missing?.has(path)) {
       res.writeHead(404).end();
       return;
     }
