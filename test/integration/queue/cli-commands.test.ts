@@ -1,7 +1,7 @@
 /**
  * The queued pipeline as a user drives it, through the built CLI: `worker` in its own
  * process, `ingest PIPELINE.yaml` waiting for the run, `status`, `failed list` and
- * `failed retry`, then SIGTERM and a clean exit. The store URL carries a password
+ * `failed retry`, then SIGTERM and a clean exit, also with a job in hand. The store URL carries a password
  * (PostgreSQL here trusts loopback and ignores it) that must never reach a log line.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createQueues } from "../../../src/queue/queues.js";
+import { parsePipeline } from "../../../src/pipeline/load.js";
+import { createQueues, enqueueDiscover } from "../../../src/queue/queues.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { BIN, ROOT, runCli } from "../../helpers/cli.js";
 import { type NewsSite, pgStore, startNewsSite, waitUntil } from "./helpers.js";
@@ -147,5 +148,65 @@ store: ${storeUrl.toString()}
     const exited = new Promise<number | null>((r) => worker.once("exit", (code) => r(code)));
     worker.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+});
+
+describe("queue through the CLI: SIGTERM in the middle of a job", () => {
+  const prefix = `nf-${inject("runId")}-term`;
+  const pg = pgStore("term");
+  const env = { REDIS_URL: inject("redisUrl"), NEWSFIGURES_QUEUE_PREFIX: prefix };
+  let site: NewsSite;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    // Every page takes 1.5 s to answer: the worker surely holds a fetch when told to stop.
+    site = await startNewsSite(2, { delayMs: 1500 });
+    redis = new Redis(inject("redisUrl"));
+  });
+
+  afterAll(async () => {
+    const queues = createQueues(redis, prefix);
+    for (const q of [queues.discover, queues.fetch, queues.extract])
+      await q.obliterate({ force: true }).catch(() => {});
+    await queues.close();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await site?.close();
+    await pg.drop();
+  });
+
+  it("finishes the fetches it holds, takes no new job, and exits 0", async () => {
+    const worker = spawn(process.execPath, [BIN, "worker", "--concurrency", "1"], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NEWSFIGURES_STORE: pg.url, LOG_LEVEL: "silent" },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((r) => worker.once("exit", (code) => r(code)));
+    const queues = createQueues(redis, prefix);
+    try {
+      const pipeline = parsePipeline(
+        `name: term
+sources:
+  - feed: ${site.url}/feed.xml
+fetch:
+  allowPrivateNetwork: true
+  perHostIntervalMs: 0
+store: ${pg.url}
+`,
+        "term.yaml",
+      );
+      await enqueueDiscover(queues, pipeline, "term");
+      await waitUntil("a page request", () => site.pageHits() === 1);
+      worker.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      // The fetch in hand completed; the second page was never asked for and waits for a worker.
+      const counts = await queues.fetch.getJobCounts("active", "completed", "waiting");
+      expect(counts).toEqual({ active: 0, completed: 1, waiting: 1 });
+      expect(site.pageHits()).toBe(1);
+    } finally {
+      if (worker.exitCode === null) worker.kill("SIGKILL");
+      await queues.close();
+    }
   });
 });
