@@ -36,6 +36,8 @@ export interface RobotsOptions {
   ttlMs?: number;
   /** Shorter life for "unavailable" entries so a flaky server is asked again soon. */
   errorTtlMs?: number;
+  /** Origins kept at most (a worker runs for months over many sites); oldest go first. */
+  maxEntries?: number;
   now?: () => number;
 }
 
@@ -104,7 +106,14 @@ export class RobotsCache {
       this.pending.set(origin, p);
     }
     const e = await p;
+    // Re-inserted so that Map order is least recently loaded first.
+    this.entries.delete(origin);
     this.entries.set(origin, e);
+    const max = this.options.maxEntries ?? 10_000;
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= max) break;
+      this.entries.delete(key);
+    }
     return e;
   }
 
