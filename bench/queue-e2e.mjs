@@ -7,6 +7,7 @@
 //   node bench/queue-e2e.mjs [--pages 2000] [--runs 1] [--workers N]
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -131,6 +132,16 @@ function startWorkers(prefix, store, n) {
   );
 }
 
+/** A child's peak resident set (VmHWM, MB) while it still runs; null off Linux. */
+function peakRssOf(child) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function e2e(base, pages) {
   const id = randomBytes(3).toString("hex");
   const prefix = `nfbench-${id}`;
@@ -156,7 +167,7 @@ async function e2e(base, pages) {
     });
     const secs = (performance.now() - started) / 1000;
     const stats = await store.stats();
-    return { secs, perSec: pages / secs, counts, stats };
+    return { secs, perSec: pages / secs, counts, stats, rssMb: children.map(peakRssOf) };
   } finally {
     for (const c of children) c.kill("SIGTERM");
     await Promise.all(
@@ -192,7 +203,8 @@ for (let r = 0; r < RUNS; r++) {
   full.push(res.perSec);
   console.log(
     `run ${r + 1}: ${PAGES} pages in ${res.secs.toFixed(1)} s = ${res.perSec.toFixed(0)} articles/s ` +
-      `(stored ${res.stats.articles} articles, ${res.stats.records} records; done ${res.counts.done}, failed ${res.counts.failed})`,
+      `(stored ${res.stats.articles} articles, ${res.stats.records} records; done ${res.counts.done}, failed ${res.counts.failed}; ` +
+      `worker peak RSS ${res.rssMb.map((m) => (m === null ? "?" : `${m} MB`)).join(", ")})`,
   );
 }
 const m = median(full);
