@@ -14,7 +14,7 @@ import { parsePipeline } from "../../../src/pipeline/load.js";
 import { createQueues, enqueueDiscover } from "../../../src/queue/queues.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { BIN, ROOT, runCli } from "../../helpers/cli.js";
-import { type NewsSite, pgStore, startNewsSite, waitUntil } from "./helpers.js";
+import { dropQueues, type NewsSite, pgStore, startNewsSite, waitUntil } from "./helpers.js";
 
 const PAGES = 5;
 const SECRET = "s3cret-pw";
@@ -62,12 +62,7 @@ store: ${storeUrl.toString()}
 
   afterAll(async () => {
     if (worker && worker.exitCode === null) worker.kill("SIGKILL");
-    const queues = createQueues(redis, prefix);
-    for (const q of [queues.discover, queues.fetch, queues.extract])
-      await q.obliterate({ force: true }).catch(() => {});
-    await queues.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await dropQueues(redis, prefix);
     redis.disconnect();
     await store?.close();
     await site?.close();
@@ -165,12 +160,7 @@ describe("queue through the CLI: SIGTERM in the middle of a job", () => {
   });
 
   afterAll(async () => {
-    const queues = createQueues(redis, prefix);
-    for (const q of [queues.discover, queues.fetch, queues.extract])
-      await q.obliterate({ force: true }).catch(() => {});
-    await queues.close();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await dropQueues(redis, prefix);
     redis.disconnect();
     await site?.close();
     await pg.drop();

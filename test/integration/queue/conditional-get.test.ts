@@ -14,7 +14,7 @@ import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
-import { articleHtml, pgStore, workerDeps } from "./helpers.js";
+import { articleHtml, dropQueues, pgStore, workerDeps } from "./helpers.js";
 
 const BRIEF = `<!doctype html><html><head><title>Brief</title></head><body><article><p>Markets open at nine.</p></article></body></html>`;
 
@@ -64,10 +64,7 @@ describe("queue: conditional GET on the next poll", () => {
 
   afterAll(async () => {
     await workers?.close();
-    for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract])
-      await q.obliterate({ force: true }).catch(() => {});
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await dropQueues(redis, prefix);
     redis.disconnect();
     await store?.close();
     await new Promise<void>((r) => {

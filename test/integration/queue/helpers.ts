@@ -5,12 +5,13 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Redis } from "ioredis";
 import pino from "pino";
 import { inject } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
 import { createPageFetcher } from "../../../src/pipeline/page-fetcher.js";
 import type { Pipeline } from "../../../src/pipeline/schema.js";
-import { createRedis } from "../../../src/queue/queues.js";
+import { createQueues, createRedis } from "../../../src/queue/queues.js";
 import type { WorkerDeps } from "../../../src/queue/workers.js";
 import { dropPostgresSchema, openStore, type RecordStore } from "../../../src/store/index.js";
 
@@ -155,4 +156,14 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Remove a test's queues and every other key under its prefix. */
+export async function dropQueues(redis: Redis, prefix: string): Promise<void> {
+  const queues = createQueues(redis, prefix);
+  for (const q of [queues.discover, queues.fetch, queues.extract])
+    await q.obliterate({ force: true }).catch(() => {});
+  await queues.close();
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
 }

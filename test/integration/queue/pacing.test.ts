@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import {
+  dropQueues,
   feedPipeline,
   type NewsSite,
   pgStore,
@@ -40,12 +41,7 @@ describe("queue: per-host pacing across 4 workers", () => {
 
   afterAll(async () => {
     await Promise.all(fleet.map((w) => w.close()));
-    const q = fleet[0]?.queues;
-    if (q)
-      for (const queue of [q.discover, q.fetch, q.extract])
-        await queue.obliterate({ force: true }).catch(() => {});
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await dropQueues(redis, prefix);
     redis.disconnect();
     await site?.close();
     await pg.drop();

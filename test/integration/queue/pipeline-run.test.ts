@@ -9,7 +9,14 @@ import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
-import { feedPipeline, type NewsSite, pgStore, startNewsSite, workerDeps } from "./helpers.js";
+import {
+  dropQueues,
+  feedPipeline,
+  type NewsSite,
+  pgStore,
+  startNewsSite,
+  workerDeps,
+} from "./helpers.js";
 
 const PAGES = 12;
 
@@ -30,10 +37,7 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
 
   afterAll(async () => {
     await workers?.close();
-    for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract])
-      await q.obliterate({ force: true }).catch(() => {});
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await dropQueues(redis, prefix);
     redis.disconnect();
     await store?.close();
     await site?.close();

@@ -16,6 +16,7 @@ import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { BIN, ROOT } from "../../helpers/cli.js";
 import {
+  dropQueues,
   feedPipeline,
   type NewsSite,
   pgStore,
@@ -45,11 +46,7 @@ describe("queue: a worker killed mid-job", () => {
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill("SIGKILL");
     await rescuer?.close();
-    if (rescuer)
-      for (const q of [rescuer.queues.discover, rescuer.queues.fetch, rescuer.queues.extract])
-        await q.obliterate({ force: true }).catch(() => {});
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await dropQueues(redis, prefix);
     redis.disconnect();
     await store?.close();
     await site?.close();

@@ -68,7 +68,9 @@ describe("parseArticle", () => {
     const a = parseArticle(page(graph));
     expect(a.body).toBe(story.join("\n\n"));
     // Asked for, the headline leads the body as in a .txt article.
-    expect(parseArticle(page(graph), { headline: true }).body).toBe([a.title, ...story].join("\n\n"));
+    expect(parseArticle(page(graph), { headline: true }).body).toBe(
+      [a.title, ...story].join("\n\n"),
+    );
     for (const junk of [
       "Rates rose 40%",
       'better than we expected"',
