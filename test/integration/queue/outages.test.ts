@@ -17,6 +17,7 @@ import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import {
+  dropQueues,
   feedPipeline,
   type NewsSite,
   pgStore,
@@ -186,11 +187,12 @@ describe("queue: outages", () => {
     const workers = startWorkers(workerDeps(prefix), { concurrency: 4 });
     cleanups.push(async () => {
       await workers.close();
-      for (const q of [workers.queues.discover, workers.queues.fetch, workers.queues.extract])
-        await q.obliterate({ force: true }).catch(() => {});
+      const redis = createRedis(inject("redisUrl"));
+      await dropQueues(redis, prefix);
+      redis.disconnect();
     });
 
-    // Discovery needs the store (hasUrl); let it and the fetches through, then cut PostgreSQL.
+    // Discovery needs the store (knownUrls); let it and the fetches through, then cut PostgreSQL.
     await workers.queues.extract.pause();
     await enqueueDiscover(
       workers.queues,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
 import { createQueues, createRedis } from "../../../src/queue/queues.js";
 import { syncSchedulers } from "../../../src/queue/schedule.js";
+import { dropQueues } from "./helpers.js";
 
 const pipeline = (name: string, schedule: string) =>
   parsePipeline(
@@ -15,11 +16,12 @@ const pipeline = (name: string, schedule: string) =>
 
 describe("queue: job schedulers", () => {
   const redis = createRedis(inject("redisUrl"));
-  const queues = createQueues(redis, `nf-${inject("runId")}-sched`);
+  const prefix = `nf-${inject("runId")}-sched`;
+  const queues = createQueues(redis, prefix);
 
   afterAll(async () => {
-    await queues.discover.obliterate({ force: true }).catch(() => {});
     await queues.close();
+    await dropQueues(redis, prefix);
     redis.disconnect();
   });
 
