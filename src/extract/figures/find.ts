@@ -11,6 +11,7 @@ import { anchoredCount, mayBeAnchored } from "./anchor.js";
 import { NOT_MODIFIERS } from "./data/count-nouns.js";
 import { CENT_CURRENCIES } from "./data/currencies.js";
 import { MOVEMENT_WORDS } from "./data/modifiers.js";
+import { TENS, UNITS } from "./data/number-words.js";
 import { CANDIDATE, RANGE_CONNECTOR } from "./patterns.js";
 import { isDigit, isWordChar, type Piece, readPiece, yearLike } from "./piece.js";
 import {
@@ -123,7 +124,8 @@ export function scan(text: string): Figure[] {
       piece.kind === "count" &&
       ((yearLike(piece) && !ranged) ||
         (piece.words && piece.value < 2) ||
-        modelNumber(text, piece, mods.start))
+        modelNumber(text, piece, mods.start) ||
+        numberAfterNumber(text, piece, mods.start))
     ) {
       CANDIDATE.lastIndex = Math.max(i + 1, piece.end);
       continue;
@@ -231,6 +233,36 @@ function modelNumber(text: string, p: Piece, from: number): boolean {
   const first = text.charCodeAt(k + 1);
   const last = text.charCodeAt(p.end - 1);
   return first >= 65 && first <= 90 && j > k + 1 && last >= 97 && last <= 122;
+}
+
+/** Words that join two numbers into a range, a comparison or a list: "200 and 300 jobs". */
+const JOINING_WORDS: ReadonlySet<string> = new Set(
+  "and or to than from between of by per plus minus vs versus with in on at for about nearly almost over under up down into the a an its their some each every was were is are had has have".split(
+    " ",
+  ),
+);
+
+/**
+ * "two new 737 Max jets", "20 more 787 Dreamliners", "2 000 people": a plain number right
+ * after another number, or one describing word after it, names a model or is a piece of a
+ * number; it counts nothing (the first number is the count). Joining words ("200 and 300
+ * jobs"), punctuation and years ("in 2023 120 stores") end the look-back.
+ */
+function numberAfterNumber(text: string, p: Piece, from: number): boolean {
+  if (p.formatted || p.scaled || p.words) return false;
+  let j = from - 1;
+  for (let between = 0; between <= 1; between++) {
+    while (j >= 0 && text.charCodeAt(j) === 32) j--;
+    const end = j + 1;
+    while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+    const token = text.slice(j + 1, end);
+    if (token === "") return false;
+    const lower = token.toLowerCase();
+    if (/^\d+$/.test(token)) return !(token.length === 4 && /^(?:1[89]|20)/.test(token));
+    if (UNITS[lower] !== undefined || TENS[lower] !== undefined) return true;
+    if (!/^[a-z]+$/.test(token) || JOINING_WORDS.has(token)) return false;
+  }
+  return false;
 }
 
 /** The end of the alphanumeric token at `i`, to skip model names and codes in one step. */

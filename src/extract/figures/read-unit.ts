@@ -180,6 +180,8 @@ export function readUnit(
 }
 
 const NEXT_WORD = /[ \t]+([A-Za-z][A-Za-z'’-]*)/y;
+/** A plain number followed by a title-case word ("737 Max"): a model inside a noun phrase. */
+const MODEL_NUMBER = /[ \t]+\d{2,4}(?=[ \t]+[A-Z][a-z])/y;
 
 const PART_OF = /[ \t]+\d[\d,.]*(?:[ \t]*(?:million|billion|mln|bn|m))?(?=[ \t])/y;
 /** "the two companies" is how news names the parties to a deal; "6,000 companies" is a count. */
@@ -226,6 +228,13 @@ function readCountNoun(
     if (whole) p += whole[0].length;
   }
   for (let i = 0; i < 5; i++) {
+    // "two new 737 Max jets": a plain number inside the noun phrase is a model's name.
+    MODEL_NUMBER.lastIndex = p;
+    const model = i > 0 ? MODEL_NUMBER.exec(text) : null;
+    if (model) {
+      p += model[0].length;
+      continue;
+    }
     NEXT_WORD.lastIndex = p;
     const m = NEXT_WORD.exec(text);
     if (!m) return null;

@@ -148,6 +148,18 @@ describe("counts", () => {
     ],
     ["It sold 4.3M digital and physical copies.", [{ amount: 4_300_000, unit: "copies" }]],
     ["It delivered 63000 Model 3 sedans.", []],
+    // A number right after another names a model or is a piece of one: never a count.
+    [
+      "It grounded two new 737 Max jets.",
+      [{ text: "two new 737 Max jets", amount: 2, unit: "jets" }],
+    ],
+    ["The group employs more than 2 000 people.", []],
+    ["It will open 500 Walmart stores.", [{ text: "500 Walmart stores", amount: 500 }]],
+    ["In 1986 it cut about 850 positions.", [{ text: "850 positions", amount: 850 }]],
+    [
+      "Volume was 730 lots including 350 lots crossed.",
+      [{ text: "730 lots" }, { text: "350 lots" }],
+    ],
     [
       "The two companies agreed; a survey of 6,000 companies followed.",
       [{ text: "6,000 companies" }],
