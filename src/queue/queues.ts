@@ -6,7 +6,14 @@ import { type JobsOptions, Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { Pipeline } from "../pipeline/schema.js";
 import { extractJobId, fetchJobId } from "./job-id.js";
-import type { DiscoverJob, ExtractJob, FetchJob, PipelineRef, QueueName } from "./jobs.js";
+import {
+  type DiscoverJob,
+  type ExtractJob,
+  type FetchJob,
+  type PipelineRef,
+  QUEUE_NAMES,
+  type QueueName,
+} from "./jobs.js";
 
 /** Attempts and backoff for transient failures: 1 s, 2 s, 4 s, 8 s … each ±50 %. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -68,6 +75,13 @@ export function createQueues(connection: Redis, prefix: string): Queues {
       await Promise.all(Object.values(all).map((q) => q.close()));
     },
   };
+}
+
+/** Workers connected to each queue now (BullMQ names their Redis connections). */
+export async function workerCounts(queues: Queues): Promise<Record<QueueName, number>> {
+  const out = {} as Record<QueueName, number>;
+  for (const name of QUEUE_NAMES) out[name] = (await queues.byName(name).getWorkers()).length;
+  return out;
 }
 
 export function pipelineRef(p: Pipeline, runId: string | null): PipelineRef {

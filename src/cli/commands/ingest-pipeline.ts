@@ -13,7 +13,7 @@ import { createPageFetcher } from "../../pipeline/page-fetcher.js";
 import { runPipelineInline } from "../../pipeline/run-inline.js";
 import { durationMs, type Pipeline } from "../../pipeline/schema.js";
 import { type RunTally, toIngestSummary } from "../../pipeline/summary.js";
-import { createQueues, createRedis, enqueueDiscover } from "../../queue/queues.js";
+import { createQueues, createRedis, enqueueDiscover, workerCounts } from "../../queue/queues.js";
 import { type RunCounts, RunTracker } from "../../queue/run-tracker.js";
 import { waitForRun } from "../../queue/wait-run.js";
 import type { IngestSummary } from "../../store/ingest.js";
@@ -180,6 +180,12 @@ async function runQueued(
     ctx.stderr(
       `newsfigures ingest: queued run ${runId}; waiting for the workers (newsfigures worker) to finish it\n`,
     );
+    // Without a worker the wait never ends; say so rather than draw a bar that never moves.
+    const idle = Object.entries(await workerCounts(queues)).filter(([, n]) => n === 0);
+    if (idle.length > 0)
+      ctx.stderr(
+        `newsfigures ingest: no worker is taking ${idle.map(([q]) => q).join(", ")} jobs under prefix "${config.queuePrefix}" on this Redis; start one with \`newsfigures worker\` (same REDIS_URL and NEWSFIGURES_QUEUE_PREFIX) and this run goes on\n`,
+      );
     const counts = await waitForRun(tracker, queues, runId, {
       onProgress: (c) => {
         progress.setTotal(c.total);

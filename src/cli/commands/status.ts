@@ -4,7 +4,8 @@
  */
 import type { Command } from "commander";
 import { codeOfReason } from "../../queue/errors.js";
-import { createQueues, createRedis } from "../../queue/queues.js";
+import type { QueueName } from "../../queue/jobs.js";
+import { createQueues, createRedis, workerCounts } from "../../queue/queues.js";
 import { RunTracker } from "../../queue/run-tracker.js";
 import { SCHEDULER_PREFIX } from "../../queue/schedule.js";
 import type { CliContext } from "../context.js";
@@ -12,6 +13,7 @@ import { formatTable } from "../format-table.js";
 import { requireRedis } from "./queue-common.js";
 
 const STATES = ["waiting", "active", "delayed", "completed", "failed"] as const;
+const COLUMNS = [...STATES, "workers"] as const;
 
 export function registerStatus(program: Command, ctx: CliContext): void {
   program
@@ -27,8 +29,12 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       const queues = createQueues(redis, prefix);
       try {
         const counts: Record<string, Record<string, number>> = {};
+        const workers = await workerCounts(queues);
         for (const q of [queues.discover, queues.fetch, queues.extract])
-          counts[q.name] = await q.getJobCounts(...STATES);
+          counts[q.name] = {
+            ...(await q.getJobCounts(...STATES)),
+            workers: workers[q.name as QueueName],
+          };
         const failed = [];
         for (const q of [queues.discover, queues.fetch, queues.extract]) {
           for (const j of await q.getFailed(0, 9)) {
@@ -53,11 +59,16 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         }
         const rows = Object.entries(counts).map(([q, c]) => [
           q,
-          ...STATES.map((s) => String(c[s] ?? 0)),
+          ...COLUMNS.map((s) => String(c[s] ?? 0)),
         ]);
         await ctx.stdout(
-          `Queues (prefix ${prefix})\n${formatTable(["queue", ...STATES], rows, 12)}\n\n`,
+          `Queues (prefix ${prefix})\n${formatTable(["queue", ...COLUMNS], rows, 12)}\n\n`,
         );
+        const idle = Object.entries(workers).filter(([, n]) => n === 0);
+        if (idle.length > 0)
+          await ctx.stdout(
+            `No worker is taking ${idle.map(([q]) => q).join(", ")} jobs: start \`newsfigures worker\` with this REDIS_URL and prefix.\n\n`,
+          );
         const runs = Object.entries(lastRuns).map(([name, r]) => {
           const sch = schedulers.find((s) => s.key === `${SCHEDULER_PREFIX}${name}`);
           return [

@@ -73,6 +73,7 @@ store: ${storeUrl.toString()}
   it("ingest waits for the queued run and names the page that failed, with its code", async () => {
     const run = await runCli(["ingest", yaml], { env });
     expect(run.stderr).toMatch(/queued run local-cli-/);
+    expect(run.stderr).not.toMatch(/no worker/);
     expect(run.stderr).toMatch(/news\/99\.html: NF_FETCH_HTTP_STATUS: .*404/);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^Pipeline local-cli /);
@@ -88,7 +89,12 @@ store: ${storeUrl.toString()}
       failed: { queue: string; code: string }[];
       lastRuns: Record<string, { found: number; enqueued: number }>;
     };
-    expect(status.counts.fetch).toMatchObject({ failed: 1, completed: PAGES, waiting: 0 });
+    expect(status.counts.fetch).toMatchObject({
+      failed: 1,
+      completed: PAGES,
+      waiting: 0,
+      workers: 1,
+    });
     expect(status.counts.extract).toMatchObject({ completed: PAGES, failed: 0 });
     expect(status.failed).toEqual([
       expect.objectContaining({ queue: "fetch", code: "NF_FETCH_HTTP_STATUS" }),
@@ -121,6 +127,26 @@ store: ${storeUrl.toString()}
       return (await store.stats()).articles === PAGES + 1;
     });
     expect((await runCli(["failed", "list"], { env })).stdout).toBe("");
+  });
+
+  it("ingest says so when no worker is taking the jobs, instead of waiting in silence", async () => {
+    const lonely = `${prefix}-none`;
+    const child = spawn(process.execPath, [BIN, "ingest", yaml], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NEWSFIGURES_QUEUE_PREFIX: lonely },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    try {
+      await waitUntil("the no-worker warning", () => stderr.includes("no worker is taking"));
+      expect(stderr).toMatch(
+        new RegExp(`no worker is taking discover, fetch, extract jobs under prefix "${lonely}"`),
+      );
+    } finally {
+      child.kill("SIGKILL");
+      await dropQueues(redis, lonely);
+    }
   });
 
   it("logs one outcome line per job with its queue, id and url, and never the password", () => {
