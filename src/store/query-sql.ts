@@ -53,6 +53,8 @@ export function recordWhere(
     if (/^\d{4}-\d{2}-\d{2}$/.test(q.until)) add(`${col("published_at")} < ?`, nextDay(q.until));
     else add(`${col("published_at")} <= ?`, q.until);
   }
+  // The articles table joined as `a` (every full record query joins it).
+  if (q.storedSince !== undefined) add("a.updated_at >= ?", q.storedSince);
   if (q.period !== undefined) {
     const p = q.period;
     if (p.year !== undefined) add("r.period_year = ?", p.year);

@@ -214,12 +214,16 @@ export class SqlStore implements RecordStore {
     return rows.map((row) => storedRecord(row, true));
   }
 
-  async *exportRecords(pageSize = 1000): AsyncIterable<StoredRecord> {
+  async *exportRecords(pageSize = 1000, filter: RecordQuery = {}): AsyncIterable<StoredRecord> {
+    const entity = filter.entity?.trim();
+    const match = entity && !(await this.hasEntityPrefix(entity)) ? "contains" : "prefix";
+    const where = recordWhere(filter, match, this.db.dialect);
+    const cond = where.sql === "" ? "WHERE r.id > ?" : `${where.sql} AND r.id > ?`;
     let after = "";
     for (;;) {
       const rows = await this.db.all<RecordJoinRow>(
-        `${selectRecords(this.db)} WHERE r.id > ? ORDER BY r.id LIMIT ${pageSize}`,
-        [after],
+        `${selectRecords(this.db)} ${cond} ORDER BY r.id LIMIT ${pageSize}`,
+        [...where.params, after],
       );
       // Validated when stored; a bulk read skips the schema to keep export at disk speed.
       for (const row of rows) yield storedRecord(row, false);

@@ -106,6 +106,11 @@ export interface RecordQuery {
   min?: number;
   max?: number;
   articleId?: string;
+  /**
+   * Records written (first stored or re-extracted) on or after this ISO date or date-time:
+   * what an incremental export wants since its last run.
+   */
+  storedSince?: string;
   limit?: number;
 }
 
@@ -162,8 +167,8 @@ export interface RecordStore extends Store {
   readonly location: string;
   readonly dialect: "sqlite" | "postgres";
   queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
-  /** Every record in id order, read in pages so memory stays constant. */
-  exportRecords(pageSize?: number): AsyncIterable<StoredRecord>;
+  /** Every record (or those the filter keeps) in id order, read in pages so memory stays constant. */
+  exportRecords(pageSize?: number, filter?: RecordQuery): AsyncIterable<StoredRecord>;
   /** Stored articles (with body and raw) in articleId order, read in pages. */
   listArticles(filter?: ArticleFilter, pageSize?: number): AsyncIterable<StoredArticle>;
   getRecords(articleId: string): Promise<MetricRecord[]>;

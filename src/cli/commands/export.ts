@@ -1,20 +1,27 @@
 /**
- * `newsfigures export --format csv|jsonl`: every stored record, streamed page by page with
- * stdout backpressure, so memory stays flat whatever the store holds.
+ * `newsfigures export [filters] --format csv|jsonl`: every stored record (or those the
+ * filters of `query` keep, with no row limit), streamed page by page with stdout
+ * backpressure, so memory stays flat whatever the store holds. `--stored-since` gives the
+ * records written since a previous export.
  */
 import type { Command } from "commander";
 import { NewsfiguresError } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { CSV_HEADER, csvRow, jsonOf } from "../record-format.js";
 import { addStoreOption, withStore } from "../store-option.js";
+import { addFilterOptions, type FilterFlags, toFilter } from "./query.js";
 
 export function registerExport(program: Command, ctx: CliContext): void {
   addStoreOption(
-    program
-      .command("export")
-      .description("write every stored figure to standard output as CSV or JSON lines")
-      .option("--format <format>", "jsonl (default) or csv", "jsonl"),
-  ).action(async (opts: { store?: string; format: string }) => {
+    addFilterOptions(
+      program
+        .command("export")
+        .description(
+          "write every stored figure (or those the filters keep) to standard output as CSV or JSON lines",
+        ),
+    ).option("--format <format>", "jsonl (default) or csv", "jsonl"),
+  ).action(async (opts: FilterFlags & { format: string }) => {
+    const filter = toFilter(opts);
     if (opts.format !== "jsonl" && opts.format !== "csv")
       throw new NewsfiguresError(
         "NF_CLI_BAD_FLAG",
@@ -25,7 +32,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
       if (csv) await ctx.stdout(`${CSV_HEADER.join(",")}\n`);
       // Lines are gathered per page so each write is a few hundred KB, not one syscall per record.
       let chunk: string[] = [];
-      for await (const r of store.exportRecords(1000)) {
+      for await (const r of store.exportRecords(1000, filter)) {
         chunk.push(csv ? csvRow(r) : JSON.stringify(jsonOf(r)));
         if (chunk.length >= 1000) {
           await ctx.stdout(`${chunk.join("\n")}\n`);

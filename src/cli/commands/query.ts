@@ -13,7 +13,8 @@ import { formatTable } from "../format-table.js";
 import { CSV_HEADER, csvRow, jsonOf, TABLE_HEADER, tableRow } from "../record-format.js";
 import { addStoreOption, withStore } from "../store-option.js";
 
-interface QueryFlags {
+/** The filter flags `query` and `export` share. */
+export interface FilterFlags {
   store?: string;
   entity?: string;
   metric?: string;
@@ -25,27 +26,39 @@ interface QueryFlags {
   min?: string;
   max?: string;
   article?: string;
+  storedSince?: string;
+}
+
+interface QueryFlags extends FilterFlags {
   limit: string;
   format: string;
+}
+
+/** Adds the record filters to a command (`query`, `export`). */
+export function addFilterOptions(command: Command): Command {
+  return command
+    .option("--entity <name>", "entity name, case-insensitive; prefix first, else contains")
+    .option("--metric <metric>", "revenue, backlog, eps, … (see the spec's taxonomy)")
+    .option("--kind <kind>", "money, percent or count")
+    .option("--since <date>", "published on or after (YYYY-MM-DD)")
+    .option("--until <date>", "published on or before (YYYY-MM-DD)")
+    .option("--period <period>", "2025, FY2026, Q3, Q3 2025, or words of the period")
+    .option("--currency <code>", "ISO 4217 code, e.g. USD")
+    .option("--min <amount>", "smallest amount")
+    .option("--max <amount>", "largest amount")
+    .option("--article <id>", "one article's figures (sha256:…)")
+    .option(
+      "--stored-since <date>",
+      "stored or re-extracted on or after (YYYY-MM-DD or an ISO date-time): increments",
+    );
 }
 
 const FORMATS = ["table", "csv", "jsonl", "json"];
 
 export function registerQuery(program: Command, ctx: CliContext): void {
   addStoreOption(
-    program
-      .command("query")
+    addFilterOptions(program.command("query"))
       .description("find stored figures by entity, metric, kind, date, period, currency, amount")
-      .option("--entity <name>", "entity name, case-insensitive; prefix first, else contains")
-      .option("--metric <metric>", "revenue, backlog, eps, … (see the spec's taxonomy)")
-      .option("--kind <kind>", "money, percent or count")
-      .option("--since <date>", "published on or after (YYYY-MM-DD)")
-      .option("--until <date>", "published on or before (YYYY-MM-DD)")
-      .option("--period <period>", "2025, FY2026, Q3, Q3 2025, or words of the period")
-      .option("--currency <code>", "ISO 4217 code, e.g. USD")
-      .option("--min <amount>", "smallest amount")
-      .option("--max <amount>", "largest amount")
-      .option("--article <id>", "one article's figures (sha256:…)")
       .option("--limit <n>", "at most this many rows", "50")
       .option("--format <format>", "table (default), csv, jsonl or json", "table"),
   ).action(async (flags: QueryFlags) => {
@@ -75,7 +88,12 @@ export function registerQuery(program: Command, ctx: CliContext): void {
 }
 
 export function toQuery(f: QueryFlags): RecordQuery {
-  const q: RecordQuery = { limit: positiveInt(f.limit, "--limit") };
+  return { ...toFilter(f), limit: positiveInt(f.limit, "--limit") };
+}
+
+/** The filter flags as a query without a row limit (`export` streams everything they keep). */
+export function toFilter(f: FilterFlags): RecordQuery {
+  const q: RecordQuery = {};
   if (f.entity !== undefined) q.entity = f.entity;
   if (f.metric !== undefined) q.metric = oneOf(f.metric, Metric.options, "--metric");
   if (f.kind !== undefined) q.kind = oneOf(f.kind, FigureKind.options, "--kind");
@@ -93,6 +111,12 @@ export function toQuery(f: QueryFlags): RecordQuery {
   if (f.min !== undefined) q.min = amount(f.min, "--min");
   if (f.max !== undefined) q.max = amount(f.max, "--max");
   if (f.article !== undefined) q.articleId = f.article;
+  if (f.storedSince !== undefined) {
+    // Stored times are UTC ISO strings compared as text: a date-time with an offset is
+    // turned into the same form first.
+    const d = isoDate(f.storedSince, "--stored-since");
+    q.storedSince = d.includes("T") ? new Date(d).toISOString() : d;
+  }
   return q;
 }
 

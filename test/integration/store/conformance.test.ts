@@ -237,6 +237,33 @@ describe.each(all)("store conformance on $name", (backend) => {
     await store.close();
   });
 
+  it("exports only what a filter keeps, and what was stored since a time", async () => {
+    const store = await fresh();
+    const o = article(ORCHARD_TEXT, orchardRecords());
+    await store.saveExtraction(o.row, o.result, "1.0.0");
+    await new Promise((r) => setTimeout(r, 20));
+    const between = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    const k = article(KESTREL_TEXT, kestrelRecords());
+    await store.saveExtraction(k.row, k.result, "1.0.0");
+    const texts = async (filter: Parameters<RecordStore["exportRecords"]>[1]) =>
+      (await collect(store.exportRecords(1, filter))).map((r) => r.record.text).sort();
+    expect(await texts({ metric: "backlog" })).toEqual(["$2.4 billion", "$310 million", "31%"]);
+    expect(await texts({ entity: "bank", metric: "backlog" })).toEqual(["$310 million"]);
+    expect(await texts({ storedSince: between })).toEqual(
+      kestrelRecords()
+        .map((r) => r.text)
+        .sort(),
+    );
+    expect(await texts({ storedSince: "2999-01-01" })).toEqual([]);
+    // Re-extracting an article makes its records new again.
+    await store.saveExtraction(o.row, o.result, "1.1.0");
+    expect((await texts({ storedSince: between })).length).toBe(
+      orchardRecords().length + kestrelRecords().length,
+    );
+    await store.close();
+  });
+
   it("keeps fetch state per URL", async () => {
     const store = await fresh();
     expect(await store.getFetchState("https://example.test/x")).toBeNull();

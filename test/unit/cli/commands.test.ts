@@ -119,6 +119,28 @@ describe.skipIf(!HAS_DIST)("store commands", () => {
     expect(jq.stdout.trim().split("\n")).toHaveLength(total);
   });
 
+  it("exports with the query's filters and with --stored-since for increments", async () => {
+    const lines = async (...args: string[]) =>
+      (await runCli(["export", "--store", store, ...args])).stdout
+        .trim()
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l) as { record: { metric: string; entity: { name: string } } });
+    const revenue = await lines("--metric", "revenue", "--entity", "dell");
+    expect(revenue.length).toBeGreaterThan(0);
+    for (const r of revenue) {
+      expect(r.record.metric).toBe("revenue");
+      expect(r.record.entity.name).toMatch(/^Dell/);
+    }
+    expect(await lines("--stored-since", "2999-01-01")).toEqual([]);
+    expect((await lines("--stored-since", "2000-01-01T00:00:00+02:00")).length).toBe(
+      (await lines()).length,
+    );
+    const bad = await runCli(["export", "--store", store, "--stored-since", "yesterday"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--stored-since "yesterday" is not a date; write YYYY-MM-DD/);
+  });
+
   it("reprocesses without changes when the rules did not change", async () => {
     // dist/ is rebuilt by the developers while they work: bring the store to the extractor
     // of this moment first, so the run below compares like with like.
