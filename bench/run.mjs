@@ -34,6 +34,11 @@ const SECTIONS = [
     file: "queue-e2e.mjs",
     optional: true,
   },
+  {
+    name: "reprocess",
+    title: "(h) reprocess after a rule change: grouped saves vs one transaction per article",
+    file: "reprocess.mjs",
+  },
 ];
 
 const argv = process.argv.slice(2);

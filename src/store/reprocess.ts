@@ -1,13 +1,18 @@
 /**
  * Re-run extraction over stored articles, from their stored body (nothing is fetched),
- * and replace each article's records in its own transaction.
+ * and replace their records; each article is replaced whole or not at all (several share
+ * a transaction).
  */
 import { describeError } from "../errors.js";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleInput, ArticleResult } from "../model/index.js";
 import { diffRecords, type RecordDiff } from "./diff.js";
-import type { ArticleFilter, RecordStore, StoredArticle } from "./types.js";
+import { SaveBatcher } from "./save-batcher.js";
+import type { ArticleFilter, RecordStore, SaveOutcome, StoredArticle } from "./types.js";
+
+/** Articles read ahead of their saves at most (each holds its page and body in memory). */
+const MAX_PENDING = 200;
 
 export interface ArticleReprocess {
   articleId: string;
@@ -79,6 +84,22 @@ export async function reprocessStore(
     dryRun: options.dryRun === true,
     extractorVersion: version,
   };
+  // Saves go through a group-commit batcher: on PostgreSQL one transaction per group instead
+  // of one per article. Reports still come out in article order, each after its own save.
+  const batcher = options.dryRun ? null : new SaveBatcher(store, version, { maxBatch: 100 });
+  const pending: Array<{ report: ArticleReprocess; saved: Promise<SaveOutcome> | null }> = [];
+  const settle = async (keep: number) => {
+    while (pending.length > keep) {
+      const { report, saved } = pending.shift() as (typeof pending)[number];
+      try {
+        if (saved) report.applied = (await saved).changed;
+      } catch (err) {
+        summary.failed++;
+        report.error = describeError(err);
+      }
+      await options.onArticle?.(report);
+    }
+  };
   for await (const stored of store.listArticles(filter)) {
     summary.articles++;
     const { raw: _raw, body: _body, extractorVersion: fromVersion, ...row } = stored;
@@ -92,6 +113,7 @@ export async function reprocessStore(
       applied: false,
       error: null,
     };
+    let saved: Promise<SaveOutcome> | null = null;
     try {
       const result = extract(inputOf(stored));
       report.diff = diffRecords(await store.getRecords(stored.articleId), result.metrics);
@@ -102,21 +124,19 @@ export async function reprocessStore(
       summary.added += report.diff.added.length;
       summary.removed += report.diff.removed.length;
       summary.updated += report.diff.changed.length;
-      // saveExtraction is a no-op when nothing changed, so always offering it is safe and
-      // also records entity or metadata changes that the record diff does not show.
-      if (!options.dryRun) {
-        const outcome = await store.saveExtraction(
-          { ...row, raw: stored.raw, body: stored.body },
-          result,
-          version,
-        );
-        report.applied = outcome.changed;
-      }
+      // A save is a no-op when nothing changed, so always offering it is safe and also
+      // records entity or metadata changes that the record diff does not show.
+      saved =
+        batcher?.save({ article: { ...row, raw: stored.raw, body: stored.body }, result }) ?? null;
+      // Settled (and reported) when its group commits; a rejection is handled there.
+      saved?.catch(() => {});
     } catch (err) {
       summary.failed++;
       report.error = describeError(err);
     }
-    await options.onArticle?.(report);
+    pending.push({ report, saved });
+    await settle(MAX_PENDING);
   }
+  await settle(0);
   return summary;
 }
