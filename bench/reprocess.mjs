@@ -16,7 +16,7 @@ const i = process.argv.indexOf("--articles");
 const N = i >= 0 ? Number(process.argv[i + 1]) : 3000;
 
 const { openStore, dropPostgresSchema } = await importDist("store/index.js");
-const { reprocessStore } = await importDist("store/reprocess.js");
+const { inputOf, reprocessStore } = await importDist("store/reprocess.js");
 const { extractArticle } = await importDist("extract/index.js");
 const { ingestFiles } = await importDist("store/ingest.js");
 
@@ -45,15 +45,7 @@ async function oneByOne(store, version) {
   let n = 0;
   for await (const a of store.listArticles()) {
     const { extractorVersion: _v, ...row } = a;
-    const { result } = extractArticle({
-      source: a.source,
-      body: a.body,
-      title: a.title,
-      url: a.canonicalUrl ?? a.url,
-      publishedAt: a.publishedAt,
-      publisher: a.publisher,
-      authors: a.authors,
-    });
+    const { result } = extractArticle(inputOf(a));
     await store.getRecords(a.articleId);
     await store.saveExtraction(row, result, version);
     n++;
