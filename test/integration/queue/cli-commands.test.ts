@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
-import { createQueues, enqueueDiscover } from "../../../src/queue/queues.js";
+import { createQueues, enqueueDiscover, workerCounts } from "../../../src/queue/queues.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { BIN, ROOT, runCli } from "../../helpers/cli.js";
 import { dropQueues, type NewsSite, pgStore, startNewsSite, waitUntil } from "./helpers.js";
@@ -58,6 +58,15 @@ store: ${storeUrl.toString()}
     worker.stderr?.setEncoding("utf8").on("data", (d: string) => (logs += d));
     redis = new Redis(inject("redisUrl"));
     store = await openStore(pg.url);
+    // The worker process is up when its BullMQ workers have connected to all three queues.
+    const queues = createQueues(redis, prefix);
+    try {
+      await waitUntil("the worker process connected", async () =>
+        Object.values(await workerCounts(queues)).every((n) => n > 0),
+      );
+    } finally {
+      await queues.close();
+    }
   });
 
   afterAll(async () => {
