@@ -59,6 +59,8 @@ export interface FetchOptions {
   agent?: Agent;
   /** When given, every hop must be allowed by robots.txt. */
   robots?: RobotsCache;
+  /** false: leave `text` null, for callers that keep the bytes and decode them later. */
+  decode?: boolean;
   signal?: AbortSignal;
 }
 
@@ -73,7 +75,7 @@ export interface FetchedPage {
   contentType: string | null;
   /** Decoded body bytes (after content-encoding), as received. */
   body: Buffer;
-  /** The body as text (charset from BOM, header, meta; iconv-lite), or null for 304. */
+  /** The body as text (charset from BOM, header, meta; iconv-lite); null for 304 or `decode: false`. */
   text: string | null;
   charset: string | null;
   etag: string | null;
@@ -83,6 +85,7 @@ export interface FetchedPage {
 }
 
 export const FETCH_DEFAULTS = {
+  accept: "html" as AcceptKind,
   maxRedirects: 5,
   maxBytes: 5 * 1024 * 1024,
   maxDecodedBytes: 20 * 1024 * 1024,
@@ -169,7 +172,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
       if (options.robots) await options.robots.assertAllowed(current.href);
       const headers: Record<string, string> = {
         "user-agent": options.userAgent ?? DEFAULT_USER_AGENT,
-        accept: acceptHeader(o.accept ?? "html"),
+        accept: acceptHeader(o.accept),
         "accept-encoding": "gzip, deflate, br",
       };
       if (options.etag) headers["if-none-match"] = options.etag;
@@ -221,7 +224,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
         throw statusError(res.statusCode, current, header(h, "retry-after"));
       }
       const type = mediaType(base.contentType);
-      const wanted = ACCEPT_TYPES[o.accept ?? "html"] as readonly string[];
+      const wanted = ACCEPT_TYPES[o.accept] as readonly string[];
       if (type !== null && wanted.length > 0 && !wanted.includes(type)) {
         discard(res.body);
         throw fetchError(
@@ -238,13 +241,15 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
         o.maxDecodedBytes,
         current,
       );
-      if (type === null && looksBinary(body) && (o.accept ?? "html") !== "any") {
+      if (type === null && looksBinary(body) && o.accept !== "any") {
         throw fetchError(
           FetchErrorCode.contentType,
-          `${redact(current)} sent binary data without a Content-Type; expected ${o.accept ?? "html"}`,
+          `${redact(current)} sent binary data without a Content-Type; expected ${o.accept}`,
           {},
         );
       }
+      if (options.decode === false)
+        return { ...base, unchanged: false, body, text: null, charset: null };
       const decoded = decodePage(body, base.contentType);
       return { ...base, unchanged: false, body, text: decoded.text, charset: decoded.charset };
     }

@@ -5,13 +5,14 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Logger } from "../log.js";
 import type { ArticleRef } from "../model/index.js";
 import { decodePage } from "../parse/charset.js";
-import { parseFeed } from "../sources/feeds.js";
 import { expandPaths } from "../sources/local-files.js";
-import { parseSitemap } from "../sources/sitemaps.js";
+import { readSource } from "../sources/remote.js";
 import type { ArticleDeps } from "./deps.js";
-import type { FetchOptions, Pipeline, SourceSpec } from "./schema.js";
+import { pacedFetch } from "./paced-fetch.js";
+import type { Pipeline, SourceSpec } from "./schema.js";
 
 /** A short label for a source, for logs and job data. */
 export function sourceLabel(source: SourceSpec): string {
@@ -21,13 +22,16 @@ export function sourceLabel(source: SourceSpec): string {
   return `files:${[source.files].flat().join(",")}`;
 }
 
-/** Every article reference a source lists, in its order, without duplicates. */
+/**
+ * Every article reference a source lists, in its order, without duplicates. Feeds and
+ * sitemaps (indexes followed, a child that fails skipped with a warning) are read by
+ * `readSource` over the same paced, guarded fetcher as pages.
+ */
 export async function discoverRefs(
   pipeline: Pipeline,
   source: SourceSpec,
-  deps: Pick<ArticleDeps, "fetcher" | "pacer">,
+  deps: Pick<ArticleDeps, "fetcher" | "pacer"> & { logger?: Logger },
 ): Promise<ArticleRef[]> {
-  const fetchOpts = pipeline.spec.fetch;
   let refs: ArticleRef[];
   if ("files" in source) {
     const paths = await expandPaths([source.files].flat().map((p) => resolve(pipeline.dir, p)));
@@ -40,43 +44,18 @@ export async function discoverRefs(
   } else if ("urls" in source) {
     refs = source.urls.map((url) => ({ url, title: null, publishedAt: null, source: url }));
   } else {
-    refs =
+    const fetchText = async (url: string) => {
+      const page = await pacedFetch(url, deps, pipeline.spec.fetch);
+      return page.body ? decodePage(page.body, page.contentType).text : "";
+    };
+    const read =
       "feed" in source
-        ? parseFeed(await fetchText(source.feed, fetchOpts, deps), { url: source.feed }).refs
-        : await sitemapRefs(source.sitemap, fetchOpts, deps);
+        ? await readSource("feed", source.feed, { fetchText })
+        : await readSource("sitemap", source.sitemap, { fetchText });
+    for (const warning of read.warnings)
+      deps.logger?.warn({ source: sourceLabel(source), warning }, "source read with a problem");
+    refs = read.refs;
   }
   const seen = new Set<string>();
   return refs.filter((r) => (seen.has(r.url) ? false : (seen.add(r.url), true)));
-}
-
-async function fetchText(
-  url: string,
-  options: FetchOptions,
-  deps: Pick<ArticleDeps, "fetcher" | "pacer">,
-): Promise<string> {
-  await deps.pacer.pace(url, options.perHostIntervalMs);
-  try {
-    const page = await deps.fetcher.fetchPage(url, options);
-    return page.body ? decodePage(page.body, page.contentType).text : "";
-  } finally {
-    await deps.pacer.settle(url, options.perHostIntervalMs);
-  }
-}
-
-/** Child sitemaps read from one index, at most; an index of indexes is not followed further. */
-const MAX_CHILD_SITEMAPS = 50;
-
-async function sitemapRefs(
-  url: string,
-  options: FetchOptions,
-  deps: Pick<ArticleDeps, "fetcher" | "pacer">,
-): Promise<ArticleRef[]> {
-  const top = parseSitemap(await fetchText(url, options, deps), { url });
-  if (top.kind === "urlset") return top.refs;
-  const refs: ArticleRef[] = [];
-  for (const child of top.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
-    const sub = parseSitemap(await fetchText(child.url, options, deps), { url: child.url });
-    if (sub.kind === "urlset") refs.push(...sub.refs);
-  }
-  return refs;
 }

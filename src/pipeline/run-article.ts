@@ -17,6 +17,7 @@ import {
 } from "../sources/local-files.js";
 import type { ArticleRow, SaveItem, SaveOutcome } from "../store/types.js";
 import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
+import { pacedFetch } from "./paced-fetch.js";
 import type { ExtractOptions, FetchOptions } from "./schema.js";
 
 export type ArticleStatus = "stored" | "unchanged" | "not-modified" | "skipped";
@@ -57,21 +58,12 @@ export async function fetchArticle(
   known?: ConditionalHeaders | null,
 ): Promise<FetchOutcome> {
   const state = known === undefined ? await deps.store.getFetchState(ref.url) : known;
-  const crawlDelay = options.respectRobots
-    ? await deps.fetcher.crawlDelayMs(ref.url, options)
-    : null;
-  const interval = Math.max(options.perHostIntervalMs, crawlDelay ?? 0);
-  await deps.pacer.pace(ref.url, interval);
-  let page: FetchedPage;
-  try {
-    page = await deps.fetcher.fetchPage(
-      ref.url,
-      options,
-      state ? { etag: state.etag, lastModified: state.lastModified } : undefined,
-    );
-  } finally {
-    await deps.pacer.settle(ref.url, interval);
-  }
+  const page = await pacedFetch(
+    ref.url,
+    deps,
+    options,
+    state ? { etag: state.etag, lastModified: state.lastModified } : undefined,
+  );
   if (page.notModified) return { kind: "not-modified", url: ref.url };
   return { kind: "page", page };
 }

@@ -1,10 +1,9 @@
 /**
  * Read a source over HTTP: a feed, a sitemap (following sitemap indexes, bounded), or a
- * URL list. The fetcher is injected (fetchPage with the pipeline's agent and robots), so
- * the same guards apply as for pages.
+ * URL list. The fetcher is injected (the pipeline's paced, guarded page fetcher), so the
+ * same guards, robots rules and pacing apply as for pages.
  */
 import { NewsfiguresError } from "../errors.js";
-import type { FetchedPage, FetchOptions } from "../fetch/fetch-page.js";
 import type { ArticleRef } from "../model/index.js";
 import { parseFeed } from "./feeds.js";
 import { parseSitemap } from "./sitemaps.js";
@@ -13,8 +12,8 @@ import { parseUrlList } from "./url-list.js";
 export type SourceKind = "feed" | "sitemap" | "urls";
 
 export interface SourceDeps {
-  fetch: (url: string, options: FetchOptions) => Promise<FetchedPage>;
-  fetchOptions?: FetchOptions;
+  /** The decoded text of the document at `url`. */
+  fetchText: (url: string) => Promise<string>;
 }
 
 export interface SourceLimits {
@@ -38,13 +37,7 @@ export async function readSource(
   deps: SourceDeps,
   limits: SourceLimits = {},
 ): Promise<SourceResult> {
-  const get = async (u: string): Promise<string> => {
-    const page = await deps.fetch(u, {
-      ...deps.fetchOptions,
-      accept: kind === "urls" ? "any" : "feed",
-    });
-    return page.text ?? "";
-  };
+  const get = deps.fetchText;
   if (kind === "feed") return { refs: parseFeed(await get(url), { url }).refs, warnings: [] };
   if (kind === "urls") {
     const r = parseUrlList(await get(url), url);
