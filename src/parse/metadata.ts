@@ -128,14 +128,13 @@ export function extractMetadata($: CheerioAPI): PageMetadata {
 
   const site =
     nameOf(ld.publisher)[0] ?? meta(tags, "og:site_name", "application-name", "publisher") ?? null;
-  const h1 = str($("h1").first().text());
+  // Fallbacks that walk the document run only when the head did not answer.
   const title =
     str(ld.headline) ??
     meta(tags, "og:title", "twitter:title", "headline") ??
-    h1 ??
+    str($("h1").first().text()) ??
     cleanDocTitle(str($("title").first().text()), site);
 
-  const timeAttr = str($("article time[datetime], time[datetime]").first().attr("datetime"));
   const publishedAt =
     normaliseDate(str(ld.datePublished)) ??
     normaliseDate(
@@ -153,7 +152,9 @@ export function extractMetadata($: CheerioAPI): PageMetadata {
         "parsely-pub-date",
       ),
     ) ??
-    normaliseDate(timeAttr);
+    // A <time> inside the article before any other (a header's clock or a related story's).
+    normaliseDate(str($("article time[datetime]").first().attr("datetime"))) ??
+    normaliseDate(str($("time[datetime]").first().attr("datetime")));
   const modifiedAt =
     normaliseDate(str(ld.dateModified)) ??
     normaliseDate(meta(tags, "article:modified_time", "og:updated_time", "dateModified"));

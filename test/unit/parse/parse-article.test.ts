@@ -103,6 +103,11 @@ describe("parseArticle", () => {
     expect(parseArticle(html).publishedAt).toBe("2026-02-01T07:00:00+05:30");
   });
 
+  it("prefers the <time> inside the article to one in the page header", () => {
+    const html = `<html><body><header><time datetime="2026-03-09T08:00:00Z">today</time></header><article><h1>T</h1><time datetime="2026-02-01T07:00:00Z">1 Feb</time><p>${story[0]}</p></article></body></html>`;
+    expect(parseArticle(html).publishedAt).toBe("2026-02-01T07:00:00Z");
+  });
+
   it("survives broken JSON-LD", () => {
     const a = parseArticle(page("{ not json, }"));
     expect(a.title).toBe("Harbour Freight Lifts Outlook as Revenue Climbs 12%");
