@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { NewsfiguresError } from "../errors.js";
+import { DEFAULT_USER_AGENT } from "../fetch/fetch-page.js";
 
 export const Config = z.object({
   /** `sqlite:PATH` or `postgres://…`. */
@@ -13,10 +14,7 @@ export const Config = z.object({
   /** Prefix for every BullMQ key; lets several deployments (or test runs) share a Redis. */
   queuePrefix: z.string().min(1).default("newsfigures"),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  userAgent: z
-    .string()
-    .min(1)
-    .default("newsfigures/0.1 (+https://github.com/newsfigures/newsfigures)"),
+  userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
 });
 export type Config = z.infer<typeof Config>;
 

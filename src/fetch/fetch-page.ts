@@ -148,7 +148,8 @@ function redact(u: URL): string {
   return c.href;
 }
 
-function mediaType(contentType: string | null): string | null {
+/** "text/html; charset=utf-8" -> "text/html"; null when there is none. */
+export function mediaType(contentType: string | null): string | null {
   return contentType ? (contentType.split(";")[0] ?? "").trim().toLowerCase() : null;
 }
 

@@ -14,6 +14,5 @@ export {
   FETCH_DEFAULTS,
   fetchPage,
 } from "./fetch-page.js";
-export { HostPacer } from "./host-pacer.js";
 export type { RobotsOptions } from "./robots.js";
 export { RobotsCache } from "./robots.js";

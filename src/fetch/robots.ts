@@ -13,7 +13,6 @@ interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
   getMatchingLineNumber(url: string, ua?: string): number;
   getCrawlDelay(ua?: string): number | undefined;
-  getSitemaps(): string[];
 }
 
 // robots-parser is CommonJS whose typings claim an ES default export; at runtime the
@@ -47,13 +46,6 @@ export class RobotsCache {
 
   constructor(private readonly options: RobotsOptions) {}
 
-  /** Whether the URL may be fetched by our user agent. */
-  async isAllowed(url: string): Promise<boolean> {
-    const e = await this.entryFor(url);
-    if (e.unavailable) return false;
-    return e.robot?.isAllowed(url, this.options.userAgent) ?? true;
-  }
-
   /** Throws NF_FETCH_ROBOTS_DISALLOWED (permanent) or the robots fetch error (retryable). */
   async assertAllowed(url: string): Promise<void> {
     const e = await this.entryFor(url);
@@ -85,11 +77,6 @@ export class RobotsCache {
     const e = await this.entryFor(url);
     const d = e.robot?.getCrawlDelay(this.options.userAgent);
     return d === undefined || !Number.isFinite(d) ? null : Math.round(d * 1000);
-  }
-
-  /** Sitemaps listed in robots.txt (a source of article URLs). */
-  async sitemaps(url: string): Promise<string[]> {
-    return (await this.entryFor(url)).robot?.getSitemaps() ?? [];
   }
 
   private now(): number {

@@ -360,15 +360,3 @@ function findBody(node: AnyNode): Element | null {
   }
   return null;
 }
-
-/** For diagnosis: the containers the extractor keeps, as tag.class#id with scores. */
-export function explainSelection(
-  root: AnyNode,
-): Array<{ node: string; score: number | null; text: number }> {
-  const { chosen, stats, scores } = selectArticle(root);
-  return chosen.map((el) => ({
-    node: `${el.name}.${el.attribs.class ?? ""}#${el.attribs.id ?? ""}`,
-    score: scores.get(el) ?? null,
-    text: stats.get(el)?.text ?? 0,
-  }));
-}

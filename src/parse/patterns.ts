@@ -215,9 +215,7 @@ export const BOILERPLATE_WORDS = new Set([
   "meta",
   "metadata",
   "author",
-  "share-tools",
   "newsletterbox",
-  "paywall-promo",
 ]);
 
 /** Words that name the content container; they win over the words above in the same class. */

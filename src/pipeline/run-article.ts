@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
+import { mediaType } from "../fetch/fetch-page.js";
 import type { ArticleInput, ArticleRef, ArticleResult } from "../model/index.js";
 import { decodePage } from "../parse/charset.js";
 import {
@@ -76,7 +77,7 @@ export async function storePage(
   options: ExtractOptions,
 ): Promise<ArticleOutcome> {
   const now = (deps.now ?? (() => new Date()))();
-  const type = page.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const type = mediaType(page.contentType) ?? "";
   const raw = page.body ?? Buffer.alloc(0);
   let loaded: LoadedArticle;
   let parseMs = 0;
@@ -112,7 +113,6 @@ export async function storeFile(
   const out: ArticleOutcome[] = [];
   for await (const loaded of loadArticles([path])) {
     if (!loaded.ok) throw loaded.failure.error;
-    loaded.article.input.source = ref.source === "files" ? path : loaded.article.input.source;
     out.push(await saveLoaded(ref.url, loaded.article, deps, options, { page: null, now }));
   }
   return out;
@@ -162,15 +162,10 @@ export async function runArticle(
 }
 
 /** Debug level: an inline run prints a summary; the queue workers log each job at info. */
-export function logOutcome(
-  deps: Pick<ArticleDeps, "logger">,
-  o: ArticleOutcome,
-  ms: number,
-  stage = "article",
-): void {
+function logOutcome(deps: Pick<ArticleDeps, "logger">, o: ArticleOutcome, ms: number): void {
   deps.logger.debug(
     {
-      stage,
+      stage: "article",
       outcome: o.status,
       articleId: o.articleId,
       added: o.added,
@@ -179,7 +174,7 @@ export function logOutcome(
       reason: o.reason,
       ms,
     },
-    `${stage} ${o.status}`,
+    `article ${o.status}`,
   );
 }
 
