@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import type { Logger } from "../log.js";
 import type { ArticleRef } from "../model/index.js";
 import { decodePage } from "../parse/charset.js";
+import { uniqueByUrl } from "../sources/feeds.js";
 import { expandPaths } from "../sources/local-files.js";
 import { readSource } from "../sources/remote.js";
 import type { ArticleDeps } from "./deps.js";
@@ -56,6 +57,5 @@ export async function discoverRefs(
       deps.logger?.warn({ source: sourceLabel(source), warning }, "source read with a problem");
     refs = read.refs;
   }
-  const seen = new Set<string>();
-  return refs.filter((r) => (seen.has(r.url) ? false : (seen.add(r.url), true)));
+  return uniqueByUrl(refs);
 }

@@ -23,32 +23,49 @@ export interface ParsedFeed {
 
 const ARRAY_TAGS = new Set(["item", "entry", "link", "url", "sitemap", "category", "author"]);
 
-/** One configured parser for feeds and sitemaps: namespaces dropped, attributes kept. */
-export function createXmlParser(): XMLParser {
-  return new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    processEntities: true,
-    htmlEntities: true,
-    isArray: (name) => ARRAY_TAGS.has(name),
-  });
-}
+type Obj = Record<string, unknown>;
 
-/** Refuse DTD entity declarations: a feed has no use for them and they enable expansion bombs. */
-export function assertNoEntities(xml: string, source: string): void {
+/** One configured parser for feeds and sitemaps (reusable): namespaces dropped, attributes kept. */
+const XML = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: true,
+  isArray: (name) => ARRAY_TAGS.has(name),
+});
+
+/**
+ * Parse a feed or sitemap document (BOM and leading space already stripped). DTD entity
+ * declarations are refused: a feed has no use for them and they enable expansion bombs.
+ * `code` names the error: NF_SOURCE_BAD_FEED or NF_SOURCE_BAD_SITEMAP.
+ */
+export function parseXmlDocument(xml: string, source: string, code: string): Obj {
   if (/<!ENTITY/i.test(xml.slice(0, 64 * 1024))) {
     throw new NewsfiguresError(
-      "NF_SOURCE_BAD_FEED",
+      code,
       `${source}: the document declares XML entities, which are refused; is this really a feed or sitemap?`,
     );
   }
+  try {
+    return XML.parse(xml) as Obj;
+  } catch (err) {
+    throw new NewsfiguresError(code, `${source}: not well-formed XML (${(err as Error).message})`, {
+      cause: err,
+    });
+  }
 }
 
-type Obj = Record<string, unknown>;
+/** Article references with each URL once, in first-seen order; nulls dropped. */
+export function uniqueByUrl(refs: ReadonlyArray<ArticleRef | null>): ArticleRef[] {
+  const seen = new Set<string>();
+  return refs.filter(
+    (r): r is ArticleRef => r !== null && !seen.has(r.url) && (seen.add(r.url), true),
+  );
+}
 
 export function textOf(v: unknown): string | null {
   if (v === undefined || v === null) return null;
@@ -74,12 +91,14 @@ export function absoluteHttpUrl(raw: string | null, base: string): string | null
   }
 }
 
+/** A reference for a link as written (relative links resolved; non-http links dropped). */
 function ref(
-  url: string | null,
+  link: string | null,
   title: string | null,
   date: string | null,
   source: string,
 ): ArticleRef | null {
+  const url = absoluteHttpUrl(link, source);
   return url === null ? null : { url, title, publishedAt: normaliseDate(date), source };
 }
 
@@ -118,64 +137,38 @@ export function parseFeed(text: string, options: FeedOptions): ParsedFeed {
   const source = options.url;
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("{")) return parseJsonFeed(trimmed, source);
-  assertNoEntities(trimmed, source);
-  let doc: Obj;
-  try {
-    doc = createXmlParser().parse(trimmed) as Obj;
-  } catch (err) {
-    throw new NewsfiguresError(
-      "NF_SOURCE_BAD_FEED",
-      `${source}: not well-formed XML (${(err as Error).message})`,
-      { cause: err },
-    );
-  }
-  const dedupe = (refs: Array<ArticleRef | null>): ArticleRef[] => {
-    const seen = new Set<string>();
-    return refs.filter(
-      (r): r is ArticleRef => r !== null && !seen.has(r.url) && (seen.add(r.url), true),
-    );
-  };
+  const doc = parseXmlDocument(trimmed, source, "NF_SOURCE_BAD_FEED");
   if (doc.rss && typeof doc.rss === "object") {
     const channel = ((doc.rss as Obj).channel ?? {}) as Obj;
     const items = (channel.item ?? []) as Obj[];
     const refs = items.map((it) =>
       ref(
-        absoluteHttpUrl(rssLink(it), source),
+        rssLink(it),
         textOf(it.title),
         textOf(it.pubDate) ?? textOf(it.date) ?? textOf(it.published),
         source,
       ),
     );
-    return { kind: "rss", title: textOf(channel.title), refs: dedupe(refs) };
+    return { kind: "rss", title: textOf(channel.title), refs: uniqueByUrl(refs) };
   }
   if (doc.feed && typeof doc.feed === "object") {
     const feed = doc.feed as Obj;
     const entries = (feed.entry ?? []) as Obj[];
     const refs = entries.map((e) =>
-      ref(
-        absoluteHttpUrl(atomLink(e.link), source),
-        textOf(e.title),
-        textOf(e.published) ?? textOf(e.updated),
-        source,
-      ),
+      ref(atomLink(e.link), textOf(e.title), textOf(e.published) ?? textOf(e.updated), source),
     );
-    return { kind: "atom", title: textOf(feed.title), refs: dedupe(refs) };
+    return { kind: "atom", title: textOf(feed.title), refs: uniqueByUrl(refs) };
   }
   if (doc.RDF && typeof doc.RDF === "object") {
     const rdf = doc.RDF as Obj;
     const items = (rdf.item ?? []) as Obj[];
     const refs = items.map((it) =>
-      ref(
-        absoluteHttpUrl(textOf(it.link) ?? textOf(it["@_about"]), source),
-        textOf(it.title),
-        textOf(it.date),
-        source,
-      ),
+      ref(textOf(it.link) ?? textOf(it["@_about"]), textOf(it.title), textOf(it.date), source),
     );
     return {
       kind: "rdf",
       title: textOf((rdf.channel as Obj | undefined)?.title),
-      refs: dedupe(refs),
+      refs: uniqueByUrl(refs),
     };
   }
   throw new NewsfiguresError(
@@ -209,20 +202,13 @@ function parseJsonFeed(text: string, source: string): ParsedFeed {
       `${source}: JSON without a jsonfeed.org "version" and "items"; not a JSON Feed`,
     );
   }
-  const seen = new Set<string>();
-  const refs: ArticleRef[] = [];
-  for (const it of doc.items as Obj[]) {
-    const url = absoluteHttpUrl(textOf(it.url) ?? textOf(it.external_url) ?? textOf(it.id), source);
-    const r = ref(
-      url,
+  const refs = (doc.items as Obj[]).map((it) =>
+    ref(
+      textOf(it.url) ?? textOf(it.external_url) ?? textOf(it.id),
       textOf(it.title),
       textOf(it.date_published) ?? textOf(it.date_modified),
       source,
-    );
-    if (r && !seen.has(r.url)) {
-      seen.add(r.url);
-      refs.push(r);
-    }
-  }
-  return { kind: "jsonfeed", title: textOf(doc.title), refs };
+    ),
+  );
+  return { kind: "jsonfeed", title: textOf(doc.title), refs: uniqueByUrl(refs) };
 }

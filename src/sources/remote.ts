@@ -5,7 +5,7 @@
  */
 import { NewsfiguresError } from "../errors.js";
 import type { ArticleRef } from "../model/index.js";
-import { parseFeed } from "./feeds.js";
+import { parseFeed, uniqueByUrl } from "./feeds.js";
 import { parseSitemap } from "./sitemaps.js";
 import { parseUrlList } from "./url-list.js";
 
@@ -79,7 +79,5 @@ export async function readSource(
   }
   if (queue.length > 0)
     warnings.push(`${url}: stopped after ${maxSitemaps} sitemaps; ${queue.length} not read`);
-  const unique = new Map<string, ArticleRef>();
-  for (const r of refs) if (!unique.has(r.url)) unique.set(r.url, r);
-  return { refs: [...unique.values()], warnings };
+  return { refs: uniqueByUrl(refs), warnings };
 }

@@ -6,7 +6,7 @@
 import { NewsfiguresError } from "../errors.js";
 import type { ArticleRef } from "../model/index.js";
 import { normaliseDate } from "../parse/dates.js";
-import { absoluteHttpUrl, assertNoEntities, createXmlParser, textOf } from "./feeds.js";
+import { absoluteHttpUrl, parseXmlDocument, textOf, uniqueByUrl } from "./feeds.js";
 
 export type ParsedSitemap =
   | { kind: "urlset"; refs: ArticleRef[] }
@@ -17,17 +17,7 @@ type Obj = Record<string, unknown>;
 export function parseSitemap(xml: string, options: { url: string }): ParsedSitemap {
   const source = options.url;
   const text = xml.replace(/^\uFEFF/, "").trimStart();
-  assertNoEntities(text, source);
-  let doc: Obj;
-  try {
-    doc = createXmlParser().parse(text) as Obj;
-  } catch (err) {
-    throw new NewsfiguresError(
-      "NF_SOURCE_BAD_SITEMAP",
-      `${source}: not well-formed XML (${(err as Error).message})`,
-      { cause: err },
-    );
-  }
+  const doc = parseXmlDocument(text, source, "NF_SOURCE_BAD_SITEMAP");
   if (doc.sitemapindex && typeof doc.sitemapindex === "object") {
     const entries = ((doc.sitemapindex as Obj).sitemap ?? []) as Obj[];
     const sitemaps = entries
@@ -40,23 +30,20 @@ export function parseSitemap(xml: string, options: { url: string }): ParsedSitem
   }
   if (doc.urlset && typeof doc.urlset === "object") {
     const urls = ((doc.urlset as Obj).url ?? []) as Obj[];
-    const seen = new Set<string>();
-    const refs: ArticleRef[] = [];
-    for (const u of urls) {
+    const refs = urls.map((u): ArticleRef | null => {
       const url = absoluteHttpUrl(textOf(u.loc), source);
-      if (url === null || seen.has(url)) continue;
-      seen.add(url);
+      if (url === null) return null;
       const news = (Array.isArray(u.news) ? u.news[0] : u.news) as Obj | undefined;
-      refs.push({
+      return {
         url,
         title: news ? textOf(news.title) : null,
         publishedAt:
           normaliseDate(news ? textOf(news.publication_date) : null) ??
           normaliseDate(textOf(u.lastmod)),
         source,
-      });
-    }
-    return { kind: "urlset", refs };
+      };
+    });
+    return { kind: "urlset", refs: uniqueByUrl(refs) };
   }
   throw new NewsfiguresError(
     "NF_SOURCE_BAD_SITEMAP",
