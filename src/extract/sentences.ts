@@ -5,11 +5,22 @@
  * initial, a decimal or a dotted initialism followed by a lower-case word ("U.S. sales").
  * One left-to-right pass: linear in the text.
  */
-import { ABBREVIATIONS, DOTTED_INITIALISM } from "./lexicon/abbreviations.js";
+import {
+  ABBREVIATIONS,
+  CORPORATE_ABBREVIATIONS,
+  DOTTED_INITIALISM,
+} from "./lexicon/abbreviations.js";
 import type { Sentence } from "./types.js";
 
 /** A line shorter than this, or one that does not end in running text, is its own sentence. */
 const SHORT_LINE = 56;
+/** Terminal punctuation and the closing quotes and brackets after it. */
+const CLOSER = /[.!?"'”’)\]]/;
+/** A line end that runs on: a joining word or punctuation. */
+const RUNS_ON =
+  /(?:[,;:(&-]|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|from|on|its|their|said)),?$/;
+const INITIAL = /^[A-Z]$/;
+const LEADING_WORD = /^[A-Za-z]+/;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -32,7 +43,7 @@ export function splitSentences(text: string): Sentence[] {
     if (c !== "." && c !== "!" && c !== "?") continue;
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let j = i + 1;
-    while (j < n && /[.!?"'”’)\]]/.test(text[j] as string)) j++;
+    while (j < n && CLOSER.test(text[j] as string)) j++;
     if (j < n && !isSpace(text.charCodeAt(j))) continue; // "3.5", "U.S.-based", "example.com"
     if (c === "." && !periodEnds(text, i, j)) continue;
     push(start, j);
@@ -62,12 +73,7 @@ function lineBreakEnds(text: string, start: number, nl: number): boolean {
   if (lineStart === 0 && start === 0) return true;
   // Short lines that do not run on (table rows, headings, bullets) stand alone; wrapped
   // running text (wire copy wraps near 65 columns) continues onto the next line.
-  if (
-    line.length < SHORT_LINE &&
-    !/(?:[,;:(&-]|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|from|on|its|their|said)),?$/.test(
-      line,
-    )
-  ) {
+  if (line.length < SHORT_LINE && !RUNS_ON.test(line)) {
     const le = text.indexOf("\n", k);
     const next = text.slice(k, le === -1 ? text.length : le);
     return !/^[a-z]/.test(next);
@@ -94,37 +100,30 @@ function periodEnds(text: string, i: number, j: number): boolean {
   const nextIsLower = /[a-z0-9(,;$€£¥]/.test(next);
   if (nextIsLower) {
     // "Oct. 31", "Corp. said": a known abbreviation or an initial followed by a lower word.
-    if (ABBREVIATIONS.has(lower) || /^[A-Z]$/.test(word) || DOTTED_INITIALISM.test(word + "."))
+    if (ABBREVIATIONS.has(lower) || INITIAL.test(word) || DOTTED_INITIALISM.test(word + "."))
       return false;
     if (/^[a-z]/.test(next) && lower.length > 0) return false; // "approx. three", lower-case continuation
   }
-  if (/^[A-Z]$/.test(word)) return false; // initial: "John F. Kennedy"
+  if (INITIAL.test(word)) return false; // initial: "John F. Kennedy"
   if (DOTTED_INITIALISM.test(`${word}.`)) {
     // "U.S. Steel" continues; "in the U.S. The company" ends: guess by the following word.
-    const nextWord = /^[A-Za-z]+/.exec(text.slice(k))?.[0] ?? "";
+    const nextWord = LEADING_WORD.exec(text.slice(k))?.[0] ?? "";
     return SENTENCE_STARTERS.has(nextWord);
   }
   if (ABBREVIATIONS.has(lower) && !TERMINAL_ABBREVIATIONS.has(lower)) return false;
   if (TERMINAL_ABBREVIATIONS.has(lower)) {
-    const nextWord = /^[A-Za-z]+/.exec(text.slice(k))?.[0] ?? "";
+    const nextWord = LEADING_WORD.exec(text.slice(k))?.[0] ?? "";
     return SENTENCE_STARTERS.has(nextWord);
   }
   return true;
 }
 
 /** Abbreviations that often end a sentence ("... Apple Inc. The company ..."). */
-const TERMINAL_ABBREVIATIONS = new Set([
-  "inc",
-  "corp",
-  "co",
-  "ltd",
-  "llc",
-  "plc",
+const TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...CORPORATE_ABBREVIATIONS,
   "etc",
   "jr",
   "sr",
-  "bros",
-  "cos",
 ]);
 
 /** Words that usually start a sentence; after "U.S." or "Inc." they mark a boundary. */
@@ -171,7 +170,6 @@ const SENTENCE_STARTERS = new Set([
   "If",
   "When",
   "Investors",
-  "Its",
   "His",
   "Her",
   "Our",

@@ -2,8 +2,8 @@
  * Abbreviations whose trailing period does not end a sentence. Lower-case, without the
  * final period. Data, so a reader can extend it: add the word, not a new rule.
  */
-export const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  // corporate forms
+/** Company-name endings; a sentence often ends right after one ("... Apple Inc. The company ..."). */
+export const CORPORATE_ABBREVIATIONS: readonly string[] = [
   "inc",
   "corp",
   "co",
@@ -12,6 +12,11 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "plc",
   "cos",
   "bros",
+];
+
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...CORPORATE_ABBREVIATIONS,
+  // other words of company names
   "mfg",
   "intl",
   "assn",
