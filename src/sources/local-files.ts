@@ -145,6 +145,26 @@ export function isArticleFile(name: string): boolean {
   return (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 }
 
+/** One `.jsonl` line as an article object; NF_INPUT_BAD_JSONL saying what is wrong. */
+function jsonlLine(line: string, where: string): z.infer<typeof JsonlLine> {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (err) {
+    throw new NewsfiguresError(
+      "NF_INPUT_BAD_JSONL",
+      `${where}: not valid JSON (${(err as Error).message}); each line must be one {"id", "text"} object`,
+    );
+  }
+  const parsed = JsonlLine.safeParse(json);
+  if (!parsed.success)
+    throw new NewsfiguresError(
+      "NF_INPUT_BAD_JSONL",
+      `${where}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}; each line must be {"id": "...", "text": "..."} or {"id", "html"}`,
+    );
+  return parsed.data;
+}
+
 /** Read articles from files; yields failures in place instead of throwing. */
 export async function* loadArticles(paths: string[]): AsyncGenerator<LoadResult> {
   for (const path of paths) {
@@ -192,38 +212,8 @@ async function* loadJsonl(path: string): AsyncGenerator<LoadResult> {
     }
     if (line.trim() === "") continue;
     const where = `${path}:${lineNo}`;
-    let json: unknown;
     try {
-      json = JSON.parse(line);
-    } catch (err) {
-      yield {
-        ok: false,
-        failure: {
-          source: where,
-          error: new NewsfiguresError(
-            "NF_INPUT_BAD_JSONL",
-            `${where}: not valid JSON (${(err as Error).message}); each line must be one {"id", "text"} object`,
-          ),
-        },
-      };
-      continue;
-    }
-    const parsed = JsonlLine.safeParse(json);
-    if (!parsed.success) {
-      yield {
-        ok: false,
-        failure: {
-          source: where,
-          error: new NewsfiguresError(
-            "NF_INPUT_BAD_JSONL",
-            `${where}: ${z.prettifyError(parsed.error).replace(/\n/g, " ")}; each line must be {"id": "...", "text": "..."} or {"id", "html"}`,
-          ),
-        },
-      };
-      continue;
-    }
-    const l = parsed.data;
-    try {
+      const l = jsonlLine(line, where);
       const article =
         l.html !== undefined
           ? htmlArticle(l.id, l.html, Buffer.from(l.html), l.url ?? null)
