@@ -12,10 +12,7 @@ function isJunkBox(el: Element, s: Stats, score: number): boolean {
   if (el.name === "p" || HEADING_TAGS.has(el.name)) return false;
   // A box with many commas is prose whatever its class says ("elementor-widget-wrap").
   if (s.commas >= 10 && linkDensity(s) < 0.3) return false;
-  if (classWeight(el) + score < 0) return true;
-  const ld = linkDensity(s);
-  if (ld > 0.5) return true;
-  return false;
+  return classWeight(el) + score < 0 || linkDensity(s) > 0.5;
 }
 
 /** Step 4: one paragraph per block, whitespace collapsed. */
@@ -58,17 +55,17 @@ export function render(
     if (block) {
       const s = stats.get(n);
       // The chosen containers themselves are not second-guessed, only what is inside.
-      if (s && !roots.has(n) && isJunkBox(n, s, scores.get(n) ?? 0)) return;
-      // A line that is all link: a teaser for another story set between paragraphs.
-      if (
-        s &&
-        !roots.has(n) &&
-        s.text > 0 &&
-        s.text < 200 &&
-        s.links / s.text > 0.9 &&
-        (n.name === "p" || HEADING_TAGS.has(n.name))
-      )
-        return;
+      if (s && !roots.has(n)) {
+        if (isJunkBox(n, s, scores.get(n) ?? 0)) return;
+        // A line that is all link: a teaser for another story set between paragraphs.
+        if (
+          s.text > 0 &&
+          s.text < 200 &&
+          s.links / s.text > 0.9 &&
+          (n.name === "p" || HEADING_TAGS.has(n.name))
+        )
+          return;
+      }
       if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
       flush();
       if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
