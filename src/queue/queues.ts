@@ -84,6 +84,11 @@ export async function workerCounts(queues: Queues): Promise<Record<QueueName, nu
   return out;
 }
 
+/** The queues no worker is taking jobs from, given `workerCounts`. */
+export function idleQueues(counts: Record<QueueName, number>): QueueName[] {
+  return QUEUE_NAMES.filter((name) => counts[name] === 0);
+}
+
 export function pipelineRef(p: Pipeline, runId: string | null): PipelineRef {
   return { name: p.spec.name, dir: p.dir, store: p.spec.store ?? null, runId };
 }
@@ -101,13 +106,10 @@ export async function enqueueDiscover(
   );
 }
 
-/** Queue an article fetch; a URL already queued (or fetched within the day) is not queued twice. */
-export async function enqueueFetch(queues: Queues, data: FetchJob): Promise<void> {
-  const id = fetchJobId(data.ref.url);
-  await queues.fetch.add("fetch", data, { jobId: id, deduplication: { id } });
-}
-
-/** Queue many article fetches in one round trip per chunk (a feed lists hundreds). */
+/**
+ * Queue article fetches, one round trip per chunk (a feed lists hundreds); a URL already
+ * queued (or fetched within the day) is not queued twice.
+ */
 export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<void> {
   for (let i = 0; i < jobs.length; i += 500) {
     await queues.fetch.addBulk(

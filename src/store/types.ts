@@ -102,6 +102,7 @@ export interface RecordQuery {
   since?: string;
   until?: string;
   period?: PeriodFilter;
+  /** ISO 4217 code, any case. */
   currency?: string;
   min?: number;
   max?: number;

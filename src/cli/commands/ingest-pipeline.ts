@@ -13,7 +13,8 @@ import { createPageFetcher } from "../../pipeline/page-fetcher.js";
 import { runPipelineInline } from "../../pipeline/run-inline.js";
 import { durationMs, type Pipeline } from "../../pipeline/schema.js";
 import { type RunTally, toIngestSummary } from "../../pipeline/summary.js";
-import { createQueues, createRedis, enqueueDiscover, workerCounts } from "../../queue/queues.js";
+import { codeOfReason } from "../../queue/errors.js";
+import { enqueueDiscover, idleQueues, workerCounts } from "../../queue/queues.js";
 import { type RunCounts, RunTracker } from "../../queue/run-tracker.js";
 import { waitForRun } from "../../queue/wait-run.js";
 import type { IngestSummary } from "../../store/ingest.js";
@@ -21,6 +22,7 @@ import { openStore } from "../../store/open.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 import { formatIngestSummary } from "../summary.js";
+import { withQueues } from "./queue-common.js";
 
 export interface PipelineIngestOptions {
   store?: string;
@@ -44,9 +46,7 @@ export async function ingestPipelines(
   for (const p of pipelines) {
     const once = opts.once || p.spec.schedule === undefined || config.redisUrl !== null;
     for (;;) {
-      const ok = config.redisUrl
-        ? await runQueued(p, opts, ctx, config.redisUrl)
-        : await runInline(p, opts, ctx);
+      const ok = config.redisUrl ? await runQueued(p, opts, ctx) : await runInline(p, opts, ctx);
       if (!ok) ctx.setExitCode(1);
       if (once || !p.spec.schedule) break;
       const wait = msUntilNext(p);
@@ -145,7 +145,7 @@ function countsToSummary(
     unchanged: c.statuses.unchanged ?? 0,
     failed: failures.map((f) => ({
       source: f.what,
-      code: /^([A-Z0-9_]+):/.exec(f.reason)?.[1] ?? "NF_UNKNOWN",
+      code: codeOfReason(f.reason),
       message: f.reason,
     })),
     records: c.figures,
@@ -163,28 +163,25 @@ async function runQueued(
   p: Pipeline,
   opts: PipelineIngestOptions,
   ctx: CliContext,
-  redisUrl: string,
 ): Promise<boolean> {
   const started = Date.now();
   const config = ctx.config();
-  const redis = createRedis(redisUrl);
-  const queues = createQueues(redis, config.queuePrefix);
-  const tracker = new RunTracker(redis, config.queuePrefix);
   const runId = `${p.spec.name}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   // The workers resolve the store themselves; --store overrides the pipeline's for this run.
   const pipeline = opts.store ? { ...p, spec: { ...p.spec, store: opts.store } } : p;
-  const progress = createProgress(`ingest ${p.spec.name} (queued)`);
-  let done = 0;
-  try {
+  return withQueues(ctx, "ingest", async (queues, redis) => {
+    const tracker = new RunTracker(redis, config.queuePrefix);
+    const progress = createProgress(`ingest ${p.spec.name} (queued)`);
+    let done = 0;
     await enqueueDiscover(queues, pipeline, runId);
     ctx.stderr(
       `newsfigures ingest: queued run ${runId}; waiting for the workers (newsfigures worker) to finish it\n`,
     );
     // Without a worker the wait never ends; say so rather than draw a bar that never moves.
-    const idle = Object.entries(await workerCounts(queues)).filter(([, n]) => n === 0);
+    const idle = idleQueues(await workerCounts(queues));
     if (idle.length > 0)
       ctx.stderr(
-        `newsfigures ingest: no worker is taking ${idle.map(([q]) => q).join(", ")} jobs under prefix "${config.queuePrefix}" on this Redis; start one with \`newsfigures worker\` (same REDIS_URL and NEWSFIGURES_QUEUE_PREFIX) and this run goes on\n`,
+        `newsfigures ingest: no worker is taking ${idle.join(", ")} jobs under prefix "${config.queuePrefix}" on this Redis; start one with \`newsfigures worker\` (same REDIS_URL and NEWSFIGURES_QUEUE_PREFIX) and this run goes on\n`,
       );
     const counts = await waitForRun(tracker, queues, runId, {
       onProgress: (c) => {
@@ -204,8 +201,5 @@ async function runQueued(
       storeOf(pipeline, {}, config),
     );
     return counts.failed === 0;
-  } finally {
-    await queues.close();
-    redis.disconnect();
-  }
+  });
 }

@@ -9,6 +9,7 @@ import { FigureKind, Metric } from "../../model/index.js";
 import { parsePeriodFilter } from "../../store/query-sql.js";
 import type { RecordQuery } from "../../store/types.js";
 import type { CliContext } from "../context.js";
+import { intFlag, isoDate, oneOf, storedTimeBound } from "../flags.js";
 import { formatTable } from "../format-table.js";
 import { CSV_HEADER, csvRow, jsonOf, TABLE_HEADER, tableRow } from "../record-format.js";
 import { addStoreOption, withStore } from "../store-option.js";
@@ -88,17 +89,17 @@ export function registerQuery(program: Command, ctx: CliContext): void {
 }
 
 export function toQuery(f: QueryFlags): RecordQuery {
-  return { ...toFilter(f), limit: positiveInt(f.limit, "--limit") };
+  return { ...toFilter(f), limit: intFlag("--limit", f.limit) };
 }
 
 /** The filter flags as a query without a row limit (`export` streams everything they keep). */
 export function toFilter(f: FilterFlags): RecordQuery {
   const q: RecordQuery = {};
   if (f.entity !== undefined) q.entity = f.entity;
-  if (f.metric !== undefined) q.metric = oneOf(f.metric, Metric.options, "--metric");
-  if (f.kind !== undefined) q.kind = oneOf(f.kind, FigureKind.options, "--kind");
-  if (f.since !== undefined) q.since = isoDate(f.since, "--since");
-  if (f.until !== undefined) q.until = isoDate(f.until, "--until");
+  if (f.metric !== undefined) q.metric = oneOf("--metric", f.metric, Metric.options);
+  if (f.kind !== undefined) q.kind = oneOf("--kind", f.kind, FigureKind.options);
+  if (f.since !== undefined) q.since = isoDate("--since", f.since);
+  if (f.until !== undefined) q.until = isoDate("--until", f.until);
   if (f.period !== undefined) q.period = parsePeriodFilter(f.period);
   if (f.currency !== undefined) {
     if (!/^[A-Za-z]{3}$/.test(f.currency))
@@ -106,41 +107,13 @@ export function toFilter(f: FilterFlags): RecordQuery {
         "NF_CLI_BAD_FLAG",
         `--currency takes an ISO 4217 code like USD or EUR, not "${f.currency}"`,
       );
-    q.currency = f.currency.toUpperCase();
+    q.currency = f.currency;
   }
   if (f.min !== undefined) q.min = amount(f.min, "--min");
   if (f.max !== undefined) q.max = amount(f.max, "--max");
   if (f.article !== undefined) q.articleId = f.article;
-  if (f.storedSince !== undefined) {
-    // Stored times are UTC ISO strings compared as text: a date-time with an offset is
-    // turned into the same form first.
-    const d = isoDate(f.storedSince, "--stored-since");
-    q.storedSince = d.includes("T") ? new Date(d).toISOString() : d;
-  }
+  if (f.storedSince !== undefined) q.storedSince = storedTimeBound("--stored-since", f.storedSince);
   return q;
-}
-
-function oneOf(value: string, allowed: readonly string[], flag: string): string {
-  const v = value.toLowerCase();
-  if (!allowed.includes(v))
-    throw new NewsfiguresError(
-      "NF_CLI_BAD_FLAG",
-      `${flag} "${value}" is not one of: ${allowed.join(", ")}`,
-    );
-  return v;
-}
-
-function isoDate(value: string, flag: string): string {
-  if (
-    !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) ||
-    Number.isNaN(Date.parse(value))
-  ) {
-    throw new NewsfiguresError(
-      "NF_CLI_BAD_FLAG",
-      `${flag} "${value}" is not a date; write YYYY-MM-DD`,
-    );
-  }
-  return value;
 }
 
 function amount(value: string, flag: string): number {
@@ -149,16 +122,6 @@ function amount(value: string, flag: string): number {
     throw new NewsfiguresError(
       "NF_CLI_BAD_FLAG",
       `${flag} "${value}" is not a number; write e.g. 1000000 or 1e9`,
-    );
-  return n;
-}
-
-function positiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new NewsfiguresError(
-      "NF_CLI_BAD_FLAG",
-      `${flag} "${value}" must be a whole number of at least 1`,
     );
   return n;
 }

@@ -1,5 +1,7 @@
-/** What the queue commands share: REDIS_URL is required, and says so. */
+/** What the queue commands share: REDIS_URL is required, and says so; queues are closed after. */
+import type { Redis } from "ioredis";
 import { NewsfiguresError } from "../../errors.js";
+import { createQueues, createRedis, type Queues } from "../../queue/queues.js";
 import type { CliContext } from "../context.js";
 
 export function requireRedis(ctx: CliContext, command: string): string {
@@ -13,22 +15,18 @@ export function requireRedis(ctx: CliContext, command: string): string {
   return url;
 }
 
-export function positiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000)
-    throw new NewsfiguresError(
-      "NF_CLI_BAD_FLAG",
-      `${name} must be a whole number from 1 to 1000, not "${value}"`,
-    );
-  return n;
-}
-
-export function milliseconds(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > 3_600_000)
-    throw new NewsfiguresError(
-      "NF_CLI_BAD_FLAG",
-      `${name} must be milliseconds from 100 to 3600000, not "${value}"`,
-    );
-  return n;
+/** Connect to REDIS_URL, run `fn` with the queues under the configured prefix, always disconnect. */
+export async function withQueues<T>(
+  ctx: CliContext,
+  command: string,
+  fn: (queues: Queues, redis: Redis) => Promise<T>,
+): Promise<T> {
+  const redis = createRedis(requireRedis(ctx, command));
+  const queues = createQueues(redis, ctx.config().queuePrefix);
+  try {
+    return await fn(queues, redis);
+  } finally {
+    await queues.close();
+    redis.disconnect();
+  }
 }

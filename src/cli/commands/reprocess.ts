@@ -8,6 +8,7 @@ import { NewsfiguresError } from "../../errors.js";
 import { reprocessStore } from "../../store/reprocess.js";
 import type { CliContext } from "../context.js";
 import { formatDiff } from "../diff-format.js";
+import { storedTimeBound } from "../flags.js";
 import { createProgress } from "../progress.js";
 import { addStoreOption, withStore } from "../store-option.js";
 
@@ -40,17 +41,14 @@ export function registerReprocess(program: Command, ctx: CliContext): void {
         "NF_CLI_BAD_FLAG",
         `--format must be text or json, not "${flags.format}"`,
       );
-    if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since)))
-      throw new NewsfiguresError(
-        "NF_CLI_BAD_FLAG",
-        `--since "${flags.since}" is not a date; write YYYY-MM-DD`,
-      );
+    // Compared as text with the stored UTC times: "March 3" would silently match nothing.
+    const since = flags.since === undefined ? undefined : storedTimeBound("--since", flags.since);
     const json = flags.format === "json";
     await withStore(ctx, flags, async (store) => {
       const progress = createProgress(flags.dryRun ? "reprocess (dry run)" : "reprocess");
       const summary = await reprocessStore(store, {
         dryRun: flags.dryRun,
-        ...(flags.since !== undefined ? { since: flags.since } : {}),
+        ...(since !== undefined ? { since } : {}),
         ...(flags.source !== undefined ? { source: flags.source } : {}),
         onArticle: async (r) => {
           progress.tick();

@@ -5,10 +5,9 @@
  */
 import type { Command } from "commander";
 import { loadPipelineDir } from "../../pipeline/load.js";
-import { createQueues, createRedis } from "../../queue/queues.js";
 import { repeatOf, syncSchedulers } from "../../queue/schedule.js";
 import type { CliContext } from "../context.js";
-import { requireRedis } from "./queue-common.js";
+import { withQueues } from "./queue-common.js";
 
 export function registerSchedule(program: Command, ctx: CliContext): void {
   program
@@ -18,11 +17,8 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
     )
     .option("--dir <folder>", "folder of pipeline files", "pipelines")
     .action(async (opts: { dir: string }) => {
-      const redisUrl = requireRedis(ctx, "schedule");
-      const pipelines = await loadPipelineDir(opts.dir);
-      const redis = createRedis(redisUrl);
-      const queues = createQueues(redis, ctx.config().queuePrefix);
-      try {
+      await withQueues(ctx, "schedule", async (queues) => {
+        const pipelines = await loadPipelineDir(opts.dir);
         const r = await syncSchedulers(queues.discover, pipelines);
         for (const p of pipelines) {
           const s = p.spec.schedule;
@@ -35,9 +31,6 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
           await ctx.stdout(`${p.spec.name.padEnd(28)} ${what.padEnd(14)} ${how}\n`);
         }
         for (const name of r.removed) await ctx.stdout(`${name.padEnd(28)} removed\n`);
-      } finally {
-        await queues.close();
-        redis.disconnect();
-      }
+      });
     });
 }

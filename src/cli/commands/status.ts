@@ -5,12 +5,12 @@
 import type { Command } from "commander";
 import { codeOfReason } from "../../queue/errors.js";
 import type { QueueName } from "../../queue/jobs.js";
-import { createQueues, createRedis, workerCounts } from "../../queue/queues.js";
+import { idleQueues, workerCounts } from "../../queue/queues.js";
 import { RunTracker } from "../../queue/run-tracker.js";
 import { SCHEDULER_PREFIX } from "../../queue/schedule.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
-import { requireRedis } from "./queue-common.js";
+import { withQueues } from "./queue-common.js";
 
 const STATES = ["waiting", "active", "delayed", "completed", "failed"] as const;
 const COLUMNS = [...STATES, "workers"] as const;
@@ -23,11 +23,8 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     )
     .option("--format <format>", "text (default) or json", "text")
     .action(async (opts: { format: string }) => {
-      const redisUrl = requireRedis(ctx, "status");
       const prefix = ctx.config().queuePrefix;
-      const redis = createRedis(redisUrl);
-      const queues = createQueues(redis, prefix);
-      try {
+      await withQueues(ctx, "status", async (queues, redis) => {
         const counts: Record<string, Record<string, number>> = {};
         const workers = await workerCounts(queues);
         for (const q of [queues.discover, queues.fetch, queues.extract])
@@ -64,10 +61,10 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         await ctx.stdout(
           `Queues (prefix ${prefix})\n${formatTable(["queue", ...COLUMNS], rows, 12)}\n\n`,
         );
-        const idle = Object.entries(workers).filter(([, n]) => n === 0);
+        const idle = idleQueues(workers);
         if (idle.length > 0)
           await ctx.stdout(
-            `No worker is taking ${idle.map(([q]) => q).join(", ")} jobs: start \`newsfigures worker\` with this REDIS_URL and prefix.\n\n`,
+            `No worker is taking ${idle.join(", ")} jobs: start \`newsfigures worker\` with this REDIS_URL and prefix.\n\n`,
           );
         const runs = Object.entries(lastRuns).map(([name, r]) => {
           const sch = schedulers.find((s) => s.key === `${SCHEDULER_PREFIX}${name}`);
@@ -86,9 +83,6 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         await ctx.stdout(
           `Recent failures\n${frows.length > 0 ? formatTable(["queue", "job", "code", "reason"], frows, 80) : "  (none)"}\n`,
         );
-      } finally {
-        await queues.close();
-        redis.disconnect();
-      }
+      });
     });
 }

@@ -4,15 +4,17 @@
  * a second signal exits at once). Run as many as the volume needs, on any machine.
  */
 import type { Command } from "commander";
-import { NewsfiguresError } from "../../errors.js";
 import { redactUrl } from "../../log.js";
 import { createPageFetcher } from "../../pipeline/page-fetcher.js";
-import { QUEUE_NAMES, type QueueName } from "../../queue/jobs.js";
+import { QUEUE_NAMES } from "../../queue/jobs.js";
 import { createRedis } from "../../queue/queues.js";
 import { startWorkers } from "../../queue/workers.js";
 import { openStore } from "../../store/open.js";
 import type { CliContext } from "../context.js";
-import { milliseconds, positiveInt, requireRedis } from "./queue-common.js";
+import { intFlag, queueNames } from "../flags.js";
+import { requireRedis } from "./queue-common.js";
+
+const MS = { min: 100, max: 3_600_000, unit: "milliseconds" };
 
 export function registerWorker(program: Command, ctx: CliContext): void {
   program
@@ -46,17 +48,17 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         stalledInterval: string;
       }) => {
         const redisUrl = requireRedis(ctx, "worker");
-        const queues = opts.queues
-          .split(",")
-          .map((q) => q.trim())
-          .filter(Boolean);
-        const bad = queues.filter((q) => !(QUEUE_NAMES as readonly string[]).includes(q));
-        if (bad.length > 0 || queues.length === 0) {
-          throw new NewsfiguresError(
-            "NF_CLI_BAD_FLAG",
-            `--queues: unknown queue(s) ${bad.join(", ") || "(none)"}; choose from ${QUEUE_NAMES.join(", ")}`,
-          );
-        }
+        const queues = queueNames("--queues", opts.queues);
+        // Every flag is checked before anything is opened.
+        const options = {
+          queues,
+          concurrency: intFlag("--concurrency", opts.concurrency, { max: 1000 }),
+          extractConcurrency: intFlag("--extract-concurrency", opts.extractConcurrency, {
+            max: 1000,
+          }),
+          lockDuration: intFlag("--lock-duration", opts.lockDuration, MS),
+          stalledInterval: intFlag("--stalled-interval", opts.stalledInterval, MS),
+        };
         const config = ctx.config();
         const logger = ctx.logger();
         const fetcher = createPageFetcher(config.userAgent);
@@ -71,13 +73,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
             fetcher,
             openStore: (url) => openStore(url ?? config.store),
           },
-          {
-            queues: queues as QueueName[],
-            concurrency: positiveInt("--concurrency", opts.concurrency),
-            extractConcurrency: positiveInt("--extract-concurrency", opts.extractConcurrency),
-            lockDuration: milliseconds("--lock-duration", opts.lockDuration),
-            stalledInterval: milliseconds("--stalled-interval", opts.stalledInterval),
-          },
+          options,
         );
         logger.info(
           { queues, prefix: config.queuePrefix, redis: redactUrl(redisUrl), store: config.store },

@@ -177,6 +177,15 @@ describe.skipIf(!HAS_DIST)("store commands", () => {
     );
   });
 
+  it("refuses a reprocess --since that is not an ISO date instead of matching nothing", async () => {
+    const bad = await runCli(["reprocess", "--store", store, "--since", "March 3"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain(
+      'NF_CLI_BAD_FLAG: --since "March 3" is not a date; write YYYY-MM-DD',
+    );
+    expect(bad.stdout).toBe("");
+  });
+
   it("migrates an up-to-date store without complaint", async () => {
     const run = await runCli(["migrate", "--store", store]);
     expect(run).toMatchObject({ code: 0, stdout: `store ${store} is up to date\n` });
