@@ -7,7 +7,7 @@
 import type { Figure } from "../types.js";
 import { ANCHOR_NOUNS } from "./data/count-nouns.js";
 import { ANCHOR_FOLLOWERS, ANCHOR_LINKS } from "./data/modifiers.js";
-import type { Piece } from "./piece.js";
+import { type Piece, yearLike } from "./piece.js";
 
 const ANCHOR_RE = new RegExp(
   `(?<![A-Za-z])(${Object.keys(ANCHOR_NOUNS).join("|")})(?![A-Za-z])`,
@@ -21,14 +21,16 @@ const WINDOW = 120;
 /** The shape test alone, before any look-behind: what follows the number. */
 export function mayBeAnchored(text: string, p: Piece): boolean {
   if (p.words || (!p.scaled && !Number.isInteger(p.raw)) || p.value < 2) return false;
-  if (!p.formatted && !p.scaled && p.intDigits === 4 && p.raw >= 1800 && p.raw <= 2199)
-    return false;
+  if (yearLike(p)) return false;
   const after = AFTER.exec(text.slice(p.end, p.end + 24));
   if (!after) return false;
   return after[1] === undefined || ANCHOR_FOLLOWERS.has(after[1].toLowerCase());
 }
 
-/** The unit of an anchored count, or null. `from`: where the number's modifiers begin. */
+/**
+ * The unit of an anchored count, or null. `from`: where the number's modifiers begin.
+ * The caller has checked mayBeAnchored(text, p).
+ */
 export function anchoredCount(
   text: string,
   p: Piece,
@@ -36,7 +38,6 @@ export function anchoredCount(
   figures: readonly Figure[],
 ): string | null {
   const modified = from < p.start;
-  if (!mayBeAnchored(text, p)) return null;
   const link = LINK.exec(text.slice(Math.max(0, from - 16), from));
   if (
     !modified &&

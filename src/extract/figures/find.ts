@@ -92,7 +92,8 @@ export function scan(text: string): Figure[] {
       continue;
     }
     // Cheap exits first: a bare number with no range after it and no anchor shape is skipped here.
-    if (a.kind === null && (a.words || !mayBeAnchored(text, a))) {
+    const shaped = a.kind === null && !a.words && mayBeAnchored(text, a);
+    if (a.kind === null && !shaped) {
       RANGE_CONNECTOR.lastIndex = a.end;
       if (!RANGE_CONNECTOR.test(text)) {
         CANDIDATE.lastIndex = Math.max(i + 1, a.end);
@@ -112,7 +113,8 @@ export function scan(text: string): Figure[] {
         CANDIDATE.lastIndex = Math.max(i + 1, a.end);
         continue;
       }
-      const anchor = anchoredCount(text, piece, mods.start, out);
+      const anchorable = piece === a ? shaped : mayBeAnchored(text, piece);
+      const anchor = anchorable ? anchoredCount(text, piece, mods.start, out) : null;
       if (anchor === null) {
         CANDIDATE.lastIndex = Math.max(i + 1, piece.end);
         continue;

@@ -42,10 +42,7 @@ function parseLeadingDot(text: string, i: number): ParsedNumber | null {
   const m = LEADING_DOT.exec(text);
   if (!m) return null;
   const end = i + m[0].length;
-  const next = text.charCodeAt(end);
-  const after = text.charCodeAt(end + 1);
-  if ((next === 46 || next === 44 || next === 47 || next === 58) && after >= 48 && after <= 57)
-    return null;
+  if (continuesAsNonFigure(text, end)) return null;
   return { value: Number(`0${m[0]}`), end, words: false, formatted: true, intDigits: 0 };
 }
 
@@ -105,11 +102,7 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
       };
     }
   }
-  // "1.2.3", "12,34", "5/6", "10:30": versions, lists, dates and times are not figures.
-  const next = text.charCodeAt(end);
-  const after = text.charCodeAt(end + 1);
-  if ((next === 46 || next === 44 || next === 47 || next === 58) && after >= 48 && after <= 57)
-    return null;
+  if (continuesAsNonFigure(text, end)) return null;
   const raw = grouped ? m[0].replace(/,/g, "") : m[0];
   const dot = raw.indexOf(".");
   return {
@@ -119,6 +112,13 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
     formatted: grouped || dot >= 0,
     intDigits: dot >= 0 ? dot : raw.length,
   };
+}
+
+/** "1.2.3", "12,34", "5/6", "10:30": a number that goes on after `.`, `,`, `/` or `:` is a version, list, date or time. */
+function continuesAsNonFigure(text: string, end: number): boolean {
+  const next = text.charCodeAt(end);
+  const after = text.charCodeAt(end + 1);
+  return (next === 46 || next === 44 || next === 47 || next === 58) && after >= 48 && after <= 57;
 }
 
 function readWord(text: string, i: number): string | null {

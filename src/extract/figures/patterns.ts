@@ -11,7 +11,7 @@ import {
   SUFFIX_SYMBOLS,
 } from "./data/currencies.js";
 import { BEFORE_PHRASES, RATE_NOUNS, RATE_WORDS } from "./data/modifiers.js";
-import { TENS, UNITS } from "./data/number-words.js";
+import { COUNT_WORDS, TENS, UNITS } from "./data/number-words.js";
 import { SCALE_WORDS } from "./data/scales.js";
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
@@ -23,7 +23,7 @@ const alt = (words: Iterable<string>): string =>
 
 /** Where a figure may begin: a digit or a spelled-out number word. */
 export const CANDIDATE = new RegExp(
-  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), "dozen"])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)`,
+  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)`,
   "gi",
 );
 
@@ -57,20 +57,25 @@ export const CODE_AFTER = /\s?([A-Z]{3}|[a-z]{3})(?![A-Za-z0-9])/y;
 export const SYMBOL_AFTER = new RegExp(`\\s?(${alt(Object.keys(SUFFIX_SYMBOLS))})`, "y");
 
 /**
- * A currency prefix ending right before the number. Spaced forms are the tokenised
- * ones ("c $ 16.4", "us $ 150", "hk $ 10.05"); "a $5 bill" is not Australian.
+ * "$" and its country forms ("US$", "$US", "c $"). Spaced forms are the tokenised ones
+ * ("c $ 16.4", "us $ 150", "hk $ 10.05"); "a $5 bill" is not Australian.
  */
-const PREFIX_SYMS = Object.keys(PREFIX_SYMBOLS).filter(
-  (k) => !/^[a-z]/i.test(k) || k.includes("$"),
+const DOLLAR_PREFIX =
+  "(?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?";
+/** The symbol prefixes ("€", "£", "元"); the "$" forms and the letter prefixes are spelled out in the patterns. */
+const SYMBOL_PREFIX = alt(
+  Object.keys(PREFIX_SYMBOLS).filter((k) => !/^[a-z]/i.test(k) && !k.includes("$")),
 );
+
+/** A currency prefix ending right before the number. */
 export const PREFIX_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z0-9$])((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?|rmb|rm|y=|PS|[A-Za-z]{3})\\s?$`,
+  `(?:^|[^A-Za-z0-9$])(${DOLLAR_PREFIX}|${SYMBOL_PREFIX}|rs\\.?|rmb|rm|y=|PS|[A-Za-z]{3})\\s?$`,
   "i",
 );
 
 /** The same prefixes read forwards, for the second end of a range ("$4.1 billion to $4.3 billion"). */
 export const PREFIX_AT = new RegExp(
-  `((?:(?:u\\.s\\.?|us|c|ca|cdn|au|nz|hk|nt)\\s|u\\.s\\.?|us|c|ca|cdn|a|au|nz|hk|nt|s|r|mx)?\\$(?:\\s?(?:us|a)(?![A-Za-z]))?|${alt(PREFIX_SYMS.filter((k) => !k.includes("$")))}|rs\\.?(?=\\s?\\d)|rmb(?=\\s?\\d)|rm(?=\\s?\\d)|[A-Z]{3}(?=\\s?\\d))\\s?`,
+  `(${DOLLAR_PREFIX}|${SYMBOL_PREFIX}|rs\\.?(?=\\s?\\d)|rmb(?=\\s?\\d)|rm(?=\\s?\\d)|[A-Z]{3}(?=\\s?\\d))\\s?`,
   "iy",
 );
 

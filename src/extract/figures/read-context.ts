@@ -5,7 +5,7 @@
  */
 
 import type { Bound } from "../../model/index.js";
-import { CODE_ALIASES, ISO_CODES, LOWERCASE_CODES, PREFIX_SYMBOLS } from "./data/currencies.js";
+import { currencyOfCode, PREFIX_SYMBOLS } from "./data/currencies.js";
 import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS } from "./data/modifiers.js";
 import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";
 
@@ -21,13 +21,7 @@ function currencyOf(sym: string): string | null {
   if (sym.toLowerCase() === "ps" && sym !== "PS") return null;
   const known = PREFIX_SYMBOLS[key];
   if (known !== undefined) return known;
-  if (sym.length === 3 && /^[A-Za-z]{3}$/.test(sym)) {
-    if (sym === sym.toUpperCase() ? ISO_CODES.has(sym) : LOWERCASE_CODES.has(sym)) {
-      const up = sym.toUpperCase();
-      return CODE_ALIASES[up] ?? up;
-    }
-  }
-  return null;
+  return sym.length === 3 && /^[A-Za-z]{3}$/.test(sym) ? currencyOfCode(sym) : null;
 }
 
 /** A currency prefix ending at `pos` (the number's start). */
@@ -120,11 +114,6 @@ export function wordsBefore(text: string, pos: number, max: number, skipPunct: b
     out.push(text.slice(j + 1, e).toLowerCase());
   }
   return out;
-}
-
-/** The word right before `pos`, lower case ("" at the start). */
-export function wordBefore(text: string, pos: number): string {
-  return wordsBefore(text, pos, 1, true)[0] ?? "";
 }
 
 /** "a net loss of", "narrowed its net loss to", "a deficit of": the money figure is negative. */

@@ -19,7 +19,6 @@ import { prefixAt } from "./read-context.js";
 /** The widest "X to Y" read as one range. */
 const MAX_RANGE_RATIO = 4;
 
-/** The second end of a range starting after `a`, merged into one piece; null when there is none. */
 /**
  * The second end after `a`: a range merged into one piece ("$4.1 billion to $4.3 billion"),
  * or, for a movement ("rose from 4.8 to 4.7 percent"), the first end alone with the unit
@@ -79,7 +78,7 @@ export function readRange(
   } else if (b.kind === null) {
     // "$5-6 billion": the first end takes the second's scale.
     if (!b.scaled || a.scaled || movement) return null;
-    lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
+    lo = withScaleOf(a, b);
     hi = {
       ...b,
       kind: a.kind,
@@ -98,7 +97,7 @@ export function readRange(
     }
     if (!a.scaled && b.scaled && a.divisor === b.divisor && a.raw < b.raw) {
       // "$10 to $15 billion"
-      lo = { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
+      lo = withScaleOf(a, b);
     }
   }
   if (movement) return lo === a ? null : { piece: lo, range: null };
@@ -109,6 +108,11 @@ export function readRange(
     piece: { ...hi, start: a.start, numStart: a.numStart },
     range: { min: lo.value, max: hi.value },
   };
+}
+
+/** The first end `a` read with the scale of the second end `b` ("$5-6 billion"). */
+function withScaleOf(a: Piece, b: Piece): Piece {
+  return { ...a, factor: b.factor, scaled: true, value: scaleBy(a.raw, b.factor, a.divisor) };
 }
 
 export function readRate(text: string, pos: number): { rate: Rate; end: number } | null {

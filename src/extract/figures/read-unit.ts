@@ -7,11 +7,9 @@
 import type { FigureKind } from "../../model/index.js";
 import { COUNT_NOUNS, COUNT_UNIT_NAME, NOT_MODIFIERS } from "./data/count-nouns.js";
 import {
-  CODE_ALIASES,
   CURRENCY_WORDS,
+  currencyOfCode,
   DOLLAR_QUALIFIERS,
-  ISO_CODES,
-  LOWERCASE_CODES,
   SUBUNITS,
   SUFFIX_SYMBOLS,
 } from "./data/currencies.js";
@@ -165,14 +163,8 @@ export function readUnit(
   }
   CODE_AFTER.lastIndex = pos;
   m = CODE_AFTER.exec(text);
-  if (m) {
-    const c = m[1] as string;
-    const ok = c === c.toUpperCase() ? ISO_CODES.has(c) : LOWERCASE_CODES.has(c);
-    if (ok) {
-      const up = c.toUpperCase();
-      return moneyUnit(CODE_ALIASES[up] ?? up, pos + m[0].length);
-    }
-  }
+  const coded = m ? currencyOfCode(m[1] as string) : null;
+  if (m && coded !== null) return moneyUnit(coded, pos + m[0].length);
   SYMBOL_AFTER.lastIndex = pos;
   m = SYMBOL_AFTER.exec(text);
   if (m) return moneyUnit(SUFFIX_SYMBOLS[m[1] as string] ?? null, pos + m[0].length);

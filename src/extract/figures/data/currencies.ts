@@ -91,6 +91,13 @@ export const LOWERCASE_CODES: ReadonlySet<string> = new Set([
 /** Code aliases that are not ISO codes themselves. */
 export const CODE_ALIASES: Readonly<Record<string, string>> = { RMB: "CNY" };
 
+/** The currency a three-letter code names ("USD", "eur", "RMB"), or null: upper case is ISO, lower case only the common codes. */
+export function currencyOfCode(c: string): string | null {
+  if (!(c === c.toUpperCase() ? ISO_CODES.has(c) : LOWERCASE_CODES.has(c))) return null;
+  const up = c.toUpperCase();
+  return CODE_ALIASES[up] ?? up;
+}
+
 /**
  * Currency words after the number. Keys are lower case, singular and plural forms
  * both listed; a qualifying adjective before "dollars" is in DOLLAR_QUALIFIERS.
