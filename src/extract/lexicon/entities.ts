@@ -532,24 +532,3 @@ export const UNIT_WORDS = new Set(
 
 /** Last words that make a known outlet's name a name of its own ("Bloomberg News"). */
 export const MEDIA_WORDS = new Set(["News", "Newspapers", "Newswire", "Television", "TV", "Radio"]);
-
-/** Lower-case connectors allowed inside a name ("Bank of Canada", "Tanner & Cole"). */
-export const NAME_CONNECTORS = new Set([
-  "of",
-  "&",
-  "and",
-  "de",
-  "du",
-  "der",
-  "van",
-  "von",
-  "la",
-  "le",
-  "del",
-  "da",
-  "di",
-  "für",
-  "y",
-  "-",
-  "for",
-]);

@@ -458,7 +458,3 @@ export const TABLE_LABELS: Array<[RegExp, Metric]> = [
   [/^(?:cash|free\s+cash\s+flow|operating\s+cash\s+flow)\b/i, "cash"],
   [/^(?:eps|earnings\s+per\s+share|diluted\s+eps)\b/i, "eps"],
 ];
-
-/** Percent figures whose metric is really a move of a stock ("shares fell 6%"). */
-export const STOCK_WORDS =
-  /\b(?:shares?|stocks?|index|indexes|indices|sector|futures|nasdaq|dow|s&p|ftse|dax|nikkei|composite|benchmark)\b/i;
