@@ -78,7 +78,7 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function escapeLike(text: string): string {
+function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

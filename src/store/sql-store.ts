@@ -137,13 +137,7 @@ export class SqlStore implements RecordStore {
   }
 
   async getFetchState(url: string): Promise<FetchState | null> {
-    const row = (
-      await this.db.all<Record<string, string | null>>(
-        "SELECT url, etag, last_modified, article_id, fetched_at FROM fetch_state WHERE url = ?",
-        [url],
-      )
-    )[0];
-    return row ? fetchState(row) : null;
+    return (await this.getFetchStates([url])).get(url) ?? null;
   }
 
   async getFetchStates(urls: readonly string[]): Promise<Map<string, FetchState>> {
@@ -160,14 +154,6 @@ export class SqlStore implements RecordStore {
 
   async putFetchState(s: FetchState): Promise<void> {
     await upsertFetchStates(this.db, [s]);
-  }
-
-  async hasUrl(url: string): Promise<boolean> {
-    const rows = await this.db.all(
-      "SELECT 1 AS hit FROM articles WHERE canonical_url = ? OR url = ? LIMIT 1",
-      [url, url],
-    );
-    return rows.length > 0;
   }
 
   async knownUrls(urls: readonly string[]): Promise<Set<string>> {
@@ -188,24 +174,7 @@ export class SqlStore implements RecordStore {
   }
 
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
-    // "Technologies" finds "Dell Technologies" too, but only when no name starts with it:
-    // a contains match cannot use the index, so it is the fallback, decided on names alone
-    // (an index probe) so that a known entity without the asked metric stays fast.
-    if (q.entity !== undefined && q.entity.trim() !== "" && !(await this.hasEntityPrefix(q.entity)))
-      return this.queryWith(q, "contains");
-    return this.queryWith(q, "prefix");
-  }
-
-  private async hasEntityPrefix(entity: string): Promise<boolean> {
-    const where = recordWhere({ entity }, "prefix", this.db.dialect);
-    return (
-      (await this.db.all(`SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`, where.params))
-        .length > 0
-    );
-  }
-
-  private async queryWith(q: RecordQuery, match: EntityMatch): Promise<StoredRecord[]> {
-    const where = recordWhere(q, match, this.db.dialect);
+    const where = recordWhere(q, await this.entityMatch(q.entity), this.db.dialect);
     const limit = Math.max(1, Math.min(q.limit ?? DEFAULT_QUERY_LIMIT, 1_000_000));
     const rows = await this.db.all<RecordJoinRow>(
       `${selectRecords(this.db)} ${where.sql} ORDER BY r.published_at DESC, r.article_id, r.span_start, r.id LIMIT ${limit}`,
@@ -214,10 +183,23 @@ export class SqlStore implements RecordStore {
     return rows.map((row) => storedRecord(row, true));
   }
 
+  /**
+   * "Technologies" finds "Dell Technologies" too, but only when no name starts with it:
+   * a contains match cannot use the index, so it is the fallback, decided on names alone
+   * (an index probe) so that a known entity without the asked metric stays fast.
+   */
+  private async entityMatch(entity: string | undefined): Promise<EntityMatch> {
+    if (entity === undefined || entity.trim() === "") return "prefix";
+    const where = recordWhere({ entity }, "prefix", this.db.dialect);
+    const hit = await this.db.all(
+      `SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`,
+      where.params,
+    );
+    return hit.length > 0 ? "prefix" : "contains";
+  }
+
   async *exportRecords(pageSize = 1000, filter: RecordQuery = {}): AsyncIterable<StoredRecord> {
-    const entity = filter.entity?.trim();
-    const match = entity && !(await this.hasEntityPrefix(entity)) ? "contains" : "prefix";
-    const where = recordWhere(filter, match, this.db.dialect);
+    const where = recordWhere(filter, await this.entityMatch(filter.entity), this.db.dialect);
     const cond = where.sql === "" ? "WHERE r.id > ?" : `${where.sql} AND r.id > ?`;
     let after = "";
     for (;;) {

@@ -70,8 +70,6 @@ export interface Store {
   /** Fetch states of many URLs in one query; URLs never fetched are absent from the map. */
   getFetchStates(urls: readonly string[]): Promise<Map<string, FetchState>>;
   putFetchState(state: FetchState): Promise<void>;
-  /** Whether an article with this canonical URL (or URL) is stored. */
-  hasUrl(url: string): Promise<boolean>;
   /** Which of these URLs have a stored article (by canonical URL or URL), in one query. */
   knownUrls(urls: readonly string[]): Promise<Set<string>>;
   close(): Promise<void>;
