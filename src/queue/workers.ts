@@ -164,31 +164,29 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         const refs = await discoverRefs(pipeline, source, { fetcher: deps.fetcher, pacer });
         found += refs.length;
         const fresh: FetchJob[] = [];
-        // Ask the store about many URLs at once: a feed lists hundreds, one at a time is slow.
-        for (let i = 0; i < refs.length; i += 500) {
-          const chunk = refs.slice(i, i + 500);
-          const urls = chunk.filter((ref) => !isFileRef(ref)).map((ref) => ref.url);
-          const known = await store.knownUrls(urls);
-          const states = await store.getFetchStates(urls.filter((u) => !known.has(u)));
-          for (const ref of chunk) {
-            if (isFileRef(ref)) {
-              const bytes = await readFile(fileURLToPath(ref.url));
-              await enqueueExtract(
-                queues,
-                { pipeline: data.pipeline, ref, extract: data.spec.extract, page: null },
-                bytes,
-              );
-              enqueued++;
-            } else if (!known.has(ref.url)) {
-              const state = states.get(ref.url);
-              fresh.push({
-                pipeline: data.pipeline,
-                ref,
-                fetch: data.spec.fetch,
-                extract: data.spec.extract,
-                known: state ? { etag: state.etag, lastModified: state.lastModified } : null,
-              });
-            }
+        // Ask the store about all the URLs at once (it chunks them): a feed lists hundreds,
+        // one at a time is slow.
+        const urls = refs.filter((ref) => !isFileRef(ref)).map((ref) => ref.url);
+        const known = await store.knownUrls(urls);
+        const states = await store.getFetchStates(urls.filter((u) => !known.has(u)));
+        for (const ref of refs) {
+          if (isFileRef(ref)) {
+            const bytes = await readFile(fileURLToPath(ref.url));
+            await enqueueExtract(
+              queues,
+              { pipeline: data.pipeline, ref, extract: data.spec.extract, page: null },
+              bytes,
+            );
+            enqueued++;
+          } else if (!known.has(ref.url)) {
+            const state = states.get(ref.url);
+            fresh.push({
+              pipeline: data.pipeline,
+              ref,
+              fetch: data.spec.fetch,
+              extract: data.spec.extract,
+              known: state ? { etag: state.etag, lastModified: state.lastModified } : null,
+            });
           }
         }
         enqueued += fresh.length;
