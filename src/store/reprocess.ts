@@ -102,7 +102,7 @@ export async function reprocessStore(
   };
   for await (const stored of store.listArticles(filter)) {
     summary.articles++;
-    const { raw: _raw, body: _body, extractorVersion: fromVersion, ...row } = stored;
+    const { extractorVersion: fromVersion, ...article } = stored;
     const report: ArticleReprocess = {
       articleId: stored.articleId,
       source: stored.source,
@@ -126,8 +126,7 @@ export async function reprocessStore(
       summary.updated += report.diff.changed.length;
       // A save is a no-op when nothing changed, so always offering it is safe and also
       // records entity or metadata changes that the record diff does not show.
-      saved =
-        batcher?.save({ article: { ...row, raw: stored.raw, body: stored.body }, result }) ?? null;
+      saved = batcher?.save({ article, result }) ?? null;
       // Settled (and reported) when its group commits; a rejection is handled there.
       saved?.catch(() => {});
     } catch (err) {
