@@ -35,10 +35,17 @@ const GAP_BAD =
   /\b(?:to|from|at|than|with|and|or|was|were|is|are|versus|vs|compared|against|after|before|in|on)\b|[,;:()]/i;
 const FORECAST_RE = new RegExp(`(?<![\\w-])(?:${FORECAST_WORDS.join("|")})(?![\\w-])`, "i");
 
+/** The direction a figure's own sign gives ("-3.2%", "+1.1%"), or null. */
+export function signOf(figureText: string): Direction | null {
+  if (/^[-−–]/.test(figureText)) return "decrease";
+  if (/^\+/.test(figureText)) return "increase";
+  return null;
+}
+
 export function readChange(c: FigureContext): Direction | null {
   const f = c.figure;
-  if (/^[-−–]/.test(f.text)) return "decrease";
-  if (/^\+/.test(f.text)) return "increase";
+  const sign = signOf(f.text);
+  if (sign) return sign;
   for (const h of f.hints) {
     const d = directionOfWord(h);
     if (d) return d;

@@ -24,6 +24,12 @@ export interface FigureContext {
 
 const LEFT_MAX = 140;
 const RIGHT_MAX = 70;
+/** The previous figure's own tail ("... per diluted share,"). */
+const PREV_TAIL =
+  /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i;
+const RIGHT_STOP = /[;\n]| — /;
+/** ", and the ...", ", while ...", ", but ...": a new clause with its own subject. */
+const CLAUSE_JOIN = /,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g;
 
 export function contextsOf(
   text: string,
@@ -46,10 +52,7 @@ export function contextsOf(
     );
     if (prevInSentence >= 0) {
       // The previous figure's own tail ("... per diluted share,") is not this figure's context.
-      const tail =
-        /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i.exec(
-          text.slice(leftStart, figure.start),
-        );
+      const tail = PREV_TAIL.exec(text.slice(leftStart, figure.start));
       if (tail) leftStart += tail[0].length;
     }
     const leftRaw = text.slice(leftStart, figure.start);
@@ -68,7 +71,7 @@ export function contextsOf(
       next && next.start >= figure.end ? next.start : Number.POSITIVE_INFINITY,
     );
     const rightRaw = text.slice(figure.end, rightEnd);
-    const stop = rightRaw.search(/[;\n]| — /);
+    const stop = rightRaw.search(RIGHT_STOP);
     if (stop >= 0) rightEnd = figure.end + stop;
     const lineStart = text.lastIndexOf("\n", figure.start - 1) + 1;
     const le = text.indexOf("\n", figure.end);
@@ -92,7 +95,7 @@ export function contextsOf(
 /** The last ", and the ...", ", while ...", ", but ..." in a window: a new clause with its own subject. */
 function clauseBreak(s: string): number {
   let at = -1;
-  for (const m of s.matchAll(/,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g))
-    at = m.index + m[0].length - 1;
+  // matchAll runs on a copy of the regex: the shared one keeps no state.
+  for (const m of s.matchAll(CLAUSE_JOIN)) at = m.index + m[0].length - 1;
   return at;
 }

@@ -11,10 +11,11 @@ import type { EntityAnalysis, EntityMention } from "../entities/index.js";
 import { KNOWN_BY_FORM } from "../entities/known.js";
 import type { FigureContext } from "./context.js";
 
-/** Economies whose statistics a central-bank story reports. */
+/** A market named after the country just before it ("U.S. dollar", "U.S. Treasuries"). */
 const MARKET_AFTER_COUNTRY =
   /^\.?[\s-]+(?:dollars?|treasur|bonds?|stocks?|shares|equities|crude|futures)/i;
 
+/** Economies whose statistics a central-bank story reports. */
 const COUNTRY =
   /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
 /** Figures of an economy that a central-bank story reports (payrolls, spending). */
@@ -67,15 +68,41 @@ function owns(m: EntityMention, metric: Metric, text: string): boolean {
   return true;
 }
 
+/** What ownership needs of the article as a whole: worked out once per article, not per figure. */
+export interface ArticleOwners {
+  main: EntityRef | null;
+  /** The main entity makes policy (a central bank): it owns its rates, not the market's figures. */
+  policyMain: boolean;
+  /** The first country named other than as a market ("the U.S. dollar"): it owns the economy's figures. */
+  country: EntityRef | null;
+}
+
+export function articleOwners(entities: EntityAnalysis, text: string): ArticleOwners {
+  const main: EntityRef | null = entities.main;
+  const place = entities.mentions.find(
+    (m) =>
+      m.type === "place" &&
+      // "the U.S. dollar", "U.S. Treasuries": a market named after a country says nothing
+      // about which economy the story's statistics describe.
+      !MARKET_AFTER_COUNTRY.test(text.slice(m.end, m.end + 14)) &&
+      COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name),
+  );
+  return {
+    main,
+    policyMain: main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true,
+    country: place ? { name: place.name, type: "place" } : null,
+  };
+}
+
 export function readEntity(
   c: FigureContext,
   metric: Metric,
   text: string,
   index: MentionIndex,
-  entities: EntityAnalysis,
+  owners: ArticleOwners,
   prevOwner: EntityRef | null,
 ): EntityRef | null {
-  const main: EntityRef | null = entities.main;
+  const { main, policyMain } = owners;
   // "a 16% rise in the S&P 500": an instrument named right after the move owns it.
   for (const m of index.between(c.figure.end, c.figure.end + 40)) {
     if (m.type !== "instrument") continue;
@@ -117,21 +144,12 @@ export function readEntity(
     return { name: m.name, type: m.type };
   }
   // An instrument right after a percent ("... 2.8% on the PHLX Semiconductor Index") is rare; a place owns macro figures.
-  const policyMain = main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true;
   if (
+    owners.country !== null &&
     (MACRO.has(metric) || (policyMain && ECONOMY.has(metric))) &&
     left.every((m) => m.type === "place")
-  ) {
-    const place = entities.mentions.find(
-      (m) =>
-        m.type === "place" &&
-        // "the U.S. dollar", "U.S. Treasuries": a market named after a country says nothing
-        // about which economy the story's statistics describe.
-        !MARKET_AFTER_COUNTRY.test(text.slice(m.end, m.end + 14)) &&
-        COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name),
-    );
-    if (place) return { name: place.name, type: "place" };
-  }
+  )
+    return owners.country;
   // A central bank owns its rates; market-wide figures in its story belong to no one.
   if (policyMain && metric !== "interest_rate") return null;
   return main;

@@ -7,9 +7,9 @@
 import type { EntityRef, Metric, Period } from "../../model/index.js";
 import type { EntityAnalysis } from "../entities/index.js";
 import type { Attribution, Figure, Sentence } from "../types.js";
-import { readChange, readForecast } from "./change.js";
+import { readChange, readForecast, signOf } from "./change.js";
 import { contextsOf, type FigureContext } from "./context.js";
-import { MentionIndex, readEntity } from "./entity.js";
+import { articleOwners, MentionIndex, readEntity } from "./entity.js";
 import { readMetric, subjectPhrase } from "./metric.js";
 import { type PeriodHit, parsePeriod, periodHits } from "./period.js";
 import { blockLabelBefore, readRow } from "./table.js";
@@ -29,24 +29,47 @@ const INSTRUMENT_METRIC: Array<[RegExp, Metric]> = [
   [/crude|brent|wti|west texas|gold|silver|copper|oil|bitcoin/i, "price"],
   [/treasury|bond|note|gilt|bund|yield/i, "interest_rate"],
 ];
+/** Per-share money figures that keep their metric instead of becoming EPS. */
+const PER_SHARE_KEEPS: ReadonlySet<Metric> = new Set([
+  "dividend",
+  "share_price",
+  "deal_value",
+  "price",
+  "buyback",
+]);
+/** Metrics an instrument's own name overrides ("Brent" makes a price). */
+const INSTRUMENT_OVERRIDES: ReadonlySet<Metric> = new Set([
+  "other",
+  "stock_return",
+  "share_price",
+  "price",
+]);
+
+/** The period a heading gives the figures under it. */
+interface Scope {
+  text: string;
+}
 
 export function attributeFigures(figures: Figure[], ctx: AttributionContext): Attribution[] {
+  if (figures.length === 0) return [];
   const { text } = ctx;
   const contexts = contextsOf(text, figures, ctx.sentences);
   const index = new MentionIndex(ctx.entities.mentions);
+  const owners = articleOwners(ctx.entities, text);
+  const withFigures = sentencesWithFigures(contexts);
   const sentenceHits = new Map<number, PeriodHit[]>();
   const titlePeriod = ctx.title
     ? (periodHits(ctx.title, 0)[0] ?? wireTitlePeriod(ctx.title))
     : null;
   const out: Attribution[] = [];
   const perShare: boolean[] = [];
-  let scope: { text: string; from: number } | null = null;
+  let scope: Scope | null = null;
   let lastSentence = -1;
 
-  contexts.forEach((c, i) => {
+  for (const c of contexts) {
     const f = c.figure;
     if (c.sentenceIndex !== lastSentence) {
-      scope = headingScope(c.sentence, c.sentenceIndex, ctx.sentences, figures, scope);
+      scope = headingScope(c.sentenceIndex, ctx.sentences, withFigures, scope);
       lastSentence = c.sentenceIndex;
     }
     const isPerShare = f.rate === "per_share" || PER_SHARE_AFTER.test(c.right);
@@ -70,12 +93,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         } else metricPhrase = subjectPhrase(c);
       }
     }
-    if (
-      isPerShare &&
-      f.kind === "money" &&
-      !["dividend", "share_price", "deal_value", "price", "buyback"].includes(metric)
-    )
-      metric = "eps";
+    if (isPerShare && f.kind === "money" && !PER_SHARE_KEEPS.has(metric)) metric = "eps";
     if (metric === "eps" && f.kind !== "money")
       metric = f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other";
     if (
@@ -102,15 +120,9 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
 
     // A table row compares columns; only a sign or an explicit word makes a cell a change.
     const wireRow = row !== null && /\bvs\.?\s/i.test(c.line);
-    const change = wireRow
-      ? /^[-−–]/.test(f.text)
-        ? "decrease"
-        : /^\+/.test(f.text)
-          ? "increase"
-          : null
-      : readChange(c);
+    const change = wireRow ? signOf(f.text) : readChange(c);
     const prevOwner = c.prevInSentence >= 0 ? (out[c.prevInSentence]?.entity ?? null) : null;
-    const entity: EntityRef | null = readEntity(c, metric, text, index, ctx.entities, prevOwner);
+    const entity: EntityRef | null = readEntity(c, metric, text, index, owners, prevOwner);
     // "Nvidia fell 3.2%", "the S&P 500 lost 0.9%": a bare move of a named company or index is its stock's move.
     if (
       metric === "other" &&
@@ -122,11 +134,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       metric = "stock_return";
     if (entity?.type === "instrument") {
       for (const [re, m] of INSTRUMENT_METRIC)
-        if (
-          re.test(entity.name) &&
-          ["other", "stock_return", "share_price", "price"].includes(metric)
-        )
-          metric = m;
+        if (re.test(entity.name) && INSTRUMENT_OVERRIDES.has(metric)) metric = m;
     }
 
     const prevForecast = c.prevInSentence >= 0 ? Boolean(out[c.prevInSentence]?.forecast) : false;
@@ -156,8 +164,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         a.metric = metric === "eps" ? "eps" : "net_income";
     }
     out.push(a);
-    if (i < 0) throw new Error("unreachable");
-  });
+  }
   return out;
 }
 
@@ -193,7 +200,7 @@ function periodFor(
   inRow: boolean,
   text: string,
   titlePeriod: string | null,
-  scope: { text: string } | null,
+  scope: Scope | null,
 ): Period | null {
   const f = c.figure;
   let best: PeriodHit | null = null;
@@ -220,22 +227,31 @@ function periodFor(
   return null;
 }
 
-/** A heading (a short sentence without figures that names a period) scopes the figures under it. */
+/**
+ * A heading (a short sentence without figures that names a period) scopes the figures
+ * under it: the sentence right before sentence `si`, never the text's first sentence.
+ */
 function headingScope(
-  s: Sentence,
   si: number,
   sentences: Sentence[],
-  figures: Figure[],
-  current: { text: string; from: number } | null,
-): { text: string; from: number } | null {
-  for (let k = si - 1; k >= 0 && k >= si - 1; k--) {
-    const prev = sentences[k] as Sentence;
-    if (prev.text.length > 60 || /[.!?]$/.test(prev.text)) continue;
-    if (figures.some((f) => f.start >= prev.start && f.start < prev.end)) continue;
-    const h = periodHits(prev.text, prev.start)[0];
-    if (h && k > 0) return { text: h.text, from: prev.start };
-  }
-  return current;
+  withFigures: ReadonlySet<number>,
+  current: Scope | null,
+): Scope | null {
+  const k = si - 1;
+  if (k < 1 || withFigures.has(k)) return current;
+  const prev = sentences[k] as Sentence;
+  if (prev.text.length > 60 || /[.!?]$/.test(prev.text)) return current;
+  const h = periodHits(prev.text, prev.start)[0];
+  return h ? { text: h.text } : current;
+}
+
+/** The indices of the sentences a figure starts in. */
+function sentencesWithFigures(contexts: FigureContext[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of contexts)
+    if (c.figure.start >= c.sentence.start && c.figure.start < c.sentence.end)
+      out.add(c.sentenceIndex);
+  return out;
 }
 
 /** Wire headlines name the table's period in capitals: "4TH QTR NET", "YEAR NET", "NINE MTHS". */
