@@ -193,14 +193,13 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   )
     tokens.pop();
   if (tokens.length === 0) return null;
-  let form = tokens.join(" ");
   // Recompute the end from the kept tokens (whitespace inside may be several characters).
   let end = start;
   for (const t of tokens) {
     const i = text.indexOf(t, end);
     end = i + t.length;
   }
-  form = text.slice(start, end).replace(/[ \t]+/g, " ");
+  let form = text.slice(start, end).replace(/[ \t]+/g, " ");
   let based = false;
   const bm = /-based$/.exec(form);
   if (bm) {
@@ -220,7 +219,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     .trim();
   if (form === "" || form.length < 2) return null;
   end = start + form.length;
-  let words = form.split(" ");
+  const words = form.split(" ");
   // A person named after a title phrase: "Assistant Minister for Innovation Wyatt Roy".
   const fi = words.findIndex((w, i) => i > 0 && FIRST_NAMES.has(w));
   if (
@@ -257,13 +256,13 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     const name = words.slice(0, ofAt).join(" ");
     return { start, end: start + name.length, form: name, type: "person", strength: 2 };
   }
-  words = form.split(" ");
   const first = words[0] as string;
+  const initial = atSentenceStart(text, start);
   // A lone capitalised word at the start of a sentence that the text also writes in
   // lower case is a common word ("Revenue", "Analysts").
   if (
     words.length >= 2 &&
-    atSentenceStart(text, start) &&
+    initial &&
     lower.has(first.toLowerCase()) &&
     KNOWN_BY_FORM.has(words.slice(1).join(" "))
   ) {
@@ -281,7 +280,6 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
         peripheral: k.peripheral,
       };
   }
-  const initial = atSentenceStart(text, start);
   if (
     initial &&
     words.length >= 2 &&
@@ -390,6 +388,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   if (based) return { start, end, form, type: "place", strength: 2 };
   const after = text.slice(end, end + 40);
   const last = strip(words.at(-1) as string);
+  const roleAfter = ROLE_AFTER.test(after);
   let type: MentionType = "unknown";
   let strength = 0;
   if (TICKER_AFTER.test(text.slice(end + (possessive ? possessive[0].length : 0), end + 30))) {
@@ -399,13 +398,13 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     type = "organization";
     strength = 2;
   } else if (
-    (titled || ROLE_AFTER.test(after) || FIRST_NAMES.has(first)) &&
+    (titled || roleAfter || FIRST_NAMES.has(first)) &&
     words.length >= 2 &&
     words.length <= 4 &&
     words.every((w) => NAME_WORD.test(w.replace(/\.$/, "")) || /^[A-Z]\.$/.test(w))
   ) {
     type = "person";
-    strength = titled || ROLE_AFTER.test(after) ? 2 : 1;
+    strength = titled || roleAfter ? 2 : 1;
   } else if (titled && words.length === 1 && /^[A-Z][a-z'’-]+$/.test(first)) {
     type = "person";
     strength = 1;
