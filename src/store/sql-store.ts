@@ -52,6 +52,10 @@ const ARTICLE_COLUMNS = [
   "result_hash",
   "updated_at",
 ] as const;
+/** The columns written when the stored page is kept (same page, so it is not compressed again). */
+const ARTICLE_COLUMNS_KEEPING_RAW = ARTICLE_COLUMNS.filter(
+  (c) => c !== "raw" && c !== "raw_encoding",
+);
 const ENTITY_COLUMNS = ["article_id", "name", "name_lc", "type", "mentions"] as const;
 const RUN_COLUMNS = [
   "article_id",
@@ -350,12 +354,18 @@ function storedRecord(row: RecordJoinRow, validate: boolean): StoredRecord {
   };
 }
 
+/**
+ * An article row in the order of ARTICLE_COLUMNS, or of ARTICLE_COLUMNS_KEEPING_RAW when
+ * `keepRaw` (the stored page is the same one: brotli is the costliest part of a save).
+ */
 function articleValues(
   a: ArticleRow,
   result: ArticleResult,
   version: string,
   hash: string,
   now: string,
+  contentHash = sha256(a.raw ?? a.body),
+  keepRaw = false,
 ): SqlValue[] {
   return [
     a.articleId,
@@ -369,9 +379,8 @@ function articleValues(
     a.fetchedAt,
     a.etag,
     a.lastModified,
-    sha256(a.raw ?? a.body),
-    a.raw ? compressRaw(a.raw) : null,
-    a.raw ? "br" : null,
+    contentHash,
+    ...(keepRaw ? [] : [a.raw ? compressRaw(a.raw) : null, a.raw ? "br" : null]),
     a.contentType,
     a.body,
     version,
@@ -449,14 +458,10 @@ async function saveGroup(
   version: string,
 ): Promise<SaveOutcome[]> {
   const ids = group.map((x) => x.result.articleId);
-  const prev = new Map<string, { extractor_version: string; result_hash: string }>();
+  const prev = new Map<string, StoredState>();
   for (const chunk of chunks(ids, MAX_IN)) {
-    const rows = await c.all<{
-      article_id: string;
-      extractor_version: string;
-      result_hash: string;
-    }>(
-      `SELECT article_id, extractor_version, result_hash FROM articles WHERE article_id IN (${marks(chunk.length)})`,
+    const rows = await c.all<StoredState>(
+      `SELECT article_id, extractor_version, result_hash, content_hash, CASE WHEN raw IS NULL THEN 0 ELSE 1 END AS has_raw FROM articles WHERE article_id IN (${marks(chunk.length)})`,
       chunk,
     );
     for (const r of rows) prev.set(r.article_id, r);
@@ -476,14 +481,21 @@ async function saveGroup(
     ]),
   );
 
-  const cols = ARTICLE_COLUMNS.filter((x) => x !== "article_id");
-  await insertRows(
-    c,
-    "articles",
-    ARTICLE_COLUMNS,
-    changed.map((x) => articleValues(x.item.article, x.result, version, x.hash, now)),
-    `ON CONFLICT (article_id) DO UPDATE SET ${cols.map((x) => `${x} = excluded.${x}`).join(", ")}`,
-  );
+  // A page stored already (reprocess saves every article with the page it read) is kept
+  // as stored rather than compressed again; only a new or changed page is compressed.
+  const fresh: SqlValue[][] = [];
+  const keeping: SqlValue[][] = [];
+  for (const x of changed) {
+    const a = x.item.article;
+    const contentHash = sha256(a.raw ?? a.body);
+    const p = prev.get(x.result.articleId);
+    const keepRaw = a.raw !== null && p?.content_hash === contentHash && Number(p.has_raw) === 1;
+    (keepRaw ? keeping : fresh).push(
+      articleValues(a, x.result, version, x.hash, now, contentHash, keepRaw),
+    );
+  }
+  await upsertArticles(c, ARTICLE_COLUMNS, fresh);
+  await upsertArticles(c, ARTICLE_COLUMNS_KEEPING_RAW, keeping);
   // Replace, not patch: the transaction makes it atomic and published_at may have moved.
   for (const chunk of chunks(replaced, MAX_IN)) {
     await c.run(`DELETE FROM records WHERE article_id IN (${marks(chunk.length)})`, chunk);
@@ -542,6 +554,31 @@ async function saveGroup(
       updated: d.changed.length,
     };
   });
+}
+
+/** What `saveGroup` reads of an article already stored. */
+interface StoredState {
+  article_id: string;
+  extractor_version: string;
+  result_hash: string;
+  content_hash: string;
+  has_raw: number | string;
+}
+
+/** Insert articles, or overwrite these columns of the ones stored. */
+async function upsertArticles(
+  c: SqlConn,
+  columns: readonly string[],
+  rows: SqlValue[][],
+): Promise<void> {
+  const set = columns.filter((x) => x !== "article_id").map((x) => `${x} = excluded.${x}`);
+  await insertRows(
+    c,
+    "articles",
+    columns,
+    rows,
+    `ON CONFLICT (article_id) DO UPDATE SET ${set.join(", ")}`,
+  );
 }
 
 async function readRecordsOf(

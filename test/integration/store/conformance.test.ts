@@ -144,6 +144,29 @@ describe.each(all)("store conformance on $name", (backend) => {
     await store.close();
   });
 
+  it("keeps the stored page on a re-extraction and writes a changed or dropped one", async () => {
+    const store = await fresh();
+    const page = (n: number) => Buffer.from(`<html><body><p>${ORCHARD_TEXT}</p>${n}</body></html>`);
+    const save = async (raw: Buffer | null, version: string, etag: string) => {
+      const { row, result } = article(ORCHARD_TEXT, orchardRecords(), {
+        raw,
+        contentType: raw ? "text/html" : "text/plain",
+        etag,
+      });
+      expect((await store.saveExtraction(row, result, version)).changed).toBe(true);
+      return store.getArticle(row.articleId);
+    };
+    expect((await save(page(1), "1.0.0", '"a"'))?.raw?.equals(page(1))).toBe(true);
+    // Same page, new extractor: the page is kept, every other column is written.
+    const same = await save(page(1), "1.1.0", '"b"');
+    expect(same?.raw?.equals(page(1))).toBe(true);
+    expect(same).toMatchObject({ etag: '"b"', extractorVersion: "1.1.0" });
+    expect((await save(page(2), "1.2.0", '"c"'))?.raw?.equals(page(2))).toBe(true);
+    expect((await save(null, "1.3.0", '"d"'))?.raw).toBeNull();
+    expect((await save(page(2), "1.4.0", '"e"'))?.raw?.equals(page(2))).toBe(true);
+    await store.close();
+  });
+
   it("rolls a failed save back whole", async () => {
     const store = await fresh();
     const { row, result } = article(ORCHARD_TEXT, orchardRecords());
