@@ -5,7 +5,7 @@
 // did before its saves were grouped). SQLite in a temp folder and PostgreSQL in a schema
 // of its own (BENCH_DATABASE_URL; 127.0.0.1 default), dropped afterwards.
 //   node bench/reprocess.mjs [--articles 3000]
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -15,15 +15,13 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 const i = process.argv.indexOf("--articles");
 const N = i >= 0 ? Number(process.argv[i + 1]) : 3000;
 
-const { openStore, dropPostgresSchema } = await importDist("store/index.js");
-const { inputOf, reprocessStore } = await importDist("store/reprocess.js");
+const { openStore, dropPostgresSchema, inputOf, reprocessStore, ingestFiles } =
+  await importDist("store/index.js");
 const { extractArticle } = await importDist("extract/index.js");
-const { ingestFiles } = await importDist("store/ingest.js");
 
 const { name, texts } = loadCorpus();
 const dir = mkdtempSync(join(tmpdir(), "nf-bench-reprocess-"));
 const jsonl = join(dir, "articles.jsonl");
-const { writeFileSync } = await import("node:fs");
 writeFileSync(
   jsonl,
   texts
