@@ -155,13 +155,17 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
   }
 
   const processors: Record<QueueName, (job: Job, token?: string) => Promise<unknown>> = {
-    discover: wrap("discover", DiscoverJob, async (data) => {
+    discover: wrap("discover", DiscoverJob, async (data, log) => {
       const store = await storeFor(data.pipeline.store);
       const pipeline = { spec: data.spec, file: "", dir: data.pipeline.dir };
       let found = 0;
       let enqueued = 0;
       for (const source of data.spec.sources) {
-        const refs = await discoverRefs(pipeline, source, { fetcher: deps.fetcher, pacer });
+        const refs = await discoverRefs(pipeline, source, {
+          fetcher: deps.fetcher,
+          pacer,
+          logger: log,
+        });
         found += refs.length;
         const fresh: FetchJob[] = [];
         // Ask the store about all the URLs at once (it chunks them): a feed lists hundreds,
