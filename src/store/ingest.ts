@@ -1,6 +1,7 @@
 /**
  * Local files -> extraction -> store, inline (no queue). The CLI's `ingest` calls
- * `ingestFiles`; the queue's worker can call `saveArticle` per article it fetched.
+ * `ingestFiles`. Fetched pages take another path (`src/pipeline/run-article.ts`): they
+ * carry a fetch state and are saved in groups by the queue workers.
  */
 import { existsSync } from "node:fs";
 import { describeError, isNewsfiguresError } from "../errors.js";
@@ -21,7 +22,7 @@ export interface IngestFailure {
   message: string;
 }
 
-/** What one `ingest` did; the CLI prints it, the queue can add to it. */
+/** What one `ingest` did; the CLI prints it (a queued run reports in the same shape). */
 export interface IngestSummary {
   /** Article files found (after expanding folders). */
   files: number;
