@@ -65,6 +65,17 @@ const SETS = [
     scorer: ["score.mjs", join(EVAL, "dev"), "PRED"],
     also: [/^articles /, /^figures /, /^attribute accuracy/],
   },
+  ...["dev-fpb", "dev-wire-prose", "dev-wire-tables"].map((name) => ({
+    name,
+    label: {
+      "dev-fpb": "dev-fpb (news sentences)",
+      "dev-wire-prose": "dev-wire-prose (1987 newswire)",
+      "dev-wire-tables": "dev-wire-tables (results tables)",
+    }[name],
+    inputs: files(join(EVAL, name), ".txt"),
+    scorer: ["score.mjs", join(EVAL, name), "PRED"],
+    also: [/^figures /, /^attribute accuracy/],
+  })),
   {
     name: "recognizers",
     label: "recognizers-en peer cases",
