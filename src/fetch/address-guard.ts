@@ -32,6 +32,7 @@ const BLOCKED_V6: Array<[string, number]> = [
   ["64:ff9b::", 96], // NAT64 (embeds IPv4)
   ["64:ff9b:1::", 48], // local NAT64
   ["100::", 64], // discard
+  ["2001::", 32], // Teredo (embeds an IPv4 server and client)
   ["2001:db8::", 32], // documentation
   ["2002::", 16], // 6to4 (embeds IPv4)
   ["fc00::", 7], // unique local (ULA)
@@ -39,6 +40,15 @@ const BLOCKED_V6: Array<[string, number]> = [
   ["fec0::", 10], // site-local (deprecated)
   ["ff00::", 8], // multicast
 ];
+
+/**
+ * IPv6 forms of IPv4 addresses (mapped ::ffff:0:0/96, translated ::ffff:0:0:0/96): a
+ * translator would reach the IPv4 host. Kept out of BLOCKED because node's BlockList
+ * matches plain IPv4 addresses against IPv4-mapped rules; checked for IPv6 input only.
+ */
+const TRANSLATED = new BlockList();
+TRANSLATED.addSubnet("::ffff:0:0", 96, "ipv6");
+TRANSLATED.addSubnet("::ffff:0:0:0", 96, "ipv6");
 
 /** Reachable with `allowPrivateNetwork: true`: loopback and private ranges. */
 const PRIVATE_V4: Array<[string, number]> = [
@@ -53,8 +63,15 @@ const PRIVATE_V6: Array<[string, number]> = [
   ["fc00::", 7],
 ];
 
-/** Never reachable, whatever is allowed: link-local and cloud metadata endpoints. */
-const NEVER_V4: Array<[string, number]> = [["169.254.0.0", 16]];
+/**
+ * Never reachable, whatever is allowed: link-local (AWS, GCP, Azure, Oracle metadata at
+ * 169.254.169.254) and the cloud metadata endpoints outside it (Alibaba 100.100.100.200,
+ * AWS's IPv6 fd00:ec2::254).
+ */
+const NEVER_V4: Array<[string, number]> = [
+  ["169.254.0.0", 16],
+  ["100.100.100.200", 32],
+];
 const NEVER_V6: Array<[string, number]> = [
   ["fe80::", 10],
   ["fd00:ec2::254", 128],
@@ -103,6 +120,7 @@ export function embeddedIPv4(v6: string): string | null {
   const v4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
   const zeros = (n: number): boolean => g.slice(0, n).every((x) => x === 0);
   if (zeros(5) && g[5] === 0xffff) return v4(g[6] as number, g[7] as number); // ::ffff:a.b.c.d
+  if (zeros(4) && g[4] === 0xffff && g[5] === 0) return v4(g[6] as number, g[7] as number); // ::ffff:0:a.b.c.d
   if (zeros(6) && ((g[6] as number) !== 0 || (g[7] as number) > 1))
     return v4(g[6] as number, g[7] as number); // ::a.b.c.d
   if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
@@ -154,7 +172,11 @@ export function createAddressGuard(policy: PrivateNetworkPolicy = false): Addres
         if (v4 !== null) {
           const r = check(v4, "ipv4");
           if (r !== null) return `${r} (embedded in ${address})`;
+          // An IPv4 address the policy opened may be written in an IPv6 form too.
+          if (BLOCKED.check(v4, "ipv4")) return null;
         }
+        if (TRANSLATED.check(address, "ipv6"))
+          return `IPv6 form of an IPv4 address (${address}); use the IPv4 address`;
         return check(address, "ipv6");
       }
       return "not an IP address";

@@ -10,6 +10,7 @@ export const FetchErrorCode = {
   blockedAddress: "NF_FETCH_BLOCKED_ADDRESS",
   httpStatus: "NF_FETCH_HTTP_STATUS",
   robotsDisallowed: "NF_FETCH_ROBOTS_DISALLOWED",
+  robotsUnavailable: "NF_FETCH_ROBOTS_UNAVAILABLE",
   contentType: "NF_FETCH_CONTENT_TYPE",
   tooManyRedirects: "NF_FETCH_TOO_MANY_REDIRECTS",
   redirectLoop: "NF_FETCH_REDIRECT_LOOP",

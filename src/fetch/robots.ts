@@ -1,13 +1,18 @@
 /**
  * robots.txt per origin, parsed by robots-parser and cached (default 24 h). Rules as
  * Google documents them: 4xx (no robots.txt) allows everything; 5xx or a network failure
- * disallows the whole site for now (retryable), since the owner's wishes are unknown.
- * `crawlDelayMs` exposes Crawl-delay for the queue's per-host pacing.
+ * holds back the whole site for now (NF_FETCH_ROBOTS_UNAVAILABLE, retryable), since the
+ * owner's wishes are unknown; an address the SSRF guard refuses is refused for the page too
+ * (NF_FETCH_BLOCKED_ADDRESS, permanent). `crawlDelayMs` exposes Crawl-delay, capped at
+ * MAX_CRAWL_DELAY_MS, for the per-host pacing.
  */
 import robotsModule from "robots-parser";
 import { NewsfiguresError } from "../errors.js";
 import { FetchErrorCode, fetchError } from "./errors.js";
 import type { FetchedPage, FetchOptions } from "./fetch-page.js";
+
+/** A robots.txt may ask for hours between requests; more than this is taken as this. */
+export const MAX_CRAWL_DELAY_MS = 60_000;
 
 interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
@@ -46,17 +51,29 @@ export class RobotsCache {
 
   constructor(private readonly options: RobotsOptions) {}
 
-  /** Throws NF_FETCH_ROBOTS_DISALLOWED (permanent) or the robots fetch error (retryable). */
+  /**
+   * Throws NF_FETCH_ROBOTS_DISALLOWED (permanent), NF_FETCH_BLOCKED_ADDRESS (permanent: the
+   * site's address is refused) or NF_FETCH_ROBOTS_UNAVAILABLE (retryable: robots.txt could
+   * not be read, the cause's code and message in the message).
+   */
   async assertAllowed(url: string): Promise<void> {
     const e = await this.entryFor(url);
-    if (e.unavailable) {
+    const cause = e.unavailable;
+    if (cause) {
+      if (cause.code === FetchErrorCode.blockedAddress) throw cause;
+      const origin = new URL(url).origin;
       throw fetchError(
-        FetchErrorCode.robotsDisallowed,
-        `robots.txt of ${new URL(url).origin} could not be read (${e.unavailable.code}); not fetching until it can`,
+        FetchErrorCode.robotsUnavailable,
+        `robots.txt of ${origin} could not be read (${cause.code}: ${cause.message}); pages of ${origin} wait until it can be`,
         {
-          cause: e.unavailable,
+          cause,
           retryable: true,
-          details: { url },
+          details: {
+            url,
+            ...(typeof cause.details.retryAfterMs === "number"
+              ? { retryAfterMs: cause.details.retryAfterMs }
+              : {}),
+          },
         },
       );
     }
@@ -76,7 +93,8 @@ export class RobotsCache {
   async crawlDelayMs(url: string): Promise<number | null> {
     const e = await this.entryFor(url);
     const d = e.robot?.getCrawlDelay(this.options.userAgent);
-    return d === undefined || !Number.isFinite(d) ? null : Math.round(d * 1000);
+    if (d === undefined || !Number.isFinite(d) || d < 0) return null;
+    return Math.min(MAX_CRAWL_DELAY_MS, Math.round(d * 1000));
   }
 
   private now(): number {

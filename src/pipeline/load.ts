@@ -45,7 +45,19 @@ export function parsePipeline(text: string, file: string): Pipeline {
       },
     );
   }
-  const parsed = PipelineSpec.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // The yaml library refuses documents whose aliases expand past maxAliasCount (a
+    // "billion laughs" file would otherwise take the process's memory).
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new NewsfiguresError(
+      "NF_PIPELINE_INVALID",
+      `${file}: not a usable pipeline file: ${(err as Error).message}; write each value out instead of nesting aliases (*name)`,
+      { cause: err, details: { file } },
+    );
+  }
+  const parsed = PipelineSpec.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => describeIssue(issue, file, doc, lines));
     throw new NewsfiguresError(

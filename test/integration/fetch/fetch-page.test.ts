@@ -14,6 +14,7 @@ import {
   fetchPage,
   RobotsCache,
 } from "../../../src/fetch/index.js";
+import { MAX_CRAWL_DELAY_MS } from "../../../src/fetch/robots.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -335,11 +336,37 @@ describe("robots.txt availability", () => {
         fetchOptions: { agent },
       });
       const err = await codeOf(fetchPage(url, opts({ robots: failing })));
-      expect([err.code, err.retryable]).toEqual(["NF_FETCH_ROBOTS_DISALLOWED", true]);
+      expect([err.code, err.retryable]).toEqual(["NF_FETCH_ROBOTS_UNAVAILABLE", true]);
+      expect(err.message).toMatch(/\(NF_FETCH_HTTP_STATUS: .*HTTP 503/);
     } finally {
       srv.closeAllConnections();
       await new Promise((r) => srv.close(r));
     }
+  });
+
+  it("reports a site that cannot be reached with its own code and the whole cause, once", async () => {
+    const { createServer: mk } = await import("node:net");
+    const probe = mk();
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+    const closedPort = (probe.address() as AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
+    const err = await codeOf(fetchPage(`http://127.0.0.1:${closedPort}/page`, opts({ robots })));
+    expect([err.code, err.retryable]).toEqual(["NF_FETCH_ROBOTS_UNAVAILABLE", true]);
+    expect(err.message).toMatch(/\(NF_FETCH_NETWORK: .*ECONNREFUSED/);
+    expect(err.message.match(/NF_FETCH_/g)).toHaveLength(1);
+  });
+
+  it("refuses a site whose address is blocked as blocked, permanently, not as disallowed", async () => {
+    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
+    const err = await codeOf(fetchPage("http://10.0.0.1/page", opts({ robots, totalTimeoutMs: 3000 })));
+    expect([err.code, err.retryable]).toEqual(["NF_FETCH_BLOCKED_ADDRESS", false]);
+  });
+
+  it("caps a Crawl-delay of hours", async () => {
+    routes.set("/robots.txt", html("User-agent: *\nCrawl-delay: 7200\n", "text/plain"));
+    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
+    expect(await robots.crawlDelayMs(`${base}/ok`)).toBe(MAX_CRAWL_DELAY_MS);
   });
 });
 

@@ -25,6 +25,7 @@ describe("address guard", () => {
     "ff02::1",
     "::ffff:127.0.0.1",
     "::ffff:7f00:1",
+    "::ffff:0:7f00:1",
     "::ffff:a9fe:a9fe",
     "64:ff9b::7f00:1",
     "fd00:ec2::254",
@@ -33,7 +34,7 @@ describe("address guard", () => {
     expect(strict.reasonToBlock(a)).not.toBeNull();
   });
 
-  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"])(
+  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111"])(
     "allows public %s",
     (a) => {
       expect(strict.reasonToBlock(a)).toBeNull();
@@ -52,6 +53,24 @@ describe("address guard", () => {
     ])
       expect(open.reasonToBlock(a), a).not.toBeNull();
   });
+
+  it.each([
+    "::ffff:8.8.8.8", // IPv4-mapped: a translator would reach the IPv4 host
+    "::ffff:0:808:808", // IPv4-translated (SIIT)
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
+    "2001::1",
+  ])("refuses %s, an IPv6 form that reaches an IPv4 host, even when the IPv4 address is public", (a) => {
+    expect(strict.reasonToBlock(a)).not.toBeNull();
+    expect(open.reasonToBlock(a)).not.toBeNull();
+  });
+
+  it.each(["100.100.100.200", "169.254.169.254", "::ffff:100.100.100.200", "fd00:ec2::254"])(
+    "never allows the cloud metadata address %s, whatever the policy",
+    (a) => {
+      expect(open.reasonToBlock(a)).not.toBeNull();
+      expect(createAddressGuard(["0.0.0.0/0", "::/0"]).reasonToBlock(a)).not.toBeNull();
+    },
+  );
 
   it("a CIDR list opens exactly those ranges", () => {
     expect(listed.reasonToBlock("127.0.0.1")).toBeNull();

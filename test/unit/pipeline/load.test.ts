@@ -82,6 +82,17 @@ store: sqlite:./data/local.db
     expect(problems(yaml)).toMatch(expected);
   });
 
+  it("rejects a YAML alias bomb with its code and the file name", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    }
+    const yaml = `name: x\nsources: [{ urls: ['https://a.example/1'] }]\ndescription: d\n${levels.join("\n")}\n`;
+    expect(problems(yaml)).toMatch(/^pipelines\/bad\.yaml: .*alias/);
+  });
+
   it("loads the shipped pipelines", async () => {
     const all = await loadPipelineDir(`${ROOT}/pipelines`);
     expect(all.map((p) => p.spec.name).sort()).toEqual(["fixtures", "public-business-news"]);
