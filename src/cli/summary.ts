@@ -34,8 +34,13 @@ export function formatIngestSummary(s: IngestSummary, stats: StoreStats, locatio
   }
   if (s.failed.length > 0) {
     lines.push("", "Failed:");
-    for (const f of s.failed.slice(0, 5))
-      lines.push(`  ${f.source}: ${f.code}: ${cut(f.message, 100)}`);
+    for (const f of s.failed.slice(0, 5)) {
+      // Messages may start with their code already (`CODE: …`); print it once, whole.
+      const message = f.message.startsWith(`${f.code}: `)
+        ? f.message.slice(f.code.length + 2)
+        : f.message;
+      lines.push(`  ${f.source}: ${f.code}: ${message}`);
+    }
     if (s.failed.length > 5)
       lines.push(`  … and ${s.failed.length - 5} more (see the lines above)`);
   }

@@ -1,6 +1,7 @@
 /**
  * The fetch stage's error codes. Callers (the queue edge) branch on `code` and
- * `retryable`; 429 and 503 carry `details.retryAfterMs` when the server sent Retry-After.
+ * `retryable`; 429 and 503 (NF_FETCH_HTTP_429, NF_FETCH_HTTP_503) carry
+ * `details.retryAfterMs` (capped at MAX_RETRY_AFTER_MS) when the server sent Retry-After.
  */
 import { NewsfiguresError } from "../errors.js";
 
@@ -9,6 +10,8 @@ export const FetchErrorCode = {
   tooLarge: "NF_FETCH_TOO_LARGE",
   blockedAddress: "NF_FETCH_BLOCKED_ADDRESS",
   httpStatus: "NF_FETCH_HTTP_STATUS",
+  http429: "NF_FETCH_HTTP_429",
+  http503: "NF_FETCH_HTTP_503",
   robotsDisallowed: "NF_FETCH_ROBOTS_DISALLOWED",
   robotsUnavailable: "NF_FETCH_ROBOTS_UNAVAILABLE",
   contentType: "NF_FETCH_CONTENT_TYPE",
@@ -28,6 +31,9 @@ export function fetchError(
 ): NewsfiguresError {
   return new NewsfiguresError(code, message, options);
 }
+
+/** Longest Retry-After honoured (a server may ask for days); a later answer waits this long. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /** Retry-After (delta-seconds or HTTP-date) -> milliseconds from `now`, or null. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | null {

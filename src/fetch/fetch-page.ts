@@ -16,7 +16,7 @@ import { NewsfiguresError } from "../errors.js";
 import { decodePage } from "../parse/charset.js";
 import { createAddressGuard, type PrivateNetworkPolicy } from "./address-guard.js";
 import { createGuardedAgent } from "./connector.js";
-import { FetchErrorCode, fetchError, parseRetryAfter } from "./errors.js";
+import { FetchErrorCode, fetchError, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./errors.js";
 import type { RobotsCache } from "./robots.js";
 
 export const DEFAULT_USER_AGENT = "newsfigures/0.1 (+https://github.com/newsfigures/newsfigures)";
@@ -59,6 +59,11 @@ export interface FetchOptions {
   agent?: Agent;
   /** When given, every hop must be allowed by robots.txt. */
   robots?: RobotsCache;
+  /**
+   * Awaited before each redirect hop is requested (the per-host pacer waits here, so a
+   * redirect takes its host's turn like any request). What it throws is thrown as is.
+   */
+  beforeRedirect?: (next: string) => Promise<void>;
   /** false: leave `text` null, for callers that keep the bytes and decode them later. */
   decode?: boolean;
   signal?: AbortSignal;
@@ -204,6 +209,13 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
           );
         redirects.push(next.href);
         current = next;
+        if (options.beforeRedirect) {
+          try {
+            await options.beforeRedirect(next.href);
+          } catch (err) {
+            throw new HookFailure(err);
+          }
+        }
         continue;
       }
       const base = {
@@ -255,10 +267,16 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
       return { ...base, unchanged: false, body, text: decoded.text, charset: decoded.charset };
     }
   } catch (err) {
+    if (err instanceof HookFailure) throw err.inner;
     throw asFetchError(err, current, total);
   } finally {
     if (ownAgent) await agent.close().catch(() => undefined);
   }
+}
+
+/** Carries an error of the caller's `beforeRedirect` past the fetch error mapping. */
+class HookFailure {
+  constructor(readonly inner: unknown) {}
 }
 
 function acceptHeader(kind: AcceptKind): string {
@@ -284,11 +302,21 @@ function looksBinary(b: Buffer): boolean {
   return head.includes(0);
 }
 
+/** 429 and 503 ("come back later") have codes of their own; other statuses share one. */
+function statusCode(status: number): FetchErrorCode {
+  if (status === 429) return FetchErrorCode.http429;
+  if (status === 503) return FetchErrorCode.http503;
+  return FetchErrorCode.httpStatus;
+}
+
 function statusError(status: number, url: URL, retryAfter: string | null): NewsfiguresError {
   const retryable = status === 408 || status === 425 || status === 429 || status >= 500;
-  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter) : null;
-  const hint = retryable ? "try again later" : "the page is not available; check the URL";
-  return fetchError(FetchErrorCode.httpStatus, `${redact(url)} answered HTTP ${status}; ${hint}`, {
+  const asked = status === 429 || status === 503 ? parseRetryAfter(retryAfter) : null;
+  const retryAfterMs = asked === null ? null : Math.min(asked, MAX_RETRY_AFTER_MS);
+  const hint = retryable
+    ? `try again later${retryAfterMs !== null ? ` (the server asks for ${Math.ceil(retryAfterMs / 1000)} s)` : ""}`
+    : "the page is not available; check the URL";
+  return fetchError(statusCode(status), `${redact(url)} answered HTTP ${status}; ${hint}`, {
     retryable,
     details: { status, url: redact(url), ...(retryAfterMs !== null ? { retryAfterMs } : {}) },
   });

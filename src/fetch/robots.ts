@@ -89,6 +89,12 @@ export class RobotsCache {
     }
   }
 
+  /** Whether robots.txt of the URL's origin is read and still fresh (no request needed). */
+  has(url: string): boolean {
+    const cached = this.entries.get(new URL(url).origin);
+    return cached !== undefined && cached.expires > this.now();
+  }
+
   /** Crawl-delay for the URL's host in milliseconds, or null when none is set. */
   async crawlDelayMs(url: string): Promise<number | null> {
     const e = await this.entryFor(url);

@@ -37,7 +37,11 @@ export interface PageFetcher {
     url: string,
     options: FetchOptions,
     conditional?: ConditionalHeaders,
+    /** Awaited before each redirect hop goes out (pacing); what it throws is thrown as is. */
+    beforeRedirect?: (next: string) => Promise<void>,
   ): Promise<FetchedPage>;
+  /** Whether robots.txt of the URL's host is known (false: `crawlDelayMs` will request it). */
+  robotsKnown?(url: string, options: FetchOptions): boolean;
   /** robots.txt Crawl-delay for the URL's host in ms, or null (none, or robots ignored). */
   crawlDelayMs(url: string, options: FetchOptions): Promise<number | null>;
 }
@@ -45,8 +49,9 @@ export interface PageFetcher {
 /**
  * Per-host pacing: `pace` waits until this worker may send the next request to the URL's
  * host; `settle`, called when the answer came back, pushes the host's next turn to at
- * least one interval after now, so a request that left late (cold connection, busy event
- * loop) still reaches the server an interval before the next one.
+ * least `minIntervalMs` after now, so a request that left late (cold connection, busy event
+ * loop) still reaches the server an interval before the next one. A Retry-After answer
+ * settles with the time the server asked for, so every request to that host waits for it.
  */
 export interface Pacer {
   pace(url: string, minIntervalMs: number): Promise<void>;

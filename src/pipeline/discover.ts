@@ -1,7 +1,8 @@
 /**
  * Sources -> article references. Feeds and sitemaps are fetched through the same paced
  * PageFetcher as pages and read by `src/sources` (RSS, Atom, JSON Feed, sitemaps and
- * sitemap indexes); `files` expand to `file:` refs relative to the pipeline file.
+ * sitemap indexes); `files` expand to `file:` refs relative to the pipeline file. One poll
+ * takes at most `run.maxRefsPerSource` references from a source.
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -57,5 +58,13 @@ export async function discoverRefs(
       deps.logger?.warn({ source: sourceLabel(source), warning }, "source read with a problem");
     refs = read.refs;
   }
-  return uniqueByUrl(refs);
+  const unique = uniqueByUrl(refs);
+  const max = pipeline.spec.run.maxRefsPerSource;
+  if (unique.length <= max) return unique;
+  // A huge feed must not fill Redis with jobs in one poll; the rest come in later polls.
+  deps.logger?.warn(
+    { source: sourceLabel(source), listed: unique.length, taken: max },
+    "source lists more references than run.maxRefsPerSource; the first ones are taken this time",
+  );
+  return unique.slice(0, max);
 }

@@ -16,11 +16,12 @@ const FIXES: Record<string, string> = {
   sources:
     "each source is one of `- feed: URL`, `- sitemap: URL`, `- urls: [URL, …]`, `- files: PATH` (relative to the pipeline file)",
   fetch:
-    "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent",
+    "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent, attempts, pauseHostAfter",
   extract: "allowed keys: minBodyChars",
+  run: 'allowed keys: timeout (e.g. "30m"), maxRefsPerSource',
   store:
     "write `store: sqlite:./data/news.db` or `store: postgres://user@host/db`, or leave it out to use NEWSFIGURES_STORE",
-  "": "allowed top-level keys: name, description, schedule, sources, fetch, extract, store",
+  "": "allowed top-level keys: name, description, schedule, sources, fetch, extract, run, store",
 };
 
 /**

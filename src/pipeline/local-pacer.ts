@@ -9,7 +9,8 @@ export function createLocalPacer(now: () => number = Date.now): Pacer {
   const next = new Map<string, number>();
   return {
     async pace(url, minIntervalMs) {
-      if (minIntervalMs <= 0 || url.startsWith("file:")) return;
+      // Asked even with no interval: a Retry-After may have pushed the host's turn ahead.
+      if (url.startsWith("file:")) return;
       const host = new URL(url).host;
       const t = now();
       const slot = Math.max(t, next.get(host) ?? 0);

@@ -1,10 +1,19 @@
 /**
  * One request to a host, paced: it waits for the host's turn (the larger of the pipeline's
  * perHostIntervalMs and robots.txt Crawl-delay) and settles the turn when the answer is in.
- * Pages, feeds and sitemaps all go through here, so a site is asked at one pace.
+ * Pages, feeds and sitemaps all go through here, so a site is asked at one pace; each
+ * redirect hop takes its own host's turn the same way. A 429 or 503 with Retry-After
+ * settles the host's turn that far ahead: every worker's next request to it waits.
  */
+import { NewsfiguresError } from "../errors.js";
 import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
 import type { FetchOptions } from "./schema.js";
+
+/** The Retry-After an error carries (fetch errors put it in details), or 0. */
+export function retryAfterOf(err: unknown): number {
+  const ms = err instanceof NewsfiguresError ? err.details.retryAfterMs : undefined;
+  return typeof ms === "number" && ms > 0 ? ms : 0;
+}
 
 export async function pacedFetch(
   url: string,
@@ -12,12 +21,38 @@ export async function pacedFetch(
   options: FetchOptions,
   conditional?: ConditionalHeaders,
 ): Promise<FetchedPage> {
-  const crawlDelay = options.respectRobots ? await deps.fetcher.crawlDelayMs(url, options) : null;
-  const interval = Math.max(options.perHostIntervalMs, crawlDelay ?? 0);
+  const base = options.perHostIntervalMs;
+  const intervalFor = async (u: string): Promise<number> => {
+    if (!options.respectRobots) return base;
+    if (deps.fetcher.robotsKnown?.(u, options) === false) {
+      // Reading robots.txt is a request to the host too: it takes a turn, and the host's
+      // next turn counts from its answer with the Crawl-delay it names.
+      await deps.pacer.pace(u, base);
+      let interval = base;
+      try {
+        interval = Math.max(base, (await deps.fetcher.crawlDelayMs(u, options)) ?? 0);
+      } finally {
+        await deps.pacer.settle(u, interval);
+      }
+      return interval;
+    }
+    return Math.max(base, (await deps.fetcher.crawlDelayMs(u, options)) ?? 0);
+  };
+  let current = url;
+  let interval = await intervalFor(url);
+  let hold = 0;
   await deps.pacer.pace(url, interval);
   try {
-    return await deps.fetcher.fetchPage(url, options, conditional);
+    return await deps.fetcher.fetchPage(url, options, conditional, async (next) => {
+      await deps.pacer.settle(current, interval);
+      current = next;
+      interval = await intervalFor(next);
+      await deps.pacer.pace(next, interval);
+    });
+  } catch (err) {
+    hold = retryAfterOf(err);
+    throw err;
   } finally {
-    await deps.pacer.settle(url, interval);
+    await deps.pacer.settle(current, Math.max(interval, hold));
   }
 }

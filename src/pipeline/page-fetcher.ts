@@ -37,7 +37,7 @@ export function createPageFetcher(
   };
 
   return {
-    async fetchPage(url, options, conditional): Promise<FetchedPage> {
+    async fetchPage(url, options, conditional, beforeRedirect): Promise<FetchedPage> {
       const { agent, robots } = poolFor(options);
       const page = await fetchPage(url, {
         agent,
@@ -51,6 +51,7 @@ export function createPageFetcher(
         totalTimeoutMs: options.timeoutMs,
         etag: conditional?.etag ?? null,
         lastModified: conditional?.lastModified ?? null,
+        ...(beforeRedirect ? { beforeRedirect } : {}),
       });
       return {
         url: page.url,
@@ -62,6 +63,9 @@ export function createPageFetcher(
         etag: page.etag,
         lastModified: page.lastModified,
       };
+    },
+    robotsKnown(url, options) {
+      return poolFor(options).robots.has(url);
     },
     async crawlDelayMs(url, options) {
       return poolFor(options).robots.crawlDelayMs(url);

@@ -4,11 +4,12 @@
  * and what `npm start` runs on the fixtures.
  */
 
+import { NewsfiguresError } from "../errors.js";
 import type { ArticleRef } from "../model/index.js";
 import type { ArticleDeps } from "./deps.js";
 import { discoverRefs, sourceLabel } from "./discover.js";
 import { type ArticleOutcome, runArticle } from "./run-article.js";
-import type { Pipeline } from "./schema.js";
+import { durationMs, type Pipeline } from "./schema.js";
 import { RunTally } from "./summary.js";
 
 export interface InlineRunOptions {
@@ -27,11 +28,12 @@ export async function runPipelineInline(
   deps: ArticleDeps,
   options: InlineRunOptions = {},
 ): Promise<RunTally> {
+  const started = Date.now();
   const tally = new RunTally(pipeline.spec.name);
   const log = deps.logger.child({ pipeline: pipeline.spec.name });
   const refs: ArticleRef[] = [];
   for (const source of pipeline.spec.sources) {
-    const started = Date.now();
+    const sourceStarted = Date.now();
     try {
       const found = await discoverRefs(pipeline, source, deps);
       refs.push(...found);
@@ -41,7 +43,7 @@ export async function runPipelineInline(
           outcome: "ok",
           source: sourceLabel(source),
           found: found.length,
-          ms: Date.now() - started,
+          ms: Date.now() - sourceStarted,
         },
         "discover ok",
       );
@@ -54,10 +56,24 @@ export async function runPipelineInline(
     }
   }
   options.onTotal?.(refs.length);
+  const ceiling = pipeline.spec.run.timeout;
+  const deadline = started + durationMs(ceiling);
   let i = 0;
   const worker = async () => {
     while (i < refs.length) {
       const ref = refs[i++] as ArticleRef;
+      if (Date.now() > deadline) {
+        // Past the run's ceiling: what is left is reported, not fetched.
+        tally.fail(
+          ref.url,
+          new NewsfiguresError(
+            "NF_RUN_TIMEOUT",
+            `not done within run.timeout (${ceiling}); the next run takes it`,
+          ),
+        );
+        options.onArticle?.(null);
+        continue;
+      }
       try {
         const outcomes = await runArticle(
           ref,

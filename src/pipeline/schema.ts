@@ -61,6 +61,10 @@ export const FetchOptions = z.strictObject({
     .default(5 * 1024 * 1024),
   respectRobots: z.boolean().default(true),
   userAgent: z.string().min(1).optional(),
+  /** Tries per page, the first included; 429 and 503 count too, waiting at least their Retry-After. */
+  attempts: z.number().int().min(1).max(20).default(5),
+  /** Consecutive failed requests to one host in one run after which its other pages wait for the next run; 0: never. */
+  pauseHostAfter: z.number().int().min(0).max(1000).default(10),
 });
 export type FetchOptions = z.infer<typeof FetchOptions>;
 
@@ -69,6 +73,22 @@ export const ExtractOptions = z.strictObject({
   minBodyChars: z.number().int().min(0).default(200),
 });
 export type ExtractOptions = z.infer<typeof ExtractOptions>;
+
+/** `20s`, `30m`, `2h`: like Duration, but down to a second. */
+const RunDuration = z
+  .string()
+  .regex(DURATION_RE, { message: 'must be a duration such as "90s", "30m" or "2h"' })
+  .refine((s) => durationMs(s) >= 1000 && durationMs(s) <= 7 * 86_400_000, {
+    message: "must be between 1s and 7d",
+  });
+
+export const RunOptions = z.strictObject({
+  /** Ceiling of one run: `ingest` waits at most this long; what is left is reported as not done. */
+  timeout: RunDuration.default("30m"),
+  /** References taken from one source per poll (a feed may list tens of thousands); the rest wait for the next poll. */
+  maxRefsPerSource: z.number().int().min(1).max(100_000).default(1000),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
 
 export const PipelineSpec = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, {
@@ -82,6 +102,7 @@ export const PipelineSpec = z.strictObject({
     .min(1, { message: "needs at least one source (feed, sitemap, urls or files)" }),
   fetch: FetchOptions.default(FetchOptions.parse({})),
   extract: ExtractOptions.default(ExtractOptions.parse({})),
+  run: RunOptions.default(RunOptions.parse({})),
   /** `sqlite:PATH` (relative to the working directory) or `postgres://…`; default: NEWSFIGURES_STORE. */
   store: z.string().min(1).optional(),
 });

@@ -1,14 +1,18 @@
 /**
  * Retry behaviour, decided here and nowhere else:
- * - pacing delay           -> the job is moved to delayed (no attempt used);
- * - 429/503 + Retry-After  -> the queue's rate limit for that long (no attempt used);
- * - transient              -> rethrown: BullMQ retries with exponential backoff and jitter;
- * - permanent              -> UnrecoverableError: straight to the failed set.
- * Every failure message starts with its error code, so the failed set keeps both.
+ * - pacing delay  -> the job is moved to delayed (no attempt used);
+ * - transient     -> rethrown: BullMQ retries it after `backoffDelay` (exponential with
+ *                    jitter, and never sooner than the Retry-After of a 429 or 503);
+ * - permanent     -> UnrecoverableError: straight to the failed set.
+ * A 429 or 503 is a transient failure like any other: it uses an attempt, so a page that
+ * always answers it fails after the pipeline's `fetch.attempts` with NF_FETCH_HTTP_429 or
+ * NF_FETCH_HTTP_503. Its Retry-After holds back that host only (the pacer, see
+ * pipeline/paced-fetch.ts), never the queue. Every failure message starts with its error
+ * code, so the failed set keeps both.
  */
-import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
-import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
+import { isNewsfiguresError } from "../errors.js";
 import { PaceDelay } from "./pacing.js";
 
 /** Error codes of the network and of PostgreSQL that mean "try again later". */
@@ -32,7 +36,7 @@ const TRANSIENT_ERRNO = new Set([
   "SQLITE_BUSY",
 ]);
 
-export type ErrorClass = "pace" | "rate-limit" | "transient" | "permanent";
+export type ErrorClass = "pace" | "transient" | "permanent";
 
 function chain(err: unknown): unknown[] {
   const out: unknown[] = [];
@@ -58,9 +62,6 @@ export function errorCode(err: unknown): string {
 export function classifyError(err: unknown): ErrorClass {
   if (err instanceof PaceDelay) return "pace";
   if (isNewsfiguresError(err)) {
-    const status = err.details.status;
-    if ((status === 429 || status === 503) && typeof err.details.retryAfterMs === "number")
-      return "rate-limit";
     // A store error without an SQLSTATE never got the server's verdict (connection refused,
     // reset or terminated): transient, whatever its own flag says.
     const pgCode = err.details.pgCode;
@@ -93,8 +94,35 @@ export function failureReason(err: unknown): string {
   return `${errorCode(err)}: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-/** Longest rate limit honoured from a Retry-After header; beyond it, back off normally. */
-const MAX_RATE_LIMIT_MS = 10 * 60_000;
+/** The name of our backoff in job options; workers pass `backoffDelay` as its strategy. */
+export const BACKOFF_TYPE = "nf-backoff";
+const BACKOFF_BASE_MS = 1000;
+
+/** The Retry-After a failure carries anywhere in its causes, in ms, or 0. */
+export function retryAfterIn(err: unknown): number {
+  for (const e of chain(err)) {
+    const ms = isNewsfiguresError(e) ? e.details.retryAfterMs : undefined;
+    if (typeof ms === "number" && ms > 0) return ms;
+  }
+  return 0;
+}
+
+/**
+ * How long a failed job waits before its next attempt: 1 s, 2 s, 4 s, 8 s … each between
+ * half and all of it (jitter), and never less than the Retry-After the server sent.
+ */
+export function backoffDelay(
+  attemptsMade: number,
+  _type?: string,
+  err?: Error,
+  job?: Pick<Job, "opts">,
+): number {
+  const b = job?.opts.backoff;
+  const base = typeof b === "object" && b.delay !== undefined ? b.delay : BACKOFF_BASE_MS;
+  const max = 2 ** Math.max(0, attemptsMade - 1) * base;
+  const exponential = Math.floor(max / 2 + (Math.random() * max) / 2);
+  return Math.max(exponential, retryAfterIn(err));
+}
 
 /**
  * Turn a failure into what BullMQ should do with the job. Always throws.
@@ -102,21 +130,12 @@ const MAX_RATE_LIMIT_MS = 10 * 60_000;
 export async function handleJobError(
   err: unknown,
   job: Job,
-  queue: Queue,
   token: string | undefined,
 ): Promise<never> {
   const cls = classifyError(err);
   if (cls === "pace") {
     await job.moveToDelayed(Date.now() + (err as PaceDelay).delayMs, token);
     throw new DelayedError();
-  }
-  if (cls === "rate-limit") {
-    const ms = Math.min(
-      MAX_RATE_LIMIT_MS,
-      (err as NewsfiguresError).details.retryAfterMs as number,
-    );
-    await queue.rateLimit(ms);
-    throw Worker.RateLimitError();
   }
   if (cls === "permanent") throw new UnrecoverableError(failureReason(err));
   const e = new Error(failureReason(err), { cause: err });
@@ -131,5 +150,5 @@ export function codeOfReason(reason: string | undefined): string {
 }
 
 export function isControlError(err: unknown): boolean {
-  return err instanceof DelayedError || (err instanceof Error && err.name === "RateLimitError");
+  return err instanceof DelayedError;
 }

@@ -59,5 +59,7 @@ export const ExtractJob = z.object({
       bodyBase64: z.string(),
     })
     .nullable(),
+  /** The page body was dropped once the job was done with it (see retention.ts). */
+  bodyDropped: z.boolean().optional(),
 });
 export type ExtractJob = z.infer<typeof ExtractJob>;

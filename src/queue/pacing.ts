@@ -100,14 +100,16 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
   const maxWait = options.maxWaitMs ?? 10_000;
   const keyOf = (url: string) => `${options.prefix}:pace:${new URL(url).host.toLowerCase()}`;
   const pace = async (url: string, minIntervalMs: number): Promise<void> => {
-    if (minIntervalMs <= 0 || url.startsWith("file:")) return;
+    // Asked even with no interval: a Retry-After may have pushed the host's turn ahead.
+    if (url.startsWith("file:")) return;
     const host = new URL(url).host.toLowerCase();
     const key = keyOf(url);
     const started = Date.now();
     for (;;) {
       const wait = Number(await r.nfPaceTurn(key, minIntervalMs));
       if (wait <= 0) {
-        onSent(url, () => void r.nfPaceSettle(key, minIntervalMs).catch(() => {}));
+        if (minIntervalMs > 0)
+          onSent(url, () => void r.nfPaceSettle(key, minIntervalMs).catch(() => {}));
         return;
       }
       if (Date.now() - started + wait > maxWait)
@@ -119,9 +121,10 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
   return {
     pace,
     async settle(url, minIntervalMs) {
-      if (minIntervalMs <= 0 || url.startsWith("file:")) return;
+      if (url.startsWith("file:")) return;
       // Not sent at all (robots refused, bad address): drop the pending hook.
       forgetSent(url);
+      if (minIntervalMs <= 0) return;
       await r.nfPaceSettle(keyOf(url), minIntervalMs);
     },
   };

@@ -5,6 +5,7 @@
 import { type JobsOptions, Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { Pipeline } from "../pipeline/schema.js";
+import { BACKOFF_TYPE } from "./errors.js";
 import { extractJobId, fetchJobId } from "./job-id.js";
 import {
   type DiscoverJob,
@@ -14,11 +15,16 @@ import {
   QUEUE_NAMES,
   type QueueName,
 } from "./jobs.js";
+import { REDIS_CONNECT_TIMEOUT_MS } from "./redis-health.js";
 
-/** Attempts and backoff for transient failures: 1 s, 2 s, 4 s, 8 s … each ±50 %. */
+/**
+ * Attempts and backoff for transient failures: 1 s, 2 s, 4 s, 8 s … each ±50 %, at least a
+ * 429/503's Retry-After (`backoffDelay`, which every worker registers). Fetch jobs take
+ * their attempts from the pipeline (`fetch.attempts`).
+ */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 6,
-  backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
+  backoff: { type: BACKOFF_TYPE, delay: 1000 },
   // Completed jobs are kept a day so their deterministic ids keep deduplicating; extract
   // jobs carry page bodies, so fewer of them are kept.
   removeOnComplete: { age: 24 * 3600, count: 20_000 },
@@ -31,12 +37,20 @@ const EXTRACT_JOB_OPTIONS: JobsOptions = {
 };
 
 /**
- * A Redis connection for BullMQ: `maxRetriesPerRequest: null` so commands wait for a
- * restarted Redis instead of failing, which is what lets workers ride out a restart.
+ * A Redis connection for BullMQ. Workers (`wait: true`) get `maxRetriesPerRequest: null`
+ * so commands wait for a restarted Redis instead of failing, which is what lets workers
+ * ride out a restart. Commands a person waits for (`wait: false`) fail within seconds
+ * instead; `assertRedisReachable` turns that into NF_QUEUE_REDIS_UNREACHABLE.
  */
-export function createRedis(url: string, onError: (err: Error) => void = () => {}): Redis {
+export function createRedis(
+  url: string,
+  onError: (err: Error) => void = () => {},
+  options: { wait?: boolean } = {},
+): Redis {
+  const wait = options.wait ?? true;
   const redis = new Redis(url, {
-    maxRetriesPerRequest: null,
+    maxRetriesPerRequest: wait ? null : 1,
+    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
     enableReadyCheck: true,
     retryStrategy: (n) => Math.min(n * 200, 2000),
   });
@@ -115,7 +129,8 @@ export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<
     await queues.fetch.addBulk(
       jobs.slice(i, i + 500).map((data) => {
         const id = fetchJobId(data.ref.url);
-        return { name: "fetch", data, opts: { jobId: id, deduplication: { id } } };
+        const attempts = data.fetch.attempts;
+        return { name: "fetch", data, opts: { jobId: id, deduplication: { id }, attempts } };
       }),
     );
   }

@@ -7,6 +7,7 @@ import type { Redis } from "ioredis";
 import type { ArticleOutcome } from "../pipeline/run-article.js";
 
 const TTL_S = 7 * 24 * 3600;
+const MAX_LISTED = 1000;
 
 export function runKey(prefix: string, runId: string): string {
   return `${prefix}:nf:run:${runId}`;
@@ -20,6 +21,8 @@ export interface RunCounts {
   total: number;
   done: number;
   failed: number;
+  /** Pages whose host was paused (circuit breaker): left for the next run. */
+  deferred: number;
   discovered: boolean;
   statuses: Record<string, number>;
   figures: number;
@@ -81,13 +84,30 @@ export class RunTracker {
   }
 
   async failed(runId: string | null, what: string, reason: string): Promise<void> {
+    await this.note(runId, "failed", what, reason);
+  }
+
+  /** A page left for the next run (its host is paused), with why. */
+  async deferred(runId: string | null, what: string, reason: string): Promise<void> {
+    await this.note(runId, "deferred", what, reason);
+  }
+
+  private async note(
+    runId: string | null,
+    field: "failed" | "deferred",
+    what: string,
+    reason: string,
+  ): Promise<void> {
     if (!runId) return;
     const key = runKey(this.prefix, runId);
+    const list = `${key}:${field === "failed" ? "failures" : "deferred"}`;
     await this.redis
       .multi()
-      .hincrby(key, "failed", 1)
-      .rpush(`${key}:failures`, JSON.stringify({ what, reason }))
-      .expire(`${key}:failures`, TTL_S)
+      .hincrby(key, field, 1)
+      .rpush(list, JSON.stringify({ what, reason }))
+      // A run's report shows the first ones; a host failing thousands of pages keeps Redis small.
+      .ltrim(list, 0, MAX_LISTED - 1)
+      .expire(list, TTL_S)
       .exec();
   }
 
@@ -97,6 +117,7 @@ export class RunTracker {
       total: Number(h.total ?? 0),
       done: Number(h.done ?? 0),
       failed: Number(h.failed ?? 0),
+      deferred: Number(h.deferred ?? 0),
       discovered: h.discovered === "1",
       statuses: {},
       figures: Number(h.figures ?? 0),
@@ -113,7 +134,15 @@ export class RunTracker {
   }
 
   async failures(runId: string): Promise<{ what: string; reason: string }[]> {
-    const rows = await this.redis.lrange(`${runKey(this.prefix, runId)}:failures`, 0, 99);
+    return this.listed(runId, "failures");
+  }
+
+  async deferrals(runId: string): Promise<{ what: string; reason: string }[]> {
+    return this.listed(runId, "deferred");
+  }
+
+  private async listed(runId: string, list: string): Promise<{ what: string; reason: string }[]> {
+    const rows = await this.redis.lrange(`${runKey(this.prefix, runId)}:${list}`, 0, 99);
     return rows.map((r) => JSON.parse(r) as { what: string; reason: string });
   }
 

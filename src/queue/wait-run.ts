@@ -38,7 +38,8 @@ export async function waitForRun(
   for (;;) {
     const counts = await tracker.read(runId);
     options.onProgress?.(counts);
-    if (counts.discovered && counts.done + counts.failed >= counts.total) return counts;
+    if (counts.discovered && counts.done + counts.failed + counts.deferred >= counts.total)
+      return counts;
     const discoverJob = await queues.discover.getJob(`discover-${runId}`);
     const discoverFailed = discoverJob ? await discoverJob.isFailed() : false;
     if (discoverFailed) return counts;

@@ -20,10 +20,20 @@ import {
 } from "../pipeline/run-article.js";
 import { SaveBatcher, type SaveBatcherOptions } from "../store/save-batcher.js";
 import type { SaveItem, Store } from "../store/types.js";
-import { classifyError, failureReason, handleJobError, isControlError } from "./errors.js";
+import {
+  BACKOFF_TYPE,
+  backoffDelay,
+  classifyError,
+  errorCode,
+  failureReason,
+  handleJobError,
+  isControlError,
+} from "./errors.js";
+import { HOST_PAUSE_MS, HostBreaker, pausedReason } from "./host-breaker.js";
 import { DiscoverJob, ExtractJob, FetchJob, QUEUE_NAMES, type QueueName } from "./jobs.js";
 import { createRedisPacer } from "./pacing.js";
 import { createQueues, enqueueExtract, enqueueFetches, type Queues } from "./queues.js";
+import { assertPageKept, dropPageBody } from "./retention.js";
 import { RunTracker } from "./run-tracker.js";
 
 export interface WorkerDeps {
@@ -66,6 +76,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
   const queues = createQueues(shared, deps.prefix);
   const tracker = new RunTracker(shared, deps.prefix);
   const pacer = createRedisPacer(shared, { prefix: deps.prefix });
+  const breaker = new HostBreaker(shared, deps.prefix);
   const stores = new Map<string, Promise<Store>>();
   const storeFor = (url: string | null): Promise<Store> => {
     const k = url ?? "";
@@ -100,6 +111,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     ...(options.lockDuration !== undefined ? { lockDuration: options.lockDuration } : {}),
     ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
     name: `${name}-${options.workerName ?? process.pid}`,
+    settings: { backoffStrategy: backoffDelay },
   });
 
   /** Wraps a processor: validation, child logger, outcome line, error mapping, run counts. */
@@ -132,7 +144,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
       } catch (err) {
         if (isControlError(err)) throw err;
         const cls = classifyError(err);
-        if (cls === "pace" || cls === "rate-limit") {
+        if (cls === "pace") {
           log.debug({ stage: queue, outcome: cls, ms: Date.now() - started }, `${queue} ${cls}`);
         } else {
           const final = cls === "permanent" || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -140,6 +152,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
             { stage: queue, outcome: final ? "failed" : "retry", err, ms: Date.now() - started },
             `${queue} ${final ? "failed" : "will retry"}`,
           );
+          if (final && queue === "extract") await dropPageBody(job);
           if (final && queue !== "discover")
             await tracker
               .failed(
@@ -149,7 +162,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
               )
               .catch(() => {});
         }
-        return handleJobError(err, job, queues.byName(queue), token);
+        return handleJobError(err, job, token);
       }
     };
   }
@@ -205,13 +218,43 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     }),
 
     fetch: wrap("fetch", FetchJob, async (data, log) => {
+      const { name, runId } = data.pipeline;
+      const paused = await breaker.paused(name, runId, data.ref.url);
+      if (paused) {
+        await tracker.deferred(runId, data.ref.url, pausedReason(paused));
+        return { status: "deferred" };
+      }
       const store = await storeFor(data.pipeline.store);
-      const fetched = await fetchArticle(
-        data.ref,
-        { store, fetcher: deps.fetcher, logger: log, pacer },
-        data.fetch,
-        data.known,
-      );
+      let fetched: Awaited<ReturnType<typeof fetchArticle>>;
+      try {
+        fetched = await fetchArticle(
+          data.ref,
+          { store, fetcher: deps.fetcher, logger: log, pacer },
+          data.fetch,
+          data.known,
+        );
+      } catch (err) {
+        // Only the host's own failures count (a store that is down is not the host's fault).
+        if (classifyError(err) === "transient" && errorCode(err).startsWith("NF_FETCH_")) {
+          const limit = data.fetch.pauseHostAfter;
+          if (
+            await breaker.failed(
+              name,
+              runId,
+              data.ref.url,
+              failureReason(err),
+              limit,
+              HOST_PAUSE_MS,
+            )
+          )
+            log.warn(
+              { host: new URL(data.ref.url).host, failures: limit },
+              "host paused for this run",
+            );
+        }
+        throw err;
+      }
+      await breaker.succeeded(name, runId, data.ref.url);
       if (fetched.kind === "not-modified") {
         await tracker.finished(data.pipeline.runId, {
           url: data.ref.url,
@@ -246,7 +289,8 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
       return { status: "fetched", bytes: body.length, httpStatus: p.status };
     }),
 
-    extract: wrap("extract", ExtractJob, async (data, log) => {
+    extract: wrap("extract", ExtractJob, async (data, log, job) => {
+      assertPageKept(data);
       const store = await storeFor(data.pipeline.store);
       const batcher = batcherFor(store);
       const articleDeps = {
@@ -268,6 +312,8 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
           body: Buffer.from(data.page.bodyBase64, "base64"),
         };
         outcomes = [await storePage(data.ref, page, articleDeps, data.extract)];
+        // A retained job keeps no page: the store has it now.
+        await dropPageBody(job);
       }
       for (const o of outcomes) await tracker.finished(data.pipeline.runId, o);
       const first = outcomes[0];
@@ -292,6 +338,11 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     const w = new Worker(name, processors[name], workerOpts(name, concurrency));
     // Connection errors are retried by ioredis; log them instead of crashing on 'error'.
     w.on("error", (err) => deps.logger.warn({ err, queue: name }, "worker connection error"));
+    // A deferred page's job goes, so that the next run can queue the page again.
+    w.on("completed", (job, result) => {
+      if ((result as { status?: string } | undefined)?.status === "deferred")
+        job.remove().catch(() => {});
+    });
     return w;
   });
 

@@ -14,7 +14,13 @@ export interface PostgresOptions {
   /** Schema to work in; overrides `?schema=` of the URL. */
   schema?: string;
   poolSize?: number;
+  /** A server that accepts and never answers fails the connect after this long. */
+  connectTimeoutMs?: number;
+  /** A query with no answer fails after this long (client side: the server may be gone). */
+  queryTimeoutMs?: number;
 }
+
+export const PG_TIMEOUTS = { connectTimeoutMs: 5_000, queryTimeoutMs: 60_000 };
 
 /**
  * @example
@@ -35,6 +41,7 @@ class PostgresDriver implements SqlDriver {
   readonly schema: string;
   private readonly pool: pg.Pool;
   private readonly poolConn: SqlConn;
+  private readonly timeoutsS: string;
 
   constructor(url: string, options: PostgresOptions) {
     let parsed: URL;
@@ -60,7 +67,10 @@ class PostgresDriver implements SqlDriver {
       connectionString,
       max: options.poolSize ?? 10,
       options: `-c search_path=${this.schema}`,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? PG_TIMEOUTS.connectTimeoutMs,
+      query_timeout: options.queryTimeoutMs ?? PG_TIMEOUTS.queryTimeoutMs,
     });
+    this.timeoutsS = `${(options.connectTimeoutMs ?? PG_TIMEOUTS.connectTimeoutMs) / 1000} s to connect, ${(options.queryTimeoutMs ?? PG_TIMEOUTS.queryTimeoutMs) / 1000} s per query`;
     // An idle client that loses its server must not crash the process; the next query reports it.
     this.pool.on("error", () => {});
     this.poolConn = this.connOf(this.pool);
@@ -77,6 +87,14 @@ class PostgresDriver implements SqlDriver {
     const text = redactUrl(String(e.message ?? err))
       .split(this.poolPassword())
       .join("***");
+    // pg's own timeouts ("Connection terminated due to connection timeout", "Query read
+    // timeout") carry no code: the server never answered.
+    if (e.code === undefined && /timeout/i.test(text))
+      return new NewsfiguresError(
+        "NF_STORE_TIMEOUT",
+        `PostgreSQL at ${this.location} did not answer (${text}; limits: ${this.timeoutsS}); check that the server is up and not overloaded`,
+        { cause: err, retryable: true, details: { pgCode: null } },
+      );
     return new NewsfiguresError(
       "NF_STORE_QUERY_FAILED",
       `PostgreSQL at ${this.location}: ${text}`,

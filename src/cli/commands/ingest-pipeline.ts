@@ -14,7 +14,7 @@ import { runPipelineInline } from "../../pipeline/run-inline.js";
 import { durationMs, type Pipeline } from "../../pipeline/schema.js";
 import { type RunTally, toIngestSummary } from "../../pipeline/summary.js";
 import { codeOfReason } from "../../queue/errors.js";
-import { enqueueDiscover, idleQueues, workerCounts } from "../../queue/queues.js";
+import { enqueueDiscover, idleQueues, type Queues, workerCounts } from "../../queue/queues.js";
 import { type RunCounts, RunTracker } from "../../queue/run-tracker.js";
 import { waitForRun } from "../../queue/wait-run.js";
 import type { IngestSummary } from "../../store/ingest.js";
@@ -137,6 +137,7 @@ function countsToSummary(
   failures: { what: string; reason: string }[],
   durationMs: number,
 ): IngestSummary {
+  // `failures` holds the failed, deferred and not-done pages, each `CODE: message`.
   return {
     files: c.total,
     skipped: [],
@@ -183,7 +184,9 @@ async function runQueued(
       ctx.stderr(
         `newsfigures ingest: no worker is taking ${idle.join(", ")} jobs under prefix "${config.queuePrefix}" on this Redis; start one with \`newsfigures worker\` (same REDIS_URL and NEWSFIGURES_QUEUE_PREFIX) and this run goes on\n`,
       );
+    const ceiling = p.spec.run.timeout;
     const counts = await waitForRun(tracker, queues, runId, {
+      timeoutMs: durationMs(ceiling),
       onProgress: (c) => {
         progress.setTotal(c.total);
         progress.tick(c.done + c.failed - done);
@@ -191,7 +194,11 @@ async function runQueued(
       },
     });
     progress.done();
-    const failures = await tracker.failures(runId);
+    const failures = [
+      ...(await tracker.failures(runId)),
+      ...(await tracker.deferrals(runId)),
+      ...(await notDone(queues, runId, counts, ceiling)),
+    ];
     for (const f of failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.reason}\n`);
     await printSummary(
       ctx,
@@ -200,6 +207,42 @@ async function runQueued(
       countsToSummary(counts, failures, Date.now() - started),
       storeOf(pipeline, {}, config),
     );
-    return counts.failed === 0;
+    return failures.length === 0;
   });
+}
+
+/**
+ * What the run left when its ceiling (`run.timeout`) came: each job of the run still in a
+ * queue, as a failure with NF_RUN_TIMEOUT. The workers go on with them; this command
+ * does not wait.
+ */
+async function notDone(
+  queues: Queues,
+  runId: string,
+  c: RunCounts,
+  ceiling: string,
+): Promise<{ what: string; reason: string }[]> {
+  const reason = (state: string) =>
+    `NF_RUN_TIMEOUT: not done within run.timeout (${ceiling}); ${state} in the queue, the workers go on with it`;
+  if (!c.discovered)
+    return [{ what: `discover ${runId}`, reason: reason("the sources were not read yet") }];
+  if (c.done + c.failed + c.deferred >= c.total) return [];
+  const left: { what: string; reason: string }[] = [];
+  const states = ["active", "waiting", "delayed", "prioritized"] as const;
+  for (const q of [queues.fetch, queues.extract]) {
+    for (const state of states) {
+      for (const job of await q.getJobs([state], 0, 999)) {
+        const data = job.data as { pipeline?: { runId?: string }; ref?: { url?: string } };
+        if (data.pipeline?.runId === runId)
+          left.push({
+            what: data.ref?.url ?? String(job.id),
+            reason: reason(`${q.name} job ${state}`),
+          });
+      }
+    }
+  }
+  const missing = c.total - c.done - c.failed - c.deferred - left.length;
+  if (missing > 0)
+    left.push({ what: `${missing} more page(s)`, reason: reason("moving between queues") });
+  return left;
 }

@@ -2,6 +2,11 @@
 import type { Redis } from "ioredis";
 import { NewsfiguresError } from "../../errors.js";
 import { createQueues, createRedis, type Queues } from "../../queue/queues.js";
+import {
+  assertRedisReachable,
+  isRedisConnectionError,
+  redisUnreachable,
+} from "../../queue/redis-health.js";
 import type { CliContext } from "../context.js";
 
 export function requireRedis(ctx: CliContext, command: string): string {
@@ -15,18 +20,26 @@ export function requireRedis(ctx: CliContext, command: string): string {
   return url;
 }
 
-/** Connect to REDIS_URL, run `fn` with the queues under the configured prefix, always disconnect. */
+/**
+ * Connect to REDIS_URL, run `fn` with the queues under the configured prefix, always
+ * disconnect. Redis not answering, at the start or later, is NF_QUEUE_REDIS_UNREACHABLE
+ * within seconds, never a wait without end.
+ */
 export async function withQueues<T>(
   ctx: CliContext,
   command: string,
   fn: (queues: Queues, redis: Redis) => Promise<T>,
 ): Promise<T> {
-  const redis = createRedis(requireRedis(ctx, command));
+  const url = requireRedis(ctx, command);
+  await assertRedisReachable(url);
+  const redis = createRedis(url, () => {}, { wait: false });
   const queues = createQueues(redis, ctx.config().queuePrefix);
   try {
     return await fn(queues, redis);
+  } catch (err) {
+    throw isRedisConnectionError(err) ? redisUnreachable(url, err) : err;
   } finally {
-    await queues.close();
     redis.disconnect();
+    await queues.close().catch(() => {});
   }
 }

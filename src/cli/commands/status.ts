@@ -1,9 +1,11 @@
 /**
  * `newsfigures status`: job counts per queue, the latest failures with their codes,
- * each pipeline's last poll and its scheduler.
+ * each pipeline's last poll and its scheduler, and the hosts paused by the circuit breaker
+ * (too many failures in a row in one run) with why.
  */
 import type { Command } from "commander";
 import { codeOfReason } from "../../queue/errors.js";
+import { HostBreaker } from "../../queue/host-breaker.js";
 import type { QueueName } from "../../queue/jobs.js";
 import { idleQueues, workerCounts } from "../../queue/queues.js";
 import { RunTracker } from "../../queue/run-tracker.js";
@@ -45,12 +47,13 @@ export function registerStatus(program: Command, ctx: CliContext): void {
           }
         }
         const lastRuns = await new RunTracker(redis, prefix).lastRuns();
+        const paused = await new HostBreaker(redis, prefix).list();
         const schedulers = (await queues.discover.getJobSchedulers(0, -1)).filter((s) =>
           s.key.startsWith(SCHEDULER_PREFIX),
         );
         if (opts.format === "json") {
           await ctx.stdout(
-            `${JSON.stringify({ prefix, counts, failed, lastRuns, schedulers: schedulers.map((s) => ({ id: s.key, pattern: s.pattern ?? null, every: s.every ?? null, next: s.next ? new Date(s.next).toISOString() : null })) })}\n`,
+            `${JSON.stringify({ prefix, counts, failed, pausedHosts: paused, lastRuns, schedulers: schedulers.map((s) => ({ id: s.key, pattern: s.pattern ?? null, every: s.every ?? null, next: s.next ? new Date(s.next).toISOString() : null })) })}\n`,
           );
           return;
         }
@@ -79,10 +82,22 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         await ctx.stdout(
           `Pipelines\n${runs.length > 0 ? formatTable(["pipeline", "last poll", "found", "new", "schedule"], runs, 30) : "  (no run yet)"}\n\n`,
         );
-        const frows = failed.map((f) => [f.queue, f.id, f.code, (f.reason ?? "").slice(0, 80)]);
+        if (paused.length > 0) {
+          const prow = paused.map((h) => [h.host, h.pipeline, h.run, h.until, h.reason]);
+          await ctx.stdout(
+            `Paused hosts (their pages wait for the next run)\n${formatTable(["host", "pipeline", "run", "until", "last failure"], prow, 200)}\n\n`,
+          );
+        }
+        // The code has its own column; the reason follows it once, whole.
+        const frows = failed.map((f) => [f.queue, f.id, f.code, withoutCode(f.reason, f.code)]);
         await ctx.stdout(
-          `Recent failures\n${frows.length > 0 ? formatTable(["queue", "job", "code", "reason"], frows, 80) : "  (none)"}\n`,
+          `Recent failures\n${frows.length > 0 ? formatTable(["queue", "job", "code", "reason"], frows, 400) : "  (none)"}\n`,
         );
       });
     });
+}
+
+function withoutCode(reason: string | undefined, code: string): string {
+  const r = reason ?? "";
+  return r.startsWith(`${code}: `) ? r.slice(code.length + 2) : r;
 }

@@ -4,10 +4,12 @@
  * a second signal exits at once). Run as many as the volume needs, on any machine.
  */
 import type { Command } from "commander";
+import type { NewsfiguresError } from "../../errors.js";
 import { redactUrl } from "../../log.js";
 import { createPageFetcher } from "../../pipeline/page-fetcher.js";
 import { QUEUE_NAMES } from "../../queue/jobs.js";
 import { createRedis } from "../../queue/queues.js";
+import { assertRedisReachable } from "../../queue/redis-health.js";
 import { startWorkers } from "../../queue/workers.js";
 import { openStore } from "../../store/open.js";
 import type { CliContext } from "../context.js";
@@ -61,12 +63,17 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         };
         const config = ctx.config();
         const logger = ctx.logger();
+        // Not answering at the start is a setup problem: say so now, not after the first job.
+        await assertRedisReachable(redisUrl);
         const fetcher = createPageFetcher(config.userAgent);
         const running = startWorkers(
           {
             connect: () =>
               createRedis(redisUrl, (err) =>
-                logger.warn({ err }, "redis connection error; reconnecting"),
+                logger.warn(
+                  { err, code: "NF_QUEUE_REDIS_UNREACHABLE" },
+                  "NF_QUEUE_REDIS_UNREACHABLE: redis connection error; reconnecting",
+                ),
               ),
             prefix: config.queuePrefix,
             logger,
@@ -95,6 +102,15 @@ export function registerWorker(program: Command, ctx: CliContext): void {
                 logger.info("worker stopped");
                 resolve();
               });
+            // Closing waits on Redis; with Redis away it would wait forever. Jobs in hand are
+            // run again by another worker once their locks expire.
+            assertRedisReachable(redisUrl).catch((err: NewsfiguresError) => {
+              logger.error(
+                { err, code: err.code },
+                `${err.code}: stopping without finishing the jobs in hand: ${err.message}`,
+              );
+              process.exit(1);
+            });
           };
           process.once("SIGTERM", stop);
           process.once("SIGINT", stop);

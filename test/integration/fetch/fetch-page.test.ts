@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NewsfiguresError } from "../../../src/errors.js";
+import { MAX_RETRY_AFTER_MS } from "../../../src/fetch/errors.js";
 import {
   createFetchAgent,
   type FetchOptions,
@@ -226,11 +227,20 @@ describe("fetchPage", () => {
   it("carries Retry-After on 429 and 503", async () => {
     routes.set("/busy", (_q, res) => res.writeHead(429, { "retry-after": "120" }).end());
     const e429 = await codeOf(fetchPage(`${base}/busy`, opts()));
-    expect([e429.retryable, e429.details.retryAfterMs]).toEqual([true, 120_000]);
+    expect([e429.code, e429.retryable, e429.details.retryAfterMs]).toEqual([
+      "NF_FETCH_HTTP_429",
+      true,
+      120_000,
+    ]);
+    routes.set("/away", (_q, res) => res.writeHead(429, { "retry-after": "86400" }).end());
+    expect((await codeOf(fetchPage(`${base}/away`, opts()))).details.retryAfterMs).toBe(
+      MAX_RETRY_AFTER_MS,
+    );
     routes.set("/down", (_q, res) =>
       res.writeHead(503, { "retry-after": new Date(Date.now() + 60_000).toUTCString() }).end(),
     );
     const e503 = await codeOf(fetchPage(`${base}/down`, opts()));
+    expect(e503.code).toBe("NF_FETCH_HTTP_503");
     expect(e503.details.retryAfterMs).toBeGreaterThan(50_000);
     expect(e503.details.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
@@ -337,7 +347,7 @@ describe("robots.txt availability", () => {
       });
       const err = await codeOf(fetchPage(url, opts({ robots: failing })));
       expect([err.code, err.retryable]).toEqual(["NF_FETCH_ROBOTS_UNAVAILABLE", true]);
-      expect(err.message).toMatch(/\(NF_FETCH_HTTP_STATUS: .*HTTP 503/);
+      expect(err.message).toMatch(/\(NF_FETCH_HTTP_503: .*HTTP 503/);
     } finally {
       srv.closeAllConnections();
       await new Promise((r) => srv.close(r));
@@ -350,7 +360,11 @@ describe("robots.txt availability", () => {
     await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
     const closedPort = (probe.address() as AddressInfo).port;
     await new Promise((r) => probe.close(r));
-    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
+    const robots = new RobotsCache({
+      userAgent: "newsfigures",
+      fetch: fetchPage,
+      fetchOptions: { agent },
+    });
     const err = await codeOf(fetchPage(`http://127.0.0.1:${closedPort}/page`, opts({ robots })));
     expect([err.code, err.retryable]).toEqual(["NF_FETCH_ROBOTS_UNAVAILABLE", true]);
     expect(err.message).toMatch(/\(NF_FETCH_NETWORK: .*ECONNREFUSED/);
@@ -358,14 +372,24 @@ describe("robots.txt availability", () => {
   });
 
   it("refuses a site whose address is blocked as blocked, permanently, not as disallowed", async () => {
-    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
-    const err = await codeOf(fetchPage("http://10.0.0.1/page", opts({ robots, totalTimeoutMs: 3000 })));
+    const robots = new RobotsCache({
+      userAgent: "newsfigures",
+      fetch: fetchPage,
+      fetchOptions: { agent },
+    });
+    const err = await codeOf(
+      fetchPage("http://10.0.0.1/page", opts({ robots, totalTimeoutMs: 3000 })),
+    );
     expect([err.code, err.retryable]).toEqual(["NF_FETCH_BLOCKED_ADDRESS", false]);
   });
 
   it("caps a Crawl-delay of hours", async () => {
     routes.set("/robots.txt", html("User-agent: *\nCrawl-delay: 7200\n", "text/plain"));
-    const robots = new RobotsCache({ userAgent: "newsfigures", fetch: fetchPage, fetchOptions: { agent } });
+    const robots = new RobotsCache({
+      userAgent: "newsfigures",
+      fetch: fetchPage,
+      fetchOptions: { agent },
+    });
     expect(await robots.crawlDelayMs(`${base}/ok`)).toBe(MAX_CRAWL_DELAY_MS);
   });
 });

@@ -34,12 +34,9 @@ describe("address guard", () => {
     expect(strict.reasonToBlock(a)).not.toBeNull();
   });
 
-  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111"])(
-    "allows public %s",
-    (a) => {
-      expect(strict.reasonToBlock(a)).toBeNull();
-    },
-  );
+  it.each(["93.184.216.34", "8.8.8.8", "2606:4700::1111"])("allows public %s", (a) => {
+    expect(strict.reasonToBlock(a)).toBeNull();
+  });
 
   it("allowPrivateNetwork: true opens loopback and private ranges, never link-local or metadata", () => {
     for (const a of ["127.0.0.1", "10.0.0.5", "192.168.1.1", "::1", "fd12::1", "::ffff:10.0.0.1"])
@@ -59,10 +56,13 @@ describe("address guard", () => {
     "::ffff:0:808:808", // IPv4-translated (SIIT)
     "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
     "2001::1",
-  ])("refuses %s, an IPv6 form that reaches an IPv4 host, even when the IPv4 address is public", (a) => {
-    expect(strict.reasonToBlock(a)).not.toBeNull();
-    expect(open.reasonToBlock(a)).not.toBeNull();
-  });
+  ])(
+    "refuses %s, an IPv6 form that reaches an IPv4 host, even when the IPv4 address is public",
+    (a) => {
+      expect(strict.reasonToBlock(a)).not.toBeNull();
+      expect(open.reasonToBlock(a)).not.toBeNull();
+    },
+  );
 
   it.each(["100.100.100.200", "169.254.169.254", "::ffff:100.100.100.200", "fd00:ec2::254"])(
     "never allows the cloud metadata address %s, whatever the policy",

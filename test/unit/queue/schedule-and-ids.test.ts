@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NewsfiguresError } from "../../../src/errors.js";
-import { classifyError } from "../../../src/queue/errors.js";
+import { BACKOFF_TYPE, backoffDelay, classifyError } from "../../../src/queue/errors.js";
 import { canonicalUrl, fetchJobId } from "../../../src/queue/job-id.js";
 import { PaceDelay } from "../../../src/queue/pacing.js";
 import { repeatOf } from "../../../src/queue/schedule.js";
@@ -60,14 +60,14 @@ describe("error classes", () => {
       "transient",
     ],
     [
-      new NewsfiguresError("NF_FETCH_HTTP_STATUS", "429", {
+      new NewsfiguresError("NF_FETCH_HTTP_429", "429", {
         retryable: true,
         details: { status: 429, retryAfterMs: 5000 },
       }),
-      "rate-limit",
+      "transient",
     ],
     [
-      new NewsfiguresError("NF_FETCH_HTTP_STATUS", "503", {
+      new NewsfiguresError("NF_FETCH_HTTP_503", "503", {
         retryable: true,
         details: { status: 503 },
       }),
@@ -92,5 +92,26 @@ describe("error classes", () => {
     [new PaceDelay("a.example", 500), "pace"],
   ])("%s -> %s", (err, cls) => {
     expect(classifyError(err)).toBe(cls);
+  });
+});
+
+describe("backoff", () => {
+  const job = { opts: { backoff: { type: BACKOFF_TYPE, delay: 1000 } } };
+  it("grows exponentially with jitter (half to all of 2^(n-1) s)", () => {
+    for (const n of [1, 2, 3, 4]) {
+      const d = backoffDelay(n, BACKOFF_TYPE, new Error("x"), job);
+      expect(d).toBeGreaterThanOrEqual(2 ** (n - 1) * 500);
+      expect(d).toBeLessThanOrEqual(2 ** (n - 1) * 1000);
+    }
+  });
+
+  it("never waits less than the Retry-After a 429 or 503 carried, wherever it is in the causes", () => {
+    const answer = new NewsfiguresError("NF_FETCH_HTTP_429", "busy", {
+      retryable: true,
+      details: { status: 429, retryAfterMs: 7000 },
+    });
+    const wrapped = new Error("NF_FETCH_HTTP_429: busy", { cause: answer });
+    expect(backoffDelay(1, BACKOFF_TYPE, wrapped, job)).toBe(7000);
+    expect(backoffDelay(5, BACKOFF_TYPE, wrapped, job)).toBeGreaterThanOrEqual(8000);
   });
 });

@@ -1,0 +1,231 @@
+/**
+ * No host can stall a run. Site A answers some pages with 429 (Retry-After: 2) and 503
+ * (Retry-After: 1) forever, asks for Crawl-delay: 1, and has pages that redirect to
+ * private and metadata addresses; site B (another port, so another host) is healthy.
+ * Four workers run one pipeline over both. Every assertion is on the servers' request
+ * logs, never on how fast the run went.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parsePipeline } from "../../../src/pipeline/load.js";
+import { enqueueDiscover } from "../../../src/queue/queues.js";
+import { RunTracker } from "../../../src/queue/run-tracker.js";
+import { waitForRun } from "../../../src/queue/wait-run.js";
+import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
+import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { articleHtml, dropQueues, pgStore, workerDeps } from "./helpers.js";
+
+export interface Hit {
+  path: string;
+  at: number;
+}
+
+export interface LoggedSite {
+  url: string;
+  hits: Hit[];
+  close(): Promise<void>;
+}
+
+/** Paths that redirect to addresses the guard refuses: link-local metadata, private, decimal, IPv4-mapped. */
+export const PRIVATE_REDIRECTS: Record<string, string> = {
+  "/to-metadata": "http://169.254.169.254/latest/meta-data/",
+  "/to-private": "http://10.0.0.1/",
+  "/to-decimal": "http://167772161/",
+  "/to-mapped": "http://[::ffff:a00:1]/",
+};
+
+/** Site A: always-429 `/busy`, always-503 `/down`, normal `/news/N.html`, redirects to private addresses. */
+export async function startTroubledSite(pages: number): Promise<LoggedSite> {
+  const hits: Hit[] = [];
+  let base = "";
+  const server: Server = createServer((req, res) => {
+    const path = req.url ?? "/";
+    hits.push({ path, at: performance.now() });
+    if (path === "/robots.txt") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("User-agent: *\nCrawl-delay: 1\n");
+    } else if (path === "/feed.xml") {
+      const links = [
+        ...Array.from({ length: pages }, (_, i) => `/news/${i}.html`),
+        "/busy",
+        "/down",
+        ...Object.keys(PRIVATE_REDIRECTS),
+      ];
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>A</title>${links.map((l) => `<item><title>${l}</title><link>${base}${l}</link></item>`).join("")}</channel></rss>`,
+      );
+    } else if (path === "/busy") {
+      res.writeHead(429, { "retry-after": "2" }).end();
+    } else if (path === "/down") {
+      res.writeHead(503, { "retry-after": "1" }).end();
+    } else if (PRIVATE_REDIRECTS[path]) {
+      res.writeHead(302, { location: PRIVATE_REDIRECTS[path] }).end();
+    } else {
+      const m = /^\/news\/(\d+)\.html$/.exec(path);
+      if (!m) res.writeHead(404).end();
+      else
+        res
+          .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+          .end(articleHtml(Number(m[1])));
+    }
+  });
+  return listen(server, hits, (u) => {
+    base = u;
+  });
+}
+
+/** Site B: healthy article pages, no Crawl-delay. */
+export async function startHealthySite(): Promise<LoggedSite> {
+  const hits: Hit[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = req.url ?? "/";
+    hits.push({ path, at: performance.now() });
+    const m = /^\/b\/(\d+)\.html$/.exec(path);
+    if (path === "/robots.txt") res.writeHead(404).end();
+    else if (!m) res.writeHead(404).end();
+    else
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(articleHtml(100 + Number(m[1])));
+  });
+  return listen(server, hits, () => {});
+}
+
+async function listen(
+  server: Server,
+  hits: Hit[],
+  onUrl: (url: string) => void,
+): Promise<LoggedSite> {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  onUrl(url);
+  return {
+    url,
+    hits,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** Gaps (ms) between consecutive requests in a log. */
+export function gaps(hits: Hit[]): number[] {
+  const t = hits.map((h) => h.at).sort((a, b) => a - b);
+  return t.slice(1).map((x, i) => x - (t[i] as number));
+}
+
+export function troubledPipelineYaml(
+  a: LoggedSite,
+  b: LoggedSite,
+  store: string,
+  name: string,
+  B_PAGES: number,
+): string {
+  return `name: ${name}
+sources:
+  - feed: ${a.url}/feed.xml
+  - urls: [${Array.from({ length: B_PAGES }, (_, i) => `"${b.url}/b/${i}.html"`).join(", ")}]
+fetch:
+  allowPrivateNetwork: ["127.0.0.0/8"]
+  perHostIntervalMs: 50
+  attempts: 3
+  pauseHostAfter: 20
+run:
+  timeout: 90s
+store: ${store}
+`;
+}
+
+const A_PAGES = 4;
+const B_PAGES = 6;
+const ATTEMPTS = 3;
+
+describe("queue: no host can stall a run", () => {
+  const prefix = `nf-${inject("runId")}-stall`;
+  const pg = pgStore("stall");
+  let a: LoggedSite;
+  let b: LoggedSite;
+  let fleet: RunningWorkers[] = [];
+  let redis: Redis;
+  let store: RecordStore;
+
+  beforeAll(async () => {
+    a = await startTroubledSite(A_PAGES);
+    b = await startHealthySite();
+    fleet = Array.from({ length: 4 }, (_, i) =>
+      startWorkers(workerDeps(prefix), {
+        concurrency: 4,
+        workerName: `stall${i}`,
+        queues: ["discover", "fetch", "extract"],
+      }),
+    );
+    redis = new Redis(inject("redisUrl"));
+    store = await openStore(pg.url);
+  });
+
+  afterAll(async () => {
+    await Promise.all(fleet.map((w) => w.close()));
+    await dropQueues(redis, prefix);
+    redis.disconnect();
+    await store?.close();
+    await a?.close();
+    await b?.close();
+    await pg.drop();
+  });
+
+  it("completes: 429/503 pages fail with their codes after the attempts, everything else is stored, the other host never waits", async () => {
+    const first = fleet[0] as RunningWorkers;
+    const p = parsePipeline(troubledPipelineYaml(a, b, pg.url, "stall", B_PAGES), "stall.yaml");
+    await enqueueDiscover(first.queues, p, "stall-run");
+    const tracker = new RunTracker(redis, prefix);
+    const counts = await waitForRun(tracker, first.queues, "stall-run", { timeoutMs: 80_000 });
+    expect(counts.discovered).toBe(true);
+    const total = A_PAGES + 2 + Object.keys(PRIVATE_REDIRECTS).length + B_PAGES;
+    expect(counts.total).toBe(total);
+    expect(counts.done + counts.failed).toBe(total);
+
+    const failed = await first.queues.fetch.getFailed(0, 99);
+    const byPath = new Map(failed.map((j) => [new URL(j.data.ref.url).pathname, j]));
+    expect(byPath.get("/busy")?.failedReason).toMatch(/^NF_FETCH_HTTP_429: /);
+    expect(byPath.get("/down")?.failedReason).toMatch(/^NF_FETCH_HTTP_503: /);
+    expect(byPath.get("/busy")?.attemptsMade).toBe(ATTEMPTS);
+    expect(byPath.get("/down")?.attemptsMade).toBe(ATTEMPTS);
+    for (const path of Object.keys(PRIVATE_REDIRECTS)) {
+      expect(byPath.get(path)?.failedReason, path).toMatch(/^NF_FETCH_BLOCKED_ADDRESS: /);
+      expect(byPath.get(path)?.attemptsMade, path).toBe(1);
+    }
+    // …and the run's report has them with their codes.
+    const reasons = (await tracker.failures("stall-run")).map((f) => f.reason);
+    expect(reasons.filter((r) => r.startsWith("NF_FETCH_HTTP_429: "))).toHaveLength(1);
+    expect(reasons.filter((r) => r.startsWith("NF_FETCH_HTTP_503: "))).toHaveLength(1);
+
+    // The normal pages of both hosts are stored.
+    expect((await store.stats()).articles).toBe(A_PAGES + B_PAGES);
+
+    const log = (path: string) => a.hits.filter((h) => h.path === path);
+    // Each 429/503 page asked exactly `attempts` times, each retry at least its Retry-After
+    // after the answer before it.
+    expect(log("/busy")).toHaveLength(ATTEMPTS);
+    expect(log("/down")).toHaveLength(ATTEMPTS);
+    expect(Math.min(...gaps(log("/busy")))).toBeGreaterThanOrEqual(2000);
+    expect(Math.min(...gaps(log("/down")))).toBeGreaterThanOrEqual(1000);
+    // No two requests to site A closer than its Crawl-delay (robots.txt, the feed, pages,
+    // retries and redirects, from four workers).
+    expect(Math.min(...gaps(a.hits))).toBeGreaterThanOrEqual(1000);
+    // One request per run to each URL that redirects to a private address.
+    for (const path of Object.keys(PRIVATE_REDIRECTS)) expect(log(path), path).toHaveLength(1);
+
+    // Site B went on while site A was held back: its pages were all asked before site A's
+    // 429 page had its last try, with no pause as long as a Retry-After between them.
+    const bPages = b.hits.filter((h) => h.path.startsWith("/b/"));
+    expect(bPages).toHaveLength(B_PAGES);
+    expect(Math.max(...bPages.map((h) => h.at))).toBeLessThan(
+      Math.max(...log("/busy").map((h) => h.at)),
+    );
+    expect(Math.max(...gaps(bPages))).toBeLessThan(1000);
+  });
+});
