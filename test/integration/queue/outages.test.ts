@@ -5,7 +5,6 @@
  * TCP proxy in front of it is closed, extract jobs fail as transient and are retried, and
  * succeed once the proxy is open again.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,60 +24,7 @@ import {
   waitUntil,
   workerDeps,
 } from "./helpers.js";
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--save",
-      "",
-      "--appendonly",
-      "yes",
-      "--appendfsync",
-      "always",
-      "--dir",
-      dir,
-    ],
-    { stdio: "ignore" },
-  );
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    const deadline = Date.now() + 10_000;
-    const probe = () => {
-      const s = connect(port, "127.0.0.1");
-      s.once("connect", () => {
-        s.destroy();
-        resolve(child);
-      });
-      s.once("error", () => {
-        s.destroy();
-        if (Date.now() > deadline) reject(new Error(`redis-server did not start on port ${port}`));
-        else setTimeout(probe, 50);
-      });
-    };
-    probe();
-  });
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((r) => {
-    child.once("exit", () => r());
-    child.kill(signal);
-  });
-}
+import { freePort, startRedis, stop } from "./redis-server.js";
 
 /** A TCP proxy to PostgreSQL that can be closed (refusing and cutting connections) and reopened. */
 class PgProxy {
