@@ -5,6 +5,11 @@
  * and takes the turn only when it is due, at the moment the caller is about to send: a
  * turn reserved ahead and slept on would let a late timer (an event loop busy with
  * extraction) squeeze two requests closer than the interval.
+ *
+ * A job whose host is not free within `maxWaitMs` does not hold its worker slot (other
+ * hosts' jobs need it): it reserves a place in the host's line (a second key, the end of
+ * the line) and is delayed until then, when it asks for the turn again. So N jobs for a
+ * slow host wake about one interval apart instead of all at once.
  */
 import { subscribe } from "node:diagnostics_channel";
 import type { Redis } from "ioredis";
@@ -22,6 +27,19 @@ if now >= nxt then
   return 0
 end
 return nxt - now
+`;
+
+// KEYS[1] pace key, KEYS[2] line key; ARGV[1] interval ms. Returns the ms until the
+// caller's place in the host's line, and moves the end of the line one interval on.
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+local slot = math.max(now, nxt, last)
+redis.call('SET', KEYS[2], slot + interval, 'PX', slot + interval - now + 60000)
+return slot - now
 `;
 
 // KEYS[1] pace key; ARGV[1] interval ms. The next turn is at least an interval from now.
@@ -46,12 +64,13 @@ export class PaceDelay extends Error {
 
 type PacingRedis = Redis & {
   nfPaceTurn(key: string, interval: number): Promise<number>;
+  nfPaceReserve(key: string, line: string, interval: number): Promise<number>;
   nfPaceSettle(key: string, interval: number): Promise<number>;
 };
 
 export interface RedisPacerOptions {
   prefix: string;
-  /** Waits up to this long in-process; longer waits throw PaceDelay (the job is delayed). */
+  /** Waits up to this long in-process (default 1 s); longer waits throw PaceDelay (the job is delayed). */
   maxWaitMs?: number;
 }
 
@@ -95,9 +114,10 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
   if (!("nfPaceTurn" in redis)) {
     redis.defineCommand("nfPaceTurn", { numberOfKeys: 1, lua: TAKE_TURN });
     redis.defineCommand("nfPaceSettle", { numberOfKeys: 1, lua: SETTLE });
+    redis.defineCommand("nfPaceReserve", { numberOfKeys: 2, lua: RESERVE });
   }
   const r = redis as PacingRedis;
-  const maxWait = options.maxWaitMs ?? 10_000;
+  const maxWait = options.maxWaitMs ?? 1000;
   const keyOf = (url: string) => `${options.prefix}:pace:${new URL(url).host.toLowerCase()}`;
   const pace = async (url: string, minIntervalMs: number): Promise<void> => {
     // Asked even with no interval: a Retry-After may have pushed the host's turn ahead.
@@ -112,8 +132,10 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
           onSent(url, () => void r.nfPaceSettle(key, minIntervalMs).catch(() => {}));
         return;
       }
-      if (Date.now() - started + wait > maxWait)
-        throw new PaceDelay(host, wait + Math.floor(Math.random() * minIntervalMs));
+      if (Date.now() - started + wait > maxWait) {
+        const place = Number(await r.nfPaceReserve(key, `${key}:line`, minIntervalMs));
+        throw new PaceDelay(host, Math.max(wait, place) + Math.floor(Math.random() * 3));
+      }
       // A little jitter so waiters on one host do not all wake in the same millisecond.
       await new Promise((res) => setTimeout(res, wait + Math.floor(Math.random() * 3)));
     }
