@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker as Thread } from "node:worker_threads";
 import { importDist, loadCorpus, median, ROOT } from "./lib.mjs";
+import { describeQueueMemory, measureQueueMemory } from "./queue-memory.mjs";
 
 const argv = process.argv.slice(2);
 const flag = (name, dflt) => {
@@ -184,6 +185,8 @@ async function e2e(base, pages) {
     await dropPostgresSchema(DATABASE_URL, schema);
   }
 }
+
+console.log(describeQueueMemory(await measureQueueMemory()));
 
 const { name, pages } = pagesOf(PAGES);
 const server = new Thread(SERVER, { eval: true, workerData: { pages } });

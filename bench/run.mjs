@@ -35,6 +35,13 @@ const SECTIONS = [
     optional: true,
   },
   {
+    name: "queue-memory",
+    title:
+      "(i) Redis memory: 10,000 queued references, a finished extract job (bench/queue-memory.mjs)",
+    file: "queue-memory.mjs",
+    optional: true,
+  },
+  {
     name: "reprocess",
     title: "(h) reprocess after a rule change: grouped saves vs one transaction per article",
     file: "reprocess.mjs",
