@@ -17,6 +17,7 @@ import { dropQueues, pgStore, workerDeps } from "./helpers.js";
 import {
   gaps,
   type LoggedSite,
+  PERMANENT,
   PRIVATE_REDIRECTS,
   startHealthySite,
   startTroubledSite,
@@ -67,7 +68,7 @@ describe("queue: no host can stall a run", () => {
     const tracker = new RunTracker(redis, prefix);
     const counts = await waitForRun(tracker, first.queues, "stall-run", { timeoutMs: 80_000 });
     expect(counts.discovered).toBe(true);
-    const total = A_PAGES + 2 + Object.keys(PRIVATE_REDIRECTS).length + B_PAGES;
+    const total = A_PAGES + 2 + Object.keys(PRIVATE_REDIRECTS).length + PERMANENT.length + B_PAGES;
     expect(counts.total).toBe(total);
     expect(counts.done + counts.failed).toBe(total);
 
@@ -81,6 +82,17 @@ describe("queue: no host can stall a run", () => {
       expect(byPath.get(path)?.failedReason, path).toMatch(/^NF_FETCH_BLOCKED_ADDRESS: /);
       expect(byPath.get(path)?.attemptsMade, path).toBe(1);
     }
+    // Permanent failures fail at once: one attempt, one request (the loop: one per hop).
+    expect(byPath.get("/huge")?.failedReason).toMatch(/^NF_FETCH_TOO_LARGE: /);
+    expect(byPath.get("/loop-a")?.failedReason).toMatch(/^NF_FETCH_REDIRECT_LOOP: /);
+    for (const path of ["/huge", "/loop-a"]) expect(byPath.get(path)?.attemptsMade, path).toBe(1);
+    for (const path of [...PERMANENT, "/loop-b"])
+      expect(
+        a.hits.filter((h) => h.path === path),
+        path,
+      ).toHaveLength(1);
+    // A PDF is not an article: skipped, not failed, not asked again.
+    expect(byPath.has("/report.pdf")).toBe(false);
     // …and the run's report has them with their codes.
     const reasons = (await tracker.failures("stall-run")).map((f) => f.reason);
     expect(reasons.filter((r) => r.startsWith("NF_FETCH_HTTP_429: "))).toHaveLength(1);

@@ -27,6 +27,9 @@ export const PRIVATE_REDIRECTS: Record<string, string> = {
   "/to-mapped": "http://[::ffff:a00:1]/",
 };
 
+/** Pages that are refused for good: a body over the pipeline's 100 KB cap, a redirect loop, a PDF. */
+export const PERMANENT = ["/huge", "/loop-a", "/report.pdf"];
+
 /** Site A: always-429 `/busy`, always-503 `/down`, normal `/news/N.html`, redirects to private addresses. */
 export async function startTroubledSite(pages: number): Promise<LoggedSite> {
   const hits: Hit[] = [];
@@ -42,6 +45,7 @@ export async function startTroubledSite(pages: number): Promise<LoggedSite> {
         "/busy",
         "/down",
         ...Object.keys(PRIVATE_REDIRECTS),
+        ...PERMANENT,
       ];
       res.writeHead(200, { "content-type": "application/rss+xml" });
       res.end(
@@ -51,6 +55,12 @@ export async function startTroubledSite(pages: number): Promise<LoggedSite> {
       res.writeHead(429, { "retry-after": "2" }).end();
     } else if (path === "/down") {
       res.writeHead(503, { "retry-after": "1" }).end();
+    } else if (path === "/huge") {
+      res.writeHead(200, { "content-type": "text/html" }).end("<p>x</p>".repeat(40_000));
+    } else if (path === "/loop-a" || path === "/loop-b") {
+      res.writeHead(302, { location: path === "/loop-a" ? "/loop-b" : "/loop-a" }).end();
+    } else if (path === "/report.pdf") {
+      res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7\n%\xff\n");
     } else if (PRIVATE_REDIRECTS[path]) {
       res.writeHead(302, { location: PRIVATE_REDIRECTS[path] }).end();
     } else {
@@ -123,6 +133,7 @@ sources:
 fetch:
   allowPrivateNetwork: ["127.0.0.0/8"]
   perHostIntervalMs: 50
+  maxBytes: 100000
   attempts: 3
   pauseHostAfter: 20
 run:
