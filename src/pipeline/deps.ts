@@ -54,7 +54,12 @@ export interface PageFetcher {
  * settles with the time the server asked for, so every request to that host waits for it.
  */
 export interface Pacer {
-  pace(url: string, minIntervalMs: number): Promise<void>;
+  /**
+   * `maxWaitMs`: how long this caller may wait in-process before the pacer gives up its
+   * turn (the queue's pacer then throws PaceDelay and the job is delayed); a redirect hop,
+   * whose first request has gone out already, passes a longer wait than a fresh request.
+   */
+  pace(url: string, minIntervalMs: number, maxWaitMs?: number): Promise<void>;
   settle(url: string, minIntervalMs: number): Promise<void>;
 }
 

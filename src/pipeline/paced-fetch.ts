@@ -5,15 +5,12 @@
  * redirect hop takes its own host's turn the same way. A 429 or 503 with Retry-After
  * settles the host's turn that far ahead: every worker's next request to it waits.
  */
-import { NewsfiguresError } from "../errors.js";
+import { retryAfterOf } from "../fetch/errors.js";
 import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
 import type { FetchOptions } from "./schema.js";
 
-/** The Retry-After an error carries (fetch errors put it in details), or 0. */
-export function retryAfterOf(err: unknown): number {
-  const ms = err instanceof NewsfiguresError ? err.details.retryAfterMs : undefined;
-  return typeof ms === "number" && ms > 0 ? ms : 0;
-}
+/** How long a redirect hop may wait for its host's turn in-process. */
+const REDIRECT_WAIT_MS = 10_000;
 
 export async function pacedFetch(
   url: string,
@@ -47,7 +44,8 @@ export async function pacedFetch(
       await deps.pacer.settle(current, interval);
       current = next;
       interval = await intervalFor(next);
-      await deps.pacer.pace(next, interval);
+      // Given up here, the job would start over and ask the first hop again.
+      await deps.pacer.pace(next, interval, REDIRECT_WAIT_MS + 2 * interval);
     });
   } catch (err) {
     hold = retryAfterOf(err);

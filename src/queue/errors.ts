@@ -13,6 +13,7 @@
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
 import { isNewsfiguresError } from "../errors.js";
+import { retryAfterOf } from "../fetch/errors.js";
 import { PaceDelay } from "./pacing.js";
 
 /** Error codes of the network and of PostgreSQL that mean "try again later". */
@@ -98,15 +99,6 @@ export function failureReason(err: unknown): string {
 export const BACKOFF_TYPE = "nf-backoff";
 const BACKOFF_BASE_MS = 1000;
 
-/** The Retry-After a failure carries anywhere in its causes, in ms, or 0. */
-export function retryAfterIn(err: unknown): number {
-  for (const e of chain(err)) {
-    const ms = isNewsfiguresError(e) ? e.details.retryAfterMs : undefined;
-    if (typeof ms === "number" && ms > 0) return ms;
-  }
-  return 0;
-}
-
 /**
  * How long a failed job waits before its next attempt: 1 s, 2 s, 4 s, 8 s … each between
  * half and all of it (jitter), and never less than the Retry-After the server sent.
@@ -121,7 +113,7 @@ export function backoffDelay(
   const base = typeof b === "object" && b.delay !== undefined ? b.delay : BACKOFF_BASE_MS;
   const max = 2 ** Math.max(0, attemptsMade - 1) * base;
   const exponential = Math.floor(max / 2 + (Math.random() * max) / 2);
-  return Math.max(exponential, retryAfterIn(err));
+  return Math.max(exponential, retryAfterOf(err));
 }
 
 /**

@@ -119,7 +119,7 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
   const r = redis as PacingRedis;
   const maxWait = options.maxWaitMs ?? 1000;
   const keyOf = (url: string) => `${options.prefix}:pace:${new URL(url).host.toLowerCase()}`;
-  const pace = async (url: string, minIntervalMs: number): Promise<void> => {
+  const pace = async (url: string, minIntervalMs: number, waitMs = maxWait): Promise<void> => {
     // Asked even with no interval: a Retry-After may have pushed the host's turn ahead.
     if (url.startsWith("file:")) return;
     const host = new URL(url).host.toLowerCase();
@@ -132,7 +132,7 @@ export function createRedisPacer(redis: Redis, options: RedisPacerOptions): Pace
           onSent(url, () => void r.nfPaceSettle(key, minIntervalMs).catch(() => {}));
         return;
       }
-      if (Date.now() - started + wait > maxWait) {
+      if (Date.now() - started + wait > waitMs) {
         const place = Number(await r.nfPaceReserve(key, `${key}:line`, minIntervalMs));
         throw new PaceDelay(host, Math.max(wait, place) + Math.floor(Math.random() * 3));
       }
