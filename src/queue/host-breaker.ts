@@ -7,6 +7,7 @@
  * lists paused hosts and why.
  */
 import type { Redis } from "ioredis";
+import { classifyError, errorCode, failureReason } from "./errors.js";
 
 /** How long a pause lasts: the run is over by then (scheduled runs skip the host this long). */
 export const HOST_PAUSE_MS = 30 * 60_000;
@@ -72,16 +73,22 @@ export class HostBreaker {
     return raw ? (JSON.parse(raw) as PausedHost) : null;
   }
 
-  /** Count one failed request; true when this one paused the host. */
+  /**
+   * Count one failed request when it is the host's failure (a transient fetch error: a
+   * store that is down, or a 404, says nothing about the host); true when this one paused
+   * the host.
+   */
   async failed(
     pipeline: string,
     run: string | null,
     url: string,
-    reason: string,
+    err: unknown,
     limit: number,
-    ttlMs: number,
+    ttlMs = HOST_PAUSE_MS,
   ): Promise<boolean> {
     if (limit <= 0) return false;
+    if (classifyError(err) !== "transient" || !errorCode(err).startsWith("NF_FETCH_")) return false;
+    const reason = failureReason(err);
     const [count, paused] = this.keys(pipeline, run, url);
     const now = Date.now();
     const entry: PausedHost = {

@@ -21,15 +21,13 @@ import {
 import { SaveBatcher, type SaveBatcherOptions } from "../store/save-batcher.js";
 import type { SaveItem, Store } from "../store/types.js";
 import {
-  BACKOFF_TYPE,
   backoffDelay,
   classifyError,
-  errorCode,
   failureReason,
   handleJobError,
   isControlError,
 } from "./errors.js";
-import { HOST_PAUSE_MS, HostBreaker, pausedReason } from "./host-breaker.js";
+import { HostBreaker, pausedReason } from "./host-breaker.js";
 import { DiscoverJob, ExtractJob, FetchJob, QUEUE_NAMES, type QueueName } from "./jobs.js";
 import { createRedisPacer } from "./pacing.js";
 import { createQueues, enqueueExtract, enqueueFetches, type Queues } from "./queues.js";
@@ -234,24 +232,8 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
           data.known,
         );
       } catch (err) {
-        // Only the host's own failures count (a store that is down is not the host's fault).
-        if (classifyError(err) === "transient" && errorCode(err).startsWith("NF_FETCH_")) {
-          const limit = data.fetch.pauseHostAfter;
-          if (
-            await breaker.failed(
-              name,
-              runId,
-              data.ref.url,
-              failureReason(err),
-              limit,
-              HOST_PAUSE_MS,
-            )
-          )
-            log.warn(
-              { host: new URL(data.ref.url).host, failures: limit },
-              "host paused for this run",
-            );
-        }
+        if (await breaker.failed(name, runId, data.ref.url, err, data.fetch.pauseHostAfter))
+          log.warn({ host: new URL(data.ref.url).host }, "host paused for this run");
         throw err;
       }
       await breaker.succeeded(name, runId, data.ref.url);
