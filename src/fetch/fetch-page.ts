@@ -254,10 +254,12 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
         o.maxDecodedBytes,
         current,
       );
-      if (type === null && looksBinary(body) && o.accept !== "any") {
+      // Whatever was asked for, a page, feed or robots.txt is text: untyped binary data
+      // (an image, a PDF, an archive) would be parsed as HTML.
+      if (type === null && looksBinary(body)) {
         throw fetchError(
           FetchErrorCode.contentType,
-          `${redact(current)} sent binary data without a Content-Type; expected ${o.accept}`,
+          `${redact(current)} sent binary data without a Content-Type; expected ${o.accept === "any" ? "text" : o.accept}`,
           {},
         );
       }

@@ -85,7 +85,9 @@ describe("queue: no host can stall a run", () => {
     // Permanent failures fail at once: one attempt, one request (the loop: one per hop).
     expect(byPath.get("/huge")?.failedReason).toMatch(/^NF_FETCH_TOO_LARGE: /);
     expect(byPath.get("/loop-a")?.failedReason).toMatch(/^NF_FETCH_REDIRECT_LOOP: /);
-    for (const path of ["/huge", "/loop-a"]) expect(byPath.get(path)?.attemptsMade, path).toBe(1);
+    expect(byPath.get("/blob")?.failedReason).toMatch(/^NF_FETCH_CONTENT_TYPE: .*binary data/);
+    for (const path of ["/huge", "/loop-a", "/blob"])
+      expect(byPath.get(path)?.attemptsMade, path).toBe(1);
     for (const path of [...PERMANENT, "/loop-b"])
       expect(
         a.hits.filter((h) => h.path === path),

@@ -27,8 +27,8 @@ export const PRIVATE_REDIRECTS: Record<string, string> = {
   "/to-mapped": "http://[::ffff:a00:1]/",
 };
 
-/** Pages that are refused for good: a body over the pipeline's 100 KB cap, a redirect loop, a PDF. */
-export const PERMANENT = ["/huge", "/loop-a", "/report.pdf"];
+/** Pages refused for good: a body over the 100 KB cap, a redirect loop, a PDF, untyped binary data. */
+export const PERMANENT = ["/huge", "/loop-a", "/report.pdf", "/blob"];
 
 /** Site A: always-429 `/busy`, always-503 `/down`, normal `/news/N.html`, redirects to private addresses. */
 export async function startTroubledSite(pages: number): Promise<LoggedSite> {
@@ -59,6 +59,11 @@ export async function startTroubledSite(pages: number): Promise<LoggedSite> {
       res.writeHead(200, { "content-type": "text/html" }).end("<p>x</p>".repeat(40_000));
     } else if (path === "/loop-a" || path === "/loop-b") {
       res.writeHead(302, { location: path === "/loop-a" ? "/loop-b" : "/loop-a" }).end();
+    } else if (path === "/blob") {
+      // A PNG signature and NUL bytes, with no Content-Type.
+      res
+        .writeHead(200)
+        .end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
     } else if (path === "/report.pdf") {
       res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7\n%\xff\n");
     } else if (PRIVATE_REDIRECTS[path]) {
