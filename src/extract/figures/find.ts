@@ -17,6 +17,8 @@ import { isDigit, isWordChar, type Piece, readPiece, yearLike } from "./piece.js
 import {
   lossBefore,
   modifiersBefore,
+  oneOffBefore,
+  oneOffLoss,
   prefixBefore,
   signBefore,
   wordsBefore,
@@ -27,6 +29,8 @@ import { readRange, readRate } from "./read-range.js";
 const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
 
 const DOLLARS_END = /dollars?$/i;
+/** What joins a figure to the one-off item before it: "or", "and", "vs", "in quarter and". */
+const ONE_OFF_LINK = /^,?\s*(?:(?:in|for)\s+(?:the\s+)?[a-z]+\s+)?(?:or|and|vs\.?|versus)\s*$/i;
 const CENTS_LINK = /\s+(?:and\s+)?(?=[0-9a-z])/iy;
 
 /**
@@ -165,10 +169,23 @@ export function scan(text: string): Figure[] {
         prev !== undefined &&
         prev.hints.includes("loss") &&
         /^,?\s*(?:or|and)\s*$/.test(text.slice(prev.end, mods.start));
-      if (linked || lossBefore(text, mods.start)) {
+      const lossAt = linked ? -1 : lossBefore(text, mods.start);
+      // A one-off loss ("a one-time loss of", "unusual gain ... vs loss") keeps its size: it is an item, not a result.
+      if ((linked && prev.hints.includes("one-off")) || (lossAt >= 0 && oneOffLoss(text, lossAt))) {
+        hints.push("loss", "one-off");
+      } else if (linked || lossAt >= 0) {
         amount = -amount;
         hints.push("loss");
       }
+    }
+    // "a tax credit of 909,000 dlrs or 46 cents a share", "gains of 666,000 dlrs vs 289,000 dlrs": one-off items.
+    if (kind === "money" && !hints.includes("one-off")) {
+      const prev = out[out.length - 1];
+      if (
+        oneOffBefore(text, mods.start) ||
+        (prev?.hints.includes("one-off") && ONE_OFF_LINK.test(text.slice(prev.end, mods.start)))
+      )
+        hints.push("one-off");
     }
     if (MOVEMENT_WORDS.has(before)) hints.push(before);
     // "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount.
