@@ -66,6 +66,7 @@ export function readCell(text: string, i: number, lineEnd: number): Cell | null 
   const nil = NIL.exec(text);
   if (nil) return { ...empty(pos, pos + 3), negative, value: 0 };
   let bracket = false;
+  let inner = false;
   if (text[pos] === "(") {
     bracket = true;
     pos++;
@@ -80,6 +81,12 @@ export function readCell(text: string, i: number, lineEnd: number): Cell | null 
   if (prefix) {
     currency = prefixCurrency(prefix[0].trim());
     pos += prefix[0].length;
+    // "$ (0.07)": the symbol outside the bracket, which the cell's text then holds whole.
+    if (!bracket && text[pos] === "(") {
+      bracket = true;
+      inner = true;
+      pos++;
+    }
   }
   const n = parseNumberAt(text, pos);
   if (n === null || n.end > lineEnd) return null;
@@ -109,6 +116,7 @@ export function readCell(text: string, i: number, lineEnd: number): Cell | null 
   if (bracket) {
     if (text[pos] !== ")") return null;
     negative = !negative;
+    if (inner) pos++;
   }
   return {
     start,

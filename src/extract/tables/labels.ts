@@ -50,10 +50,16 @@ export const ROW_LABELS: readonly RowLabel[] = [
   ),
   // Share counts.
   l(
-    /^(?:avg|average)\.?\s+(?:shrs|shares)(?:\s+(?:outstanding|out|primary|diluted))?$|^(?:shrs|shares)\s+(?:outstanding|out)$/i,
+    /^(?:(?:weighted|wtd\.?)\s+)?(?:avg|average)\.?\s+(?:(?:diluted|basic|common)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out|primary|diluted|basic))?$|^(?:(?:diluted|basic)\s+)?(?:shrs|shares)\s+(?:outstanding|out)$/i,
     "other",
     "count",
     "shares",
+  ),
+  // Operating lines first: "Operating income" is not "Oper net" (net income from continuing operations).
+  l(
+    /^(?:(?:adjusted|gaap|non-gaap|total)\s+)?(?:oper(?:ating)?\s+(?:profit|income|loss|result|earnings)(?:\s+\(loss\))?|operating|ebit|trading\s+profit)$/i,
+    "operating_income",
+    "money",
   ),
   // Profit lines: "Net", "Oper net", "Net profit", "Pretax", "Net income", "Net loss".
   l(
@@ -67,11 +73,6 @@ export const ROW_LABELS: readonly RowLabel[] = [
   l(
     /^(?:pretax|pre-tax|pre\s+tax)(?:\s+(?:net|profit|income|earnings|loss|result))?$|^(?:profit|income|earnings)\s+before\s+(?:taxes|tax|income\s+taxes)$/i,
     "net_income",
-    "money",
-  ),
-  l(
-    /^(?:oper(?:ating)?\s+(?:profit|income|loss|result)|operating|ebit|trading\s+profit)$/i,
-    "operating_income",
     "money",
   ),
   l(/^ebitda$/i, "ebitda", "money"),
@@ -95,18 +96,21 @@ export const ROW_LABELS: readonly RowLabel[] = [
  */
 export const LABEL_WORDS: ReadonlyArray<[RegExp, Omit<RowLabel, "pattern">]> = [
   [
-    /(?:eps|earnings per (?:shr|share)|per (?:diluted |basic )?share)/i,
+    /\b(?:eps|earnings per (?:shr|share)|per (?:diluted |basic )?share)\b/i,
     { metric: "eps", shape: "per_share" },
   ],
-  [/div(?:idend)?s?/i, { metric: "dividend", shape: "per_share" }],
-  [/ebitda/i, { metric: "ebitda", shape: "money" }],
-  [/operating (?:income|profit|loss)|ebit/i, { metric: "operating_income", shape: "money" }],
+  [/\bdiv(?:idend)?s?\b/i, { metric: "dividend", shape: "per_share" }],
+  [/\bebitda\b/i, { metric: "ebitda", shape: "money" }],
   [
-    /net (?:income|profit|earnings|loss)|pre-?tax (?:profit|income)/i,
+    /\boperating (?:income|profit|loss)\b|\bebit\b/i,
+    { metric: "operating_income", shape: "money" },
+  ],
+  [
+    /\bnet (?:income|profit|earnings|loss)\b|\bpre-?tax (?:profit|income)\b/i,
     { metric: "net_income", shape: "money" },
   ],
-  [/(?:revenues?|sales|turnover)/i, { metric: "revenue", shape: "money" }],
-  [/(?:free )?cash flow/i, { metric: "cash", shape: "money" }],
+  [/\b(?:revenues?|sales|turnover)\b/i, { metric: "revenue", shape: "money" }],
+  [/\b(?:free )?cash flow\b/i, { metric: "cash", shape: "money" }],
 ];
 
 /**
@@ -122,4 +126,11 @@ export const BLOCK_LINE = new RegExp(
 
 /** A line that states the scale of the table's bare numbers: "(in millions)", "(000s omitted)". */
 export const SCALE_LINE =
-  /^\s*\(?\s*(?:(?:dollar\s+)?amounts\s+)?(?:in\s+(?:mln|millions|million|thousands|thousand|000s|bln|billions)(?:\s+of\s+[a-z]+)?(?:,?\s+except\s+[a-z\s-]+)?|000s?\s+omitted|\$?\s*000s?)\s*\)?\s*$/i;
+  /^\s*\(?\s*(?:(?:dollar\s+)?amounts\s+)?(?:in\s+(?:mln|millions|million|thousands|thousand|000s|bln|billions)(?:\s+of\s+[a-z]+)?(?:,?\s+except\s+[a-z\s-]+)?|000s?\s+omitted|\$?\s*000s?|(?:[$€£]|usd|eur|gbp)?\s*(?:millions?|thousands?|billions?))\s*\)?\s*$/i;
+
+/** A column header of periods ("Q3 2024 Q3 2023", "2024 2023", "FY2025 FY2024"), one token a column. */
+export const COLUMN_PERIOD =
+  /[ \t]*((?:Q[1-4]|H[12]|FY|fiscal)[ \t]*'?(?:19|20)?\d\d|[1-4]Q[ \t]?\d\d|(?:19|20)\d\d)(?![\w])/iy;
+/** A scale stated in a header's first cell: "(in millions) Q3 2024 Q3 2023". */
+export const HEADER_SCALE =
+  /^[ \t]*\((?:in\s+|[$€£]\s*)?(mln|millions?|thousands?|billions?|bln)\b[^)]*\)/i;

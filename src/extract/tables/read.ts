@@ -19,7 +19,15 @@ import { parsePeriod } from "../attribution/period.js";
 import { CENT_CURRENCIES } from "../figures/data/currencies.js";
 import type { Attribution, Figure } from "../types.js";
 import { type Cell, cellTail, readCell } from "./cells.js";
-import { BLOCK_LINE, LABEL_WORDS, ROW_LABELS, type RowLabel, SCALE_LINE } from "./labels.js";
+import {
+  BLOCK_LINE,
+  COLUMN_PERIOD,
+  HEADER_SCALE,
+  LABEL_WORDS,
+  ROW_LABELS,
+  type RowLabel,
+  SCALE_LINE,
+} from "./labels.js";
 
 export interface TableOptions {
   /** Whose figures the table's are: the headline's company, else the article's main entity. */
@@ -53,7 +61,8 @@ interface Row {
 }
 
 const MAX_LABEL_WORDS = 7;
-const LABEL_WORD = /[A-Za-z][A-Za-z'.&/-]*/y;
+/** A label word, or a note in brackets inside the label ("Net income (loss)"). */
+const LABEL_WORD = /[A-Za-z][A-Za-z'.&/-]*|\([A-Za-z][^)\n]{0,40}\)/y;
 const SEPARATOR =
   /[ \t]+(?:vs\.?|versus|against)[ \t]+|[ \t]*(?:vs\.?|versus)[ \t]*\r?\n[ \t]*|[ \t]{1,}/y;
 /** What may follow the last cell: "prior", a note in brackets, punctuation. */
@@ -73,6 +82,8 @@ export function readTables(text: string, options: TableOptions): TableReading {
   let period: string | null = null;
   let currency: string | null = null;
   let scale: number | null = null;
+  /** Column headers' periods, one a column, when the table has them. */
+  let columns: string[] | null = null;
   let pos = options.from ?? 0;
   while (pos < text.length) {
     let end = text.indexOf("\n", pos);
@@ -84,6 +95,13 @@ export function readTables(text: string, options: TableOptions): TableReading {
     }
     if (SCALE_LINE.test(line)) {
       scale = scaleOf(line);
+      pos = end + 1;
+      continue;
+    }
+    const header = columnHeader(line);
+    if (header) {
+      columns = header.periods;
+      if (header.scale !== null) scale = header.scale;
       pos = end + 1;
       continue;
     }
@@ -100,6 +118,7 @@ export function readTables(text: string, options: TableOptions): TableReading {
         inTable = false;
         firstTable = false;
         scale = null;
+        columns = null;
       }
       block = null;
       pos = end + 1;
@@ -111,7 +130,8 @@ export function readTables(text: string, options: TableOptions): TableReading {
       currency = null;
     }
     currency ??= row.cells.find((c) => c.currency !== null)?.currency ?? null;
-    emitRow(text, row, { period, currency: currency ?? "USD", scale, entity: options.entity }, out);
+    const ctx = { period, columns, currency: currency ?? "USD", scale, entity: options.entity };
+    emitRow(text, row, ctx, out);
     out.owned.push({ start: row.cellsStart, end: row.end });
     pos = row.end + 1;
   }
@@ -194,6 +214,7 @@ function lineEndOf(text: string, from: number): number {
 
 interface RowContext {
   period: string | null;
+  columns: string[] | null;
   currency: string;
   scale: number | null;
   entity: EntityRef | null;
@@ -257,7 +278,10 @@ function attributionOf(
     metric,
     metricPhrase: row.label,
     entity: ctx.entity,
-    period: periodOf(ctx.period, column),
+    period:
+      ctx.columns?.[column] !== undefined
+        ? parsePeriod(ctx.columns[column] as string)
+        : periodOf(ctx.period, column),
     change: null,
     forecast: false,
   };
@@ -268,6 +292,22 @@ function periodOf(label: string | null, column: number): Period | null {
   if (label === null) return null;
   if (column > 0 && /^(?:fiscal\s+)?(?:19|20)\d\d(?:\/\d\d)?$/i.test(label)) return null;
   return parsePeriod(label);
+}
+
+/** "Q3 2024 Q3 2023", "(in millions) 2024 2023": the periods of the columns, and a scale if stated. */
+function columnHeader(line: string): { periods: string[]; scale: number | null } | null {
+  const s = HEADER_SCALE.exec(line);
+  let pos = s ? s[0].length : 0;
+  const periods: string[] = [];
+  for (;;) {
+    COLUMN_PERIOD.lastIndex = pos;
+    const m = COLUMN_PERIOD.exec(line);
+    if (!m) break;
+    periods.push(m[1] as string);
+    pos = COLUMN_PERIOD.lastIndex;
+  }
+  if (periods.length < 2 || line.slice(pos).trim() !== "") return null;
+  return { periods, scale: s ? scaleOf(s[1] as string) : null };
 }
 
 function scaleOf(line: string): number {
