@@ -139,3 +139,24 @@ describe("text-table line shapes", () => {
     expect(read("Shr 93 ctsd vs 80 cts\n")[0]).toMatchObject({ text: "93 ctsd", amount: 0.93 });
   });
 });
+
+describe("column headers of a release table", () => {
+  it("give each column its period, and the scale stated in the header", () => {
+    const r = read(
+      "(in millions, except per share data) Q2 2026 Q2 2025\nRevenue $ 588.4 $ 555.1\nOperating income 41.7 46.3\nNet income (loss) (3.2) 28.9\nDiluted EPS $ (0.07) $ 0.61\nWeighted average shares 47.2 47.5\n",
+      null,
+    );
+    expect(r.map((x) => [x.text, x.amount, x.metric, x.period])).toEqual([
+      ["$ 588.4", 588400000, "revenue", "Q2 2026"],
+      ["$ 555.1", 555100000, "revenue", "Q2 2025"],
+      ["41.7", 41700000, "operating_income", "Q2 2026"],
+      ["46.3", 46300000, "operating_income", "Q2 2025"],
+      ["3.2", -3200000, "net_income", "Q2 2026"],
+      ["28.9", 28900000, "net_income", "Q2 2025"],
+      ["$ (0.07)", -0.07, "eps", "Q2 2026"],
+      ["$ 0.61", 0.61, "eps", "Q2 2025"],
+      ["47.2", 47200000, "other", "Q2 2026"],
+      ["47.5", 47500000, "other", "Q2 2025"],
+    ]);
+  });
+});
