@@ -38,6 +38,7 @@ const RESULTS =
 const LEGAL =
   /\b(?:INC|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|NV|N\.V\.|AG|SA|S\.A\.|SPA|AB|ASA|OY|OYJ|LP|L\.P\.|BHD|GMBH|KK|BV|SE|GROUP|HOLDINGS|BANCORP)\b\.?/g;
 const TICKER = /<([A-Z0-9][A-Z0-9.\-/]{0,11})>/;
+const BRACKETED = /^\s*<([A-Z][^<>]{0,60}\s[^<>]{1,60})>/;
 
 /** How legal forms and short words are written in a title-cased name. */
 const CASED: Readonly<Record<string, string>> = {
@@ -104,7 +105,9 @@ export function readHeadline(headline: string, body = ""): WireHeadline | null {
   const lower = letters.replace(/[^a-z]/g, "").length;
   if (lower / letters.length > 0.1) return null;
 
-  const ticker = TICKER.exec(headline);
+  // "<HAYES-DANA INC> 1ST QTR NET": a company without a listing, named in angle brackets.
+  const bracketed = BRACKETED.exec(headline);
+  const ticker = bracketed ? null : TICKER.exec(headline);
   let entity: HeadlineEntity | null = null;
   let after = 0;
   if (ticker) {
@@ -121,6 +124,11 @@ export function readHeadline(headline: string, body = ""): WireHeadline | null {
         end,
       };
     after = ticker.index + ticker[0].length;
+  } else if (bracketed) {
+    const text = bracketed[1] as string;
+    const start = headline.indexOf(text);
+    entity = { name: caseName(text, body), text, ticker: null, start, end: start + text.length };
+    after = bracketed[0].length;
   } else {
     const named = nameWithoutTicker(headline);
     if (named) {
@@ -207,8 +215,9 @@ function bodySpelling(raw: string, body: string): string | null {
   const m = new RegExp(`(?<![A-Za-z])${esc}(?![A-Za-z])`, "i").exec(body);
   if (!m) return null;
   const found = m[0].replace(/\s+/g, " ");
-  // Only a spelling with lower-case letters says more than the headline does.
-  return /[a-z]/.test(found) ? found : null;
+  // Only a spelling with lower-case letters says more than the headline does, and not a
+  // typo's ("INternational").
+  return /[a-z]/.test(found) && !/(?:^|\s)[A-Z]{2}[a-z]/.test(found) ? found : null;
 }
 
 const keyWords = (name: string): string[] =>
@@ -250,7 +259,8 @@ export function withHeadlineOwner(
   if (known) {
     // The fuller of the two names is canonical; a company the recogniser took for a person
     // ("Prairie Milling said") is the headline's company.
-    const name = e.name.length > known.name.length ? e.name : known.name;
+    const clean = /^[\p{L}\p{N} .,&'’-]+$/u.test(known.name);
+    const name = clean && known.name.length >= e.name.length ? known.name : e.name;
     if (name === known.name && known.type === "organization")
       return { entities, mentions, main: { name, type: "organization" } };
     return {

@@ -28,7 +28,7 @@ export const ROW_LABELS: readonly RowLabel[] = [
   // Per-share lines: "Shr", "Oper shr", "Shr primary", "Net profit per share", "Earnings per shr".
   l(
     new RegExp(
-      `^${Q}(?:shr|shrs|shares?)(?:\\s+(?:primary|diluted|fully\\s+diluted|basic|profit|earnings|loss))*$`,
+      `^${Q}(?:shr|share)(?:\\s+(?:primary|diluted|fully\\s+diluted|basic|profit|earnings|loss))*$`,
       "i",
     ),
     "eps",
@@ -50,7 +50,7 @@ export const ROW_LABELS: readonly RowLabel[] = [
   ),
   // Share counts.
   l(
-    /^(?:(?:weighted|wtd\.?)\s+)?(?:avg|average)\.?\s+(?:(?:diluted|basic|common)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out|primary|diluted|basic))?$|^(?:(?:diluted|basic)\s+)?(?:shrs|shares)\s+(?:outstanding|out)$/i,
+    /^(?:(?:weighted|wtd\.?)\s+)?(?:avg|average)\.?\s+(?:(?:diluted|basic|common)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out|primary|diluted|basic))?$|^(?:(?:diluted|basic)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out))?$/i,
     "other",
     "count",
     "shares",

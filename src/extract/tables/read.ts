@@ -170,8 +170,9 @@ function readRow(
   if (!cell) return null;
   const label = text
     .slice(labelStart, cell.start)
-    .replace(/(?:loss|profit)?[\s:($£€¥-]*$/i, "")
+    .replace(/(?:\s(?:loss|profit))?[\s:($£€¥-]*$/i, "")
     .trim();
+  if (label === "") return null;
   const cellsStart = cell.start;
   const cells: Cell[] = [cell];
   let at = cellTail(text, cell);

@@ -18,6 +18,7 @@ describe("readHeadline", () => {
     ["BANK OF TIDEWATER <BOT> NINE MTHS NET", "Bank of Tidewater", "BOT", "NINE MTHS"],
     ["COEUR D'ALENE MINES CORP <COUR> 4TH QTR LOSS", "Coeur D'Alene Mines Corp", "COUR", "4TH QTR"],
     ["WALL STREET STOCKS/GRANITE FOODS <GRF>", "Granite Foods", "GRF", null],
+    ["<BRANDT-HOLLIS INC> 1ST QTR NET", "Brandt-Hollis Inc", null, "1ST QTR"],
   ])("%s", (headline, name, ticker, period) => {
     const h = readHeadline(headline);
     expect(h?.entity?.name).toBe(name);
@@ -44,6 +45,10 @@ describe("readHeadline", () => {
     expect(readHeadline("USACAFES LP <USF> 3RD QTR NET", "USACafes LP said")?.entity?.name).toBe(
       "USACafes LP",
     );
+    // A typo in the body ("INternational") is no spelling to copy.
+    expect(
+      readHeadline("INTERNATIONAL GEARS <IGR> 4TH QTR", "INternational Gears said")?.entity?.name,
+    ).toBe("International Gears");
   });
 });
 
