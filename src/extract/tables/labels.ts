@@ -22,13 +22,13 @@ const l = (pattern: RegExp, metric: Metric, shape: RowLabel["shape"], unit?: str
 
 /** Words a label may start with that do not change its metric ("Oper shr", "Primary shr", "Total revenue"). */
 const Q =
-  "(?:(?:oper(?:ating)?|primary|fully\\s+diluted|diluted|basic|total|net|final|interim|adjusted|reported|group|consolidated|latest|current|gaap|non-gaap|u\\.s\\.\\s+gaap|ifrs)\\s+)*";
+  "(?:(?:oper(?:ating)?|parent(?:\\s+company)?|primary|fully\\s+diluted|diluted|basic|total|net|final|interim|adjusted|reported|group|consolidated|latest|current|gaap|non-gaap|u\\.s\\.\\s+gaap|ifrs)\\s+)*";
 
 export const ROW_LABELS: readonly RowLabel[] = [
   // Per-share lines: "Shr", "Oper shr", "Shr primary", "Net profit per share", "Earnings per shr".
   l(
     new RegExp(
-      `^${Q}(?:shr|share)(?:\\s+(?:primary|diluted|fully\\s+diluted|basic|profit|earnings|loss))*$`,
+      `^${Q}(?:shr|share)(?:\\s+(?:primary|diluted|fully\\s+diluted|basic|profit|earnings|loss|class\\s+[a-z]|"[a-z]"))*$`,
       "i",
     ),
     "eps",
@@ -42,7 +42,7 @@ export const ROW_LABELS: readonly RowLabel[] = [
   l(new RegExp(`^${Q}(?:eps|earnings\\s+per\\s+(?:shr|share))$`, "i"), "eps", "per_share"),
   l(
     new RegExp(
-      `^${Q}(?:qtly\\s+|quarterly\\s+|annual\\s+|semi-?annual\\s+|special\\s+|extra\\s+)?(?:div|divs|dividends?|payout)(?:\\s+(?:per\\s+(?:shr|share)|a\\s+share))?$`,
+      `^${Q}(?:qtly\\s+|quarterly\\s+|annual\\s+|semi-?annual\\s+|special\\s+|extra\\s+)?(?:cash\\s+)?(?:div|divs|dividends?|payout|distribution)(?:\\s+(?:per\\s+(?:shr|share)|a\\s+share))?$`,
       "i",
     ),
     "dividend",
@@ -50,7 +50,7 @@ export const ROW_LABELS: readonly RowLabel[] = [
   ),
   // Share counts.
   l(
-    /^(?:(?:weighted|wtd\.?)\s+)?(?:avg|average)\.?\s+(?:(?:diluted|basic|common)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out|primary|diluted|basic))?$|^(?:(?:diluted|basic)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out))?$/i,
+    /^(?:(?:primary|diluted|fully\s+diluted|basic)\s+)?(?:(?:weighted|wtd\.?)\s+)?(?:avg|average)\.?\s+(?:(?:diluted|basic|common)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out|primary|diluted|basic))?$|^(?:(?:diluted|basic)\s+)?(?:shrs|shares)(?:\s+(?:outstanding|out))?$/i,
     "other",
     "count",
     "shares",
@@ -64,7 +64,7 @@ export const ROW_LABELS: readonly RowLabel[] = [
   // Profit lines: "Net", "Oper net", "Net profit", "Pretax", "Net income", "Net loss".
   l(
     new RegExp(
-      `^${Q}(?:net|net\\s+(?:profit|income|earnings|loss|result)|profit|earnings|income|loss)$`,
+      `^${Q}(?:net|net\\s+(?:profit|income|earnings|loss|result)|profit|earnings|income|loss)(?:\\s+(?:after\\s+tax(?:es)?|attributable))?$`,
       "i",
     ),
     "net_income",

@@ -34,6 +34,10 @@ describe("text-table labels: one row per label", () => {
     ["Qtly div 12 cts vs 12 cts prior", "dividend", 0.12, "per_share"],
     ["Assets 426.4 mln dlrs vs 334.1 mln dlrs", "other", 426400000, null],
     ["GAAP net income: $96.8 million vs. $81.2 million", "net_income", 96800000, null],
+    ["Net after tax 5.1 mln vs 4.2 mln", "net_income", 5100000, null],
+    ["Parent company net 5.1 mln vs 4.2 mln", "net_income", 5100000, null],
+    ["Shr Class A 51 cts vs 42 cts", "eps", 0.51, "per_share"],
+    ["Qtly cash distribution 25 cts vs 25 cts prior", "dividend", 0.25, "per_share"],
   ])("%s", (line, metric, amount, rate) => {
     const [first, second] = read(`${line}\n`);
     expect(first).toMatchObject({
