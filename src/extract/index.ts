@@ -10,7 +10,7 @@ import { findFigures } from "./figures/index.js";
 import { readHeadline, withHeadlineOwner } from "./headline.js";
 import { articleIdOf, recordIdOf } from "./ids.js";
 import { splitSentences } from "./sentences.js";
-import { readTables } from "./tables/index.js";
+import { type RowLabel, readTables } from "./tables/index.js";
 import type { Attribution, Figure, Sentence } from "./types.js";
 
 /** The article result without its records, which are validated one by one. */
@@ -29,6 +29,8 @@ export interface ExtractOutput {
 
 export interface ExtractOptions {
   withBody?: boolean;
+  /** More results-table row labels, tried before the built-in ones (docs/tables.md). */
+  tableLabels?: readonly RowLabel[];
 }
 
 /**
@@ -60,6 +62,7 @@ export function extractArticle(
     entity: entities.main,
     firstPeriod: headline?.period?.text ?? null,
     from: titleAt === 0 && article.title ? article.title.length : 0,
+    ...(options.tableLabels ? { labels: options.tableLabels } : {}),
   });
   const figures = outside(findFigures(body), tables.owned);
   const attributions = attributeFigures(figures, {

@@ -164,3 +164,19 @@ describe("column headers of a release table", () => {
     ]);
   });
 });
+
+describe("row labels passed to the extractor", () => {
+  it("are tried before the built-in ones", async () => {
+    const { extractArticle } = await import("../../../../src/extract/index.js");
+    const body = "HARLAND VALVE CO <HVLV> 3RD QTR NET\nBacklog 41.5 mln vs 37.0 mln\n";
+    const title = "HARLAND VALVE CO <HVLV> 3RD QTR NET";
+    const plain = extractArticle({ source: "a.txt", title, body }).result.metrics;
+    expect(plain.map((m) => m.metric)).not.toContain("orders");
+    const labels = [{ pattern: /^backlog$/i, metric: "orders" as const, shape: "money" as const }];
+    const { result } = extractArticle({ source: "a.txt", title, body }, { tableLabels: labels });
+    expect(result.metrics.map((m) => [m.text, m.metric, m.entity?.name])).toEqual([
+      ["41.5 mln", "orders", "Harland Valve Co"],
+      ["37.0 mln", "orders", "Harland Valve Co"],
+    ]);
+  });
+});
