@@ -120,7 +120,7 @@ export const LABEL_WORDS: ReadonlyArray<[RegExp, Omit<RowLabel, "pattern">]> = [
 const MONTH =
   "(?:jan|feb|march|mar|april|apr|may|june|jun|july|jul|aug|sept|sep|oct|nov|dec)[a-z]*\\.?";
 export const BLOCK_LINE = new RegExp(
-  `^\\s*((?:(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fiscal|latest)\\s+)?(?:qtr|quarter|half|year|fiscal\\s+year)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+(?:mths|months|weeks|wks)|full\\s+year|h[12]|(?:19|20)\\d\\d(?:/\\d\\d)?)(?:\\s+(?:ended|ending|to|thru|through)?\\s*${MONTH}\\s+\\d{1,2}(?:,?\\s+(?:19|20)\\d\\d)?)?\\s*:?\\s*$`,
+  `^\\s*((?:(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fiscal|latest)\\s+)?(?:qtr|quarter|half|year|fiscal\\s+year|period)|(?:(?:first|latest)\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+(?:mths|months|weeks|wks)|full\\s+year|h[12]|(?:19|20)\\d\\d(?:/\\d\\d)?)(?:\\s+(?:ended|ends|ending|to|thru|through)?\\s*${MONTH}\\s+\\d{1,2}(?:,?\\s+(?:19|20)\\d\\d)?)?\\s*[:.]?\\s*$`,
   "i",
 );
 

@@ -107,7 +107,7 @@ export function readTables(text: string, options: TableOptions): TableReading {
     }
     const b = BLOCK_LINE.exec(line);
     if (b) {
-      block = (b[0] as string).trim().replace(/:$/, "");
+      block = (b[0] as string).trim().replace(/[:.]$/, "");
       if (inTable) period = block;
       pos = end + 1;
       continue;

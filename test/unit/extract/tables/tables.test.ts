@@ -130,6 +130,14 @@ describe("text-table line shapes", () => {
     ]);
     const q = read("Qtr ended Jan 31\n    Shr 33 cts vs 29 cts\n", null);
     expect(q[0]?.period).toBe("Qtr ended Jan 31");
+    for (const label of [
+      "Period ended August 29.",
+      "Qtr ends Feb 28",
+      "First nine months ended Feb 28",
+    ])
+      expect(read(`${label}\n    Shr 33 cts vs 29 cts\n`, "1ST QTR")[0]?.period).toBe(
+        label.replace(/\.$/, ""),
+      );
   });
 
   it("leaves prose, notes and dates to the prose reader", () => {
