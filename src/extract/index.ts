@@ -7,9 +7,11 @@ import { ArticleInput, ArticleResult, MetricRecord } from "../model/index.js";
 import { attributeFigures } from "./attribution/index.js";
 import { findEntities } from "./entities/index.js";
 import { findFigures } from "./figures/index.js";
+import { readHeadline, withHeadlineOwner } from "./headline.js";
 import { articleIdOf, recordIdOf } from "./ids.js";
 import { splitSentences } from "./sentences.js";
-import type { Sentence } from "./types.js";
+import { type RowLabel, readTables } from "./tables/index.js";
+import type { Attribution, Figure, Sentence } from "./types.js";
 
 /** The article result without its records, which are validated one by one. */
 const ArticleEnvelope = ArticleResult.omit({ metrics: true });
@@ -27,6 +29,8 @@ export interface ExtractOutput {
 
 export interface ExtractOptions {
   withBody?: boolean;
+  /** More results-table row labels, tried before the built-in ones (docs/tables.md). */
+  tableLabels?: readonly RowLabel[];
 }
 
 /**
@@ -46,18 +50,35 @@ export function extractArticle(
   const warnings: ExtractWarning[] = [];
 
   const sentences = splitSentences(body);
-  const figures = findFigures(body);
-  const entities = findEntities(body, article.title);
+  // A wire headline in capitals names the company that owns the story (and its table).
+  const found = article.title ? body.indexOf(article.title) : -1;
+  const titleAt = found >= 0 && found < 300 ? found : -1;
+  const headline = article.title
+    ? readHeadline(article.title, titleAt === 0 ? body.slice(article.title.length) : body)
+    : null;
+  const entities = withHeadlineOwner(findEntities(body, article.title), headline, titleAt);
+  // Table rows take metric, entity and period from the table; the rest of the text is prose.
+  const tables = readTables(body, {
+    entity: entities.main,
+    firstPeriod: headline?.period?.text ?? null,
+    from: titleAt === 0 && article.title ? article.title.length : 0,
+    ...(options.tableLabels ? { labels: options.tableLabels } : {}),
+  });
+  const figures = outside(findFigures(body), tables.owned);
   const attributions = attributeFigures(figures, {
     text: body,
     title: article.title,
     sentences,
     entities,
   });
+  const read: Array<{ figure: Figure; attribution: Attribution | undefined }> = figures.map(
+    (figure, i) => ({ figure, attribution: attributions[i] }),
+  );
+  for (const t of tables.figures) read.push(t);
+  read.sort((x, y) => x.figure.start - y.figure.start);
 
   const metrics: MetricRecord[] = [];
-  figures.forEach((figure, i) => {
-    const a = attributions[i];
+  read.forEach(({ figure, attribution: a }) => {
     if (a === undefined) return;
     const amount = a.amount ?? figure.amount;
     const range = figure.range && amount !== figure.amount ? null : figure.range;
@@ -76,7 +97,8 @@ export function extractArticle(
         range,
       },
       rate: a.rate === undefined ? figure.rate : a.rate,
-      metric: a.metric,
+      // The guide puts one-off items (gains, charges, credits, write-offs) in `other`.
+      metric: figure.hints.includes("one-off") ? "other" : a.metric,
       metricPhrase: a.metricPhrase,
       entity: a.entity,
       period: a.period,
@@ -117,6 +139,17 @@ export function extractArticle(
     ...(withBody === undefined ? {} : { body: withBody }),
   };
   return { result, warnings };
+}
+
+/** The figures that lie outside every span in `owned` (both sorted by start). */
+function outside(figures: Figure[], owned: Array<{ start: number; end: number }>): Figure[] {
+  if (owned.length === 0) return figures;
+  let k = 0;
+  return figures.filter((f) => {
+    while (k < owned.length && (owned[k] as { end: number }).end <= f.start) k++;
+    const o = owned[k];
+    return o === undefined || f.end <= o.start;
+  });
 }
 
 function sentenceAt(sentences: Sentence[], offset: number, body: string): string {

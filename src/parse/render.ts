@@ -51,6 +51,14 @@ export function render(
       cur += "\n";
       return;
     }
+    // A table row of figures is one line, its cells in reading order ("Revenue $1,234 $1,100"),
+    // so the table reader sees label, cells and column headers as a results table.
+    if (n.name === "tr" && isFigureRow(n)) {
+      flush();
+      cur = rowCells(n).join(" ");
+      flush();
+      return;
+    }
     const block = BLOCK_TAGS.has(n.name);
     if (block) {
       const s = stats.get(n);
@@ -88,6 +96,27 @@ export function render(
       (p) => p !== "" && !BOILERPLATE_TEXT.test(p) && !(title !== null && isTitleVariant(p, title)),
     );
   return trimEdges(kept);
+}
+
+const CELL_TAGS = new Set(["td", "th"]);
+
+/** The row's non-empty cells, whitespace collapsed. */
+function rowCells(tr: Element): string[] {
+  return tr.children
+    .filter((c): c is Element => isElement(c) && CELL_TAGS.has(c.name))
+    .map((c) => plainText(c).replace(/\s+/g, " ").trim())
+    .filter((t) => t !== "");
+}
+
+/** A row of plain cells (no links, no nested blocks) with a number in one of them. */
+function isFigureRow(tr: Element): boolean {
+  const cells = tr.children.filter((c): c is Element => isElement(c) && CELL_TAGS.has(c.name));
+  if (cells.length < 2) return false;
+  const plain = (el: Element): boolean =>
+    el.children.every(
+      (c) => !isElement(c) || (c.name !== "a" && !BLOCK_TAGS.has(c.name) && plain(c)),
+    );
+  return cells.every(plain) && cells.some((c) => /\d/.test(plainText(c)));
 }
 
 const words = (p: string): number => p.split(/\s+/).filter(Boolean).length;

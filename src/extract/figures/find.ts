@@ -17,16 +17,21 @@ import { isDigit, isWordChar, type Piece, readPiece, yearLike } from "./piece.js
 import {
   lossBefore,
   modifiersBefore,
+  oneOffBefore,
+  oneOffLoss,
   prefixBefore,
   signBefore,
   wordsBefore,
 } from "./read-context.js";
 import { readRange, readRate } from "./read-range.js";
+import { type BareReading, currencyPlacer, lossAfter, readBare } from "./wire.js";
 
 /** What precedes "(" in a table cell: a line start, a tab, two spaces or a bar. */
 const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
 
 const DOLLARS_END = /dollars?$/i;
+/** What joins a figure to the one-off item before it: "or", "and", "vs", "in quarter and". */
+const ONE_OFF_LINK = /^,?\s*(?:(?:in|for)\s+(?:the\s+)?[a-z]+\s+)?(?:or|and|vs\.?|versus)\s*$/i;
 const CENTS_LINK = /\s+(?:and\s+)?(?=[0-9a-z])/iy;
 
 /**
@@ -46,6 +51,7 @@ export function scan(text: string): Figure[] {
   let cursor = 0;
   let lastCurrency: string | null = null;
   let leadDigit = -1;
+  const place = currencyPlacer(text);
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     let i = m.index;
@@ -86,7 +92,7 @@ export function scan(text: string): Figure[] {
       continue;
     }
     const start = prefix?.start ?? i;
-    const a = readPiece(text, start, i, prefix?.currency ?? null);
+    let a = readPiece(text, start, i, prefix?.currency ?? null);
     if (a === null || (prefix?.weak && !a.scaled && !a.formatted)) {
       CANDIDATE.lastIndex = skipToken(text, i);
       continue;
@@ -96,8 +102,12 @@ export function scan(text: string): Figure[] {
     if (a.kind === null && !shaped) {
       RANGE_CONNECTOR.lastIndex = a.end;
       if (!RANGE_CONNECTOR.test(text)) {
-        CANDIDATE.lastIndex = Math.max(i + 1, a.end);
-        continue;
+        const bare = readBare(text, a, out);
+        if (bare === null) {
+          CANDIDATE.lastIndex = Math.max(i + 1, a.end);
+          continue;
+        }
+        a = withReading(a, bare);
       }
     }
     const sign = signBefore(text, start);
@@ -108,6 +118,13 @@ export function scan(text: string): Figure[] {
     const ranged = read?.range ? { piece: read.piece, range: read.range } : null;
     let piece = read?.piece ?? a;
     let unit = piece.unit;
+    if (piece.kind === null && !ranged) {
+      const bare = readBare(text, a, out);
+      if (bare !== null) {
+        piece = withReading(a, bare);
+        unit = piece.unit;
+      }
+    }
     if (piece.kind === null) {
       if (a.words) {
         CANDIDATE.lastIndex = Math.max(i + 1, a.end);
@@ -137,6 +154,8 @@ export function scan(text: string): Figure[] {
     let amount = ranged ? ranged.range.min : piece.value;
     const hints: string[] = [];
     let currency = piece.currency;
+    if (kind === "money" && currency !== null)
+      currency = place(text.slice(piece.numStart, piece.end), currency);
     if (piece.needsCurrency)
       currency = lastCurrency !== null && CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : "USD";
     let end = piece.end;
@@ -165,10 +184,32 @@ export function scan(text: string): Figure[] {
         prev !== undefined &&
         prev.hints.includes("loss") &&
         /^,?\s*(?:or|and)\s*$/.test(text.slice(prev.end, mods.start));
-      if (linked || lossBefore(text, mods.start)) {
+      const lossAt = linked ? -1 : lossBefore(text, mods.start);
+      // A one-off loss ("a one-time loss of", "unusual gain ... vs loss") keeps its size: it is an item, not a result.
+      if ((linked && prev.hints.includes("one-off")) || (lossAt >= 0 && oneOffLoss(text, lossAt))) {
+        hints.push("loss", "one-off");
+      } else if (linked || lossAt >= 0) {
         amount = -amount;
         hints.push("loss");
       }
+    }
+    // "a 19.64 mln dlr net loss": the loss named after the figure.
+    if (kind === "money" && amount > 0 && !ranged && !hints.includes("loss")) {
+      const after = lossAfter(text, piece.end);
+      if (after === "one-off") hints.push("loss", "one-off");
+      else if (after === "loss") {
+        amount = -amount;
+        hints.push("loss");
+      }
+    }
+    // "a tax credit of 909,000 dlrs or 46 cents a share", "gains of 666,000 dlrs vs 289,000 dlrs": one-off items.
+    if (kind === "money" && !hints.includes("one-off")) {
+      const prev = out[out.length - 1];
+      if (
+        oneOffBefore(text, mods.start) ||
+        (prev?.hints.includes("one-off") && ONE_OFF_LINK.test(text.slice(prev.end, mods.start)))
+      )
+        hints.push("one-off");
     }
     if (MOVEMENT_WORDS.has(before)) hints.push(before);
     // "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount.
@@ -216,6 +257,11 @@ export function scan(text: string): Figure[] {
     CANDIDATE.lastIndex = end;
   }
   return out;
+}
+
+/** A bare number read as money or a count by the wire rules (wire.ts). */
+function withReading(p: Piece, r: BareReading): Piece {
+  return { ...p, kind: r.kind, currency: r.currency, unit: r.unit, needsCurrency: false };
 }
 
 /**

@@ -27,8 +27,8 @@ export const CANDIDATE = new RegExp(
   "gi",
 );
 
-/** A scale word right after the number, attached or after one space. */
-export const SCALE = new RegExp(`(\\s?)(${alt(Object.keys(SCALE_WORDS))})(?![A-Za-z0-9])`, "iy");
+/** A scale word right after the number, attached, after one space or a hyphen ("18.2-mln-dlr"). */
+export const SCALE = new RegExp(`(\\s?|-)(${alt(Object.keys(SCALE_WORDS))})(?![A-Za-z0-9])`, "iy");
 
 /** Percent units. Group 1: the unit word or sign. */
 export const PERCENT =

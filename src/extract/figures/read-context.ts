@@ -6,7 +6,7 @@
 
 import type { Bound } from "../../model/index.js";
 import { currencyOfCode, PREFIX_SYMBOLS } from "./data/currencies.js";
-import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS } from "./data/modifiers.js";
+import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS, ONE_OFF_ITEM } from "./data/modifiers.js";
 import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";
 
 export interface Prefix {
@@ -116,13 +116,44 @@ export function wordsBefore(text: string, pos: number, max: number, skipPunct: b
   return out;
 }
 
-/** "a net loss of", "narrowed its net loss to", "a deficit of": the money figure is negative. */
-export function lossBefore(text: string, pos: number): boolean {
+/**
+ * "a net loss of", "narrowed its net loss to", "a deficit of": the money figure is a loss.
+ * Returns where the loss word starts, or -1.
+ */
+export function lossBefore(text: string, pos: number): number {
   const words = wordsBefore(text, pos, 4, false);
+  // wordsBefore looks back at most 60 characters: search the same window.
+  const base = Math.max(0, pos - 60);
+  const window = text.slice(base, pos).toLowerCase();
+  let at = window.length;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    if (LOSS_WORDS.has(w)) return true;
-    if (!LOSS_LINKS.has(w)) return false;
+    at = window.lastIndexOf(w, at - 1);
+    if (LOSS_WORDS.has(w)) return base + Math.max(0, at);
+    if (!LOSS_LINKS.has(w)) return -1;
   }
-  return false;
+  return -1;
+}
+
+const ONE_OFF_BEFORE =
+  /(?:one[- ]time|one-off|extraordinary|unusual|special|exceptional|non-?recurring|investment|translation|currency|write-?(?:down|off))\s+$/i;
+/**
+ * A loss that is a one-off item rather than a result: named so ("a one-time loss of"), or
+ * compared with a one-off gain in the same sentence ("unusual gain 64,000 dlrs vs loss").
+ */
+export function oneOffLoss(text: string, lossAt: number): boolean {
+  const before = text.slice(Math.max(0, lossAt - 120), lossAt);
+  if (ONE_OFF_BEFORE.test(before)) return true;
+  if (!/\b(?:vs\.?|versus|against|compared with)\s+$/i.test(before)) return false;
+  const sentence = before.slice(Math.max(before.lastIndexOf(". "), 0));
+  return (
+    /\b(?:gains?|credits?|investments?|extraordinary|unusual|one-time|write-?offs?|discontinued)\b/i.test(
+      sentence,
+    ) && !/\b(?:net|operating|pretax|pre-tax)\s+(?:profit|income|loss|earnings)\b/i.test(sentence)
+  );
+}
+
+/** A one-off item (a gain, charge, credit or write-off) named right before the figure at `pos`. */
+export function oneOffBefore(text: string, pos: number): boolean {
+  return ONE_OFF_ITEM.test(text.slice(Math.max(0, pos - 90), pos).replace(/\s+/g, " "));
 }

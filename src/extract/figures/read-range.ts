@@ -54,7 +54,8 @@ export function readRange(
   if (pre) pos = pre.end;
   else if (conn === "/") return null;
   const ch = text.charCodeAt(pos);
-  if (!isDigit(ch) && !a.words) return null;
+  // "between 90 cts and one dlr": an explicit range may end in a number word.
+  if (!isDigit(ch) && !a.words && before !== "between") return null;
   const b = readPiece(text, pos, pos, pre?.currency ?? null);
   if (b === null || (b.words !== a.words && (a.kind === null || b.kind === null))) return null;
   let lo = a;
@@ -88,11 +89,10 @@ export function readRange(
       needsCurrency: a.needsCurrency,
     };
   } else {
-    if (
-      a.kind !== b.kind ||
-      a.currency !== b.currency ||
-      (a.kind === "percent" && a.unit !== b.unit)
-    ) {
+    // "90 cts and one dlr": cents take the currency of the dollars they are compared with.
+    const ac = a.currency ?? (a.needsCurrency ? b.currency : null);
+    const bc = b.currency ?? (b.needsCurrency ? a.currency : null);
+    if (a.kind !== b.kind || ac !== bc || (a.kind === "percent" && a.unit !== b.unit)) {
       return null;
     }
     if (!a.scaled && b.scaled && a.divisor === b.divisor && a.raw < b.raw) {

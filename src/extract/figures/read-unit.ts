@@ -63,7 +63,7 @@ export function readScale(text: string, pos: number, money = false): Scale | nul
   const m = SCALE.exec(text);
   if (!m) return null;
   const word = (m[2] as string).toLowerCase().replace(/\s+/g, " ");
-  if (m[1] !== "" && !money && ATTACHED_ONLY.has(word)) return null;
+  if (m[1] !== "" && (!money || m[1] === "-") && ATTACHED_ONLY.has(word)) return null;
   const factor = SCALE_WORDS[word];
   if (factor === undefined) return null;
   const end = pos + m[0].length;
@@ -171,7 +171,8 @@ export function readUnit(
   return readCountNoun(text, pos, value, wordsNumber);
 }
 
-const NEXT_WORD = /[ \t]+([A-Za-z][A-Za-z'’-]*)/y;
+/** The next word; wire copy wraps its lines, so one line break counts as a space. */
+const NEXT_WORD = /(?:[ \t]+|[ \t]*\n[ \t]*)([A-Za-z][A-Za-z'’-]*)/y;
 /** A plain number followed by a title-case word ("737 Max"): a model inside a noun phrase. */
 const MODEL_NUMBER = /[ \t]+\d{2,4}(?=[ \t]+[A-Z][a-z])/y;
 

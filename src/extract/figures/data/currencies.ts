@@ -152,6 +152,11 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   "finnish markka": "FIM",
   pesetas: "ESP",
   guilders: "NLG",
+  guilder: "NLG",
+  lire: "ITL",
+  schillings: "ATS",
+  escudos: "PTE",
+  drachmas: "GRD",
   "dutch guilders": "NLG",
   "deutsche marks": "DEM",
 };

@@ -368,3 +368,26 @@ export const RANGE_FROM_WORDS: ReadonlySet<string> = new Set([
   "varied",
   "capped",
 ]);
+
+/**
+ * One-off items named right before a money figure ("an extraordinary gain of", "a tax
+ * credit of", "realized investment gains for the qtr were", "gains from dispositions of",
+ * "includes gain of"): the guide puts them in metric `other` at their stated size. Group
+ * 1 is the item; what follows it may be a few linking words.
+ */
+export const ONE_OFF_ITEM = new RegExp(
+  [
+    "(?:extraordinary|unusual|one[- ]time|one-off|non-?recurring|special|exceptional)\\s+(?:[a-z-]+\\s+){0,2}?(?:gains?|loss(?:es)?|items?|charges?|credits?|profits?|income)",
+    "(?:tax|investment|capital)\\s+(?:gains?|credits?|loss(?:es)?|benefits?)",
+    "(?:gains?|loss(?:es)?|profits?)\\s+(?:from|on)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(?:investments?|sales?|dispositions?|disposals?|discontinued|divestitures?|write-?offs?|settlements?)",
+    "(?:includ(?:es|ed|ing)|exclud(?:es|ed|ing))\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,2}?(?:gains?|loss(?:es)?|charges?|credits?)",
+    "(?:restructuring|impairment|severance|write-?downs?|write-?offs?)(?:\\s+(?:charges?|costs?|provisions?))?",
+  ]
+    .map((p) => `(?:${p})`)
+    .join("|")
+    .replace(/^/, "\\b(")
+    .concat(
+      ")(?:\\s+(?:[a-z'-]+\\s+){0,4}?(?:of|were|was|totall?ing|totall?ed|amounting\\s+to|at))?\\s*$",
+    ),
+  "i",
+);

@@ -1,0 +1,159 @@
+/**
+ * Wire-style figures the general scanner leaves out: a bare number that shares the unit of
+ * the figure it is compared with ("837.79 mln dlrs from 942.89 mln", "30,500 units against
+ * 26,900", "314 mln and 208.6 mln dlrs"), a stock's move and level in fractions ("rose
+ * 1-7/8 to 36"), a loss named after its figure ("a 19.64 mln dlr net loss"), and francs,
+ * crowns and pesos placed by the country the story names.
+ */
+import type { FigureKind } from "../../model/index.js";
+import type { Figure } from "../types.js";
+import { CURRENCY_WORDS } from "./data/currencies.js";
+import { type Piece, yearLike } from "./piece.js";
+
+export interface BareReading {
+  kind: FigureKind;
+  currency: string | null;
+  unit: string | null;
+}
+
+/** Everything that ends a sentence or a paragraph between two figures. */
+const BREAK = /[.!?]["')]?\s|\n[ \t]+|;/;
+const COMPARED =
+  /\b(?:vs\.?|versus|against|from|compared\s+with|loss\s+of|gain\s+of|profit\s+of)\s*$/i;
+const MAX_GAP = 160;
+const YEAR = /\b(?:19|20)\d\d\b/g;
+/** "314 mln and 208.6 mln dlrs": a currency word on the next figure of a pair. */
+const PAIRED_AFTER =
+  /^\s*,?\s*(?:and|or|to|vs\.?|against)\s+\d[\d,.]*\s*(?:mln|bln|billion|million|mn|bn)\s+([a-z]+)/i;
+const MOVE =
+  "(?:rose|rise|rises|fell|falls?|gain(?:ed|s)?|lost|lose|loses|dropped|drops?|climbed|eased|slipped|added|jumped|declined|advanced|up|down|off)";
+const MOVE_FIRST = new RegExp(`\\b${MOVE}\\s+$`, "i");
+const MOVE_SECOND = new RegExp(
+  `\\b${MOVE}\\s+(?:\\d[\\d,]*(?:[- ]\\d{1,2}/\\d{1,2})?|[a-z]+)\\s+to\\s+$`,
+  "i",
+);
+const TO_PRICE =
+  /^\s+to\s+\d[\d,]*(?:\.\d+)?(?:[- ]\d{1,2}\/\d{1,2})?(?![\d/])(?!\s*(?:pct|percent|%|mln|bln|billion|million|dlrs?|cts|yen|stg|points?))/i;
+const FRACTION = /\d[- ]\d{1,2}\/\d{1,2}/;
+const STOCK = /\b(?:shares?|stock|stocks)\b/i;
+
+/**
+ * What a bare number (no unit of its own) is in wire prose, or null. `out` holds the
+ * figures found so far, in text order.
+ */
+export function readBare(text: string, p: Piece, out: readonly Figure[]): BareReading | null {
+  if (p.kind !== null || (yearLike(p) && !p.scaled)) return null;
+  if (stockMove(text, p)) return { kind: "money", currency: "USD", unit: null };
+  const prev = out[out.length - 1];
+  if (prev !== undefined && prev.end <= p.start) {
+    const gap = text.slice(prev.end, p.start);
+    // Another number between them (a year aside) is what this one is compared with.
+    if (gap.length <= MAX_GAP && !BREAK.test(gap) && !/\d/.test(gap.replace(YEAR, ""))) {
+      const compared = COMPARED.test(gap);
+      const bigNumber = p.formatted && p.raw >= 1000;
+      if (
+        prev.kind === "money" &&
+        prev.currency !== null &&
+        prev.rate === null &&
+        (p.scaled || (compared && bigNumber))
+      )
+        return { kind: "money", currency: prev.currency, unit: null };
+      if (prev.kind === "count" && compared && (p.scaled || bigNumber))
+        return { kind: "count", currency: null, unit: prev.unit };
+    }
+  }
+  if (p.scaled) {
+    const m = PAIRED_AFTER.exec(text.slice(p.end, p.end + 48));
+    const currency = m ? CURRENCY_WORDS[(m[1] as string).toLowerCase()] : undefined;
+    if (currency) return { kind: "money", currency, unit: null };
+  }
+  return null;
+}
+
+/** "shares gain one to 42-1/8", "ChemLawn rose 1-7/8 to 36": the move and the price it reached. */
+function stockMove(text: string, p: Piece): boolean {
+  if (p.scaled) return false;
+  const before = text.slice(Math.max(0, p.start - 80), p.start);
+  const own = text.slice(p.numStart, p.end);
+  if (MOVE_FIRST.test(before)) {
+    const after = TO_PRICE.exec(text.slice(p.end, p.end + 24));
+    return after !== null && (FRACTION.test(own) || FRACTION.test(after[0]) || STOCK.test(before));
+  }
+  const second = MOVE_SECOND.exec(before);
+  return second !== null && (FRACTION.test(own) || FRACTION.test(second[0]) || STOCK.test(before));
+}
+
+/**
+ * A loss named after the figure: "a 19.64 mln dlr net loss", "19 MLN DLR LOSS". Group 1
+ * or 2 mark a one-off ("an extraordinary loss", "a loss from discontinued operations").
+ */
+const LOSS_AFTER =
+  /[ \t\n]+(?:(extraordinary|one-time|unusual|special|investment|writedown|write-down)[ \t\n]+|(?:net|operating|pre-?tax|after-?tax|quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter|year-end)[ \t\n]+)?loss(?:es)?\b(?![ \t\n]+(?:provisions?|reserves?|carry))([ \t\n]+(?:from|on)[ \t\n]+(?:the[ \t\n]+)?(?:discontinued|sales?|disposals?|investments?|write))?/iy;
+
+/** "loss" after the figure at `end`: null, "loss", or "one-off" (a one-off loss keeps its size). */
+export function lossAfter(text: string, end: number): "loss" | "one-off" | null {
+  LOSS_AFTER.lastIndex = end;
+  const m = LOSS_AFTER.exec(text);
+  if (!m) return null;
+  return m[1] || m[2] ? "one-off" : "loss";
+}
+
+/** Currency words whose country the story decides, and the countries that decide them. */
+const PLACED: ReadonlyArray<[RegExp, string, Array<[RegExp, string]>]> = [
+  [
+    /francs?$/i,
+    "CHF",
+    [
+      [/\bBelgi(?:an|um|que)\b/i, "BEF"],
+      [/\bFrench\b|\bFrance\b/i, "FRF"],
+      [/\bLuxembourg/i, "LUF"],
+      [/\bSwiss\b|\bSwitzerland\b/i, "CHF"],
+    ],
+  ],
+  [
+    /crowns$/i,
+    "SEK",
+    [
+      [/\bSwed(?:en|ish)\b/, "SEK"],
+      [/\bNorw(?:ay|egian)\b/, "NOK"],
+      [/\bDen(?:mark)\b|\bDanish\b/, "DKK"],
+      [/\bIceland/, "ISK"],
+    ],
+  ],
+  [
+    /pesos$/i,
+    "MXN",
+    [
+      [/\bMexic(?:o|an)\b/, "MXN"],
+      [/\bChile(?:an)?\b/, "CLP"],
+      [/\bArgentin(?:a|e|ian)\b/, "ARS"],
+      [/\bPhilippines?\b|\bPhilippine\b/, "PHP"],
+      [/\bColombia(?:n)?\b/, "COP"],
+    ],
+  ],
+];
+
+/**
+ * Francs, crowns and pesos are the currency of the one country of their kind the story
+ * names ("Societe Generale de Belgique ... 5.31 billion francs" is BEF); the list's
+ * default when it names none or several. Returns a function from (figure text, currency
+ * read) to the currency placed, worked out at most once per text.
+ */
+export function currencyPlacer(text: string): (figureText: string, currency: string) => string {
+  const cache = new Map<number, string | null>();
+  return (figureText, currency) => {
+    for (let k = 0; k < PLACED.length; k++) {
+      const [word, fallback, countries] = PLACED[k] as (typeof PLACED)[number];
+      if (currency !== fallback || !word.test(figureText)) continue;
+      if (/swiss|swedish|mexican/i.test(figureText)) return currency;
+      let placed = cache.get(k);
+      if (placed === undefined) {
+        const named = countries.filter(([re]) => re.test(text)).map(([, code]) => code);
+        placed = new Set(named).size === 1 ? (named[0] as string) : null;
+        cache.set(k, placed);
+      }
+      return placed ?? currency;
+    }
+    return currency;
+  };
+}
