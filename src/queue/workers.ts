@@ -160,6 +160,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
       const pipeline = { spec: data.spec, file: "", dir: data.pipeline.dir };
       let found = 0;
       let enqueued = 0;
+      let skipped = 0;
       for (const source of data.spec.sources) {
         const refs = await discoverRefs(pipeline, source, {
           fetcher: deps.fetcher,
@@ -193,15 +194,17 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
             });
           }
         }
-        enqueued += fresh.length;
-        await enqueueFetches(queues, fresh);
+        const queued = await enqueueFetches(queues, fresh);
+        enqueued += queued.queued;
+        skipped += queued.skipped.length;
+        await tracker.skip(data.pipeline.runId, queued.skipped);
         deps.logger.debug(
           { pipeline: data.pipeline.name, source: sourceLabel(source), found: refs.length },
           "source read",
         );
       }
       await tracker.discovered(data.pipeline.runId, data.pipeline.name, enqueued, found);
-      return { status: "ok", found, enqueued, known: found - enqueued };
+      return { status: "ok", found, enqueued, skipped, known: found - enqueued - skipped };
     }),
 
     fetch: wrap("fetch", FetchJob, async (data, log) => {

@@ -135,11 +135,12 @@ async function runInline(
 function countsToSummary(
   c: RunCounts,
   failures: { what: string; reason: string }[],
+  skips: { what: string; reason: string }[],
   durationMs: number,
 ): IngestSummary {
   return {
-    files: c.total,
-    skipped: [],
+    files: c.total + c.skipped,
+    skipped: skips.map((s) => s.what),
     articles: (c.statuses.stored ?? 0) + (c.statuses.unchanged ?? 0),
     changed: c.statuses.stored ?? 0,
     unchanged: c.statuses.unchanged ?? 0,
@@ -193,11 +194,14 @@ async function runQueued(
     progress.done();
     const failures = await tracker.failures(runId);
     for (const f of failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.reason}\n`);
+    // Not run by this run, so not counted as done: each said with its reason.
+    const skips = await tracker.skips(runId);
+    for (const s of skips) ctx.stderr(`newsfigures ingest: ${s.what}: skipped: ${s.reason}\n`);
     await printSummary(
       ctx,
       opts,
       pipeline,
-      countsToSummary(counts, failures, Date.now() - started),
+      countsToSummary(counts, failures, skips, Date.now() - started),
       storeOf(pipeline, {}, config),
     );
     return counts.failed === 0;
