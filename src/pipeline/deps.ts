@@ -66,6 +66,8 @@ export interface ArticleDeps {
    */
   save?: (item: SaveItem) => Promise<SaveOutcome>;
   now?: () => Date;
+  /** `files:` sources read only below this folder (default: the working directory). */
+  filesRoot?: string;
 }
 
 export type { ArticleRef };

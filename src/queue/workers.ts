@@ -4,6 +4,7 @@
  * decided); each job gets a child logger and writes one outcome line.
  */
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
@@ -18,6 +19,8 @@ import {
   storeFile,
   storePage,
 } from "../pipeline/run-article.js";
+import type { Pipeline } from "../pipeline/schema.js";
+import { assertInsideFolders } from "../sources/local-files.js";
 import { SaveBatcher, type SaveBatcherOptions } from "../store/save-batcher.js";
 import type { SaveItem, Store } from "../store/types.js";
 import { classifyError, failureReason, handleJobError, isControlError } from "./errors.js";
@@ -25,6 +28,7 @@ import { DiscoverJob, ExtractJob, FetchJob, QUEUE_NAMES, type QueueName } from "
 import { createRedisPacer } from "./pacing.js";
 import { createQueues, enqueueExtract, enqueueFetches, type Queues } from "./queues.js";
 import { RunTracker } from "./run-tracker.js";
+import { pipelinesByName, trustedPipeline } from "./trust.js";
 
 export interface WorkerDeps {
   /** A connection factory: BullMQ workers each need their own blocking connection. */
@@ -32,6 +36,14 @@ export interface WorkerDeps {
   prefix: string;
   logger: Logger;
   fetcher: PageFetcher;
+  /** `files:` sources read only below this folder (default: the working directory). */
+  filesRoot?: string;
+  /**
+   * The pipeline definitions this worker runs: a job is run with the definition of the
+   * name it carries, and refused when there is none or its store or folder differ.
+   * Undefined (embedded use only): the job's own copy is used.
+   */
+  pipelines?: readonly Pipeline[];
   /** Opens (once per URL) the store a pipeline names; null means the default store. */
   openStore: (url: string | null) => Promise<Store>;
 }
@@ -66,6 +78,8 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
   const queues = createQueues(shared, deps.prefix);
   const tracker = new RunTracker(shared, deps.prefix);
   const pacer = createRedisPacer(shared, { prefix: deps.prefix });
+  const loaded = deps.pipelines ? pipelinesByName(deps.pipelines) : undefined;
+  const filesRoot = deps.filesRoot ?? process.cwd();
   const stores = new Map<string, Promise<Store>>();
   const storeFor = (url: string | null): Promise<Store> => {
     const k = url ?? "";
@@ -156,18 +170,34 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
 
   const processors: Record<QueueName, (job: Job, token?: string) => Promise<unknown>> = {
     discover: wrap("discover", DiscoverJob, async (data, log) => {
+      const pipeline = trustedPipeline(data.pipeline, loaded) ?? {
+        spec: data.spec,
+        file: "",
+        dir: data.pipeline.dir,
+      };
+      const spec = pipeline.spec;
       const store = await storeFor(data.pipeline.store);
-      const pipeline = { spec: data.spec, file: "", dir: data.pipeline.dir };
       let found = 0;
       let enqueued = 0;
       let skipped = 0;
-      for (const source of data.spec.sources) {
+      const refused: { path: string; err: unknown }[] = [];
+      for (const source of spec.sources) {
         const refs = await discoverRefs(pipeline, source, {
           fetcher: deps.fetcher,
           pacer,
           logger: log,
+          filesRoot,
+          onRefused: (path, err) => {
+            refused.push({ path, err });
+          },
         });
-        found += refs.length;
+        found += refs.length + refused.length;
+        // Counted in the run's total as well as failed, so the run still waits for the rest.
+        await tracker.more(data.pipeline.runId, refused.length);
+        for (const { path, err } of refused.splice(0)) {
+          log.warn({ stage: "discover", outcome: "refused", source: path, err }, "file refused");
+          await tracker.failed(data.pipeline.runId, path, failureReason(err));
+        }
         const fresh: FetchJob[] = [];
         // Ask the store about all the URLs at once (it chunks them): a feed lists hundreds,
         // one at a time is slow.
@@ -179,7 +209,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
             const bytes = await readFile(fileURLToPath(ref.url));
             await enqueueExtract(
               queues,
-              { pipeline: data.pipeline, ref, extract: data.spec.extract, page: null },
+              { pipeline: data.pipeline, ref, extract: spec.extract, page: null },
               bytes,
             );
             enqueued++;
@@ -188,8 +218,8 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
             fresh.push({
               pipeline: data.pipeline,
               ref,
-              fetch: data.spec.fetch,
-              extract: data.spec.extract,
+              fetch: spec.fetch,
+              extract: spec.extract,
               known: state ? { etag: state.etag, lastModified: state.lastModified } : null,
             });
           }
@@ -208,11 +238,12 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     }),
 
     fetch: wrap("fetch", FetchJob, async (data, log) => {
+      const trusted = trustedPipeline(data.pipeline, loaded);
       const store = await storeFor(data.pipeline.store);
       const fetched = await fetchArticle(
         data.ref,
         { store, fetcher: deps.fetcher, logger: log, pacer },
-        data.fetch,
+        trusted?.spec.fetch ?? data.fetch,
         data.known,
       );
       if (fetched.kind === "not-modified") {
@@ -233,7 +264,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         {
           pipeline: data.pipeline,
           ref: data.ref,
-          extract: data.extract,
+          extract: trusted?.spec.extract ?? data.extract,
           page: {
             url: p.url,
             finalUrl: p.finalUrl,
@@ -250,6 +281,18 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     }),
 
     extract: wrap("extract", ExtractJob, async (data, log) => {
+      const trusted = trustedPipeline(data.pipeline, loaded);
+      const extract = trusted?.spec.extract ?? data.extract;
+      if (data.page === null) {
+        // A file named by job data: read only inside the pipeline's own folders.
+        const folders = trusted
+          ? trusted.spec.sources.flatMap((s) =>
+              "files" in s ? [s.files].flat().map((f) => resolve(trusted.dir, f)) : [],
+            )
+          : [filesRoot];
+        await assertInsideFolders(fileURLToPath(data.ref.url), folders);
+        if (trusted) await assertInsideFolders(fileURLToPath(data.ref.url), [filesRoot]);
+      }
       const store = await storeFor(data.pipeline.store);
       const batcher = batcherFor(store);
       const articleDeps = {
@@ -261,7 +304,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
       };
       let outcomes: ArticleOutcome[];
       if (data.page === null) {
-        outcomes = await storeFile(data.ref, articleDeps, data.extract);
+        outcomes = await storeFile(data.ref, articleDeps, extract);
         // The discover stage counted the file as one article; a .jsonl file may hold more.
         await tracker.more(data.pipeline.runId, outcomes.length - 1);
       } else {
@@ -270,7 +313,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
           notModified: false,
           body: Buffer.from(data.page.bodyBase64, "base64"),
         };
-        outcomes = [await storePage(data.ref, page, articleDeps, data.extract)];
+        outcomes = [await storePage(data.ref, page, articleDeps, extract)];
       }
       for (const o of outcomes) await tracker.finished(data.pipeline.runId, o);
       const first = outcomes[0];

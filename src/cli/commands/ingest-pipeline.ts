@@ -113,7 +113,13 @@ async function runInline(
   try {
     tally = await runPipelineInline(
       p,
-      { store, fetcher, logger: ctx.logger(), pacer: createLocalPacer() },
+      {
+        store,
+        fetcher,
+        logger: ctx.logger(),
+        pacer: createLocalPacer(),
+        filesRoot: ctx.config().filesRoot,
+      },
       {
         onTotal: (n) => {
           refs = n;

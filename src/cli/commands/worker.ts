@@ -3,9 +3,12 @@
  * jobs until SIGTERM or SIGINT, then finish the jobs in hand and exit (graceful shutdown;
  * a second signal exits at once). Run as many as the volume needs, on any machine.
  */
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { redactUrl } from "../../log.js";
+import { loadPipeline, loadPipelineDir } from "../../pipeline/load.js";
 import { createPageFetcher } from "../../pipeline/page-fetcher.js";
+import type { Pipeline } from "../../pipeline/schema.js";
 import { QUEUE_NAMES } from "../../queue/jobs.js";
 import { createRedis } from "../../queue/queues.js";
 import { startWorkers } from "../../queue/workers.js";
@@ -39,6 +42,11 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       "30000",
     )
     .option("--stalled-interval <ms>", "how often to look for jobs of dead workers", "30000")
+    .option(
+      "--pipelines <paths>",
+      "comma-separated pipeline files or folders this worker runs; jobs of other pipelines are refused",
+      "pipelines",
+    )
     .action(
       async (opts: {
         queues: string;
@@ -46,6 +54,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         extractConcurrency: string;
         lockDuration: string;
         stalledInterval: string;
+        pipelines: string;
       }) => {
         const redisUrl = requireRedis(ctx, "worker");
         const queues = queueNames("--queues", opts.queues);
@@ -61,6 +70,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         };
         const config = ctx.config();
         const logger = ctx.logger();
+        const pipelines = await loadPipelines(opts.pipelines);
         const fetcher = createPageFetcher(config.userAgent);
         const running = startWorkers(
           {
@@ -72,11 +82,19 @@ export function registerWorker(program: Command, ctx: CliContext): void {
             logger,
             fetcher,
             openStore: (url) => openStore(url ?? config.store),
+            filesRoot: config.filesRoot,
+            pipelines,
           },
           options,
         );
         logger.info(
-          { queues, prefix: config.queuePrefix, redis: redactUrl(redisUrl), store: config.store },
+          {
+            queues,
+            prefix: config.queuePrefix,
+            redis: redactUrl(redisUrl),
+            store: config.store,
+            pipelines: pipelines.map((p) => p.spec.name),
+          },
           "worker started",
         );
         await new Promise<void>((resolve) => {
@@ -101,4 +119,19 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         });
       },
     );
+}
+
+/** The pipelines named by --pipelines (files, or folders of them); a missing default folder is none. */
+async function loadPipelines(paths: string): Promise<Pipeline[]> {
+  const out: Pipeline[] = [];
+  for (const p of paths
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const info = await stat(p).catch(() => null);
+    if (info === null && p === "pipelines") continue;
+    if (info?.isDirectory()) out.push(...(await loadPipelineDir(p)));
+    else out.push(await loadPipeline(p));
+  }
+  return out;
 }
