@@ -16,7 +16,7 @@ const FIXES: Record<string, string> = {
   sources:
     "each source is one of `- feed: URL`, `- sitemap: URL`, `- urls: [URL, …]`, `- files: PATH` (relative to the pipeline file)",
   fetch:
-    "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent",
+    "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent, recheckWithin",
   extract: "allowed keys: minBodyChars",
   store:
     "write `store: sqlite:./data/news.db` or `store: postgres://user@host/db`, or leave it out to use NEWSFIGURES_STORE",

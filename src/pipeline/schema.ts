@@ -61,6 +61,12 @@ export const FetchOptions = z.strictObject({
     .default(5 * 1024 * 1024),
   respectRobots: z.boolean().default(true),
   userAgent: z.string().min(1).optional(),
+  /**
+   * Re-check stored articles younger than this (published, or fetched when undated) on
+   * every poll, with a conditional GET, so corrections arrive; unset: a stored URL is not
+   * fetched again.
+   */
+  recheckWithin: Duration.optional(),
 });
 export type FetchOptions = z.infer<typeof FetchOptions>;
 

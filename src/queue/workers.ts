@@ -19,7 +19,7 @@ import {
   storeFile,
   storePage,
 } from "../pipeline/run-article.js";
-import type { Pipeline } from "../pipeline/schema.js";
+import { durationMs, type Pipeline } from "../pipeline/schema.js";
 import { assertInsideFolders } from "../sources/local-files.js";
 import { SaveBatcher, type SaveBatcherOptions } from "../store/save-batcher.js";
 import type { SaveItem, Store } from "../store/types.js";
@@ -203,7 +203,18 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         // one at a time is slow.
         const urls = refs.filter((ref) => !isFileRef(ref)).map((ref) => ref.url);
         const known = await store.knownUrls(urls);
-        const states = await store.getFetchStates(urls.filter((u) => !known.has(u)));
+        // Stored articles still young enough to be corrected are asked for again (conditionally).
+        const recheck = spec.fetch.recheckWithin;
+        const due =
+          recheck !== undefined && known.size > 0
+            ? await store.recentUrls(
+                [...known],
+                new Date(Date.now() - durationMs(recheck)).toISOString(),
+              )
+            : new Set<string>();
+        const states = await store.getFetchStates(
+          urls.filter((u) => !known.has(u) || due.has(u)),
+        );
         for (const ref of refs) {
           if (isFileRef(ref)) {
             const bytes = await readFile(fileURLToPath(ref.url));
@@ -213,7 +224,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
               bytes,
             );
             enqueued++;
-          } else if (!known.has(ref.url)) {
+          } else if (!known.has(ref.url) || due.has(ref.url)) {
             const state = states.get(ref.url);
             fresh.push({
               pipeline: data.pipeline,

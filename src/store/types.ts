@@ -74,6 +74,11 @@ export interface Store {
   putFetchState(state: FetchState): Promise<void>;
   /** Which of these URLs have a stored article (by canonical URL or URL), in one query. */
   knownUrls(urls: readonly string[]): Promise<Set<string>>;
+  /**
+   * Of these URLs, those whose stored article is younger than `since` (published then or
+   * later, or this revision fetched then when its date is unknown): due for a conditional re-check.
+   */
+  recentUrls(urls: readonly string[], since: string): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -209,11 +214,6 @@ export interface RecordStore extends Store {
    * id of any of its revisions; [] when it was never revised.
    */
   listRevisions(urlOrArticleId: string): Promise<ArticleRevision[]>;
-  /**
-   * Of these URLs, those whose stored article is younger than `since` (published then or
-   * later, or first fetched then when its date is unknown): due for a conditional re-check.
-   */
-  recentUrls(urls: readonly string[], since: string): Promise<Set<string>>;
   stats(): Promise<StoreStats>;
   bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
 }
