@@ -14,6 +14,7 @@ import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { runCli } from "../../helpers/cli.js";
 import { articleHtml, dropQueues, pgStore, workerDeps } from "./helpers.js";
 
 const REVENUE = ["1.5", "2.5", "3.5"];
@@ -108,5 +109,10 @@ store: ${pg.url}
     );
     expect(history.map((h) => h.updated)).toEqual([1, 1]);
     expect(await store.listRevisions(`${base}/steady.html`)).toEqual([]);
+    const cli = await runCli(["query", "--history", `${base}/fenwick.html`, "--store", pg.url]);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(/^revision 1 of /);
+    expect(cli.stdout).toContain("value.amount 1500000000 -> 2500000000");
+    expect(cli.stdout).toContain("value.amount 2500000000 -> 3500000000");
   }, 60_000);
 });
