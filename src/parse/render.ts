@@ -41,40 +41,50 @@ export function render(
     paras.push(t);
   };
   const roots = new Set<AnyNode>(nodes);
-  const visit = (n: AnyNode): void => {
-    if (n.type === "text") {
-      cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
-      return;
-    }
-    if (!isElement(n)) return;
-    if (n.name === "br") {
-      cur += "\n";
-      return;
-    }
-    const block = BLOCK_TAGS.has(n.name);
-    if (block) {
-      const s = stats.get(n);
-      // The chosen containers themselves are not second-guessed, only what is inside.
-      if (s && !roots.has(n)) {
-        if (isJunkBox(n, s, scores.get(n) ?? 0)) return;
-        // A line that is all link: a teaser for another story set between paragraphs.
-        if (
-          s.text > 0 &&
-          s.text < 200 &&
-          s.links / s.text > 0.9 &&
-          (n.name === "p" || HEADING_TAGS.has(n.name))
-        )
-          return;
+  // One node, or the end of a block (its paragraph is flushed after its children).
+  const END = null;
+  const visit = (root: AnyNode): void => {
+    const stack: Array<AnyNode | typeof END> = [root];
+    while (stack.length > 0) {
+      const n = stack.pop() as AnyNode | typeof END;
+      if (n === END) {
+        flush();
+        continue;
       }
-      if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
-      flush();
-      if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
-        skipping = true;
-        return;
+      if (n.type === "text") {
+        cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
+        continue;
       }
+      if (!isElement(n)) continue;
+      if (n.name === "br") {
+        cur += "\n";
+        continue;
+      }
+      const block = BLOCK_TAGS.has(n.name);
+      if (block) {
+        const s = stats.get(n);
+        // The chosen containers themselves are not second-guessed, only what is inside.
+        if (s && !roots.has(n)) {
+          if (isJunkBox(n, s, scores.get(n) ?? 0)) continue;
+          // A line that is all link: a teaser for another story set between paragraphs.
+          if (
+            s.text > 0 &&
+            s.text < 200 &&
+            s.links / s.text > 0.9 &&
+            (n.name === "p" || HEADING_TAGS.has(n.name))
+          )
+            continue;
+        }
+        if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) continue;
+        flush();
+        if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
+          skipping = true;
+          continue;
+        }
+        stack.push(END);
+      }
+      for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k] as AnyNode);
     }
-    for (const c of n.children) visit(c);
-    if (block) flush();
   };
   for (const n of nodes) {
     skipping = false;
