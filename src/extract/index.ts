@@ -8,6 +8,7 @@ import { attributeFigures } from "./attribution/index.js";
 import { findEntities } from "./entities/index.js";
 import { findFigures } from "./figures/index.js";
 import { articleIdOf, recordIdOf } from "./ids.js";
+import { checkBodyLimits } from "./limits.js";
 import { splitSentences } from "./sentences.js";
 import type { Sentence } from "./types.js";
 
@@ -42,6 +43,7 @@ export function extractArticle(
 ): ExtractOutput {
   const article = ArticleInput.parse(input);
   const body = article.body;
+  checkBodyLimits(body);
   const articleId = articleIdOf(body);
   const warnings: ExtractWarning[] = [];
 

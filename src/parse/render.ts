@@ -35,7 +35,7 @@ export function render(
     cur = "";
     if (t === "") return;
     if (skipping) {
-      if (words(t) < 10 || !/[.!?"”。！？]$/.test(t)) return;
+      if (!hasWords(t, 10) || !/[.!?"”。！？]$/.test(t)) return;
       skipping = false;
     }
     paras.push(t);
@@ -100,7 +100,13 @@ export function render(
   return trimEdges(kept);
 }
 
-const words = (p: string): number => p.split(/\s+/).filter(Boolean).length;
+const WORD = /\S+/g;
+/** At least `n` words: counts only as far as it needs (a paragraph may be megabytes). */
+function hasWords(p: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  for (let k = 0; k < n; k++) if (WORD.exec(p) === null) return false;
+  return true;
+}
 const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
 
 /**
@@ -110,14 +116,14 @@ const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
  */
 function trimEdges(paras: string[]): string[] {
   const isFurniture = (p: string, limit: number): boolean =>
-    words(p) < limit && !SENTENCE_END.test(p);
+    !hasWords(p, limit) && !SENTENCE_END.test(p);
   let end = paras.length;
   while (end > 0 && isFurniture(paras[end - 1] as string, 12)) end--;
   let start = 0;
   while (
     start < end &&
     isFurniture(paras[start] as string, 8) &&
-    paras.slice(start + 1, end).some((p) => words(p) >= 20)
+    paras.slice(start + 1, end).some((p) => hasWords(p, 20))
   )
     start++;
   return paras.slice(start, end);

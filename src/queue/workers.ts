@@ -10,6 +10,7 @@ import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { Logger } from "../log.js";
+import { type AnalysisPoolOptions, createAnalysisPool } from "../pipeline/analysis-pool.js";
 import type { PageFetcher } from "../pipeline/deps.js";
 import { discoverRefs, sourceLabel } from "../pipeline/discover.js";
 import {
@@ -64,6 +65,8 @@ export interface WorkerOptions {
   saveBatch?: SaveBatcherOptions;
   /** Shown as `processedBy` on jobs; default `<queue>-<pid>`. */
   workerName?: string;
+  /** The threads that parse and extract fetched pages, and their per-page time limit. */
+  analysis?: AnalysisPoolOptions;
 }
 
 export interface RunningWorkers {
@@ -103,6 +106,10 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     }
     return b;
   };
+
+  const names = options.queues ?? QUEUE_NAMES;
+  // Pages are parsed and extracted on threads, so a slow page never holds up lock renewal.
+  const pool = names.includes("extract") ? createAnalysisPool(options.analysis) : null;
 
   const connections: Redis[] = [shared];
   const workerOpts = (name: QueueName, concurrency: number) => ({
@@ -212,9 +219,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
                 new Date(Date.now() - durationMs(recheck)).toISOString(),
               )
             : new Set<string>();
-        const states = await store.getFetchStates(
-          urls.filter((u) => !known.has(u) || due.has(u)),
-        );
+        const states = await store.getFetchStates(urls.filter((u) => !known.has(u) || due.has(u)));
         for (const ref of refs) {
           if (isFileRef(ref)) {
             const bytes = await readFile(fileURLToPath(ref.url));
@@ -312,6 +317,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         logger: log,
         pacer,
         save: (item: SaveItem) => batcher.save(item),
+        ...(pool ? { analyse: pool.analyse } : {}),
       };
       let outcomes: ArticleOutcome[];
       if (data.page === null) {
@@ -338,7 +344,6 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     }),
   };
 
-  const names = options.queues ?? QUEUE_NAMES;
   const workers = names.map((name) => {
     const concurrency =
       name === "fetch"
@@ -357,6 +362,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     queues,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      await pool?.close();
       await queues.close();
       for (const s of stores.values()) await s.then((st) => st.close()).catch(() => {});
       // Connections passed in are ours to close, not BullMQ's.

@@ -6,6 +6,7 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { redactUrl } from "../../log.js";
+import { DEFAULT_PAGE_TIME_LIMIT_MS } from "../../pipeline/analysis-pool.js";
 import { loadPipeline, loadPipelineDir } from "../../pipeline/load.js";
 import { createPageFetcher } from "../../pipeline/page-fetcher.js";
 import type { Pipeline } from "../../pipeline/schema.js";
@@ -43,6 +44,11 @@ export function registerWorker(program: Command, ctx: CliContext): void {
     )
     .option("--stalled-interval <ms>", "how often to look for jobs of dead workers", "30000")
     .option(
+      "--page-time-limit <ms>",
+      "longest a page may take to parse and extract; over it, it fails (NF_EXTRACT_TIMEOUT)",
+      String(DEFAULT_PAGE_TIME_LIMIT_MS),
+    )
+    .option(
       "--pipelines <paths>",
       "comma-separated pipeline files or folders this worker runs; jobs of other pipelines are refused",
       "pipelines",
@@ -55,6 +61,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         lockDuration: string;
         stalledInterval: string;
         pipelines: string;
+        pageTimeLimit: string;
       }) => {
         const redisUrl = requireRedis(ctx, "worker");
         const queues = queueNames("--queues", opts.queues);
@@ -67,6 +74,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
           }),
           lockDuration: intFlag("--lock-duration", opts.lockDuration, MS),
           stalledInterval: intFlag("--stalled-interval", opts.stalledInterval, MS),
+          analysis: { pageTimeLimitMs: intFlag("--page-time-limit", opts.pageTimeLimit, MS) },
         };
         const config = ctx.config();
         const logger = ctx.logger();
