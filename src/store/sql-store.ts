@@ -685,16 +685,24 @@ interface OlderRevision {
   body: string;
 }
 
-/** The stored articles the group's new texts replace, oldest first per key. */
+/**
+ * The stored articles the group's new texts replace, oldest first per key. One fetched
+ * later than the text being saved is not replaced by it (reprocess saves old texts too):
+ * the two stay side by side, as before revisions were kept.
+ */
 async function olderRevisions(c: SqlConn, changed: CheckedItem[]): Promise<OlderRevision[]> {
   const ids = new Set(changed.map((x) => x.result.articleId));
+  // A group holds each key once (see uniqueRuns).
+  const fetchedAt = new Map(changed.map((x) => [x.key, x.item.article.fetchedAt]));
   const out: OlderRevision[] = [];
   for (const chunk of chunks([...new Set(changed.map((x) => x.key))], MAX_IN)) {
     const rows = await c.all<OlderRevision>(
       `SELECT article_id, article_key, title, fetched_at, body FROM articles WHERE article_key IN (${marks(chunk.length)}) ORDER BY article_key, fetched_at, article_id`,
       chunk,
     );
-    for (const r of rows) if (!ids.has(r.article_id)) out.push(r);
+    for (const r of rows)
+      if (!ids.has(r.article_id) && r.fetched_at <= (fetchedAt.get(r.article_key) ?? ""))
+        out.push(r);
   }
   return out;
 }

@@ -474,6 +474,24 @@ describe.each(all)("store conformance on $name", (backend) => {
     await store.close();
   });
 
+  it("never lets an older text of a URL replace a newer one", async () => {
+    const store = await fresh();
+    const url = "https://news.example.test/larch/late";
+    const older = article(ORCHARD_TEXT, orchardRecords(), {
+      url,
+      fetchedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const newer = article(KESTREL_TEXT, kestrelRecords(), {
+      url,
+      fetchedAt: "2026-01-05T00:00:00.000Z",
+    });
+    await store.saveExtraction(newer.row, newer.result, "1.0.0");
+    await store.saveExtraction(older.row, older.result, "1.0.0");
+    expect(await store.getArticle(newer.row.articleId)).not.toBeNull();
+    expect(await store.listRevisions(url)).toEqual([]);
+    await store.close();
+  });
+
   it("keeps body-hash identity for text without a URL", async () => {
     const store = await fresh();
     const o = article(ORCHARD_TEXT, orchardRecords());
