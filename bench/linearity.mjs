@@ -110,8 +110,12 @@ function analyse(raw) {
   }
 }
 
-console.log("\npages (analysePage: decode, parse, extract), MB per CPU-second; ! = refused with the code given:");
-console.log(`${"shape".padEnd(16)} ${SIZES.map((s) => label(s).padStart(10)).join(" ")}   5 MB / 100 KB`);
+console.log(
+  "\npages (analysePage: decode, parse, extract), MB per CPU-second; ! = refused with the code given:",
+);
+console.log(
+  `${"shape".padEnd(16)} ${SIZES.map((s) => label(s).padStart(10)).join(" ")}   5 MB / 100 KB`,
+);
 const refusals = new Map();
 for (const [name, make] of Object.entries(SHAPES)) {
   const cells = [];
@@ -124,7 +128,9 @@ for (const [name, make] of Object.entries(SHAPES)) {
     if (outcome !== "ok") refusals.set(`${name} ${label(size)}`, outcome);
     cells.push(`${fmt(r.cpu, 2)}${outcome === "ok" ? " " : "!"}`.padStart(10));
   }
-  console.log(`${name.padEnd(16)} ${cells.join(" ")}   ${fmt((cpu[4] / cpu[2]) * 100, 0).padStart(5)}%`);
+  console.log(
+    `${name.padEnd(16)} ${cells.join(" ")}   ${fmt((cpu[4] / cpu[2]) * 100, 0).padStart(5)}%`,
+  );
 }
 for (const [cell, code] of refusals) console.log(`  ! ${cell}: ${code}`);
 console.log(
