@@ -2,8 +2,8 @@
  * Job data comes from Redis, which anyone with its address can write: a job names a
  * pipeline, and the worker runs the definition of that name it loaded itself (its store,
  * folder, sources and options), never the one carried in the job. A job of a pipeline the
- * worker did not load, or one whose store or folder differs from the loaded definition,
- * fails permanently with its code.
+ * worker did not load, or one whose store differs from the loaded definition, fails
+ * permanently with its code.
  */
 import { NewsfiguresError } from "../errors.js";
 import type { Pipeline } from "../pipeline/schema.js";
@@ -26,10 +26,12 @@ export function trustedPipeline(
     );
   }
   const store = p.spec.store ?? null;
-  if (ref.store !== store || ref.dir !== p.dir) {
+  // The folder is always the loaded file's (machines may keep pipelines in different
+  // places); the store must agree, since every later job of the run writes to it.
+  if (ref.store !== store) {
     throw new NewsfiguresError(
       "NF_QUEUE_JOB_MISMATCH",
-      `the job of pipeline "${ref.name}" names ${ref.store !== store ? `store ${ref.store ?? "(default)"}, not ${store ?? "(default)"}` : `folder ${ref.dir}, not ${p.dir}`} as the worker's ${p.file} does; run it from that file (restart the worker after editing it)`,
+      `the job of pipeline "${ref.name}" names store ${ref.store ?? "(the worker's default)"}, not ${store ?? "(the worker's default)"} as the worker's ${p.file} does; run it from that file (restart the worker after editing it)`,
     );
   }
   return p;

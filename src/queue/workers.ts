@@ -41,7 +41,7 @@ export interface WorkerDeps {
   filesRoot?: string;
   /**
    * The pipeline definitions this worker runs: a job is run with the definition of the
-   * name it carries, and refused when there is none or its store or folder differ.
+   * name it carries, and refused when there is none or its store differs.
    * Undefined (embedded use only): the job's own copy is used.
    */
   pipelines?: readonly Pipeline[];
