@@ -199,6 +199,11 @@ async function runQueued(
     });
     progress.done();
     const failures = await tracker.failures(runId);
+    // A run whose discovery failed (a worker refused the pipeline, a feed was down) did
+    // nothing: say why, and do not report it as done.
+    const discover = await queues.discover.getJob(`discover-${runId}`);
+    if (discover && (await discover.isFailed()))
+      failures.push({ what: `pipeline ${p.spec.name}`, reason: discover.failedReason });
     for (const f of failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.reason}\n`);
     // Not run by this run, so not counted as done: each said with its reason.
     const skips = await tracker.skips(runId);
@@ -210,6 +215,6 @@ async function runQueued(
       countsToSummary(counts, failures, skips, Date.now() - started),
       storeOf(pipeline, {}, config),
     );
-    return counts.failed === 0;
+    return failures.length === 0 && counts.failed === 0;
   });
 }

@@ -5,7 +5,7 @@
  * (PostgreSQL here trusts loopback and ignores it) that must never reach a log line.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -172,6 +172,18 @@ store: ${storeUrl.toString()}
       expect(o.jobId).toBeTruthy();
     }
     expect(logs).not.toContain(SECRET);
+  });
+
+  it("ingest fails, with the code, a pipeline the workers did not load", async () => {
+    const stranger = join(dir, "stranger.yaml");
+    writeFileSync(
+      stranger,
+      readFileSync(yaml, "utf8").replace("name: local-cli", "name: stranger"),
+    );
+    const run = await runCli(["ingest", stranger], { env });
+    expect(run.stderr).toMatch(/pipeline stranger: NF_QUEUE_UNKNOWN_PIPELINE: .*did not load/);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/failed: 1/);
   });
 
   it("stops on SIGTERM and exits 0", async () => {
