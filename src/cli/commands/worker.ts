@@ -105,6 +105,11 @@ export function registerWorker(program: Command, ctx: CliContext): void {
           },
           "worker started",
         );
+        if (pipelines.length === 0)
+          logger.warn(
+            { pipelines: opts.pipelines },
+            "no pipeline loaded: every job will be refused (NF_QUEUE_UNKNOWN_PIPELINE); pass --pipelines with the pipeline files or folders this worker runs",
+          );
         await new Promise<void>((resolve) => {
           let stopping = false;
           const stop = (signal: NodeJS.Signals) => {
