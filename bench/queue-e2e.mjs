@@ -7,9 +7,9 @@
 //   node bench/queue-e2e.mjs [--pages 2000] [--runs 1] [--workers N]
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker as Thread } from "node:worker_threads";
 import { importDist, loadCorpus, median, ROOT } from "./lib.mjs";
@@ -102,7 +102,7 @@ async function noopThroughput(n) {
   return n / secs;
 }
 
-function startWorkers(prefix, store, n) {
+function startWorkers(prefix, store, n, pipelineFile) {
   return Array.from({ length: n }, () =>
     spawn(
       process.execPath,
@@ -117,6 +117,9 @@ function startWorkers(prefix, store, n) {
         ...(process.env.BENCH_EXTRACT_CONCURRENCY
           ? ["--extract-concurrency", process.env.BENCH_EXTRACT_CONCURRENCY]
           : []),
+        // Workers run only the pipelines they loaded.
+        "--pipelines",
+        pipelineFile,
       ],
       {
         cwd: ROOT,
@@ -151,15 +154,15 @@ async function e2e(base, pages) {
   u.searchParams.set("schema", schema);
   const storeUrl = u.toString();
   const store = await openStore(storeUrl); // migrated before the clock starts
-  const children = startWorkers(prefix, storeUrl, WORKERS);
+  const yaml = `name: bench\nsources:\n  - feed: ${base}/feed.xml\nfetch:\n  allowPrivateNetwork: true\n  perHostIntervalMs: 0\n  respectRobots: false\nextract:\n  minBodyChars: 0\nstore: ${storeUrl}\n`;
+  const pipelineFile = join(mkdtempSync(join(tmpdir(), "nfbench-")), "bench.yaml");
+  writeFileSync(pipelineFile, yaml);
+  const children = startWorkers(prefix, storeUrl, WORKERS, pipelineFile);
   const redis = createRedis(REDIS_URL);
   const queues = createQueues(redis, prefix);
   try {
     await new Promise((r) => setTimeout(r, 1500)); // workers connected
-    const pipeline = parsePipeline(
-      `name: bench\nsources:\n  - feed: ${base}/feed.xml\nfetch:\n  allowPrivateNetwork: true\n  perHostIntervalMs: 0\n  respectRobots: false\nextract:\n  minBodyChars: 0\nstore: ${storeUrl}\n`,
-      "bench.yaml",
-    );
+    const pipeline = parsePipeline(yaml, pipelineFile);
     const started = performance.now();
     await enqueueDiscover(queues, pipeline, "bench");
     const counts = await waitForRun(new RunTracker(redis, prefix), queues, "bench", {
@@ -183,6 +186,7 @@ async function e2e(base, pages) {
     redis.disconnect();
     await store.close();
     await dropPostgresSchema(DATABASE_URL, schema);
+    rmSync(dirname(pipelineFile), { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,11 @@ const SECTIONS = [
     title: "(c) baseline: compromise nlp() money/percentages/organizations",
     file: "compromise.mjs",
   },
-  { name: "linearity", title: "(d) linearity: one input of 1 KB .. 1 MB", file: "linearity.mjs" },
+  {
+    name: "linearity",
+    title: "(d) linearity: one input of 1 KB .. 5 MB; normal and hostile pages",
+    file: "linearity.mjs",
+  },
   {
     name: "pages",
     title: "(e) page parsing: parseArticle vs Readability + linkedom",

@@ -3,6 +3,8 @@
  * never on the message; `retryable` tells the queue edge whether trying again can help.
  * Messages name the bad value and what to do about it.
  */
+import { redactText } from "./redact.js";
+
 export interface ErrorOptions {
   cause?: unknown;
   retryable?: boolean;
@@ -15,7 +17,8 @@ export class NewsfiguresError extends Error {
   readonly details: Record<string, unknown>;
 
   constructor(code: string, message: string, options: ErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Messages name URLs (stores, feeds, pages): their secrets never leave in one.
+    super(redactText(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "NewsfiguresError";
     this.code = code;
     this.retryable = options.retryable ?? false;

@@ -3,15 +3,13 @@
  * Pure stages (parse, extract) do not log.
  */
 import { type DestinationStream, type Logger, pino } from "pino";
+import { redactText, redactUrl } from "./redact.js";
 
 export type { Logger };
+/** Credentials in URLs (`postgres://user:secret@host`, `?password=`) never reach a log line. */
+export { redactUrl };
 
-/** Credentials in URLs (`postgres://user:secret@host`) never reach a log line. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_m, scheme: string, cred: string) =>
-    cred.includes(":") ? `${scheme}${cred.split(":")[0]}:***@` : `${scheme}${cred}@`,
-  );
-}
+const redactString = (u: unknown): unknown => (typeof u === "string" ? redactUrl(u) : u);
 
 export function createLogger(
   options: { level?: string; name?: string } = {},
@@ -31,8 +29,26 @@ export function createLogger(
       censor: "***",
     },
     serializers: {
-      url: (u: unknown) => (typeof u === "string" ? redactUrl(u) : u),
-      store: (u: unknown) => (typeof u === "string" ? redactUrl(u) : u),
+      url: redactString,
+      store: redactString,
+      redis: redactString,
+      source: redactString,
+      // Errors that are not ours (driver, network) may quote a URL too.
+      err: (e: unknown) => {
+        const out = pino.stdSerializers.err(e as Error) as unknown as Record<string, unknown>;
+        for (const k of ["message", "stack"])
+          if (typeof out[k] === "string") out[k] = redactText(out[k] as string);
+        return out;
+      },
+    },
+    hooks: {
+      // The message line itself may name a URL.
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((a) => (typeof a === "string" ? redactText(a) : a)),
+        );
+      },
     },
   };
   // Logs go to stderr so that stdout stays clean for JSONL output.

@@ -11,7 +11,7 @@ export function formatIngestSummary(s: IngestSummary, stats: StoreStats, locatio
     `Ingested ${s.articles} article(s) from ${s.files} file(s) in ${secs} s into ${location}`,
   );
   lines.push(
-    `  new or re-extracted: ${s.changed}   unchanged: ${s.unchanged}   failed: ${s.failed.length}   skipped files: ${s.skipped.length}`,
+    `  new or re-extracted: ${s.changed}   unchanged: ${s.unchanged}   failed: ${s.failed.length}   skipped${s.files > 0 && s.skipped.some((x) => x.includes("://")) ? "" : " files"}: ${s.skipped.length}`,
   );
   lines.push(
     `  figures: ${s.records} (records added ${s.added}, removed ${s.removed}, changed ${s.updated})${s.warnings ? `   dropped as invalid: ${s.warnings}` : ""}`,

@@ -15,6 +15,8 @@ export const Config = z.object({
   queuePrefix: z.string().min(1).default("newsfigures"),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
+  /** `files:` sources of pipelines read only below this folder. */
+  filesRoot: z.string().min(1).default("."),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -25,6 +27,7 @@ export const ENV_VARS = {
   NEWSFIGURES_QUEUE_PREFIX: "queuePrefix",
   LOG_LEVEL: "logLevel",
   NEWSFIGURES_USER_AGENT: "userAgent",
+  NEWSFIGURES_FILES_ROOT: "filesRoot",
 } as const;
 
 export function loadConfig(

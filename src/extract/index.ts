@@ -9,6 +9,7 @@ import { findEntities } from "./entities/index.js";
 import { findFigures } from "./figures/index.js";
 import { readHeadline, withHeadlineOwner } from "./headline.js";
 import { articleIdOf, recordIdOf } from "./ids.js";
+import { checkBodyLimits } from "./limits.js";
 import { splitSentences } from "./sentences.js";
 import { type RowLabel, readTables } from "./tables/index.js";
 import type { Attribution, Figure, Sentence } from "./types.js";
@@ -46,6 +47,7 @@ export function extractArticle(
 ): ExtractOutput {
   const article = ArticleInput.parse(input);
   const body = article.body;
+  checkBodyLimits(body);
   const articleId = articleIdOf(body);
   const warnings: ExtractWarning[] = [];
 

@@ -100,42 +100,66 @@ function isBoilerplate(el: Element): boolean {
  * ("article-header" wrapping the story, "elementor-widget" around everything).
  */
 export function prune(
-  node: AnyNode & { children?: AnyNode[] },
+  root: AnyNode & { children?: AnyNode[] },
   paraText?: Map<Element, number>,
   pageParaText = 0,
 ): void {
-  if (!node.children) return;
-  const kept: AnyNode[] = [];
-  for (const child of node.children) {
-    if (child.type === "comment" || child.type === "directive" || child.type === "cdata") continue;
-    if (isElement(child)) {
-      if (DROP_TAGS.has(child.name) || child.type !== "tag") continue;
-      // Hidden or named like boilerplate: dropped unless it holds much of the page's
-      // paragraph text (pages saved without JavaScript keep the story in hidden boxes).
-      if (isHidden(child) || isBoilerplate(child)) {
-        const pt = paraText?.get(child) ?? 0;
-        if (!(pt > 400 && pt > pageParaText * 0.4)) continue;
+  // Each container's children are filtered on their own, so any order will do: a stack.
+  const stack: Array<AnyNode & { children?: AnyNode[] }> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode & { children?: AnyNode[] };
+    if (!node.children) continue;
+    const kept: AnyNode[] = [];
+    for (const child of node.children) {
+      if (child.type === "comment" || child.type === "directive" || child.type === "cdata")
+        continue;
+      if (isElement(child)) {
+        if (DROP_TAGS.has(child.name) || child.type !== "tag") continue;
+        // Hidden or named like boilerplate: dropped unless it holds much of the page's
+        // paragraph text (pages saved without JavaScript keep the story in hidden boxes).
+        if (isHidden(child) || isBoilerplate(child)) {
+          const pt = paraText?.get(child) ?? 0;
+          if (!(pt > 400 && pt > pageParaText * 0.4)) continue;
+        }
+        stack.push(child);
       }
-      prune(child, paraText, pageParaText);
+      kept.push(child);
     }
-    kept.push(child);
+    // Siblings' prev/next pointers go stale; nothing below uses them.
+    node.children = kept;
   }
-  // Siblings' prev/next pointers go stale; nothing below uses them.
-  node.children = kept;
 }
 
-/** Text inside <p> elements under each element (before pruning). */
-function paragraphText(node: AnyNode, out: Map<Element, number>, inP: boolean): number {
-  if (node.type === "text")
-    return inP ? (node as unknown as { data: string }).data.trim().length : 0;
-  if (!isElement(node) && node.type !== "root") return 0;
-  if (isElement(node) && (node.type !== "tag" || node.name === "script")) return 0;
-  const el = node as Element;
-  const p = inP || el.name === "p";
-  let sum = 0;
-  for (const c of el.children ?? []) sum += paragraphText(c, out, p);
-  if (isElement(node)) out.set(el, sum);
-  return sum;
+/** Text inside <p> elements under each element (before pruning); sums bottom-up, no recursion. */
+function paragraphText(root: AnyNode, out: Map<Element, number>, inP: boolean): number {
+  const counts = (n: AnyNode): boolean =>
+    isElement(n) ? n.type === "tag" && n.name !== "script" : n.type === "root";
+  if (!counts(root))
+    return root.type === "text" && inP
+      ? (root as unknown as { data: string }).data.trim().length
+      : 0;
+  // Pre-order, each container with whether its children are inside a <p>.
+  const order: Array<[Element, boolean]> = [];
+  const stack: Array<[Element, boolean]> = [[root as Element, inP]];
+  while (stack.length > 0) {
+    const [el, p] = stack.pop() as [Element, boolean];
+    const inside = p || el.name === "p";
+    order.push([el, inside]);
+    for (const c of el.children ?? []) if (counts(c)) stack.push([c as Element, inside]);
+  }
+  const sums = new Map<AnyNode, number>();
+  for (let k = order.length - 1; k >= 0; k--) {
+    const [el, inside] = order[k] as [Element, boolean];
+    let sum = 0;
+    for (const c of el.children ?? []) {
+      if (c.type === "text")
+        sum += inside ? (c as unknown as { data: string }).data.trim().length : 0;
+      else sum += sums.get(c) ?? 0;
+    }
+    if (isElement(el)) out.set(el, sum);
+    sums.set(el, sum);
+  }
+  return sums.get(root) ?? 0;
 }
 
 function initialScore(el: Element): number {
@@ -181,8 +205,7 @@ function selectContent(
   stats: Map<Element, Stats>,
   scores: Map<Element, number>,
 ): Element[] {
-  const walk = (el: Element): void => {
-    for (const c of el.children) if (isElement(c)) walk(c);
+  const visit = (el: Element): void => {
     const s = stats.get(el);
     if (!s) return;
     const isPara =
@@ -213,7 +236,8 @@ function selectContent(
       scores.set(anc, (scores.get(anc) ?? 0) + score / divider);
     }
   };
-  walk(body);
+  // Children before parents, in document order (ties in score go to the first scored).
+  for (const el of postOrder(body)) visit(el);
 
   let top: Element | null = null;
   let topScore = 0;
@@ -319,12 +343,13 @@ function addCousins(
   for (const [el] of extra) if (!overlaps(el)) out.push(el);
   if (out.length === kept.length) return kept;
   const order = new Map<AnyNode, number>();
-  let i = 0;
-  const index = (n: AnyNode): void => {
-    order.set(n, i++);
-    if (isElement(n)) for (const c of n.children) index(c);
-  };
-  index(scope);
+  const stack: AnyNode[] = [scope];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    order.set(n, order.size);
+    if (isElement(n))
+      for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k] as AnyNode);
+  }
   return out.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
@@ -350,13 +375,29 @@ function selectArticle(root: AnyNode): {
   return { chosen: selectContent(body, stats, scores), stats, scores };
 }
 
-function findBody(node: AnyNode): Element | null {
-  if (isElement(node) && node.name === "body") return node;
-  const kids = (node as { children?: AnyNode[] }).children ?? [];
-  for (const c of kids) {
-    if (!isElement(c) && c.type !== "root") continue;
-    const b = findBody(c);
-    if (b) return b;
+/** The first <body> in document order. */
+function findBody(root: AnyNode): Element | null {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (isElement(node) && node.name === "body") return node;
+    const kids = (node as { children?: AnyNode[] }).children ?? [];
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const c = kids[k] as AnyNode;
+      if (isElement(c) || c.type === "root") stack.push(c);
+    }
   }
   return null;
+}
+
+/** The elements under `root` (itself included) in post-order, children left to right. */
+function postOrder(root: Element): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    out.push(el);
+    for (const c of el.children) if (isElement(c)) stack.push(c);
+  }
+  return out.reverse();
 }

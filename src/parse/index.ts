@@ -11,6 +11,7 @@ import * as cheerio from "cheerio";
 import type { ParsedArticle } from "../model/index.js";
 import { extractBody } from "./body.js";
 import { decodePage } from "./charset.js";
+import { parseDom } from "./dom.js";
 import { extractMetadata } from "./metadata.js";
 
 export type { CharsetSource, DecodedPage } from "./charset.js";
@@ -36,7 +37,7 @@ export interface PageOptions extends ParseOptions {
 export function parseArticle(html: string, options: ParseOptions = {}): ParsedArticle {
   // htmlparser2 (xml: { xmlMode: false }) rather than parse5: several times faster and
   // the body F1 is the same on the benchmark (see the pages issue's report).
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const $ = cheerio.load(parseDom(html), { xml: { xmlMode: false, decodeEntities: true } });
   const meta = extractMetadata($);
   const paragraphs = extractBody($.root()[0] as never, meta.title);
   const withHeadline = options.headline === true && meta.title !== null;

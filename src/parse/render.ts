@@ -35,54 +35,64 @@ export function render(
     cur = "";
     if (t === "") return;
     if (skipping) {
-      if (words(t) < 10 || !/[.!?"”。！？]$/.test(t)) return;
+      if (!hasWords(t, 10) || !/[.!?"”。！？]$/.test(t)) return;
       skipping = false;
     }
     paras.push(t);
   };
   const roots = new Set<AnyNode>(nodes);
-  const visit = (n: AnyNode): void => {
-    if (n.type === "text") {
-      cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
-      return;
-    }
-    if (!isElement(n)) return;
-    if (n.name === "br") {
-      cur += "\n";
-      return;
-    }
-    // A table row of figures is one line, its cells in reading order ("Revenue $1,234 $1,100"),
-    // so the table reader sees label, cells and column headers as a results table.
-    if (n.name === "tr" && isFigureRow(n)) {
-      flush();
-      cur = rowCells(n).join(" ");
-      flush();
-      return;
-    }
-    const block = BLOCK_TAGS.has(n.name);
-    if (block) {
-      const s = stats.get(n);
-      // The chosen containers themselves are not second-guessed, only what is inside.
-      if (s && !roots.has(n)) {
-        if (isJunkBox(n, s, scores.get(n) ?? 0)) return;
-        // A line that is all link: a teaser for another story set between paragraphs.
-        if (
-          s.text > 0 &&
-          s.text < 200 &&
-          s.links / s.text > 0.9 &&
-          (n.name === "p" || HEADING_TAGS.has(n.name))
-        )
-          return;
+  // One node, or the end of a block (its paragraph is flushed after its children).
+  const END = null;
+  const visit = (root: AnyNode): void => {
+    const stack: Array<AnyNode | typeof END> = [root];
+    while (stack.length > 0) {
+      const n = stack.pop() as AnyNode | typeof END;
+      if (n === END) {
+        flush();
+        continue;
       }
-      if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) return;
-      flush();
-      if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
-        skipping = true;
-        return;
+      if (n.type === "text") {
+        cur += (n as unknown as { data: string }).data.replace(/[\r\n]+/g, " ");
+        continue;
       }
+      if (!isElement(n)) continue;
+      if (n.name === "br") {
+        cur += "\n";
+        continue;
+      }
+      // A table row of figures is one line, its cells in reading order ("Revenue $1,234 $1,100"),
+      // so the table reader sees label, cells and column headers as a results table.
+      if (n.name === "tr" && isFigureRow(n)) {
+        flush();
+        cur = rowCells(n).join(" ");
+        flush();
+        continue;
+      }
+      const block = BLOCK_TAGS.has(n.name);
+      if (block) {
+        const s = stats.get(n);
+        // The chosen containers themselves are not second-guessed, only what is inside.
+        if (s && !roots.has(n)) {
+          if (isJunkBox(n, s, scores.get(n) ?? 0)) continue;
+          // A line that is all link: a teaser for another story set between paragraphs.
+          if (
+            s.text > 0 &&
+            s.text < 200 &&
+            s.links / s.text > 0.9 &&
+            (n.name === "p" || HEADING_TAGS.has(n.name))
+          )
+            continue;
+        }
+        if (HEADING_TAGS.has(n.name) && title !== null && sameText(plainText(n), title)) continue;
+        flush();
+        if (s && s.text < 60 && END_MARKERS.test(plainText(n).replace(/\s+/g, " ").trim())) {
+          skipping = true;
+          continue;
+        }
+        stack.push(END);
+      }
+      for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k] as AnyNode);
     }
-    for (const c of n.children) visit(c);
-    if (block) flush();
   };
   for (const n of nodes) {
     skipping = false;
@@ -119,7 +129,13 @@ function isFigureRow(tr: Element): boolean {
   return cells.every(plain) && cells.some((c) => /\d/.test(plainText(c)));
 }
 
-const words = (p: string): number => p.split(/\s+/).filter(Boolean).length;
+const WORD = /\S+/g;
+/** At least `n` words: counts only as far as it needs (a paragraph may be megabytes). */
+function hasWords(p: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  for (let k = 0; k < n; k++) if (WORD.exec(p) === null) return false;
+  return true;
+}
 const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
 
 /**
@@ -129,14 +145,14 @@ const SENTENCE_END = /[.!?:;…"'”’)\]»。！？]$/;
  */
 function trimEdges(paras: string[]): string[] {
   const isFurniture = (p: string, limit: number): boolean =>
-    words(p) < limit && !SENTENCE_END.test(p);
+    !hasWords(p, limit) && !SENTENCE_END.test(p);
   let end = paras.length;
   while (end > 0 && isFurniture(paras[end - 1] as string, 12)) end--;
   let start = 0;
   while (
     start < end &&
     isFurniture(paras[start] as string, 8) &&
-    paras.slice(start + 1, end).some((p) => words(p) >= 20)
+    paras.slice(start + 1, end).some((p) => hasWords(p, 20))
   )
     start++;
   return paras.slice(start, end);

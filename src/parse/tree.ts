@@ -27,48 +27,76 @@ export function classAndId(el: Element): string {
   return id === "" ? c : `${c} ${id}`;
 }
 
-/** Text length, link text, commas and block structure of every element, bottom-up. */
-export function measure(node: AnyNode, stats: Map<Element, Stats>, inLink: boolean): Stats {
-  const s: Stats = {
-    text: 0,
-    links: 0,
-    commas: 0,
-    paragraphs: 0,
-    listItems: 0,
-    hasBlock: false,
-    ownText: 0,
-    ownCommas: 0,
-  };
-  if (node.type === "text") {
-    const t = (node as unknown as { data: string }).data;
-    const len = t.replace(/\s+/g, " ").trim().length;
-    s.text = len;
-    if (inLink) s.links = len;
-    s.commas = t.match(COMMAS)?.length ?? 0;
-    return s;
-  }
-  if (!isElement(node) && node.type !== "root") return s;
-  const el = node as Element;
-  const link = inLink || el.name === "a";
-  for (const c of el.children ?? []) {
-    const cs = measure(c, stats, link);
-    s.text += cs.text;
-    s.links += cs.links;
-    s.commas += cs.commas;
-    s.paragraphs += cs.paragraphs;
-    s.listItems += cs.listItems;
-    if (isElement(c) && BLOCK_TAGS.has(c.name)) s.hasBlock = true;
-    else {
-      s.ownText += cs.text;
-      s.ownCommas += cs.commas;
-    }
-  }
-  if (isElement(node)) {
-    if (el.name === "p") s.paragraphs++;
-    if (el.name === "li") s.listItems++;
-    stats.set(el, s);
-  }
+const emptyStats = (): Stats => ({
+  text: 0,
+  links: 0,
+  commas: 0,
+  paragraphs: 0,
+  listItems: 0,
+  hasBlock: false,
+  ownText: 0,
+  ownCommas: 0,
+});
+
+function textStats(node: AnyNode, inLink: boolean): Stats {
+  const s = emptyStats();
+  const t = (node as unknown as { data: string }).data;
+  const len = t.replace(/\s+/g, " ").trim().length;
+  s.text = len;
+  if (inLink) s.links = len;
+  s.commas = t.match(COMMAS)?.length ?? 0;
   return s;
+}
+
+/**
+ * The containers under `root` (itself included) in pre-order, each with whether its
+ * children sit inside a link. Sums taken over this list backwards see every child before
+ * its parent, so no walk recurses on the page's depth.
+ */
+function containers(root: AnyNode, inLink: boolean): Array<[Element, boolean]> {
+  const order: Array<[Element, boolean]> = [];
+  const stack: Array<[AnyNode, boolean]> = [[root, inLink]];
+  while (stack.length > 0) {
+    const [n, link] = stack.pop() as [AnyNode, boolean];
+    if (!isElement(n) && n.type !== "root") continue;
+    const el = n as Element;
+    const childLink = link || el.name === "a";
+    order.push([el, childLink]);
+    for (const c of el.children ?? []) stack.push([c, childLink]);
+  }
+  return order;
+}
+
+/** Text length, link text, commas and block structure of every element, bottom-up. */
+export function measure(root: AnyNode, stats: Map<Element, Stats>, inLink: boolean): Stats {
+  if (root.type === "text") return textStats(root, inLink);
+  const sums = new Map<AnyNode, Stats>();
+  const order = containers(root, inLink);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const [el, link] = order[k] as [Element, boolean];
+    const s = emptyStats();
+    for (const c of el.children ?? []) {
+      const cs = c.type === "text" ? textStats(c, link) : sums.get(c);
+      if (cs === undefined) continue;
+      s.text += cs.text;
+      s.links += cs.links;
+      s.commas += cs.commas;
+      s.paragraphs += cs.paragraphs;
+      s.listItems += cs.listItems;
+      if (isElement(c) && BLOCK_TAGS.has(c.name)) s.hasBlock = true;
+      else {
+        s.ownText += cs.text;
+        s.ownCommas += cs.commas;
+      }
+    }
+    if (isElement(el)) {
+      if (el.name === "p") s.paragraphs++;
+      if (el.name === "li") s.listItems++;
+      stats.set(el, s);
+    }
+    sums.set(el, s);
+  }
+  return sums.get(root) ?? emptyStats();
 }
 
 export function classWeight(el: Element): number {
@@ -88,9 +116,13 @@ export function contains(anc: Element, el: Element): boolean {
 }
 
 export function plainText(node: AnyNode): string {
-  if (node.type === "text") return (node as unknown as { data: string }).data;
-  if (!isElement(node)) return "";
   let out = "";
-  for (const c of node.children) out += plainText(c);
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === "text") out += (n as unknown as { data: string }).data;
+    else if (isElement(n))
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
+  }
   return out;
 }

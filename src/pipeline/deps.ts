@@ -6,6 +6,7 @@
 import type { Logger } from "../log.js";
 import type { ArticleRef } from "../model/index.js";
 import type { SaveItem, SaveOutcome, Store } from "../store/types.js";
+import type { PageAnalyser } from "./analyse-page.js";
 import type { FetchOptions } from "./schema.js";
 
 /** One HTTP response as the pipeline needs it. */
@@ -76,6 +77,10 @@ export interface ArticleDeps {
    */
   save?: (item: SaveItem) => Promise<SaveOutcome>;
   now?: () => Date;
+  /** Parses and extracts a fetched page; default in-process, queue workers a thread pool. */
+  analyse?: PageAnalyser;
+  /** `files:` sources read only below this folder (default: the working directory). */
+  filesRoot?: string;
 }
 
 export type { ArticleRef };

@@ -6,11 +6,12 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { NewsfiguresError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ArticleRef } from "../model/index.js";
 import { decodePage } from "../parse/charset.js";
 import { uniqueByUrl } from "../sources/feeds.js";
-import { expandPaths } from "../sources/local-files.js";
+import { confinedFiles } from "../sources/local-files.js";
 import { readSource } from "../sources/remote.js";
 import type { ArticleDeps } from "./deps.js";
 import { pacedFetch } from "./paced-fetch.js";
@@ -32,11 +33,22 @@ export function sourceLabel(source: SourceSpec): string {
 export async function discoverRefs(
   pipeline: Pipeline,
   source: SourceSpec,
-  deps: Pick<ArticleDeps, "fetcher" | "pacer"> & { logger?: Logger },
+  deps: Pick<ArticleDeps, "fetcher" | "pacer" | "filesRoot"> & {
+    logger?: Logger;
+    /** A path a `files` source may not read (outside its folder or the root); default: throw. */
+    onRefused?: (path: string, error: NewsfiguresError) => void;
+  },
 ): Promise<ArticleRef[]> {
   let refs: ArticleRef[];
   if ("files" in source) {
-    const paths = await expandPaths([source.files].flat().map((p) => resolve(pipeline.dir, p)));
+    const paths = await confinedFiles(
+      [source.files].flat().map((p) => resolve(pipeline.dir, p)),
+      deps.filesRoot ?? process.cwd(),
+      deps.onRefused ??
+        ((_path, error) => {
+          throw error;
+        }),
+    );
     refs = paths.map((p) => ({
       url: pathToFileURL(p).href,
       title: null,

@@ -16,7 +16,7 @@ const FIXES: Record<string, string> = {
   sources:
     "each source is one of `- feed: URL`, `- sitemap: URL`, `- urls: [URL, …]`, `- files: PATH` (relative to the pipeline file)",
   fetch:
-    "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent, attempts, pauseHostAfter",
+    "allowed keys: allowPrivateNetwork, perHostIntervalMs, timeoutMs, maxBytes, respectRobots, userAgent, attempts, pauseHostAfter, recheckWithin",
   extract: "allowed keys: minBodyChars",
   run: 'allowed keys: timeout (e.g. "30m"), maxRefsPerSource',
   store:

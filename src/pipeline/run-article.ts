@@ -9,14 +9,9 @@ import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import { mediaType } from "../fetch/fetch-page.js";
 import type { ArticleInput, ArticleRef, ArticleResult } from "../model/index.js";
-import { decodePage } from "../parse/charset.js";
-import {
-  htmlArticle,
-  type LoadedArticle,
-  loadArticles,
-  textArticle,
-} from "../sources/local-files.js";
+import { type LoadedArticle, loadArticles } from "../sources/local-files.js";
 import type { ArticleRow, SaveItem, SaveOutcome } from "../store/types.js";
+import { analyseInProcess } from "./analyse-page.js";
 import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
 import { pacedFetch } from "./paced-fetch.js";
 import type { ExtractOptions, FetchOptions } from "./schema.js";
@@ -79,26 +74,39 @@ export async function storePage(
   const now = (deps.now ?? (() => new Date()))();
   const type = mediaType(page.contentType) ?? "";
   const raw = page.body ?? Buffer.alloc(0);
-  let loaded: LoadedArticle;
-  let parseMs = 0;
-  if (type === "text/html" || type === "application/xhtml+xml" || type === "") {
-    const t = performance.now();
-    loaded = htmlArticle(ref.source, decodePage(raw, page.contentType).text, raw, page.finalUrl);
-    parseMs = performance.now() - t;
-  } else if (type === "text/plain") {
-    loaded = textArticle(ref.source, decodePage(raw, page.contentType).text);
-    loaded.input.url = page.finalUrl;
-  } else {
+  const html = type === "text/html" || type === "application/xhtml+xml" || type === "";
+  if (!html && type !== "text/plain") {
     await rememberFetch(deps, page, null, now);
     return skipped(ref.url, `content type ${type} is not an article page`);
   }
-  if (loaded.input.title === null && ref.title) loaded.input.title = ref.title;
-  if (loaded.input.publishedAt === null && ref.publishedAt)
-    loaded.input.publishedAt = ref.publishedAt;
-  // A stored article's validators are written in its own save transaction.
-  const outcome = await saveLoaded(ref.url, loaded, deps, options, { page, now });
-  if (outcome.status === "skipped") await rememberFetch(deps, page, null, now);
-  outcome.timings = { parse: round(parseMs), ...outcome.timings };
+  // Parse and extract where they cannot hold up the process (a worker thread in the queue).
+  const analysed = await (deps.analyse ?? analyseInProcess)({
+    kind: html ? "html" : "text",
+    source: ref.source,
+    raw,
+    contentType: page.contentType,
+    finalUrl: page.finalUrl,
+    minBodyChars: options.minBodyChars,
+    title: ref.title,
+    publishedAt: ref.publishedAt,
+  });
+  const { loaded, result } = analysed;
+  let outcome: ArticleOutcome;
+  if (result === null) {
+    outcome = skipped(
+      ref.url,
+      `body has ${loaded.input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`,
+    );
+    await rememberFetch(deps, page, null, now);
+  } else {
+    // A stored article's validators are written in its own save transaction.
+    outcome = await saveExtracted(ref.url, loaded, result, deps, { page, now });
+  }
+  outcome.timings = {
+    parse: round(analysed.timings.parse),
+    extract: round(analysed.timings.extract),
+    ...outcome.timings,
+  };
   return outcome;
 }
 
@@ -195,6 +203,20 @@ async function saveLoaded(
   }
   const t0 = performance.now();
   const { result } = extractArticle(input);
+  const outcome = await saveExtracted(url, loaded, result, deps, meta);
+  outcome.timings = { extract: round(performance.now() - t0), ...outcome.timings };
+  return outcome;
+}
+
+/** Store an extraction (with the page's validators when it was fetched). */
+async function saveExtracted(
+  url: string,
+  loaded: LoadedArticle,
+  result: ArticleResult,
+  deps: ArticleDeps,
+  meta: { page: FetchedPage | null; now: Date },
+): Promise<ArticleOutcome> {
+  const input: ArticleInput = loaded.input;
   const t1 = performance.now();
   const row: ArticleRow = {
     articleId: result.articleId,
@@ -230,7 +252,7 @@ async function saveLoaded(
   const saved = deps.save
     ? await deps.save(item)
     : ((await deps.store.saveExtractions([item], EXTRACTOR_VERSION))[0] as SaveOutcome);
-  const timings = { extract: round(t1 - t0), save: round(performance.now() - t1) };
+  const timings = { save: round(performance.now() - t1) };
   return {
     url,
     status: saved.changed ? "stored" : "unchanged",

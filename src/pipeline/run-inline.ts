@@ -35,7 +35,10 @@ export async function runPipelineInline(
   for (const source of pipeline.spec.sources) {
     const sourceStarted = Date.now();
     try {
-      const found = await discoverRefs(pipeline, source, deps);
+      const found = await discoverRefs(pipeline, source, {
+        ...deps,
+        onRefused: (path, err) => tally.fail(path, err),
+      });
       refs.push(...found);
       log.debug(
         {

@@ -65,6 +65,12 @@ export const FetchOptions = z.strictObject({
   attempts: z.number().int().min(1).max(20).default(5),
   /** Consecutive failed requests to one host in one run after which its other pages wait for the next run; 0: never. */
   pauseHostAfter: z.number().int().min(0).max(1000).default(10),
+  /**
+   * Re-check stored articles younger than this (published, or fetched when undated) on
+   * every poll, with a conditional GET, so corrections arrive; unset: a stored URL is not
+   * fetched again.
+   */
+  recheckWithin: Duration.optional(),
 });
 export type FetchOptions = z.infer<typeof FetchOptions>;
 

@@ -1,48 +1,34 @@
 /**
- * Deterministic job ids: the same article URL always gives the same fetch job id, so a
- * feed polled twice (or by two schedulers) enqueues one job. BullMQ forbids ':' in custom
+ * Deterministic job ids: the same article URL for the same store always gives the same
+ * fetch job id, so a feed polled twice (or by two schedulers) enqueues one job, while two
+ * pipelines writing to different stores each get their own. BullMQ forbids ':' in custom
  * ids and integer-looking ids, hence a prefixed hex digest.
  */
 import { createHash } from "node:crypto";
+import { canonicalUrl } from "../model/canonical-url.js";
 
-/** Query parameters that track campaigns and never change the page. */
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$/i;
-
-/**
- * The canonical form of an article URL: lower-case scheme and host, no default port, no
- * fragment, no tracking parameters, remaining parameters sorted.
- *
- * @example
- * canonicalUrl("HTTPS://Example.com:443/a?utm_source=x&b=2&a=1#top"); // "https://example.com/a?a=1&b=2"
- */
-export function canonicalUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return url;
-  }
-  if (u.protocol === "file:") return u.href;
-  u.hash = "";
-  const kept = [...u.searchParams.entries()]
-    .filter(([k]) => !TRACKING.test(k))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  u.search = "";
-  for (const [k, v] of kept) u.searchParams.append(k, v);
-  return u.href;
-}
+export { canonicalUrl };
 
 export function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 40);
 }
 
-/** `fetch-<digest of canonical URL>`. */
-export function fetchJobId(url: string): string {
-  return `fetch-${digest(canonicalUrl(url))}`;
+/** The work's target: the store as the pipeline names it (null: the worker's default store). */
+function storePart(store: string | null): string {
+  return store === null ? "" : `\u0000${store}`;
 }
 
-/** One extract job per page content: a changed page is extracted again, the same one is not. */
-export function extractJobId(url: string, content: string | Buffer): string {
+/** `fetch-<digest of store and canonical URL>`. */
+export function fetchJobId(url: string, store: string | null = null): string {
+  return `fetch-${digest(`${canonicalUrl(url)}${storePart(store)}`)}`;
+}
+
+/** One extract job per page content and store: a changed page is extracted again, the same one is not. */
+export function extractJobId(
+  url: string,
+  content: string | Buffer,
+  store: string | null = null,
+): string {
   const body = createHash("sha256").update(content).digest("hex").slice(0, 16);
-  return `extract-${digest(canonicalUrl(url))}-${body}`;
+  return `extract-${digest(`${canonicalUrl(url)}${storePart(store)}`)}-${body}`;
 }

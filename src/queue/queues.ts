@@ -120,31 +120,65 @@ export async function enqueueDiscover(
   );
 }
 
-/**
- * Queue article fetches, one round trip per chunk (a feed lists hundreds); a URL already
- * queued (or fetched within the day) is not queued twice.
- */
-export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<void> {
-  for (let i = 0; i < jobs.length; i += 500) {
-    await queues.fetch.addBulk(
-      jobs.slice(i, i + 500).map((data) => {
-        const id = fetchJobId(data.ref.url);
-        const attempts = data.fetch.attempts;
-        return { name: "fetch", data, opts: { jobId: id, deduplication: { id }, attempts } };
-      }),
-    );
-  }
+/** What `enqueueFetches` did with each reference: none is dropped without a reason. */
+export interface EnqueueResult {
+  queued: number;
+  /** References not queued, with why (already in flight, failed before). */
+  skipped: { what: string; reason: string }[];
 }
 
 /**
- * Queue an extraction. `reprocess` may call this with a stored page; content-addressed ids
- * mean the same page is extracted once, a changed one again.
+ * Queue article fetches, one round trip per chunk (a feed lists hundreds). A URL whose job
+ * for the same store is in flight is not queued twice; one that failed before stays
+ * failed (for `failed retry`); one that completed is queued again, because the caller
+ * asked only for URLs its store does not hold (wiped, or due for a re-check).
+ */
+export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<EnqueueResult> {
+  const out: EnqueueResult = { queued: 0, skipped: [] };
+  for (let i = 0; i < jobs.length; i += 500) {
+    const chunk = jobs.slice(i, i + 500).map((data) => ({
+      data,
+      id: fetchJobId(data.ref.url, data.pipeline.store),
+    }));
+    const states = await Promise.all(chunk.map((j) => queues.fetch.getJobState(j.id)));
+    const add: typeof chunk = [];
+    for (const [k, j] of chunk.entries()) {
+      const state = states[k];
+      if (state === "completed") await queues.fetch.remove(j.id);
+      if (state === "completed" || state === "unknown") add.push(j);
+      else
+        out.skipped.push({
+          what: j.data.ref.url,
+          reason:
+            state === "failed"
+              ? "failed earlier; see `newsfigures failed` and retry it from there"
+              : `already queued (${state}) by another run`,
+        });
+    }
+    await queues.fetch.addBulk(
+      add.map(({ data, id }) => ({
+        name: "fetch",
+        data,
+        opts: { jobId: id, deduplication: { id }, attempts: data.fetch.attempts },
+      })),
+    );
+    out.queued += add.length;
+  }
+  return out;
+}
+
+/**
+ * Queue an extraction. Content-addressed ids mean the same page in flight twice is
+ * extracted once, a changed one again.
  */
 export async function enqueueExtract(
   queues: Queues,
   data: ExtractJob,
   content: string | Buffer,
 ): Promise<void> {
-  const id = extractJobId(data.ref.url, content);
+  const id = extractJobId(data.ref.url, content, data.pipeline.store);
+  // A finished job of the same page is kept only to show; the fetch that got here decided
+  // the page is to be stored (its store may have lost it), so it runs again.
+  if ((await queues.extract.getJobState(id)) === "completed") await queues.extract.remove(id);
   await queues.extract.add("extract", data, { jobId: id, deduplication: { id } });
 }

@@ -23,6 +23,8 @@ export interface RunCounts {
   failed: number;
   /** Pages whose host was paused (circuit breaker): left for the next run. */
   deferred: number;
+  /** References found but not run (in flight for another run, failed before). */
+  skipped: number;
   discovered: boolean;
   statuses: Record<string, number>;
   figures: number;
@@ -118,6 +120,7 @@ export class RunTracker {
       done: Number(h.done ?? 0),
       failed: Number(h.failed ?? 0),
       deferred: Number(h.deferred ?? 0),
+      skipped: Number(h.skipped ?? 0),
       discovered: h.discovered === "1",
       statuses: {},
       figures: Number(h.figures ?? 0),
@@ -131,6 +134,23 @@ export class RunTracker {
       else if (k.startsWith("e:")) counts.entities.set(k.slice(2), Number(v));
     }
     return counts;
+  }
+
+  /** References the run found but did not run, each with why. */
+  async skip(runId: string | null, skipped: { what: string; reason: string }[]): Promise<void> {
+    if (!runId || skipped.length === 0) return;
+    const key = runKey(this.prefix, runId);
+    await this.redis
+      .multi()
+      .hincrby(key, "skipped", skipped.length)
+      .rpush(`${key}:skips`, ...skipped.map((s) => JSON.stringify(s)))
+      .expire(`${key}:skips`, TTL_S)
+      .exec();
+  }
+
+  async skips(runId: string): Promise<{ what: string; reason: string }[]> {
+    const rows = await this.redis.lrange(`${runKey(this.prefix, runId)}:skips`, 0, 99);
+    return rows.map((r) => JSON.parse(r) as { what: string; reason: string });
   }
 
   async failures(runId: string): Promise<{ what: string; reason: string }[]> {

@@ -4,11 +4,13 @@
  * decided); each job gets a child logger and writes one outcome line.
  */
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { Logger } from "../log.js";
+import { type AnalysisPoolOptions, createAnalysisPool } from "../pipeline/analysis-pool.js";
 import type { PageFetcher } from "../pipeline/deps.js";
 import { discoverRefs, sourceLabel } from "../pipeline/discover.js";
 import {
@@ -18,6 +20,8 @@ import {
   storeFile,
   storePage,
 } from "../pipeline/run-article.js";
+import { durationMs, type Pipeline } from "../pipeline/schema.js";
+import { assertInsideFolders } from "../sources/local-files.js";
 import { SaveBatcher, type SaveBatcherOptions } from "../store/save-batcher.js";
 import type { SaveItem, Store } from "../store/types.js";
 import {
@@ -33,6 +37,7 @@ import { createRedisPacer } from "./pacing.js";
 import { createQueues, enqueueExtract, enqueueFetches, type Queues } from "./queues.js";
 import { assertPageKept, dropPageBody } from "./retention.js";
 import { RunTracker } from "./run-tracker.js";
+import { pipelinesByName, trustedPipeline } from "./trust.js";
 
 export interface WorkerDeps {
   /** A connection factory: BullMQ workers each need their own blocking connection. */
@@ -40,6 +45,14 @@ export interface WorkerDeps {
   prefix: string;
   logger: Logger;
   fetcher: PageFetcher;
+  /** `files:` sources read only below this folder (default: the working directory). */
+  filesRoot?: string;
+  /**
+   * The pipeline definitions this worker runs: a job is run with the definition of the
+   * name it carries, and refused when there is none or its store differs.
+   * Undefined (embedded use only): the job's own copy is used.
+   */
+  pipelines?: readonly Pipeline[];
   /** Opens (once per URL) the store a pipeline names; null means the default store. */
   openStore: (url: string | null) => Promise<Store>;
 }
@@ -60,6 +73,8 @@ export interface WorkerOptions {
   saveBatch?: SaveBatcherOptions;
   /** Shown as `processedBy` on jobs; default `<queue>-<pid>`. */
   workerName?: string;
+  /** The threads that parse and extract fetched pages, and their per-page time limit. */
+  analysis?: AnalysisPoolOptions;
 }
 
 export interface RunningWorkers {
@@ -75,6 +90,8 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
   const tracker = new RunTracker(shared, deps.prefix);
   const pacer = createRedisPacer(shared, { prefix: deps.prefix });
   const breaker = new HostBreaker(shared, deps.prefix);
+  const loaded = deps.pipelines ? pipelinesByName(deps.pipelines) : undefined;
+  const filesRoot = deps.filesRoot ?? process.cwd();
   const stores = new Map<string, Promise<Store>>();
   const storeFor = (url: string | null): Promise<Store> => {
     const k = url ?? "";
@@ -98,6 +115,10 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     }
     return b;
   };
+
+  const names = options.queues ?? QUEUE_NAMES;
+  // Pages are parsed and extracted on threads, so a slow page never holds up lock renewal.
+  const pool = names.includes("extract") ? createAnalysisPool(options.analysis) : null;
 
   const connections: Redis[] = [shared];
   const workerOpts = (name: QueueName, concurrency: number) => ({
@@ -167,55 +188,85 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
 
   const processors: Record<QueueName, (job: Job, token?: string) => Promise<unknown>> = {
     discover: wrap("discover", DiscoverJob, async (data, log) => {
+      const pipeline = trustedPipeline(data.pipeline, loaded) ?? {
+        spec: data.spec,
+        file: "",
+        dir: data.pipeline.dir,
+      };
+      const spec = pipeline.spec;
       const store = await storeFor(data.pipeline.store);
-      const pipeline = { spec: data.spec, file: "", dir: data.pipeline.dir };
       let found = 0;
       let enqueued = 0;
-      for (const source of data.spec.sources) {
+      let skipped = 0;
+      const refused: { path: string; err: unknown }[] = [];
+      for (const source of spec.sources) {
         const refs = await discoverRefs(pipeline, source, {
           fetcher: deps.fetcher,
           pacer,
           logger: log,
+          filesRoot,
+          onRefused: (path, err) => {
+            refused.push({ path, err });
+          },
         });
-        found += refs.length;
+        found += refs.length + refused.length;
+        // Counted in the run's total as well as failed, so the run still waits for the rest.
+        await tracker.more(data.pipeline.runId, refused.length);
+        for (const { path, err } of refused.splice(0)) {
+          log.warn({ stage: "discover", outcome: "refused", source: path, err }, "file refused");
+          await tracker.failed(data.pipeline.runId, path, failureReason(err));
+        }
         const fresh: FetchJob[] = [];
         // Ask the store about all the URLs at once (it chunks them): a feed lists hundreds,
         // one at a time is slow.
         const urls = refs.filter((ref) => !isFileRef(ref)).map((ref) => ref.url);
         const known = await store.knownUrls(urls);
-        const states = await store.getFetchStates(urls.filter((u) => !known.has(u)));
+        // Stored articles still young enough to be corrected are asked for again (conditionally).
+        const recheck = spec.fetch.recheckWithin;
+        const due =
+          recheck !== undefined && known.size > 0
+            ? await store.recentUrls(
+                [...known],
+                new Date(Date.now() - durationMs(recheck)).toISOString(),
+              )
+            : new Set<string>();
+        const states = await store.getFetchStates(urls.filter((u) => !known.has(u) || due.has(u)));
         for (const ref of refs) {
           if (isFileRef(ref)) {
             const bytes = await readFile(fileURLToPath(ref.url));
             await enqueueExtract(
               queues,
-              { pipeline: data.pipeline, ref, extract: data.spec.extract, page: null },
+              { pipeline: data.pipeline, ref, extract: spec.extract, page: null },
               bytes,
             );
             enqueued++;
-          } else if (!known.has(ref.url)) {
+          } else if (!known.has(ref.url) || due.has(ref.url)) {
             const state = states.get(ref.url);
             fresh.push({
               pipeline: data.pipeline,
               ref,
-              fetch: data.spec.fetch,
-              extract: data.spec.extract,
+              fetch: spec.fetch,
+              extract: spec.extract,
               known: state ? { etag: state.etag, lastModified: state.lastModified } : null,
             });
           }
         }
-        enqueued += fresh.length;
-        await enqueueFetches(queues, fresh);
+        const queued = await enqueueFetches(queues, fresh);
+        enqueued += queued.queued;
+        skipped += queued.skipped.length;
+        await tracker.skip(data.pipeline.runId, queued.skipped);
         deps.logger.debug(
           { pipeline: data.pipeline.name, source: sourceLabel(source), found: refs.length },
           "source read",
         );
       }
       await tracker.discovered(data.pipeline.runId, data.pipeline.name, enqueued, found);
-      return { status: "ok", found, enqueued, known: found - enqueued };
+      return { status: "ok", found, enqueued, skipped, known: found - enqueued - skipped };
     }),
 
     fetch: wrap("fetch", FetchJob, async (data, log) => {
+      const trusted = trustedPipeline(data.pipeline, loaded);
+      const fetchSpec = trusted?.spec.fetch ?? data.fetch;
       const { name, runId } = data.pipeline;
       const paused = await breaker.paused(name, runId, data.ref.url);
       if (paused) {
@@ -228,11 +279,11 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         fetched = await fetchArticle(
           data.ref,
           { store, fetcher: deps.fetcher, logger: log, pacer },
-          data.fetch,
+          fetchSpec,
           data.known,
         );
       } catch (err) {
-        if (await breaker.failed(name, runId, data.ref.url, err, data.fetch.pauseHostAfter))
+        if (await breaker.failed(name, runId, data.ref.url, err, fetchSpec.pauseHostAfter))
           log.warn({ host: new URL(data.ref.url).host }, "host paused for this run");
         throw err;
       }
@@ -255,7 +306,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         {
           pipeline: data.pipeline,
           ref: data.ref,
-          extract: data.extract,
+          extract: trusted?.spec.extract ?? data.extract,
           page: {
             url: p.url,
             finalUrl: p.finalUrl,
@@ -273,6 +324,18 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
 
     extract: wrap("extract", ExtractJob, async (data, log, job) => {
       assertPageKept(data);
+      const trusted = trustedPipeline(data.pipeline, loaded);
+      const extract = trusted?.spec.extract ?? data.extract;
+      if (data.page === null) {
+        // A file named by job data: read only inside the pipeline's own folders.
+        const folders = trusted
+          ? trusted.spec.sources.flatMap((s) =>
+              "files" in s ? [s.files].flat().map((f) => resolve(trusted.dir, f)) : [],
+            )
+          : [filesRoot];
+        await assertInsideFolders(fileURLToPath(data.ref.url), folders);
+        if (trusted) await assertInsideFolders(fileURLToPath(data.ref.url), [filesRoot]);
+      }
       const store = await storeFor(data.pipeline.store);
       const batcher = batcherFor(store);
       const articleDeps = {
@@ -281,10 +344,11 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
         logger: log,
         pacer,
         save: (item: SaveItem) => batcher.save(item),
+        ...(pool ? { analyse: pool.analyse } : {}),
       };
       let outcomes: ArticleOutcome[];
       if (data.page === null) {
-        outcomes = await storeFile(data.ref, articleDeps, data.extract);
+        outcomes = await storeFile(data.ref, articleDeps, extract);
         // The discover stage counted the file as one article; a .jsonl file may hold more.
         await tracker.more(data.pipeline.runId, outcomes.length - 1);
       } else {
@@ -293,7 +357,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
           notModified: false,
           body: Buffer.from(data.page.bodyBase64, "base64"),
         };
-        outcomes = [await storePage(data.ref, page, articleDeps, data.extract)];
+        outcomes = [await storePage(data.ref, page, articleDeps, extract)];
         // A retained job keeps no page: the store has it now.
         await dropPageBody(job);
       }
@@ -309,7 +373,6 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     }),
   };
 
-  const names = options.queues ?? QUEUE_NAMES;
   const workers = names.map((name) => {
     const concurrency =
       name === "fetch"
@@ -333,6 +396,7 @@ export function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Run
     queues,
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      await pool?.close();
       await queues.close();
       for (const s of stores.values()) await s.then((st) => st.close()).catch(() => {});
       // Connections passed in are ours to close, not BullMQ's.

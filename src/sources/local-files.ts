@@ -5,8 +5,8 @@
  * `-` reads standard input (JSONL when it starts with `{`, else text).
  */
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { extname, join, relative, sep } from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { NewsfiguresError } from "../errors.js";
@@ -139,6 +139,117 @@ export async function expandPaths(
     }
   }
   return out;
+}
+
+/** `inner` is `outer` or below it (both real, absolute paths). */
+function isInside(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep));
+}
+
+/**
+ * The article files of a pipeline's `files:` source, confined: each named path must
+ * resolve (symlinks followed) inside `root`, and whatever a folder holds must resolve
+ * inside that folder, so a symlink cannot lead out of it. What is refused goes to
+ * `onRefused` with NF_INPUT_OUTSIDE_ROOT or NF_INPUT_OUTSIDE_FOLDER; the rest is returned
+ * as real paths, sorted per folder as `expandPaths` sorts them.
+ */
+export async function confinedFiles(
+  paths: string[],
+  root: string,
+  onRefused: (path: string, error: NewsfiguresError) => void,
+): Promise<string[]> {
+  const realRoot = await realpath(root);
+  const out: string[] = [];
+  for (const p of paths) {
+    let real: string;
+    try {
+      real = await realpath(p);
+    } catch {
+      out.push(p); // reported as not found when read
+      continue;
+    }
+    if (!isInside(real, realRoot)) {
+      onRefused(
+        p,
+        new NewsfiguresError(
+          "NF_INPUT_OUTSIDE_ROOT",
+          `${p} is outside the files root ${realRoot}; pipelines read files only below it (set NEWSFIGURES_FILES_ROOT to widen it)`,
+        ),
+      );
+      continue;
+    }
+    if (!(await stat(real)).isDirectory()) out.push(p);
+    else await walkConfined(p, real, real, out, new Set([real]), onRefused);
+  }
+  return out;
+}
+
+/**
+ * Refuse (NF_INPUT_OUTSIDE_FOLDER) a file that does not resolve inside one of `folders`:
+ * a path taken from job data is checked again where it is read.
+ */
+export async function assertInsideFolders(path: string, folders: readonly string[]): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    return; // reported as not found when read
+  }
+  for (const f of folders) {
+    const top = await realpath(f).catch(() => null);
+    if (top !== null && isInside(real, top)) return;
+  }
+  throw new NewsfiguresError(
+    "NF_INPUT_OUTSIDE_FOLDER",
+    `${path} is not inside ${folders.join(" or ")}, the folders this pipeline may read; the job is refused`,
+  );
+}
+
+/**
+ * One folder of `confinedFiles`, in `expandPaths` order (names sorted, folders in place).
+ * Async recursion returns to the event loop at each readdir, so depth does not pile up
+ * on the stack; `seen` stops symlink cycles.
+ */
+async function walkConfined(
+  dir: string,
+  realDir: string,
+  top: string,
+  out: string[],
+  seen: Set<string>,
+  onRefused: (path: string, error: NewsfiguresError) => void,
+): Promise<void> {
+  const entries = (await readdir(realDir, { withFileTypes: true }))
+    .filter((e) => !e.name.startsWith(".") && !e.name.endsWith(GOLDEN_SUFFIX))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const child = join(dir, e.name);
+    let target = join(realDir, e.name);
+    let isDir = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      try {
+        target = await realpath(target);
+        isDir = (await stat(target)).isDirectory();
+      } catch {
+        continue; // a dangling link names nothing
+      }
+      if (!isInside(target, top)) {
+        onRefused(
+          child,
+          new NewsfiguresError(
+            "NF_INPUT_OUTSIDE_FOLDER",
+            `${child} is a symbolic link out of ${top}; a files: source reads only inside its folder (copy the file in instead)`,
+          ),
+        );
+        continue;
+      }
+    }
+    if (isDir) {
+      if (seen.has(target)) continue;
+      seen.add(target);
+      await walkConfined(child, target, top, out, seen, onRefused);
+    } else if (isArticleFile(e.name)) out.push(child);
+  }
 }
 
 export function isArticleFile(name: string): boolean {

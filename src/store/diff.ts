@@ -48,3 +48,29 @@ function fieldChanges(a: unknown, b: unknown, path = ""): FieldChange[] {
     ? []
     : [{ path: path || "(record)", before: a ?? null, after: b ?? null }];
 }
+
+/** What a record is about, whatever its position: kind, metric, entity and period. */
+function subjectOf(r: MetricRecord): string {
+  return `${r.kind}|${r.metric}|${r.entity?.name ?? ""}|${r.period?.text ?? ""}`;
+}
+
+/**
+ * What changed between two revisions of one article. Their record ids differ (the text
+ * moved), so records are matched by subject (the n-th of each kind, metric, entity and
+ * period) and compared without their position in the text.
+ *
+ * @example
+ * revisionDiff(old, fresh).changed[0].fields; // [{ path: "value.amount", before: 1.5e9, after: 2.5e9 }, …]
+ */
+export function revisionDiff(before: MetricRecord[], after: MetricRecord[]): RecordDiff {
+  const keyed = (list: MetricRecord[]): MetricRecord[] => {
+    const seen = new Map<string, number>();
+    return list.map((r) => {
+      const k = subjectOf(r);
+      const n = seen.get(k) ?? 0;
+      seen.set(k, n + 1);
+      return { ...r, id: `${k}#${n}`, span: { start: 0, end: 0 }, sentence: "" };
+    });
+  };
+  return diffRecords(keyed(before), keyed(after));
+}

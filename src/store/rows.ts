@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
+import { canonicalUrl } from "../model/canonical-url.js";
 import type { ArticleResult, MetricRecord } from "../model/index.js";
 import type { SqlValue } from "./driver.js";
 
@@ -105,4 +106,17 @@ export function compressRaw(raw: Buffer): Buffer {
 
 export function decompressRaw(stored: Buffer, encoding: string | null): Buffer {
   return encoding === "br" ? brotliDecompressSync(stored) : stored;
+}
+
+/**
+ * What makes stored rows one article: its URL in canonical form, or, for text without
+ * one, the hash of its body (its id). A newer text at the same URL is a new revision.
+ */
+export function articleKeyOf(a: {
+  url: string | null;
+  canonicalUrl: string | null;
+  articleId: string;
+}): string {
+  const u = a.url ?? a.canonicalUrl;
+  return u === null || u === "" ? a.articleId : canonicalUrl(u);
 }

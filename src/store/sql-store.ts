@@ -3,11 +3,13 @@
  * their drivers and migrations, so one conformance suite holds both to one behaviour.
  */
 import { NewsfiguresError } from "../errors.js";
+import { canonicalUrl } from "../model/canonical-url.js";
 import { ArticleResult, MetricRecord } from "../model/index.js";
-import { diffRecords, type RecordDiff } from "./diff.js";
+import { diffRecords, type RecordDiff, revisionDiff } from "./diff.js";
 import type { SqlConn, SqlDriver, SqlValue } from "./driver.js";
 import { type EntityMatch, recordWhere } from "./query-sql.js";
 import {
+  articleKeyOf,
   compressRaw,
   decompressRaw,
   foldName,
@@ -18,6 +20,7 @@ import {
 } from "./rows.js";
 import type {
   ArticleFilter,
+  ArticleRevision,
   ArticleRow,
   BulkItem,
   ExtractionRun,
@@ -51,6 +54,7 @@ const ARTICLE_COLUMNS = [
   "extractor_version",
   "result_hash",
   "updated_at",
+  "article_key",
 ] as const;
 /** The columns written when the stored page is kept (same page, so it is not compressed again). */
 const ARTICLE_COLUMNS_KEEPING_RAW = ARTICLE_COLUMNS.filter(
@@ -69,6 +73,20 @@ const RUN_COLUMNS = [
   "updated",
 ] as const;
 const FETCH_STATE_COLUMNS = ["url", "etag", "last_modified", "article_id", "fetched_at"] as const;
+const REVISION_COLUMNS = [
+  "article_key",
+  "article_id",
+  "replaced_by",
+  "title",
+  "fetched_at",
+  "replaced_at",
+  "body",
+  "records_json",
+  "changes_json",
+  "added",
+  "removed",
+  "updated",
+] as const;
 /** Ids per `IN (…)` list: long enough for a save group, short enough for any planner. */
 const MAX_IN = 500;
 /** SQLite allows 32,766 parameters per statement and PostgreSQL 65,535: stay well under. */
@@ -128,8 +146,12 @@ export class SqlStore implements RecordStore {
     if (checked.length === 0) return [];
     return this.db.transaction(async (c) => {
       // Every lock first, in one sorted pass: two writers of overlapping groups then queue
-      // behind each other instead of deadlocking.
-      await this.db.lockArticles(c, [...new Set(checked.map((x) => x.result.articleId))].sort());
+      // behind each other instead of deadlocking. Keys too: two revisions of one URL saved
+      // at once must not both survive.
+      await this.db.lockArticles(
+        c,
+        [...new Set(checked.flatMap((x) => [x.result.articleId, `key:${x.key}`]))].sort(),
+      );
       const outcomes: SaveOutcome[] = [];
       // An article (or URL) twice in one call: later saves see the earlier ones, as if made
       // one after another, so the group is cut wherever a key repeats.
@@ -175,6 +197,56 @@ export class SqlStore implements RecordStore {
       }
     }
     return known;
+  }
+
+  async recentUrls(urls: readonly string[], since: string): Promise<Set<string>> {
+    const asked = new Set(urls);
+    const recent = new Set<string>();
+    for (const chunk of chunks([...asked], MAX_IN)) {
+      const list = marks(chunk.length);
+      const rows = await this.db.all<{ canonical_url: string | null; url: string | null }>(
+        `SELECT canonical_url, url FROM articles WHERE (canonical_url IN (${list}) OR url IN (${list})) AND COALESCE(published_at, fetched_at) >= ?`,
+        [...chunk, ...chunk, since],
+      );
+      for (const r of rows) {
+        if (r.canonical_url !== null && asked.has(r.canonical_url)) recent.add(r.canonical_url);
+        if (r.url !== null && asked.has(r.url)) recent.add(r.url);
+      }
+    }
+    return recent;
+  }
+
+  async listRevisions(urlOrArticleId: string): Promise<ArticleRevision[]> {
+    const keys = new Set<string>();
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(urlOrArticleId)) {
+      keys.add(urlOrArticleId);
+      keys.add(canonicalUrl(urlOrArticleId));
+    } else {
+      const rows = await this.db.all<{ article_key: string }>(
+        "SELECT article_key FROM articles WHERE article_id = ? UNION SELECT article_key FROM article_revisions WHERE article_id = ?",
+        [urlOrArticleId, urlOrArticleId],
+      );
+      for (const r of rows) if (r.article_key !== null) keys.add(r.article_key);
+    }
+    if (keys.size === 0) return [];
+    const rows = await this.db.all<Record<string, string | number | null>>(
+      `SELECT * FROM article_revisions WHERE article_key IN (${marks(keys.size)}) ORDER BY id`,
+      [...keys],
+    );
+    return rows.map((r) => ({
+      articleKey: String(r.article_key),
+      articleId: String(r.article_id),
+      replacedBy: String(r.replaced_by),
+      title: r.title === null ? null : String(r.title),
+      fetchedAt: String(r.fetched_at),
+      replacedAt: String(r.replaced_at),
+      body: String(r.body),
+      records: (JSON.parse(String(r.records_json)) as unknown[]).map((x) => MetricRecord.parse(x)),
+      added: Number(r.added),
+      removed: Number(r.removed),
+      updated: Number(r.updated),
+      changes: JSON.parse(String(r.changes_json)),
+    }));
   }
 
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
@@ -386,6 +458,7 @@ function articleValues(
     version,
     hash,
     now,
+    articleKeyOf(a),
   ];
 }
 
@@ -404,6 +477,8 @@ interface CheckedItem {
   item: SaveItem;
   result: ArticleResult;
   hash: string;
+  /** The article this is a revision of (see `articleKeyOf`). */
+  key: string;
 }
 
 function checkItem(item: SaveItem): CheckedItem {
@@ -420,7 +495,7 @@ function checkItem(item: SaveItem): CheckedItem {
       `the fetch state of ${item.fetchState.url} names article ${item.fetchState.articleId}, not the article saved with it (${result.articleId})`,
     );
   }
-  return { item, result, hash: resultHash(result) };
+  return { item, result, hash: resultHash(result), key: articleKeyOf(item.article) };
 }
 
 /** Consecutive runs of items in which no article id and no fetch-state URL repeats. */
@@ -431,6 +506,7 @@ function uniqueRuns(items: CheckedItem[]): CheckedItem[][] {
   for (const x of items) {
     const own = [
       `a:${x.result.articleId}`,
+      `k:${x.key}`,
       ...(x.item.fetchState ? [`u:${x.item.fetchState.url}`] : []),
     ];
     if (own.some((k) => keys.has(k))) {
@@ -472,14 +548,56 @@ async function saveGroup(
   };
   const changed = group.filter((x) => !isSame(x));
   const replaced = changed.map((x) => x.result.articleId).filter((id) => prev.has(id));
-  const before = await readRecordsOf(c, db, replaced);
   const now = new Date().toISOString();
-  const diffs = new Map(
-    changed.map((x) => [
-      x.result.articleId,
-      diffRecords(before.get(x.result.articleId) ?? [], x.result.metrics),
-    ]),
+  // Other articles of the same key are older revisions: kept as history, then removed.
+  const older = await olderRevisions(c, changed);
+  const before = await readRecordsOf(c, db, [...replaced, ...older.map((o) => o.article_id)]);
+  const diffs = new Map<string, RecordDiff>();
+  const revisionOf = new Map<string, string>();
+  for (const x of changed) {
+    const id = x.result.articleId;
+    const mine = older.filter((o) => o.article_key === x.key);
+    const latest = mine[mine.length - 1];
+    if (!prev.has(id) && latest !== undefined) {
+      diffs.set(id, revisionDiff(before.get(latest.article_id) ?? [], x.result.metrics));
+      revisionOf.set(id, latest.article_id);
+    } else {
+      diffs.set(id, diffRecords(before.get(id) ?? [], x.result.metrics));
+    }
+  }
+  await insertRows(
+    c,
+    "article_revisions",
+    REVISION_COLUMNS,
+    older.map((o) => {
+      const x = changed.find((y) => y.key === o.article_key) as CheckedItem;
+      const records = before.get(o.article_id) ?? [];
+      const d = revisionDiff(records, x.result.metrics);
+      return [
+        o.article_key,
+        o.article_id,
+        x.result.articleId,
+        o.title,
+        o.fetched_at,
+        now,
+        o.body,
+        JSON.stringify(records),
+        JSON.stringify(revisionChanges(d)),
+        d.added.length,
+        d.removed.length,
+        d.changed.length,
+      ];
+    }),
   );
+  for (const chunk of chunks(
+    older.map((o) => o.article_id),
+    MAX_IN,
+  )) {
+    const list = marks(chunk.length);
+    await c.run(`DELETE FROM records WHERE article_id IN (${list})`, chunk);
+    await c.run(`DELETE FROM entities WHERE article_id IN (${list})`, chunk);
+    await c.run(`DELETE FROM articles WHERE article_id IN (${list})`, chunk);
+  }
 
   // A page stored already (reprocess saves every article with the page it read) is kept
   // as stored rather than compressed again; only a new or changed page is compressed.
@@ -546,14 +664,59 @@ async function saveGroup(
     const articleId = x.result.articleId;
     const d = diffs.get(articleId);
     if (d === undefined) return { articleId, changed: false, added: 0, removed: 0, updated: 0 };
+    const of = revisionOf.get(articleId);
     return {
       articleId,
       changed: true,
+      ...(of !== undefined ? { revisionOf: of } : {}),
       added: d.added.length,
       removed: d.removed.length,
       updated: d.changed.length,
     };
   });
+}
+
+/** An article stored under the key of one being saved, with another id: an older revision. */
+interface OlderRevision {
+  article_id: string;
+  article_key: string;
+  title: string | null;
+  fetched_at: string;
+  body: string;
+}
+
+/**
+ * The stored articles the group's new texts replace, oldest first per key. One fetched
+ * later than the text being saved is not replaced by it (reprocess saves old texts too):
+ * the two stay side by side, as before revisions were kept.
+ */
+async function olderRevisions(c: SqlConn, changed: CheckedItem[]): Promise<OlderRevision[]> {
+  const ids = new Set(changed.map((x) => x.result.articleId));
+  // A group holds each key once (see uniqueRuns).
+  const fetchedAt = new Map(changed.map((x) => [x.key, x.item.article.fetchedAt]));
+  const out: OlderRevision[] = [];
+  for (const chunk of chunks([...new Set(changed.map((x) => x.key))], MAX_IN)) {
+    const rows = await c.all<OlderRevision>(
+      `SELECT article_id, article_key, title, fetched_at, body FROM articles WHERE article_key IN (${marks(chunk.length)}) ORDER BY article_key, fetched_at, article_id`,
+      chunk,
+    );
+    for (const r of rows)
+      if (!ids.has(r.article_id) && r.fetched_at <= (fetchedAt.get(r.article_key) ?? ""))
+        out.push(r);
+  }
+  return out;
+}
+
+/** A revision's changes as kept in history: the records' texts and the fields that moved. */
+function revisionChanges(d: RecordDiff): ArticleRevision["changes"] {
+  return {
+    added: d.added.map((r) => r.text),
+    removed: d.removed.map((r) => r.text),
+    changed: d.changed.map((x) => ({
+      text: x.text,
+      fields: x.fields,
+    })),
+  };
 }
 
 /** What `saveGroup` reads of an article already stored. */

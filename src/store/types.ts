@@ -27,6 +27,8 @@ export interface SaveOutcome {
   articleId: string;
   /** false when the same article with the same extractor version was already stored. */
   changed: boolean;
+  /** The article id this one replaced as the newer revision of the same URL. */
+  revisionOf?: string;
   added: number;
   removed: number;
   updated: number;
@@ -72,6 +74,11 @@ export interface Store {
   putFetchState(state: FetchState): Promise<void>;
   /** Which of these URLs have a stored article (by canonical URL or URL), in one query. */
   knownUrls(urls: readonly string[]): Promise<Set<string>>;
+  /**
+   * Of these URLs, those whose stored article is younger than `since` (published then or
+   * later, or this revision fetched then when its date is unknown): due for a conditional re-check.
+   */
+  recentUrls(urls: readonly string[], since: string): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -161,6 +168,35 @@ export interface BulkItem {
   result: ArticleResult;
 }
 
+/** A replaced revision of an article (same URL, older text), with what the next one changed. */
+export interface ArticleRevision {
+  /** What makes it one article: its canonical URL, or its body hash when it has none. */
+  articleKey: string;
+  /** The replaced revision's id (the hash of its body). */
+  articleId: string;
+  replacedBy: string;
+  title: string | null;
+  fetchedAt: string;
+  replacedAt: string;
+  body: string;
+  /** Its records as they were stored. */
+  records: MetricRecord[];
+  /** Against the revision that replaced it, matched by kind, metric, entity and period. */
+  added: number;
+  removed: number;
+  updated: number;
+  changes: RevisionChanges;
+}
+
+export interface RevisionChanges {
+  added: string[];
+  removed: string[];
+  changed: Array<{
+    text: string;
+    fields: Array<{ path: string; before: unknown; after: unknown }>;
+  }>;
+}
+
 export interface RecordStore extends Store {
   /** `sqlite:/abs/path` or the PostgreSQL URL with its password masked. */
   readonly location: string;
@@ -173,6 +209,11 @@ export interface RecordStore extends Store {
   getRecords(articleId: string): Promise<MetricRecord[]>;
   getArticle(articleId: string): Promise<StoredArticle | null>;
   listRuns(articleId?: string): Promise<ExtractionRun[]>;
+  /**
+   * The replaced revisions of one article, oldest first, by its URL (any spelling) or the
+   * id of any of its revisions; [] when it was never revised.
+   */
+  listRevisions(urlOrArticleId: string): Promise<ArticleRevision[]>;
   stats(): Promise<StoreStats>;
   bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
 }

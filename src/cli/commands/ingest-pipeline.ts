@@ -113,7 +113,13 @@ async function runInline(
   try {
     tally = await runPipelineInline(
       p,
-      { store, fetcher, logger: ctx.logger(), pacer: createLocalPacer() },
+      {
+        store,
+        fetcher,
+        logger: ctx.logger(),
+        pacer: createLocalPacer(),
+        filesRoot: ctx.config().filesRoot,
+      },
       {
         onTotal: (n) => {
           refs = n;
@@ -135,12 +141,13 @@ async function runInline(
 function countsToSummary(
   c: RunCounts,
   failures: { what: string; reason: string }[],
+  skips: { what: string; reason: string }[],
   durationMs: number,
 ): IngestSummary {
   // `failures` holds the failed, deferred and not-done pages, each `CODE: message`.
   return {
-    files: c.total,
-    skipped: [],
+    files: c.total + c.skipped,
+    skipped: skips.map((s) => s.what),
     articles: (c.statuses.stored ?? 0) + (c.statuses.unchanged ?? 0),
     changed: c.statuses.stored ?? 0,
     unchanged: c.statuses.unchanged ?? 0,
@@ -194,20 +201,29 @@ async function runQueued(
       },
     });
     progress.done();
+    // A run whose discovery failed (a worker refused the pipeline, a feed was down) did
+    // nothing: say why, and do not report it as done (nor as left by the ceiling).
+    const discover = await queues.discover.getJob(`discover-${runId}`);
+    const discoverFailed = discover !== undefined && (await discover.isFailed());
     const failures = [
       ...(await tracker.failures(runId)),
       ...(await tracker.deferrals(runId)),
-      ...(await notDone(queues, runId, counts, ceiling)),
+      ...(discoverFailed ? [] : await notDone(queues, runId, counts, ceiling)),
     ];
+    if (discover && discoverFailed)
+      failures.push({ what: `pipeline ${p.spec.name}`, reason: discover.failedReason });
     for (const f of failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.reason}\n`);
+    // Not run by this run, so not counted as done: each said with its reason.
+    const skips = await tracker.skips(runId);
+    for (const s of skips) ctx.stderr(`newsfigures ingest: ${s.what}: skipped: ${s.reason}\n`);
     await printSummary(
       ctx,
       opts,
       pipeline,
-      countsToSummary(counts, failures, Date.now() - started),
+      countsToSummary(counts, failures, skips, Date.now() - started),
       storeOf(pipeline, {}, config),
     );
-    return failures.length === 0;
+    return failures.length === 0 && counts.failed === 0;
   });
 }
 

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { NewsfiguresError } from "../../errors.js";
 import { FigureKind, Metric } from "../../model/index.js";
 import { parsePeriodFilter } from "../../store/query-sql.js";
-import type { RecordQuery } from "../../store/types.js";
+import type { ArticleRevision, RecordQuery } from "../../store/types.js";
 import type { CliContext } from "../context.js";
 import { intFlag, isoDate, oneOf, storedTimeBound } from "../flags.js";
 import { formatTable } from "../format-table.js";
@@ -33,6 +33,7 @@ export interface FilterFlags {
 interface QueryFlags extends FilterFlags {
   limit: string;
   format: string;
+  history?: string;
 }
 
 /** Adds the record filters to a command (`query`, `export`). */
@@ -61,13 +62,22 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     addFilterOptions(program.command("query"))
       .description("find stored figures by entity, metric, kind, date, period, currency, amount")
       .option("--limit <n>", "at most this many rows", "50")
-      .option("--format <format>", "table (default), csv, jsonl or json", "table"),
+      .option("--format <format>", "table (default), csv, jsonl or json", "table")
+      .option(
+        "--history <url-or-id>",
+        "the replaced revisions of one article (by URL or article id), oldest first, with what changed",
+      ),
   ).action(async (flags: QueryFlags) => {
     const query = toQuery(flags);
     if (!FORMATS.includes(flags.format))
       throw new NewsfiguresError(
         "NF_CLI_BAD_FLAG",
         `--format must be one of ${FORMATS.join(", ")}, not "${flags.format}"`,
+      );
+    const history = flags.history;
+    if (history !== undefined)
+      return withStore(ctx, flags, async (store) =>
+        printHistory(ctx, await store.listRevisions(history), flags.format),
       );
     await withStore(ctx, flags, async (store) => {
       const rows = await store.queryRecords(query);
@@ -86,6 +96,38 @@ export function registerQuery(program: Command, ctx: CliContext): void {
         );
     });
   });
+}
+
+/** `query --history`: one block per replaced revision (table), or the revisions as JSON. */
+async function printHistory(
+  ctx: CliContext,
+  revisions: ArticleRevision[],
+  format: string,
+): Promise<void> {
+  if (format === "json") return ctx.stdout(`${JSON.stringify(revisions, null, 2)}\n`);
+  if (format === "jsonl" || format === "csv") {
+    for (const r of revisions) await ctx.stdout(`${JSON.stringify(r)}\n`);
+    return;
+  }
+  if (revisions.length === 0) {
+    ctx.stderr("no replaced revisions: the article was stored once, or is not in the store\n");
+    return;
+  }
+  const lines: string[] = [];
+  for (const [i, r] of revisions.entries()) {
+    lines.push(
+      `revision ${i + 1} of ${r.articleKey}: fetched ${r.fetchedAt}, replaced ${r.replacedAt} by ${r.replacedBy.slice(0, 19)}…`,
+      `  ${r.records.length} figure(s); the next revision added ${r.added}, removed ${r.removed}, changed ${r.updated}`,
+    );
+    for (const c of r.changes.changed)
+      for (const f of c.fields)
+        lines.push(
+          `    ${c.text}: ${f.path} ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`,
+        );
+    for (const t of r.changes.added) lines.push(`    + ${t}`);
+    for (const t of r.changes.removed) lines.push(`    - ${t}`);
+  }
+  await ctx.stdout(`${lines.join("\n")}\n`);
 }
 
 export function toQuery(f: QueryFlags): RecordQuery {

@@ -3,10 +3,14 @@
  * jobs until SIGTERM or SIGINT, then finish the jobs in hand and exit (graceful shutdown;
  * a second signal exits at once). Run as many as the volume needs, on any machine.
  */
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import type { NewsfiguresError } from "../../errors.js";
 import { redactUrl } from "../../log.js";
+import { DEFAULT_PAGE_TIME_LIMIT_MS } from "../../pipeline/analysis-pool.js";
+import { loadPipeline, loadPipelineDir } from "../../pipeline/load.js";
 import { createPageFetcher } from "../../pipeline/page-fetcher.js";
+import type { Pipeline } from "../../pipeline/schema.js";
 import { QUEUE_NAMES } from "../../queue/jobs.js";
 import { createRedis } from "../../queue/queues.js";
 import { assertRedisReachable } from "../../queue/redis-health.js";
@@ -41,6 +45,16 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       "30000",
     )
     .option("--stalled-interval <ms>", "how often to look for jobs of dead workers", "30000")
+    .option(
+      "--page-time-limit <ms>",
+      "longest a page may take to parse and extract; over it, it fails (NF_EXTRACT_TIMEOUT)",
+      String(DEFAULT_PAGE_TIME_LIMIT_MS),
+    )
+    .option(
+      "--pipelines <paths>",
+      "comma-separated pipeline files or folders this worker runs; jobs of other pipelines are refused",
+      "pipelines",
+    )
     .action(
       async (opts: {
         queues: string;
@@ -48,6 +62,8 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         extractConcurrency: string;
         lockDuration: string;
         stalledInterval: string;
+        pipelines: string;
+        pageTimeLimit: string;
       }) => {
         const redisUrl = requireRedis(ctx, "worker");
         const queues = queueNames("--queues", opts.queues);
@@ -60,11 +76,13 @@ export function registerWorker(program: Command, ctx: CliContext): void {
           }),
           lockDuration: intFlag("--lock-duration", opts.lockDuration, MS),
           stalledInterval: intFlag("--stalled-interval", opts.stalledInterval, MS),
+          analysis: { pageTimeLimitMs: intFlag("--page-time-limit", opts.pageTimeLimit, MS) },
         };
         const config = ctx.config();
         const logger = ctx.logger();
         // Not answering at the start is a setup problem: say so now, not after the first job.
         await assertRedisReachable(redisUrl);
+        const pipelines = await loadPipelines(opts.pipelines);
         const fetcher = createPageFetcher(config.userAgent);
         const running = startWorkers(
           {
@@ -79,13 +97,26 @@ export function registerWorker(program: Command, ctx: CliContext): void {
             logger,
             fetcher,
             openStore: (url) => openStore(url ?? config.store),
+            filesRoot: config.filesRoot,
+            pipelines,
           },
           options,
         );
         logger.info(
-          { queues, prefix: config.queuePrefix, redis: redactUrl(redisUrl), store: config.store },
+          {
+            queues,
+            prefix: config.queuePrefix,
+            redis: redactUrl(redisUrl),
+            store: config.store,
+            pipelines: pipelines.map((p) => p.spec.name),
+          },
           "worker started",
         );
+        if (pipelines.length === 0)
+          logger.warn(
+            { pipelines: opts.pipelines },
+            "no pipeline loaded: every job will be refused (NF_QUEUE_UNKNOWN_PIPELINE); pass --pipelines with the pipeline files or folders this worker runs",
+          );
         await new Promise<void>((resolve) => {
           let stopping = false;
           const stop = (signal: NodeJS.Signals) => {
@@ -117,4 +148,19 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         });
       },
     );
+}
+
+/** The pipelines named by --pipelines (files, or folders of them); a missing default folder is none. */
+async function loadPipelines(paths: string): Promise<Pipeline[]> {
+  const out: Pipeline[] = [];
+  for (const p of paths
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const info = await stat(p).catch(() => null);
+    if (info === null && p === "pipelines") continue;
+    if (info?.isDirectory()) out.push(...(await loadPipelineDir(p)));
+    else out.push(await loadPipeline(p));
+  }
+  return out;
 }

@@ -101,4 +101,33 @@ CREATE TABLE fetch_state (
 );
 `,
   },
+  {
+    version: 2,
+    name: "article identity by URL, replaced revisions kept",
+    sql: `
+-- One article per canonical URL (its body hash when it has none). Rows stored before
+-- take their URL as written; new saves normalise it (tracking parameters dropped).
+ALTER TABLE articles ADD COLUMN article_key TEXT;
+UPDATE articles SET article_key = COALESCE(url, canonical_url, article_id);
+CREATE INDEX articles_key ON articles (article_key);
+
+CREATE TABLE article_revisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_key TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  replaced_by TEXT NOT NULL,
+  title TEXT,
+  fetched_at TEXT NOT NULL,
+  replaced_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  records_json TEXT NOT NULL,
+  changes_json TEXT NOT NULL,
+  added INTEGER NOT NULL,
+  removed INTEGER NOT NULL,
+  updated INTEGER NOT NULL
+);
+CREATE INDEX article_revisions_key ON article_revisions (article_key, id);
+CREATE INDEX article_revisions_article ON article_revisions (article_id);
+`,
+  },
 ];

@@ -5,7 +5,7 @@
  * (PostgreSQL here trusts loopback and ignores it) that must never reach a log line.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -49,7 +49,7 @@ fetch:
 store: ${storeUrl.toString()}
 `,
     );
-    worker = spawn(process.execPath, [BIN, "worker", "--concurrency", "4"], {
+    worker = spawn(process.execPath, [BIN, "worker", "--concurrency", "4", "--pipelines", yaml], {
       cwd: ROOT,
       env: { ...process.env, ...env, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -174,6 +174,18 @@ store: ${storeUrl.toString()}
     expect(logs).not.toContain(SECRET);
   });
 
+  it("ingest fails, with the code, a pipeline the workers did not load", async () => {
+    const stranger = join(dir, "stranger.yaml");
+    writeFileSync(
+      stranger,
+      readFileSync(yaml, "utf8").replace("name: local-cli", "name: stranger"),
+    );
+    const run = await runCli(["ingest", stranger], { env });
+    expect(run.stderr).toMatch(/pipeline stranger: NF_QUEUE_UNKNOWN_PIPELINE: .*did not load/);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/failed: 1/);
+  });
+
   it("stops on SIGTERM and exits 0", async () => {
     const exited = new Promise<number | null>((r) => worker.once("exit", (code) => r(code)));
     worker.kill("SIGTERM");
@@ -202,25 +214,30 @@ describe("queue through the CLI: SIGTERM in the middle of a job", () => {
   });
 
   it("finishes the fetches it holds, takes no new job, and exits 0", async () => {
-    const worker = spawn(process.execPath, [BIN, "worker", "--concurrency", "1"], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, NEWSFIGURES_STORE: pg.url, LOG_LEVEL: "silent" },
-      stdio: "ignore",
-    });
-    const exited = new Promise<number | null>((r) => worker.once("exit", (code) => r(code)));
-    const queues = createQueues(redis, prefix);
-    try {
-      const pipeline = parsePipeline(
-        `name: term
+    const dir = mkdtempSync(join(tmpdir(), "nf-term-"));
+    const file = join(dir, "term.yaml");
+    const yaml = `name: term
 sources:
   - feed: ${site.url}/feed.xml
 fetch:
   allowPrivateNetwork: true
   perHostIntervalMs: 0
 store: ${pg.url}
-`,
-        "term.yaml",
-      );
+`;
+    writeFileSync(file, yaml);
+    const worker = spawn(
+      process.execPath,
+      [BIN, "worker", "--concurrency", "1", "--pipelines", file],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, NEWSFIGURES_STORE: pg.url, LOG_LEVEL: "silent" },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise<number | null>((r) => worker.once("exit", (code) => r(code)));
+    const queues = createQueues(redis, prefix);
+    try {
+      const pipeline = parsePipeline(yaml, file);
       await enqueueDiscover(queues, pipeline, "term");
       await waitUntil("a page request", () => site.pageHits() === 1);
       worker.kill("SIGTERM");

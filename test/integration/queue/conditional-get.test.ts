@@ -108,7 +108,9 @@ store: ${pg.url}
     expect(briefAsks[1]?.headers["if-none-match"]).toBe('"brief-1"');
     expect(asked.filter((a) => a.path === "/story.html")).toHaveLength(1);
     // Discovery read the validators for the whole feed and put them in the job.
-    const job = await workers.queues.fetch.getJob(fetchJobId(`${base}/brief.html`));
+    const job = await workers.queues.fetch.getJob(
+      fetchJobId(`${base}/brief.html`, pipeline.spec.store ?? null),
+    );
     expect(job?.data.known).toEqual({ etag: '"brief-1"', lastModified: null });
   });
 });

@@ -3,8 +3,10 @@
  * port 0 that records when each request arrived, pipelines pointed at it, and stores in
  * a PostgreSQL schema of their own.
  */
+import { writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import type { Redis } from "ioredis";
 import pino from "pino";
 import { inject } from "vitest";
@@ -108,11 +110,13 @@ export async function startNewsSite(
   };
 }
 
+/** A pipeline over the site's feed; with `dir`, also written there as NAME.yaml for a CLI worker's --pipelines. */
 export function feedPipeline(
   site: NewsSite,
   name: string,
   perHostIntervalMs: number,
   store: string,
+  dir?: string,
 ): Pipeline {
   const yaml = `name: ${name}
 sources:
@@ -122,7 +126,10 @@ fetch:
   perHostIntervalMs: ${perHostIntervalMs}
 store: ${store}
 `;
-  return parsePipeline(yaml, `${name}.yaml`);
+  if (dir === undefined) return parsePipeline(yaml, `${name}.yaml`);
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, yaml);
+  return parsePipeline(yaml, file);
 }
 
 /** A PostgreSQL store URL in a schema of its own; `drop` removes it. */

@@ -73,9 +73,10 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
     const second = await waitForRun(tracker, workers.queues, "second", { timeoutMs: 15_000 });
     expect(second.discovered).toBe(true);
     // Only the failed URL is offered again (it is not stored); its job id still names the
-    // failed job, so BullMQ does not add it and nothing is fetched: the failure stays for
-    // `failed retry`.
-    expect(second.total).toBe(1);
+    // failed job, so it is not queued and nothing is fetched: the failure stays for
+    // `failed retry`, and the run counts it as skipped, not done.
+    expect(second.total).toBe(0);
+    expect(second.skipped).toBe(1);
     expect(site.pageHits()).toBe(PAGES);
     const stillFailed = await workers.queues.fetch.getFailed();
     expect(stillFailed.map((j) => j.attemptsMade)).toEqual([1]);
@@ -84,7 +85,7 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
     expect(after.records).toBe(recordsBefore);
     expect((await tracker.lastRuns())["local-feed"]).toMatchObject({
       found: PAGES + 1,
-      enqueued: 1,
+      enqueued: 0,
     });
   });
 });

@@ -41,7 +41,14 @@ describe("ingest --once returns by the run's ceiling", () => {
     a = await startTroubledSite(4);
     b = await startHealthySite();
     dir = mkdtempSync(join(tmpdir(), "nf-ceiling-"));
-    worker = spawn(process.execPath, [BIN, "worker", "--concurrency", "4"], {
+    // Site A's Crawl-delay (1 s) makes its 16 requests take longer than the 8 s ceiling.
+    // Written first: the worker runs only the pipelines it loaded.
+    const yaml = join(dir, "ceiling.yaml");
+    writeFileSync(
+      yaml,
+      troubledPipelineYaml(a, b, pg.url, "ceiling", 3).replace("timeout: 90s", "timeout: 8s"),
+    );
+    worker = spawn(process.execPath, [BIN, "worker", "--concurrency", "4", "--pipelines", yaml], {
       cwd: ROOT,
       env: { ...process.env, ...env, LOG_LEVEL: "silent" },
       stdio: "ignore",
@@ -69,11 +76,6 @@ describe("ingest --once returns by the run's ceiling", () => {
 
   it("reports what failed and what was not done, each with its code", async () => {
     const yaml = join(dir, "ceiling.yaml");
-    // Site A's Crawl-delay (1 s) makes its 16 requests take longer than the 8 s ceiling.
-    writeFileSync(
-      yaml,
-      troubledPipelineYaml(a, b, pg.url, "ceiling", 3).replace("timeout: 90s", "timeout: 8s"),
-    );
     const started = Date.now();
     const run = await runCli(["ingest", "--once", yaml], { env });
     const took = Date.now() - started;

@@ -5,8 +5,9 @@
  * (`npm ci` builds dist/), run as a user runs it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { enqueueDiscover } from "../../../src/queue/queues.js";
@@ -58,9 +59,22 @@ describe("queue: a worker killed mid-job", () => {
       existsSync(resolve(ROOT, "dist/cli/main.js")),
       "dist/ is missing: run npm run build",
     ).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "nf-kill-"));
+    const pipeline = feedPipeline(site, "killed", 10, pg.url, dir);
     child = spawn(
       process.execPath,
-      [BIN, "worker", "--concurrency", "2", "--lock-duration", "1000", "--stalled-interval", "500"],
+      [
+        BIN,
+        "worker",
+        "--concurrency",
+        "2",
+        "--lock-duration",
+        "1000",
+        "--stalled-interval",
+        "500",
+        "--pipelines",
+        dir,
+      ],
       {
         cwd: ROOT,
         env: {
@@ -76,7 +90,6 @@ describe("queue: a worker killed mid-job", () => {
     const exited = new Promise<NodeJS.Signals | null>((r) =>
       child?.once("exit", (_code, signal) => r(signal)),
     );
-    const pipeline = feedPipeline(site, "killed", 10, pg.url);
     const producer = startWorkers(workerDeps(prefix), { queues: [] });
     await enqueueDiscover(producer.queues, pipeline, "kill");
     await producer.close();

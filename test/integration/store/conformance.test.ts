@@ -418,6 +418,91 @@ describe.each(all)("store conformance on $name", (backend) => {
     await store.close();
   });
 
+  it("keeps one article per URL: a new revision replaces the records, the old ones become history", async () => {
+    const store = await fresh();
+    const url = "https://news.example.test/larch/results?utm_source=rss";
+    const bodies = ["1.5", "2.5", "3.5"].map(
+      (n) => `Larch Mills results\nLarch Mills said revenue was $${n} billion in 2025.\n`,
+    );
+    const saved = [];
+    for (const [i, body] of bodies.entries()) {
+      const { row, result } = article(
+        body,
+        [
+          record(body, {
+            text: `$${["1.5", "2.5", "3.5"][i]} billion`,
+            kind: "money",
+            amount: [1.5e9, 2.5e9, 3.5e9][i] as number,
+            currency: "USD",
+            metric: "revenue",
+            entity: "Larch Mills",
+            period: { text: "2025", year: 2025 },
+          }),
+        ],
+        { url, canonicalUrl: url, fetchedAt: `2026-01-0${i + 1}T00:00:00.000Z` },
+      );
+      saved.push(await store.saveExtraction(row, result, "1.0.0"));
+    }
+    expect(saved.map((o) => [o.changed, o.added, o.removed, o.updated])).toEqual([
+      [true, 1, 0, 0],
+      [true, 0, 0, 1],
+      [true, 0, 0, 1],
+    ]);
+    expect(await store.stats()).toMatchObject({ articles: 1, records: 1 });
+    const records = await store.queryRecords({ entity: "Larch Mills" });
+    expect(records.map((r) => r.record.value.amount)).toEqual([3.5e9]);
+    // History by URL (any spelling of it) or by the current article's id.
+    const history = await store.listRevisions("https://news.example.test/larch/results");
+    expect(await store.listRevisions(saved[2]?.articleId as string)).toEqual(history);
+    expect(history.map((h) => [h.articleId, h.replacedBy])).toEqual([
+      [saved[0]?.articleId, saved[1]?.articleId],
+      [saved[1]?.articleId, saved[2]?.articleId],
+    ]);
+    expect(history.map((h) => h.records.map((r) => r.value.amount))).toEqual([[1.5e9], [2.5e9]]);
+    expect(history[0]).toMatchObject({
+      fetchedAt: "2026-01-01T00:00:00.000Z",
+      added: 0,
+      removed: 0,
+      updated: 1,
+    });
+    expect(history[1]?.changes.changed).toEqual([
+      expect.objectContaining({
+        text: "$3.5 billion",
+        fields: expect.arrayContaining([{ path: "value.amount", before: 2.5e9, after: 3.5e9 }]),
+      }),
+    ]);
+    await store.close();
+  });
+
+  it("never lets an older text of a URL replace a newer one", async () => {
+    const store = await fresh();
+    const url = "https://news.example.test/larch/late";
+    const older = article(ORCHARD_TEXT, orchardRecords(), {
+      url,
+      fetchedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const newer = article(KESTREL_TEXT, kestrelRecords(), {
+      url,
+      fetchedAt: "2026-01-05T00:00:00.000Z",
+    });
+    await store.saveExtraction(newer.row, newer.result, "1.0.0");
+    await store.saveExtraction(older.row, older.result, "1.0.0");
+    expect(await store.getArticle(newer.row.articleId)).not.toBeNull();
+    expect(await store.listRevisions(url)).toEqual([]);
+    await store.close();
+  });
+
+  it("keeps body-hash identity for text without a URL", async () => {
+    const store = await fresh();
+    const o = article(ORCHARD_TEXT, orchardRecords());
+    const k = article(KESTREL_TEXT, kestrelRecords());
+    await store.saveExtraction(o.row, o.result, "1.0.0");
+    await store.saveExtraction(k.row, k.result, "1.0.0");
+    expect(await store.stats()).toMatchObject({ articles: 2, records: 6 });
+    expect(await store.listRevisions(o.row.articleId)).toEqual([]);
+    await store.close();
+  });
+
   it("bulk-inserts without duplicating what is already there", async () => {
     const store = await fresh();
     const o = article(ORCHARD_TEXT, orchardRecords());
