@@ -252,9 +252,13 @@ export class SqlStore implements RecordStore {
     return (await readRecordsOf(this.db, this.db, [articleId])).get(articleId) ?? [];
   }
 
-  async listRuns(articleId?: string): Promise<ExtractionRun[]> {
+  async listRuns(articleId?: string, latest?: number): Promise<ExtractionRun[]> {
+    const order =
+      latest === undefined
+        ? "ORDER BY id"
+        : `ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(latest))}`;
     const rows = await this.db.all<Record<string, string | number | null>>(
-      `SELECT * FROM extraction_runs ${articleId === undefined ? "" : "WHERE article_id = ?"} ORDER BY id`,
+      `SELECT * FROM extraction_runs ${articleId === undefined ? "" : "WHERE article_id = ?"} ${order}`,
       articleId === undefined ? [] : [articleId],
     );
     return rows.map((r) => ({

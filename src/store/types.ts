@@ -172,7 +172,8 @@ export interface RecordStore extends Store {
   listArticles(filter?: ArticleFilter, pageSize?: number): AsyncIterable<StoredArticle>;
   getRecords(articleId: string): Promise<MetricRecord[]>;
   getArticle(articleId: string): Promise<StoredArticle | null>;
-  listRuns(articleId?: string): Promise<ExtractionRun[]>;
+  /** The run history in order; with `latest`, only the newest that many, newest first. */
+  listRuns(articleId?: string, latest?: number): Promise<ExtractionRun[]>;
   stats(): Promise<StoreStats>;
   bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
 }
