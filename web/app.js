@@ -52,10 +52,12 @@
         if (d.lo[i] !== null && d.hi[i] !== null) {
           const top = u.valToPos(d.hi[i], "y", true);
           const bottom = u.valToPos(d.lo[i], "y", true);
+          const h = Math.max(2 * px, bottom - top);
           ctx.fillStyle = band;
-          ctx.globalAlpha = 0.8;
-          ctx.fillRect(cx - 5 * px, top, 10 * px, Math.max(2 * px, bottom - top));
-          ctx.globalAlpha = 1;
+          ctx.fillRect(cx - 6 * px, top, 12 * px, h);
+          ctx.strokeStyle = stroke;
+          ctx.lineWidth = px;
+          ctx.strokeRect(cx - 6 * px, top, 12 * px, h);
         }
         if (d.basis[i] === "s") {
           const cy = u.valToPos(d.y[i], "y", true);
@@ -74,13 +76,9 @@
       ctx.restore();
     }
 
-    let lo = Math.min(...d.y, ...d.lo.filter((v) => v !== null));
-    let hi = Math.max(...d.y, ...d.hi.filter((v) => v !== null));
-    if (lo === hi) {
-      lo = lo > 0 ? 0 : lo - 1;
-      hi = hi === 0 ? 1 : hi * 1.1;
-    }
-    const pad = (hi - lo) * 0.08;
+    const lo = Math.min(...d.y, ...d.lo.filter((v) => v !== null));
+    const hi = Math.max(...d.y, ...d.hi.filter((v) => v !== null));
+    const pad = lo === hi ? Math.abs(hi) * 0.5 || 1 : (hi - lo) * 0.12;
     let xmin = d.x[0];
     let xmax = d.x[n - 1];
     if (xmin === xmax) {
@@ -94,14 +92,15 @@
       cursor: { drag: { x: false, y: false }, points: { size: 10 } },
       scales: {
         x: { time: true, range: [xmin - (xmax - xmin) * 0.03, xmax + (xmax - xmin) * 0.03] },
-        y: { range: [Math.min(0, lo - pad), hi + pad] },
+        // Points, not bars: the axis spans the data (never below zero for positive data).
+        y: { range: [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad] },
       },
       axes: [
         { stroke: "#555", grid: { stroke: "#eee" } },
         {
           stroke: "#555",
           grid: { stroke: "#eee" },
-          size: 70,
+          size: 96,
           values: (_u, ticks) => ticks.map((t) => `${unit}${compact(t)}${suffix}`),
         },
       ],

@@ -193,6 +193,9 @@ function anchorOf(t: Timeline): string {
   return `m-${t.metric}-${t.unit.replace(/[^A-Za-z0-9]/g, "_")}`;
 }
 
+/** One letter per point in the chart data (web/app.js reads them). */
+const BASIS_CODE = { period: "p", published: "u", stored: "s" } as const;
+
 /** What the chart script needs, as columns (10,000 points stay a few hundred KB). */
 function chartData(t: Timeline): string {
   const articles: string[] = [];
@@ -224,7 +227,7 @@ function chartData(t: Timeline): string {
     col.lo.push(r.value.range?.min ?? null);
     col.hi.push(r.value.range?.max ?? null);
     col.forecast.push(r.forecast ? 1 : 0);
-    col.basis.push(p.basis[0] as string);
+    col.basis.push(BASIS_CODE[p.basis]);
     col.article.push(a);
     col.id.push(r.id);
     col.label.push(`${formatAmount(r.value)}${r.period ? ` · ${r.period.text}` : ""}`);
@@ -240,7 +243,7 @@ function timelineSection(entity: string, t: Timeline): Html {
   return html`<section class="timeline m-${t.metric}" id="${anchorOf(t)}">
 <h2>${metricBadge(t.metric)} ${t.unit ? html`<span class="muted">${t.unit}</span>` : ""}</h2>
 <div class="chart" data-series="${chartData(t)}" role="img" aria-label="${t.metric} of ${entity} over time, ${t.points.length} figures"></div>
-<p class="legend"><span class="key dot"></span> reported <span class="key ring"></span> forecast <span class="key band"></span> range <span class="key diamond"></span> dated by when it was stored · click a point to open its sentence</p>
+<p class="legend"><span class="key dot"></span> reported${t.points.some((p) => p.stored.record.forecast) ? html` <span class="key ring"></span> forecast` : ""}${t.points.some((p) => p.stored.record.value.range) ? html` <span class="key band"></span> range` : ""}${t.points.some((p) => p.basis === "stored") ? html` <span class="key diamond"></span> dated by when it was stored` : ""} · click a point to open its sentence</p>
 ${recordTable(rows, { entity: false })}
 ${t.points.length > TABLE_ROWS ? html`<p class="muted">The ${TABLE_ROWS} newest of ${t.points.length}; <a href="/search${queryString({ entity, metric: t.metric })}">all of them in search</a>.</p>` : ""}
 </section>`;
