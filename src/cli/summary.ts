@@ -49,6 +49,9 @@ export function formatIngestSummary(s: IngestSummary, stats: StoreStats, locatio
   const metric = metrics.find(([k]) => k !== "other")?.[0];
   lines.push(
     `Try: newsfigures query${example ? ` --entity "${example}"` : ""}${metric ? ` --metric ${metric}` : ""} --format table`,
+    ...(location.startsWith("sqlite:")
+      ? [`SQL:  sqlite3 ${location.slice(7)} "select name from sqlite_master where type = 'table'"`]
+      : []),
     `Look: npx newsfigures serve${location === `sqlite:${resolve(DEFAULT_SQLITE_PATH)}` ? "" : ` --store ${location}`} → http://127.0.0.1:8080`,
   );
   return `${lines.join("\n")}\n`;
