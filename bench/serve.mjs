@@ -160,6 +160,12 @@ try {
     console.log(
       `GET /entity/${CHART_ENTITY} (10,000 figures): p50 ${fmt(big.p50, 0)} ms, p99 ${fmt(big.p99, 0)} ms, ${fmt(big.kb, 0)} KB (20 requests)`,
     );
+    // The overview counts the whole store (COUNT and GROUP BY over every record): no goal,
+    // measured so its cost at this size is known.
+    const overview = await latency(server.url, ["/"], 10);
+    console.log(
+      `GET / (overview, whole-store counts): p50 ${fmt(overview.p50, 0)} ms, p99 ${fmt(overview.p99, 0)} ms (10 requests)`,
+    );
     console.log(await chartInBrowser(`${server.url}/entity/${encodeURIComponent(CHART_ENTITY)}`));
   } finally {
     await server.close();

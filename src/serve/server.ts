@@ -8,7 +8,7 @@
  */
 import Fastify, { type FastifyInstance } from "fastify";
 import type { QueueStatus } from "../cli/commands/status.js";
-import { isNewsfiguresError } from "../errors.js";
+import { isNewsfiguresError, type NewsfiguresError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { RecordStore } from "../store/types.js";
 import { registerApi } from "./api.js";
@@ -46,9 +46,15 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK_NAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** Status for our error codes: unknown things are 404, everything else a caller sent is 400. */
-function statusOf(code: string): number {
-  return code.endsWith("_NOT_FOUND") || code === "NF_SERVE_NO_QUEUES" ? 404 : 400;
+/**
+ * The status of one of our errors. NF_SERVE_* are about the request: unknown things 404,
+ * the rest 400. Anything else (the store down, a query failing) is the server's: 503 when
+ * trying again may help, else 500.
+ */
+function statusOf(err: NewsfiguresError): number {
+  if (err.code.startsWith("NF_SERVE_"))
+    return err.code.endsWith("_NOT_FOUND") || err.code === "NF_SERVE_NO_QUEUES" ? 404 : 400;
+  return err.retryable ? 503 : 500;
 }
 
 /** The app without a socket (tests and the bench inject requests into it). */
@@ -59,6 +65,8 @@ export async function buildServer(
   const log = deps.logger?.child({ stage: "serve" });
   const app = Fastify({
     logger: false,
+    // A client gets 10 s to send its request; answers may stream for longer.
+    requestTimeout: 10_000,
     // Query strings longer than a form can make are not ours.
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024,
@@ -89,14 +97,15 @@ export async function buildServer(
     const known = isNewsfiguresError(err);
     const fastifyStatus = (err as { statusCode?: number }).statusCode;
     const status = known
-      ? statusOf(err.code)
+      ? statusOf(err)
       : fastifyStatus && fastifyStatus < 500
         ? fastifyStatus
         : 500;
     const code = known ? err.code : status < 500 ? "NF_SERVE_BAD_REQUEST" : "NF_SERVE_INTERNAL";
-    // A bug or a store outage is logged whole and answered without internals.
+    // Our errors are written for users (URLs redacted); anything else is a bug, logged whole
+    // and answered without internals.
     const message =
-      status < 500
+      known || status < 500
         ? (err as Error).message
         : "the server failed to answer; see its log for the error";
     if (status >= 500) log?.error({ err, url: req.url }, "serve: request failed");

@@ -20,7 +20,7 @@ describe("html template", () => {
 
   it("never lets a markup character of outside text through", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), (text) => {
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
         const out = html`<p>${text}</p>`.value.slice(3, -4);
         expect(out).not.toMatch(/[<>"'`]/);
         // Escaping is reversible: nothing is lost, nothing added.
