@@ -8,9 +8,9 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { exportChunks, jsonOf } from "../cli/record-format.js";
 import { NewsfiguresError } from "../errors.js";
+import type { ServeDeps } from "./deps.js";
 import { DownloadParams, FilterParams, filterOf, PageParams, parseParams } from "./params.js";
 import { readArticle, readEntity, readFigures } from "./reads.js";
-import type { ServeDeps } from "./server.js";
 
 const RunParams = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(20),

@@ -105,7 +105,7 @@ export function recordTable(
 <tbody>
 ${rows.map(
   (s) => html`<tr>
-<td>${dateOnly(s.publishedAt)}</td>
+<td>${s.publishedAt ? dateOnly(s.publishedAt) : html`<span class="none" title="no publication date">—</span>`}</td>
 <td class="num" data-value="${s.record.value.amount}">${formatAmount(s.record.value)}${s.record.forecast ? html` <span class="tag">forecast</span>` : ""}</td>
 <td>${metricBadge(s.record.metric)}</td>
 ${showEntity ? html`<td>${entityLink(s.record.entity?.name)}</td>` : ""}

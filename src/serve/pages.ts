@@ -9,6 +9,7 @@ import { formatAmount } from "../cli/format-table.js";
 import { isNewsfiguresError } from "../errors.js";
 import { FigureKind, Metric, type MetricRecord } from "../model/index.js";
 import type { StoredRecord } from "../store/types.js";
+import type { ServeDeps } from "./deps.js";
 import { type Html, html, queryString } from "./html.js";
 import {
   articleHref,
@@ -21,7 +22,6 @@ import {
 } from "./layout.js";
 import { FilterParams, filterEntries, PageParams, parseParams } from "./params.js";
 import { readArticle, readEntity, readFigures } from "./reads.js";
-import type { ServeDeps } from "./server.js";
 import type { Timeline } from "./timeline.js";
 
 /** Rows under each chart; the rest are one click away in search. */

@@ -7,21 +7,14 @@
  * cannot reach it through a rebound DNS name).
  */
 import Fastify, { type FastifyInstance } from "fastify";
-import type { QueueStatus } from "../cli/commands/status.js";
 import { isNewsfiguresError, type NewsfiguresError } from "../errors.js";
-import type { Logger } from "../log.js";
-import type { RecordStore } from "../store/types.js";
 import { registerApi } from "./api.js";
+import type { ServeDeps } from "./deps.js";
 import { errorPage } from "./layout.js";
 import { registerPages } from "./pages.js";
 import { registerStatic } from "./static.js";
 
-export interface ServeDeps {
-  store: RecordStore;
-  /** Present when REDIS_URL is set: the queues' counts and recent failures. */
-  queueStatus?: () => Promise<QueueStatus>;
-  logger?: Logger;
-}
+export type { ServeDeps };
 
 export interface ServeOptions {
   /** The address to bind; loopback unless the user names another. */
