@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { formatAmount } from "../cli/format-table.js";
-import { isNewsfiguresError } from "../errors.js";
+import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
 import { FigureKind, Metric, type MetricRecord } from "../model/index.js";
 import type { StoredRecord } from "../store/types.js";
 import type { ServeDeps } from "./deps.js";
@@ -35,10 +35,15 @@ export function registerPages(app: FastifyInstance, deps: ServeDeps): void {
   const { store } = deps;
 
   app.get("/", async (_req, reply) => {
+    // Redis being down costs the overview its queue table, not the page.
     const [stats, runs, queues] = await Promise.all([
       store.stats(),
       store.listRuns(undefined, 10),
-      deps.queueStatus ? deps.queueStatus() : Promise.resolve(null),
+      deps.queueStatus
+        ? deps
+            .queueStatus()
+            .catch((err: unknown) => (isNewsfiguresError(err) ? err : Promise.reject(err)))
+        : Promise.resolve(null),
     ]);
     const most = Math.max(1, ...stats.byMetric.map((m) => m.count));
     const topMost = Math.max(1, ...stats.topEntities.map((e) => e.count));
@@ -87,7 +92,7 @@ ${runs.map(
 </tbody></table>`
 }
 </section>
-${queues ? queueSection(queues) : html`<p class="muted">Queues: not shown (start serve with <code>REDIS_URL</code> set to see them).</p>`}`,
+${queues instanceof NewsfiguresError ? html`<section><h2>Queues</h2><p class="error"><code>${queues.code}</code> ${queues.message}</p></section>` : queues ? queueSection(queues) : html`<p class="muted">Queues: not shown (start serve with <code>REDIS_URL</code> set to see them).</p>`}`,
         { nav: "overview" },
       ),
     );

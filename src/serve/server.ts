@@ -9,7 +9,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { isNewsfiguresError, type NewsfiguresError } from "../errors.js";
 import { registerApi } from "./api.js";
-import type { ServeDeps } from "./deps.js";
+import { boundedQueueStatus, type ServeDeps } from "./deps.js";
 import { errorPage } from "./layout.js";
 import { registerPages } from "./pages.js";
 import { registerStatic } from "./static.js";
@@ -40,13 +40,13 @@ export function isLoopback(host: string): boolean {
 }
 
 /**
- * The status of one of our errors. NF_SERVE_* are about the request: unknown things 404,
- * the rest 400. Anything else (the store down, a query failing) is the server's: 503 when
- * trying again may help, else 500.
+ * The status of one of our errors: unknown things 404, a bad request (NF_SERVE_*) 400.
+ * Anything else (the store or Redis down, a query failing) is the server's: 503 when trying
+ * again may help, else 500.
  */
 function statusOf(err: NewsfiguresError): number {
-  if (err.code.startsWith("NF_SERVE_"))
-    return err.code.endsWith("_NOT_FOUND") || err.code === "NF_SERVE_NO_QUEUES" ? 404 : 400;
+  if (err.code.endsWith("_NOT_FOUND") || err.code === "NF_SERVE_NO_QUEUES") return 404;
+  if (err.code.startsWith("NF_SERVE_") && !err.retryable) return 400;
   return err.retryable ? 503 : 500;
 }
 
@@ -116,8 +116,10 @@ export async function buildServer(
       .send(errorPage(404, "NF_SERVE_NOT_FOUND", message).value);
   });
   registerStatic(app);
-  registerApi(app, deps);
-  registerPages(app, deps);
+  const read = deps.queueStatus;
+  const routed: ServeDeps = read ? { ...deps, queueStatus: () => boundedQueueStatus(read) } : deps;
+  registerApi(app, routed);
+  registerPages(app, routed);
   await app.ready();
   return app;
 }

@@ -33,6 +33,12 @@ export function registerServe(program: Command, ctx: CliContext): void {
       ? createRedis(redisUrl, (err) => logger.warn({ err }, "serve: Redis"))
       : null;
     const queues = redis ? createQueues(redis, ctx.config().queuePrefix) : null;
+    // With Redis down, closing the queues would wait for it: give up after two seconds.
+    const closeQueues = async () => {
+      if (queues)
+        await Promise.race([queues.close(), new Promise((r) => setTimeout(r, 2000).unref())]);
+      redis?.disconnect();
+    };
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer(
@@ -40,8 +46,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         { host: opts.host, port },
       );
     } catch (err) {
-      await queues?.close();
-      redis?.disconnect();
+      await closeQueues();
       await store.close();
       throw err;
     }
@@ -53,8 +58,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       process.once("SIGTERM", stop);
     });
     await server.close();
-    await queues?.close();
-    redis?.disconnect();
+    await closeQueues();
     await store.close();
   });
 }
