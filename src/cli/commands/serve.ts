@@ -29,9 +29,21 @@ export function registerServe(program: Command, ctx: CliContext): void {
     const store = await openStore(storeSpec(ctx, opts));
     const redisUrl = ctx.config().redisUrl;
     const logger = ctx.logger();
+    // One warning per outage, not one per reconnection attempt.
+    let down = false;
     const redis = redisUrl
-      ? createRedis(redisUrl, (err) => logger.warn({ err }, "serve: Redis"))
+      ? createRedis(redisUrl, (err) => {
+          if (!down)
+            logger.warn(
+              { err },
+              "serve: Redis unreachable; the queues show as unavailable until it is back",
+            );
+          down = true;
+        })
       : null;
+    redis?.on("ready", () => {
+      down = false;
+    });
     const queues = redis ? createQueues(redis, ctx.config().queuePrefix) : null;
     // With Redis down, closing the queues would wait for it: give up after two seconds.
     const closeQueues = async () => {
