@@ -100,7 +100,8 @@ async function shot(name: string, fullPage = true): Promise<void> {
   await ctx.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
-describe.skipIf(skipReason !== null)("newsfigures serve in Chromium", () => {
+// A browser on a shared 2-core machine: generous per-test time, never a timed assertion.
+describe.skipIf(skipReason !== null)("newsfigures serve in Chromium", { timeout: 90_000 }, () => {
   beforeAll(async () => {
     const { chromium } = await import("playwright-core");
     const dir = mkdtempSync(join(tmpdir(), "nf-serve-browser-"));
