@@ -12,6 +12,11 @@ import type { ServeDeps } from "./deps.js";
 import { DownloadParams, FilterParams, filterOf, PageParams, parseParams } from "./params.js";
 import { readArticle, readEntity, readFigures } from "./reads.js";
 
+const EntityListParams = z.strictObject({
+  entity: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
 const RunParams = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(20),
 });
@@ -37,6 +42,11 @@ export function registerApi(app: FastifyInstance, deps: ServeDeps): void {
         .header("content-disposition", `attachment; filename="figures.${format}"`)
         .send(stream);
     });
+
+  app.get("/api/entities", async (req) => {
+    const { entity, limit } = parseParams(EntityListParams, req.query);
+    return { items: await store.entityCounts(entity, limit) };
+  });
 
   app.get<{ Params: { name: string } }>("/api/entities/:name", async (req) => {
     const view = await readEntity(store, req.params.name, parseParams(FilterParams, req.query));

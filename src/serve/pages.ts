@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { formatAmount } from "../cli/format-table.js";
 import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
 import { FigureKind, Metric, type MetricRecord } from "../model/index.js";
-import type { StoredRecord } from "../store/types.js";
+import type { EntityCount, StoredRecord } from "../store/types.js";
 import type { ServeDeps } from "./deps.js";
 import { type Html, html, queryString } from "./html.js";
 import {
@@ -109,12 +109,17 @@ ${queues instanceof NewsfiguresError ? html`<section><h2>Queues</h2><p class="er
     }
     const searched = Object.keys(filterEntries(FilterParams.parse(stripPaging(params)))).length > 0;
     try {
-      return send(
-        reply,
-        searchPage(raw, searched ? { params, ...(await readFigures(store, params)) } : null),
-      );
+      const result = searched
+        ? {
+            params,
+            ...(await readFigures(store, params)),
+            entities: params.entity ? await store.entityCounts(params.entity, 8) : [],
+          }
+        : null;
+      return send(reply, searchPage(raw, result));
     } catch (err) {
-      if (!isNewsfiguresError(err)) throw err;
+      // A bad filter value is the form's to show; a store failure is the server's.
+      if (!isNewsfiguresError(err) || !err.code.startsWith("NF_SERVE_")) throw err;
       return send(reply, searchPage(raw, null, err.message), 400);
     }
   });
@@ -286,7 +291,12 @@ export function markBody(
 
 function searchPage(
   raw: Record<string, string>,
-  result: { params: PageParams; items: StoredRecord[]; next: string | null } | null,
+  result: {
+    params: PageParams;
+    items: StoredRecord[];
+    next: string | null;
+    entities: EntityCount[];
+  } | null,
   error?: string,
 ): Html {
   const v = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
@@ -319,7 +329,8 @@ ${
     ? error
       ? ""
       : html`<p class="muted">Choose at least one filter. Entities match as in <code>newsfigures query --entity</code>: names starting with the text, else names containing it.</p>`
-    : html`<div class="result-head">
+    : html`${result.entities.length > 0 ? html`<p class="toc">Entities starting with “${result.params.entity}”: ${result.entities.map((e) => html`${entityLink(e.name)} <span class="muted">${e.count}</span> `)}</p>` : ""}
+<div class="result-head">
 <p><strong>${result.items.length}</strong> figures${Number(result.params.cursor ?? 0) > 0 ? html` from row ${Number(result.params.cursor) + 1}` : ""}, newest first. Click a column to sort this page.</p>
 <p class="downloads">Download all matches: <a href="/api/figures.csv${queryString(filters)}" download>CSV</a> · <a href="/api/figures.jsonl${queryString(filters)}" download>JSONL</a> · <a href="/api/figures${queryString({ ...filters, limit: result.params.limit, cursor: result.params.cursor })}">JSON of this page</a></p>
 </div>

@@ -155,6 +155,12 @@ export interface StoreStats {
   topEntities: Array<{ name: string; count: number }>;
 }
 
+export interface EntityCount {
+  name: string;
+  count: number;
+  byMetric: Array<{ metric: string; count: number }>;
+}
+
 /** One item of a bulk insert (benchmarks, imports): no diffing, existing ids are kept. */
 export interface BulkItem {
   article: ArticleRow;
@@ -175,5 +181,10 @@ export interface RecordStore extends Store {
   /** The run history in order; with `latest`, only the newest that many, newest first. */
   listRuns(articleId?: string, latest?: number): Promise<ExtractionRun[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Entities whose name starts with `prefix` (case-insensitive), most figures first, each
+   * with its count of figures per metric: an index range, never a table scan.
+   */
+  entityCounts(prefix: string, limit?: number): Promise<EntityCount[]>;
   bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
 }

@@ -122,6 +122,47 @@ describe.each(all)("serve API on $name", (backend) => {
     expect(backlog?.points.map((p) => p.record.value.amount)).toContain(51.3e9);
   });
 
+  it("lists the entities a prefix names with their figures per metric, as query counts them", async () => {
+    const cli = await runCli([
+      "query",
+      "--entity",
+      "Dell",
+      "--limit",
+      "1000",
+      "--format",
+      "json",
+      "--store",
+      spec,
+    ]);
+    const rows = JSON.parse(cli.stdout) as Array<{
+      record: { metric: string; entity: { name: string } };
+    }>;
+    const expected = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${r.record.entity.name}\u0000${r.record.metric}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const res = await get("/api/entities?entity=dell");
+    expect(res.statusCode).toBe(200);
+    const items = (
+      res.json() as {
+        items: Array<{
+          name: string;
+          count: number;
+          byMetric: Array<{ metric: string; count: number }>;
+        }>;
+      }
+    ).items;
+    const got = new Map(
+      items.flatMap((e) => e.byMetric.map((m) => [`${e.name}\u0000${m.metric}`, m.count] as const)),
+    );
+    expect(got).toEqual(expected);
+    expect(items.map((e) => e.count)).toEqual(
+      items.map((e) => e.byMetric.reduce((n, m) => n + m.count, 0)),
+    );
+    expect((await get("/api/entities")).statusCode).toBe(400);
+  });
+
   it("refuses bad parameters with NF_SERVE_BAD_PARAM and a 400, naming the parameter", async () => {
     for (const q of [
       "metric=bogus",
