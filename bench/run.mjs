@@ -50,6 +50,11 @@ const SECTIONS = [
     title: "(h) reprocess after a rule change: grouped saves vs one transaction per article",
     file: "reprocess.mjs",
   },
+  {
+    name: "serve",
+    title: "(i) serve: API and entity page latency at 1,000,000 records, a 10,000-point chart",
+    file: "serve.mjs",
+  },
 ];
 
 const argv = process.argv.slice(2);

@@ -14,6 +14,7 @@ import { registerMigrate } from "./commands/migrate.js";
 import { registerQuery } from "./commands/query.js";
 import { registerReprocess } from "./commands/reprocess.js";
 import { registerSchedule } from "./commands/schedule.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStatus } from "./commands/status.js";
 import { registerWorker } from "./commands/worker.js";
 import type { CliContext } from "./context.js";
@@ -68,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   registerQuery(program, ctx);
   registerExport(program, ctx);
   registerMigrate(program, ctx);
+  registerServe(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -102,3 +102,23 @@ export function tableRow(s: StoredRecord): string[] {
     s.url ?? s.source,
   ];
 }
+
+/**
+ * `export`'s output for these records: the CSV header (csv only), then lines gathered 1000
+ * at a time so each write is a few hundred KB, not one syscall per record.
+ */
+export async function* exportChunks(
+  records: AsyncIterable<StoredRecord>,
+  csv: boolean,
+): AsyncIterable<string> {
+  if (csv) yield `${CSV_HEADER.join(",")}\n`;
+  let chunk: string[] = [];
+  for await (const r of records) {
+    chunk.push(csv ? csvRow(r) : JSON.stringify(jsonOf(r)));
+    if (chunk.length >= 1000) {
+      yield `${chunk.join("\n")}\n`;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield `${chunk.join("\n")}\n`;
+}

@@ -1,5 +1,7 @@
 /** The one-screen summary after `ingest`: what came in, what it says, where it is, what to try. */
+import { resolve } from "node:path";
 import type { IngestSummary } from "../store/ingest.js";
+import { DEFAULT_SQLITE_PATH } from "../store/sqlite.js";
 import type { StoreStats } from "../store/types.js";
 
 const TOP = 8;
@@ -52,6 +54,10 @@ export function formatIngestSummary(s: IngestSummary, stats: StoreStats, locatio
   const metric = metrics.find(([k]) => k !== "other")?.[0];
   lines.push(
     `Try: newsfigures query${example ? ` --entity "${example}"` : ""}${metric ? ` --metric ${metric}` : ""} --format table`,
+    ...(location.startsWith("sqlite:")
+      ? [`SQL:  sqlite3 ${location.slice(7)} "select name from sqlite_master where type = 'table'"`]
+      : []),
+    `Look: npx newsfigures serve${location === `sqlite:${resolve(DEFAULT_SQLITE_PATH)}` ? "" : ` --store ${location}`} → http://127.0.0.1:8080`,
   );
   return `${lines.join("\n")}\n`;
 }

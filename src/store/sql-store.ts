@@ -7,7 +7,7 @@ import { canonicalUrl } from "../model/canonical-url.js";
 import { ArticleResult, MetricRecord } from "../model/index.js";
 import { diffRecords, type RecordDiff, revisionDiff } from "./diff.js";
 import type { SqlConn, SqlDriver, SqlValue } from "./driver.js";
-import { type EntityMatch, recordWhere } from "./query-sql.js";
+import { type EntityMatch, nextPrefix, recordWhere } from "./query-sql.js";
 import {
   articleKeyOf,
   compressRaw,
@@ -23,6 +23,7 @@ import type {
   ArticleRevision,
   ArticleRow,
   BulkItem,
+  EntityCount,
   ExtractionRun,
   FetchState,
   RecordQuery,
@@ -324,9 +325,13 @@ export class SqlStore implements RecordStore {
     return (await readRecordsOf(this.db, this.db, [articleId])).get(articleId) ?? [];
   }
 
-  async listRuns(articleId?: string): Promise<ExtractionRun[]> {
+  async listRuns(articleId?: string, latest?: number): Promise<ExtractionRun[]> {
+    const order =
+      latest === undefined
+        ? "ORDER BY id"
+        : `ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(latest))}`;
     const rows = await this.db.all<Record<string, string | number | null>>(
-      `SELECT * FROM extraction_runs ${articleId === undefined ? "" : "WHERE article_id = ?"} ORDER BY id`,
+      `SELECT * FROM extraction_runs ${articleId === undefined ? "" : "WHERE article_id = ?"} ${order}`,
       articleId === undefined ? [] : [articleId],
     );
     return rows.map((r) => ({
@@ -359,6 +364,28 @@ export class SqlStore implements RecordStore {
       byMetric: byMetric.map((r) => ({ metric: r.metric, count: Number(r.n) })),
       topEntities: top.map((r) => ({ name: r.name, count: Number(r.n) })),
     };
+  }
+
+  async entityCounts(prefix: string, limit = 20): Promise<EntityCount[]> {
+    const folded = foldName(prefix.trim());
+    if (folded === "") return [];
+    const rows = await this.db.all<{ name: string; metric: string; n: number }>(
+      "SELECT entity_name AS name, metric, COUNT(*) AS n FROM records WHERE entity_lc >= ? AND entity_lc < ? GROUP BY entity_name, metric",
+      [folded, nextPrefix(folded)],
+    );
+    const byName = new Map<string, EntityCount>();
+    for (const r of rows) {
+      const e = byName.get(r.name) ?? { name: r.name, count: 0, byMetric: [] };
+      e.count += Number(r.n);
+      e.byMetric.push({ metric: r.metric, count: Number(r.n) });
+      byName.set(r.name, e);
+    }
+    const list = [...byName.values()].sort(
+      (a, b) => b.count - a.count || a.name.localeCompare(b.name),
+    );
+    for (const e of list)
+      e.byMetric.sort((a, b) => b.count - a.count || a.metric.localeCompare(b.metric));
+    return list.slice(0, Math.max(1, limit));
   }
 
   async bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void> {

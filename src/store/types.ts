@@ -162,6 +162,12 @@ export interface StoreStats {
   topEntities: Array<{ name: string; count: number }>;
 }
 
+export interface EntityCount {
+  name: string;
+  count: number;
+  byMetric: Array<{ metric: string; count: number }>;
+}
+
 /** One item of a bulk insert (benchmarks, imports): no diffing, existing ids are kept. */
 export interface BulkItem {
   article: ArticleRow;
@@ -208,12 +214,18 @@ export interface RecordStore extends Store {
   listArticles(filter?: ArticleFilter, pageSize?: number): AsyncIterable<StoredArticle>;
   getRecords(articleId: string): Promise<MetricRecord[]>;
   getArticle(articleId: string): Promise<StoredArticle | null>;
-  listRuns(articleId?: string): Promise<ExtractionRun[]>;
+  /** The run history in order; with `latest`, only the newest that many, newest first. */
+  listRuns(articleId?: string, latest?: number): Promise<ExtractionRun[]>;
   /**
    * The replaced revisions of one article, oldest first, by its URL (any spelling) or the
    * id of any of its revisions; [] when it was never revised.
    */
   listRevisions(urlOrArticleId: string): Promise<ArticleRevision[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Entities whose name starts with `prefix` (case-insensitive), most figures first, each
+   * with its count of figures per metric: an index range, never a table scan.
+   */
+  entityCounts(prefix: string, limit?: number): Promise<EntityCount[]>;
   bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
 }

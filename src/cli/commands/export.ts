@@ -7,7 +7,7 @@
 import type { Command } from "commander";
 import { NewsfiguresError } from "../../errors.js";
 import type { CliContext } from "../context.js";
-import { CSV_HEADER, csvRow, jsonOf } from "../record-format.js";
+import { exportChunks } from "../record-format.js";
 import { addStoreOption, withStore } from "../store-option.js";
 import { addFilterOptions, type FilterFlags, toFilter } from "./query.js";
 
@@ -28,18 +28,11 @@ export function registerExport(program: Command, ctx: CliContext): void {
         `--format must be jsonl or csv, not "${opts.format}"`,
       );
     await withStore(ctx, opts, async (store) => {
-      const csv = opts.format === "csv";
-      if (csv) await ctx.stdout(`${CSV_HEADER.join(",")}\n`);
-      // Lines are gathered per page so each write is a few hundred KB, not one syscall per record.
-      let chunk: string[] = [];
-      for await (const r of store.exportRecords(1000, filter)) {
-        chunk.push(csv ? csvRow(r) : JSON.stringify(jsonOf(r)));
-        if (chunk.length >= 1000) {
-          await ctx.stdout(`${chunk.join("\n")}\n`);
-          chunk = [];
-        }
-      }
-      if (chunk.length > 0) await ctx.stdout(`${chunk.join("\n")}\n`);
+      for await (const chunk of exportChunks(
+        store.exportRecords(1000, filter),
+        opts.format === "csv",
+      ))
+        await ctx.stdout(chunk);
     });
   });
 }

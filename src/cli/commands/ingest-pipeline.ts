@@ -87,12 +87,6 @@ async function printSummary(
     await ctx.stdout(
       `Pipeline ${p.spec.name} (${p.file})\n${formatIngestSummary(summary, stats, store.location)}`,
     );
-    if (store.dialect === "sqlite") {
-      const file = store.location.replace(/^sqlite:/, "");
-      await ctx.stdout(
-        `SQL:  sqlite3 ${file} "select name from sqlite_master where type = 'table'"\n`,
-      );
-    }
   } finally {
     await store.close();
   }

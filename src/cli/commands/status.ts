@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { codeOfReason } from "../../queue/errors.js";
 import { HostBreaker } from "../../queue/host-breaker.js";
 import type { QueueName } from "../../queue/jobs.js";
-import { idleQueues, workerCounts } from "../../queue/queues.js";
+import { idleQueues, type Queues, workerCounts } from "../../queue/queues.js";
 import { RunTracker } from "../../queue/run-tracker.js";
 import { SCHEDULER_PREFIX } from "../../queue/schedule.js";
 import type { CliContext } from "../context.js";
@@ -16,6 +16,38 @@ import { withQueues } from "./queue-common.js";
 
 const STATES = ["waiting", "active", "delayed", "completed", "failed"] as const;
 const COLUMNS = [...STATES, "workers"] as const;
+
+export interface QueueStatus {
+  /** Jobs per state, and workers, per queue. */
+  counts: Record<string, Record<string, number>>;
+  workers: Record<QueueName, number>;
+  /** The latest failures of each queue (ten at most), with their NF_* codes. */
+  failed: Array<{ queue: string; id: string; code: string; reason: string; at: string | null }>;
+}
+
+/** Job counts and recent failures of every queue (`status` and `serve` show these). */
+export async function queueStatus(queues: Queues): Promise<QueueStatus> {
+  const counts: Record<string, Record<string, number>> = {};
+  const workers = await workerCounts(queues);
+  for (const q of [queues.discover, queues.fetch, queues.extract])
+    counts[q.name] = {
+      ...(await q.getJobCounts(...STATES)),
+      workers: workers[q.name as QueueName],
+    };
+  const failed: QueueStatus["failed"] = [];
+  for (const q of [queues.discover, queues.fetch, queues.extract]) {
+    for (const j of await q.getFailed(0, 9)) {
+      failed.push({
+        queue: q.name,
+        id: j.id ?? "",
+        code: codeOfReason(j.failedReason),
+        reason: j.failedReason,
+        at: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+      });
+    }
+  }
+  return { counts, workers, failed };
+}
 
 export function registerStatus(program: Command, ctx: CliContext): void {
   program
@@ -27,25 +59,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .action(async (opts: { format: string }) => {
       const prefix = ctx.config().queuePrefix;
       await withQueues(ctx, "status", async (queues, redis) => {
-        const counts: Record<string, Record<string, number>> = {};
-        const workers = await workerCounts(queues);
-        for (const q of [queues.discover, queues.fetch, queues.extract])
-          counts[q.name] = {
-            ...(await q.getJobCounts(...STATES)),
-            workers: workers[q.name as QueueName],
-          };
-        const failed = [];
-        for (const q of [queues.discover, queues.fetch, queues.extract]) {
-          for (const j of await q.getFailed(0, 9)) {
-            failed.push({
-              queue: q.name,
-              id: j.id ?? "",
-              code: codeOfReason(j.failedReason),
-              reason: j.failedReason,
-              at: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
-            });
-          }
-        }
+        const { counts, workers, failed } = await queueStatus(queues);
         const lastRuns = await new RunTracker(redis, prefix).lastRuns();
         const paused = await new HostBreaker(redis, prefix).list();
         const schedulers = (await queues.discover.getJobSchedulers(0, -1)).filter((s) =>

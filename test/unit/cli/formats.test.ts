@@ -94,5 +94,8 @@ describe("ingest summary", () => {
     expect(text).toContain(
       'Try: newsfigures query --entity "Orchard Robotics" --metric backlog --format table',
     );
+    expect(text.trimEnd().split("\n").at(-1)).toBe(
+      "Look: npx newsfigures serve --store sqlite:/tmp/x.db → http://127.0.0.1:8080",
+    );
   });
 });
