@@ -83,7 +83,12 @@ export async function storePage(
   let parseMs = 0;
   if (type === "text/html" || type === "application/xhtml+xml" || type === "") {
     const t = performance.now();
-    loaded = htmlArticle(ref.source, decodePage(raw, page.contentType).text, raw, page.finalUrl);
+    loaded = await htmlArticle(
+      ref.source,
+      decodePage(raw, page.contentType).text,
+      raw,
+      page.finalUrl,
+    );
     parseMs = performance.now() - t;
   } else if (type === "text/plain") {
     loaded = textArticle(ref.source, decodePage(raw, page.contentType).text);

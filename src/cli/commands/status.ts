@@ -4,12 +4,8 @@
  * (too many failures in a row in one run) with why.
  */
 import type { Command } from "commander";
-import { codeOfReason } from "../../queue/errors.js";
-import { HostBreaker } from "../../queue/host-breaker.js";
-import type { QueueName } from "../../queue/jobs.js";
-import { idleQueues, workerCounts } from "../../queue/queues.js";
-import { RunTracker } from "../../queue/run-tracker.js";
-import { SCHEDULER_PREFIX } from "../../queue/schedule.js";
+import { errorCode } from "../../errors.js";
+import type { QueueName } from "../../queue/queue-names.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { withQueues } from "./queue-common.js";
@@ -25,7 +21,11 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     )
     .option("--format <format>", "text (default) or json", "text")
     .action(async (opts: { format: string }) => {
-      const prefix = ctx.config().queuePrefix;
+      const prefix = (await ctx.config()).queuePrefix;
+      const { HostBreaker } = await import("../../queue/host-breaker.js");
+      const { idleQueues, workerCounts } = await import("../../queue/queues.js");
+      const { RunTracker } = await import("../../queue/run-tracker.js");
+      const { SCHEDULER_PREFIX } = await import("../../queue/schedule.js");
       await withQueues(ctx, "status", async (queues, redis) => {
         const counts: Record<string, Record<string, number>> = {};
         const workers = await workerCounts(queues);
@@ -40,7 +40,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
             failed.push({
               queue: q.name,
               id: j.id ?? "",
-              code: codeOfReason(j.failedReason),
+              code: errorCode(j.failedReason),
               reason: j.failedReason,
               at: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
             });

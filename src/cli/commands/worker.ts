@@ -5,13 +5,7 @@
  */
 import type { Command } from "commander";
 import type { NewsfiguresError } from "../../errors.js";
-import { redactUrl } from "../../log.js";
-import { createPageFetcher } from "../../pipeline/page-fetcher.js";
-import { QUEUE_NAMES } from "../../queue/jobs.js";
-import { createRedis } from "../../queue/queues.js";
-import { assertRedisReachable } from "../../queue/redis-health.js";
-import { startWorkers } from "../../queue/workers.js";
-import { openStore } from "../../store/open.js";
+import { QUEUE_NAMES } from "../../queue/queue-names.js";
 import type { CliContext } from "../context.js";
 import { intFlag, queueNames } from "../flags.js";
 import { requireRedis } from "./queue-common.js";
@@ -49,7 +43,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         lockDuration: string;
         stalledInterval: string;
       }) => {
-        const redisUrl = requireRedis(ctx, "worker");
+        const redisUrl = await requireRedis(ctx, "worker");
         const queues = queueNames("--queues", opts.queues);
         // Every flag is checked before anything is opened.
         const options = {
@@ -61,8 +55,14 @@ export function registerWorker(program: Command, ctx: CliContext): void {
           lockDuration: intFlag("--lock-duration", opts.lockDuration, MS),
           stalledInterval: intFlag("--stalled-interval", opts.stalledInterval, MS),
         };
-        const config = ctx.config();
-        const logger = ctx.logger();
+        const config = await ctx.config();
+        const logger = await ctx.logger();
+        const { redactUrl } = await import("../../log.js");
+        const { createPageFetcher } = await import("../../pipeline/page-fetcher.js");
+        const { createRedis } = await import("../../queue/queues.js");
+        const { assertRedisReachable } = await import("../../queue/redis-health.js");
+        const { startWorkers } = await import("../../queue/workers.js");
+        const { openStore } = await import("../../store/open.js");
         // Not answering at the start is a setup problem: say so now, not after the first job.
         await assertRedisReachable(redisUrl);
         const fetcher = createPageFetcher(config.userAgent);
