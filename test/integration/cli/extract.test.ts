@@ -69,6 +69,15 @@ describe("newsfigures extract", () => {
     expect(await runBin(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
+  it("writes commander's own usage errors and help to the run's streams", async () => {
+    const bad = await runCli(["extract", "--nope", join(dir, "a.txt")]);
+    expect(bad).toMatchObject({ code: 2, stdout: "" });
+    expect(bad.stderr).toContain("unknown option '--nope'");
+    const help = await runCli(["extract", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--with-body");
+  });
+
   it("rejects an unknown format as a usage error", async () => {
     const run = await runCli(["extract", "--format", "xml", join(dir, "a.txt")]);
     expect(run.code).toBe(2);
