@@ -46,6 +46,11 @@ const SECTIONS = [
     optional: true,
   },
   {
+    name: "cli-startup",
+    title: "(j) CLI start-up: CPU seconds of --version and of extracting one short article",
+    file: "cli-startup.mjs",
+  },
+  {
     name: "reprocess",
     title: "(h) reprocess after a rule change: grouped saves vs one transaction per article",
     file: "reprocess.mjs",

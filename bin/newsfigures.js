@@ -11,4 +11,4 @@ if (!existsSync(fileURLToPath(main))) {
   );
   process.exit(2);
 }
-await import(main.href);
+await (await import(main.href)).main();

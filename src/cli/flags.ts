@@ -3,7 +3,7 @@
  * the flag and the value given, so a typo never runs a command that silently does nothing.
  */
 import { NewsfiguresError } from "../errors.js";
-import { QUEUE_NAMES, type QueueName } from "../queue/jobs.js";
+import { QUEUE_NAMES, type QueueName } from "../queue/queue-names.js";
 
 function badFlag(message: string): NewsfiguresError {
   return new NewsfiguresError("NF_CLI_BAD_FLAG", message);

@@ -1,11 +1,15 @@
 /**
- * The CLI entry: the only place that reads argv and the environment. Each command lives
- * in `commands/` and receives a CliContext.
+ * The CLI: `run(argv, io)` parses the arguments and runs one command, writing only to
+ * `io` and reading the environment only from `io.env`, so tests run it in-process against
+ * the source. Registration is cheap: each command file declares its options with commander
+ * and loads what it needs with `await import()` inside its action, so `--version` or a
+ * usage error never loads the extractor, the store or the queue (see CONTRIBUTING.md).
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { type Config, loadConfig } from "../config/config.js";
+import type { Config } from "../config/config.js";
 import { describeError } from "../errors.js";
-import { createLogger, type Logger } from "../log.js";
+import type { Logger } from "../log.js";
 import { registerExport } from "./commands/export.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerFailed } from "./commands/failed.js";
@@ -17,47 +21,57 @@ import { registerSchedule } from "./commands/schedule.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStatus } from "./commands/status.js";
 import { registerWorker } from "./commands/worker.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, CliIo } from "./context.js";
 
-const VERSION = "0.1.0";
+export type { CliIo } from "./context.js";
 
-export async function main(argv: string[]): Promise<number> {
+/** The package's own version: src/cli and dist/cli are both two folders below package.json. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return String((pkg as { version: unknown }).version);
+}
+
+/** Run one command line; resolves to the exit status (0 ok, 1 failed inputs, 2 usage). */
+export async function run(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   let config: Config | undefined;
   let logger: Logger | undefined;
   const ctx: CliContext = {
-    stdout: (text) =>
-      new Promise<void>((resolve, reject) => {
-        if (process.stdout.write(text)) resolve();
-        else {
-          process.stdout.once("drain", resolve);
-          process.stdout.once("error", reject);
-        }
-      }),
-    stderr: (text) => {
-      process.stderr.write(text);
+    stdout: async (text) => {
+      await io.stdout(text);
     },
+    stderr: (text) => io.stderr(text),
     fail: (message) => {
-      process.stderr.write(`newsfigures: ${message}\n`);
+      io.stderr(`newsfigures: ${message}\n`);
       exitCode = 2;
     },
     setExitCode: (code) => {
       exitCode = Math.max(exitCode, code);
     },
-    config: () => {
-      config ??= loadConfig(process.env);
+    config: async () => {
+      if (config === undefined) {
+        const { loadConfig } = await import("../config/config.js");
+        config = loadConfig(io.env);
+      }
       return config;
     },
-    logger: () => {
-      logger ??= createLogger({ level: ctx.config().logLevel });
+    logger: async () => {
+      if (logger === undefined) {
+        const { createLogger } = await import("../log.js");
+        logger = createLogger({ level: (await ctx.config()).logLevel });
+      }
       return logger;
     },
   };
 
   const program = new Command("newsfigures")
     .description("Turn financial news into typed metric records.")
-    .version(VERSION)
+    .version(packageVersion())
     .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+    })
     .showHelpAfterError("(run newsfigures --help for usage)");
   registerExtract(program, ctx);
   registerIngest(program, ctx);
@@ -75,18 +89,36 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`newsfigures: ${describeError(err)}\n`);
+    io.stderr(`newsfigures: ${describeError(err)}\n`);
     return Math.max(exitCode, 1);
   }
   return exitCode;
 }
 
-// EPIPE (e.g. `| head`) is not an error for a CLI that streams output.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(0);
-  throw err;
-});
+/** The process's own streams, with stdout backpressure; what bin/newsfigures.js passes. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) =>
+      new Promise<void>((resolve, reject) => {
+        if (process.stdout.write(text)) resolve();
+        else {
+          process.stdout.once("drain", resolve);
+          process.stdout.once("error", reject);
+        }
+      }),
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+    env: process.env,
+  };
+}
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+/** The installed command: run with this process's argv and streams, then set its exit code. */
+export async function main(): Promise<void> {
+  // EPIPE (e.g. `| head`) is not an error for a CLI that streams output.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+  process.exitCode = await run(process.argv.slice(2), processIo());
+}

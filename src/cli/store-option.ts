@@ -1,6 +1,5 @@
 /** `--store` for every command that reads or writes the store; the flag beats NEWSFIGURES_STORE. */
 import type { Command } from "commander";
-import { openStore } from "../store/open.js";
 import type { RecordStore } from "../store/types.js";
 import type { CliContext } from "./context.js";
 
@@ -11,8 +10,8 @@ export function addStoreOption(cmd: Command): Command {
   );
 }
 
-export function storeSpec(ctx: CliContext, opts: { store?: string }): string {
-  return opts.store ?? ctx.config().store;
+export async function storeSpec(ctx: CliContext, opts: { store?: string }): Promise<string> {
+  return opts.store ?? (await ctx.config()).store;
 }
 
 /** Open (and migrate) the store, run `fn`, always close it. */
@@ -22,7 +21,8 @@ export async function withStore<T>(
   fn: (store: RecordStore) => Promise<T>,
   migrate = true,
 ): Promise<T> {
-  const store = await openStore(storeSpec(ctx, opts), { migrate });
+  const { openStore } = await import("../store/open.js");
+  const store = await openStore(await storeSpec(ctx, opts), { migrate });
   try {
     return await fn(store);
   } finally {

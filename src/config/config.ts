@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { NewsfiguresError } from "../errors.js";
-import { DEFAULT_USER_AGENT } from "../fetch/fetch-page.js";
+import { DEFAULT_USER_AGENT } from "../fetch/user-agent.js";
 
 export const Config = z.object({
   /** `sqlite:PATH` or `postgres://…`. */

@@ -19,7 +19,9 @@ import { createGuardedAgent } from "./connector.js";
 import { FetchErrorCode, fetchError, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./errors.js";
 import type { RobotsCache } from "./robots.js";
 
-export const DEFAULT_USER_AGENT = "newsfigures/0.1 (+https://github.com/newsfigures/newsfigures)";
+import { DEFAULT_USER_AGENT } from "./user-agent.js";
+
+export { DEFAULT_USER_AGENT };
 
 /** Media types by what the caller wants. */
 export const ACCEPT_TYPES = {

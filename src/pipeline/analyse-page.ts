@@ -32,12 +32,12 @@ export interface AnalysedPage {
 
 export type PageAnalyser = (task: PageTask) => Promise<AnalysedPage>;
 
-export function analysePage(task: PageTask): AnalysedPage {
+export async function analysePage(task: PageTask): Promise<AnalysedPage> {
   const t0 = performance.now();
   const raw = Buffer.from(task.raw.buffer, task.raw.byteOffset, task.raw.byteLength);
   const text = decodePage(raw, task.contentType).text;
   let loaded: LoadedArticle;
-  if (task.kind === "html") loaded = htmlArticle(task.source, text, raw, task.finalUrl);
+  if (task.kind === "html") loaded = await htmlArticle(task.source, text, raw, task.finalUrl);
   else {
     loaded = textArticle(task.source, text);
     loaded.input.url = task.finalUrl;
@@ -53,4 +53,4 @@ export function analysePage(task: PageTask): AnalysedPage {
 }
 
 /** In-process, for inline runs. */
-export const analyseInProcess: PageAnalyser = async (task) => analysePage(task);
+export const analyseInProcess: PageAnalyser = analysePage;

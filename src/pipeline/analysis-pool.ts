@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { NewsfiguresError } from "../errors.js";
+import { isErrorCode, NewsfiguresError } from "../errors.js";
 import type { AnalysedPage, PageAnalyser, PageTask } from "./analyse-page.js";
 
 /** Per page; a 5 MB page of ordinary news takes about 4 s, one dense with figures about 25 s. */
@@ -109,7 +109,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         } else {
           const e = msg.error;
           job.reject(
-            e?.code
+            e?.code && isErrorCode(e.code)
               ? new NewsfiguresError(e.code, e.message, { retryable: e.retryable })
               : new Error(e?.message ?? "the analysis thread failed"),
           );

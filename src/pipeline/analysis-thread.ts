@@ -5,9 +5,9 @@
 import { parentPort } from "node:worker_threads";
 import { analysePage, type PageTask } from "./analyse-page.js";
 
-parentPort?.on("message", (task: PageTask) => {
+parentPort?.on("message", async (task: PageTask) => {
   try {
-    parentPort?.postMessage({ ok: analysePage(task) });
+    parentPort?.postMessage({ ok: await analysePage(task) });
   } catch (err) {
     const e = err as { code?: unknown; message?: unknown; retryable?: unknown };
     parentPort?.postMessage({

@@ -1,7 +1,7 @@
 /**
  * What a run did, tallied as it goes, and the summary a person reads at the end.
  */
-import { describeError } from "../errors.js";
+import { describeError, errorCode } from "../errors.js";
 import type { IngestSummary } from "../store/ingest.js";
 import type { ArticleOutcome, ArticleStatus } from "./run-article.js";
 
@@ -45,11 +45,7 @@ export class RunTally {
   }
 
   fail(what: string, err: unknown): void {
-    const code =
-      typeof (err as { code?: unknown })?.code === "string"
-        ? (err as { code: string }).code
-        : "NF_UNKNOWN";
-    this.failures.push({ what, code, message: describeError(err) });
+    this.failures.push({ what, code: errorCode(err), message: describeError(err) });
   }
 
   get articles(): number {

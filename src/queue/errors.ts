@@ -12,7 +12,7 @@
  */
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
-import { isNewsfiguresError } from "../errors.js";
+import { causeChain, errorCode, isNewsfiguresError } from "../errors.js";
 import { retryAfterOf } from "../fetch/errors.js";
 import { PaceDelay } from "./pacing.js";
 
@@ -39,27 +39,6 @@ const TRANSIENT_ERRNO = new Set([
 
 export type ErrorClass = "pace" | "transient" | "permanent";
 
-function chain(err: unknown): unknown[] {
-  const out: unknown[] = [];
-  let e: unknown = err;
-  for (let i = 0; e !== undefined && e !== null && i < 8; i++) {
-    out.push(e);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return out;
-}
-
-/** The stable code of an error: its NF code, else an errno / SQLSTATE found in its causes. */
-export function errorCode(err: unknown): string {
-  for (const e of chain(err)) {
-    if (isNewsfiguresError(e)) return e.code;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "") return code;
-  }
-  if (err instanceof ZodError) return "NF_QUEUE_BAD_JOB_DATA";
-  return "NF_UNKNOWN";
-}
-
 export function classifyError(err: unknown): ErrorClass {
   if (err instanceof PaceDelay) return "pace";
   if (isNewsfiguresError(err)) {
@@ -74,7 +53,7 @@ export function classifyError(err: unknown): ErrorClass {
     // A store error caused by a dropped connection is transient whatever its own flag says.
     if (
       err.retryable ||
-      chain(err).some((e) => TRANSIENT_ERRNO.has(String((e as { code?: unknown }).code)))
+      causeChain(err).some((e) => TRANSIENT_ERRNO.has(String((e as { code?: unknown }).code)))
     )
       return "transient";
     return "permanent";
@@ -133,12 +112,6 @@ export async function handleJobError(
   const e = new Error(failureReason(err), { cause: err });
   e.name = "TransientError";
   throw e;
-}
-
-/** The code at the start of a failed job's reason (`NF_FETCH_HTTP_STATUS: …`). */
-export function codeOfReason(reason: string | undefined): string {
-  const m = /^([A-Z0-9_]+):/.exec(reason ?? "");
-  return m?.[1] ?? "NF_UNKNOWN";
 }
 
 export function isControlError(err: unknown): boolean {

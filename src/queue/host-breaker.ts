@@ -7,7 +7,8 @@
  * lists paused hosts and why.
  */
 import type { Redis } from "ioredis";
-import { classifyError, errorCode, failureReason } from "./errors.js";
+import { errorCode } from "../errors.js";
+import { classifyError, failureReason } from "./errors.js";
 
 /** How long a pause lasts: the run is over by then (scheduled runs skip the host this long). */
 export const HOST_PAUSE_MS = 30 * 60_000;

@@ -6,8 +6,7 @@ import { z } from "zod";
 import { ArticleRef } from "../model/index.js";
 import { ExtractOptions, FetchOptions, PipelineSpec } from "../pipeline/schema.js";
 
-export const QUEUE_NAMES = ["discover", "fetch", "extract"] as const;
-export type QueueName = (typeof QUEUE_NAMES)[number];
+export { QUEUE_NAMES, type QueueName } from "./queue-names.js";
 
 /** The pipeline as carried by its jobs: workers on other machines may not have the file. */
 export const PipelineRef = z.object({

@@ -35,7 +35,7 @@ export function registerApi(app: FastifyInstance, deps: ServeDeps): void {
     app.get(`/api/figures.${format}`, async (req, reply) => {
       const p = parseParams(DownloadParams, req.query);
       const stream = Readable.from(
-        exportChunks(store.exportRecords(1000, filterOf(p)), format === "csv"),
+        exportChunks(store.exportRecords(1000, await filterOf(p)), format === "csv"),
       );
       return reply
         .type(format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8")

@@ -66,9 +66,9 @@ export function parseParams<S extends z.ZodType>(schema: S, raw: unknown): z.inf
 }
 
 /** The same RecordQuery `query` builds from the same flags (without a limit). */
-export function filterOf(p: FilterParams): RecordQuery {
+export async function filterOf(p: FilterParams): Promise<RecordQuery> {
   try {
-    return toFilter({
+    return await toFilter({
       ...(p.entity !== undefined ? { entity: p.entity } : {}),
       ...(p.metric !== undefined ? { metric: p.metric } : {}),
       ...(p.kind !== undefined ? { kind: p.kind } : {}),

@@ -24,7 +24,7 @@ export interface FigurePage {
 /** One page of `query`'s answer for these filters, in `query`'s order. */
 export async function readFigures(store: RecordStore, p: PageParams): Promise<FigurePage> {
   const offset = offsetOf(p);
-  const rows = await store.queryRecords({ ...filterOf(p), limit: offset + p.limit + 1 });
+  const rows = await store.queryRecords({ ...(await filterOf(p)), limit: offset + p.limit + 1 });
   return {
     items: rows.slice(offset, offset + p.limit),
     next: rows.length > offset + p.limit ? String(offset + p.limit) : null,
@@ -49,7 +49,7 @@ export async function readEntity(
   filter: FilterParams = {},
 ): Promise<EntityView> {
   const rows = await store.queryRecords({
-    ...filterOf({ ...filter, entity: name }),
+    ...(await filterOf({ ...filter, entity: name })),
     limit: ENTITY_LIMIT,
   });
   const folded = foldName(name.trim());

@@ -4,7 +4,7 @@
  * `accept: "feed"`). Links are resolved against the feed URL; only http(s) links are kept.
  */
 import { XMLParser } from "fast-xml-parser";
-import { NewsfiguresError } from "../errors.js";
+import { type ErrorCode, NewsfiguresError } from "../errors.js";
 import type { ArticleRef } from "../model/index.js";
 import { normaliseDate } from "../parse/dates.js";
 
@@ -43,7 +43,7 @@ const XML = new XMLParser({
  * declarations are refused: a feed has no use for them and they enable expansion bombs.
  * `code` names the error: NF_SOURCE_BAD_FEED or NF_SOURCE_BAD_SITEMAP.
  */
-export function parseXmlDocument(xml: string, source: string, code: string): Obj {
+export function parseXmlDocument(xml: string, source: string, code: ErrorCode): Obj {
   if (/<!ENTITY/i.test(xml.slice(0, 64 * 1024))) {
     throw new NewsfiguresError(
       code,

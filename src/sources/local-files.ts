@@ -11,7 +11,6 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { NewsfiguresError } from "../errors.js";
 import type { ArticleInput } from "../model/index.js";
-import { decodePage, parseArticle } from "../parse/index.js";
 
 export const ARTICLE_EXTENSIONS = [".txt", ".html", ".htm", ".jsonl"] as const;
 
@@ -73,13 +72,16 @@ export function textArticle(source: string, text: string): LoadedArticle {
   };
 }
 
-export function htmlArticle(
+/** The page parser (cheerio) is loaded on the first page, so text-only runs start fast. */
+const parser = () => import("../parse/index.js");
+
+export async function htmlArticle(
   source: string,
   html: string,
   raw: Buffer | null,
   url: string | null = null,
-): LoadedArticle {
-  const page = parseArticle(html, { url });
+): Promise<LoadedArticle> {
+  const page = (await parser()).parseArticle(html, { url });
   return {
     input: {
       source,
@@ -286,7 +288,8 @@ export async function* loadArticles(paths: string[]): AsyncGenerator<LoadResult>
       } else if (ext === ".html" || ext === ".htm") {
         const raw = await readFile(path);
         // Pages name their own charset (BOM, <meta>); many older ones are windows-1252.
-        yield { ok: true, article: htmlArticle(path, decodePage(raw).text, raw) };
+        const { decodePage } = await parser();
+        yield { ok: true, article: await htmlArticle(path, decodePage(raw).text, raw) };
       } else if (ext === ".txt") {
         yield { ok: true, article: textArticle(path, decodeUtf8(await readFile(path))) };
       } else {
@@ -327,7 +330,7 @@ async function* loadJsonl(path: string): AsyncGenerator<LoadResult> {
       const l = jsonlLine(line, where);
       const article =
         l.html !== undefined
-          ? htmlArticle(l.id, l.html, Buffer.from(l.html), l.url ?? null)
+          ? await htmlArticle(l.id, l.html, Buffer.from(l.html), l.url ?? null)
           : textArticle(l.id, l.text ?? "");
       if (l.title != null) article.input.title = l.title;
       if (l.url != null) article.input.url = l.url;

@@ -21,7 +21,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
         ),
     ).option("--format <format>", "jsonl (default) or csv", "jsonl"),
   ).action(async (opts: FilterFlags & { format: string }) => {
-    const filter = toFilter(opts);
+    const filter = await toFilter(opts);
     if (opts.format !== "jsonl" && opts.format !== "csv")
       throw new NewsfiguresError(
         "NF_CLI_BAD_FLAG",

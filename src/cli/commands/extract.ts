@@ -5,9 +5,7 @@
  */
 import type { Command } from "commander";
 import { describeError } from "../../errors.js";
-import { extractArticle } from "../../extract/index.js";
 import type { ArticleResult } from "../../model/index.js";
-import { expandPaths, loadArticles } from "../../sources/local-files.js";
 import type { CliContext } from "../context.js";
 import { formatAmount, formatTable } from "../format-table.js";
 import { createProgress } from "../progress.js";
@@ -26,6 +24,8 @@ export function registerExtract(program: Command, ctx: CliContext): void {
         ctx.fail(`--format must be jsonl or table, not "${opts.format}"`);
         return;
       }
+      const { extractArticle } = await import("../../extract/index.js");
+      const { expandPaths, loadArticles } = await import("../../sources/local-files.js");
       const paths = await expandPaths(files);
       const progress = createProgress("extract", paths.length);
       let failures = 0;

@@ -3,7 +3,7 @@
  * the failed set, each job with its error code and reason, and putting jobs back.
  */
 import type { Command } from "commander";
-import { codeOfReason } from "../../queue/errors.js";
+import { errorCode } from "../../errors.js";
 import type { CliContext } from "../context.js";
 import { intFlag, queueNames } from "../flags.js";
 import { withQueues } from "./queue-common.js";
@@ -25,7 +25,7 @@ export function registerFailed(program: Command, ctx: CliContext): void {
           for (const j of await queues.byName(name).getFailed(0, limit - 1)) {
             const data = j.data as { ref?: { url?: string }; pipeline?: { name?: string } };
             await ctx.stdout(
-              `${JSON.stringify({ queue: name, id: j.id, code: codeOfReason(j.failedReason), reason: j.failedReason, pipeline: data.pipeline?.name ?? null, url: data.ref?.url ?? null, attempts: j.attemptsMade, failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null })}\n`,
+              `${JSON.stringify({ queue: name, id: j.id, code: errorCode(j.failedReason), reason: j.failedReason, pipeline: data.pipeline?.name ?? null, url: data.ref?.url ?? null, attempts: j.attemptsMade, failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null })}\n`,
             );
           }
         }

@@ -7,13 +7,13 @@
 import { randomBytes } from "node:crypto";
 import { CronExpressionParser } from "cron-parser";
 import type { Config } from "../../config/config.js";
+import { errorCode } from "../../errors.js";
 import { loadPipeline } from "../../pipeline/load.js";
 import { createLocalPacer } from "../../pipeline/local-pacer.js";
 import { createPageFetcher } from "../../pipeline/page-fetcher.js";
 import { runPipelineInline } from "../../pipeline/run-inline.js";
 import { durationMs, type Pipeline } from "../../pipeline/schema.js";
 import { type RunTally, toIngestSummary } from "../../pipeline/summary.js";
-import { codeOfReason } from "../../queue/errors.js";
 import { enqueueDiscover, idleQueues, type Queues, workerCounts } from "../../queue/queues.js";
 import { type RunCounts, RunTracker } from "../../queue/run-tracker.js";
 import { waitForRun } from "../../queue/wait-run.js";
@@ -42,7 +42,7 @@ export async function ingestPipelines(
 ): Promise<void> {
   const pipelines: Pipeline[] = [];
   for (const f of files) pipelines.push(await loadPipeline(f));
-  const config = ctx.config();
+  const config = await ctx.config();
   for (const p of pipelines) {
     const once = opts.once || p.spec.schedule === undefined || config.redisUrl !== null;
     for (;;) {
@@ -98,9 +98,10 @@ async function runInline(
   ctx: CliContext,
 ): Promise<boolean> {
   const started = Date.now();
-  const storeUrl = storeOf(p, opts, ctx.config());
+  const config = await ctx.config();
+  const storeUrl = storeOf(p, opts, config);
   const store = await openStore(storeUrl);
-  const fetcher = createPageFetcher(ctx.config().userAgent);
+  const fetcher = createPageFetcher(config.userAgent);
   const progress = createProgress(`ingest ${p.spec.name}`);
   let tally: RunTally;
   let refs = 0;
@@ -110,9 +111,9 @@ async function runInline(
       {
         store,
         fetcher,
-        logger: ctx.logger(),
+        logger: await ctx.logger(),
         pacer: createLocalPacer(),
-        filesRoot: ctx.config().filesRoot,
+        filesRoot: (await ctx.config()).filesRoot,
       },
       {
         onTotal: (n) => {
@@ -147,7 +148,7 @@ function countsToSummary(
     unchanged: c.statuses.unchanged ?? 0,
     failed: failures.map((f) => ({
       source: f.what,
-      code: codeOfReason(f.reason),
+      code: errorCode(f.reason),
       message: f.reason,
     })),
     records: c.figures,
@@ -167,7 +168,7 @@ async function runQueued(
   ctx: CliContext,
 ): Promise<boolean> {
   const started = Date.now();
-  const config = ctx.config();
+  const config = await ctx.config();
   const runId = `${p.spec.name}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   // The workers resolve the store themselves; --store overrides the pipeline's for this run.
   const pipeline = opts.store ? { ...p, spec: { ...p.spec, store: opts.store } } : p;

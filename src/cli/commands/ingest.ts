@@ -4,13 +4,10 @@
  * this file only parses flags, draws progress and prints the summary.
  */
 import type { Command } from "commander";
-import { isPipelineFile } from "../../pipeline/load.js";
-import { ingestFiles } from "../../store/ingest.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 import { addStoreOption, withStore } from "../store-option.js";
 import { formatIngestSummary } from "../summary.js";
-import { ingestPipelines } from "./ingest-pipeline.js";
 
 export function registerIngest(program: Command, ctx: CliContext): void {
   addStoreOption(
@@ -25,15 +22,18 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       ctx.fail(`--format must be text or json, not "${opts.format}"`);
       return;
     }
+    const { isPipelineFile } = await import("../../pipeline/load.js");
     // Pipeline files (.yaml) run as pipelines (queued with REDIS_URL, else inline).
     if (paths.some(isPipelineFile)) {
       if (!paths.every(isPipelineFile)) {
         ctx.fail("give either pipeline files (.yaml) or article files and folders, not both");
         return;
       }
+      const { ingestPipelines } = await import("./ingest-pipeline.js");
       await ingestPipelines(paths, opts, ctx);
       return;
     }
+    const { ingestFiles } = await import("../../store/ingest.js");
     await withStore(ctx, opts, async (store) => {
       const progress = createProgress("ingest");
       const summary = await ingestFiles(paths, store, {

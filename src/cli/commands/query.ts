@@ -5,8 +5,6 @@
  */
 import type { Command } from "commander";
 import { NewsfiguresError } from "../../errors.js";
-import { FigureKind, Metric } from "../../model/index.js";
-import { parsePeriodFilter } from "../../store/query-sql.js";
 import type { ArticleRevision, RecordQuery } from "../../store/types.js";
 import type { CliContext } from "../context.js";
 import { intFlag, isoDate, oneOf, storedTimeBound } from "../flags.js";
@@ -68,7 +66,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
         "the replaced revisions of one article (by URL or article id), oldest first, with what changed",
       ),
   ).action(async (flags: QueryFlags) => {
-    const query = toQuery(flags);
+    const query = await toQuery(flags);
     if (!FORMATS.includes(flags.format))
       throw new NewsfiguresError(
         "NF_CLI_BAD_FLAG",
@@ -130,12 +128,14 @@ async function printHistory(
   await ctx.stdout(`${lines.join("\n")}\n`);
 }
 
-export function toQuery(f: QueryFlags): RecordQuery {
-  return { ...toFilter(f), limit: intFlag("--limit", f.limit) };
+export async function toQuery(f: QueryFlags): Promise<RecordQuery> {
+  return { ...(await toFilter(f)), limit: intFlag("--limit", f.limit) };
 }
 
 /** The filter flags as a query without a row limit (`export` streams everything they keep). */
-export function toFilter(f: FilterFlags): RecordQuery {
+export async function toFilter(f: FilterFlags): Promise<RecordQuery> {
+  const { FigureKind, Metric } = await import("../../model/index.js");
+  const { parsePeriodFilter } = await import("../../store/query-sql.js");
   const q: RecordQuery = {};
   if (f.entity !== undefined) q.entity = f.entity;
   if (f.metric !== undefined) q.metric = oneOf("--metric", f.metric, Metric.options);

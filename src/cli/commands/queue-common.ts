@@ -1,16 +1,11 @@
 /** What the queue commands share: REDIS_URL is required, and says so; queues are closed after. */
 import type { Redis } from "ioredis";
 import { NewsfiguresError } from "../../errors.js";
-import { createQueues, createRedis, type Queues } from "../../queue/queues.js";
-import {
-  assertRedisReachable,
-  isRedisConnectionError,
-  redisUnreachable,
-} from "../../queue/redis-health.js";
+import type { Queues } from "../../queue/queues.js";
 import type { CliContext } from "../context.js";
 
-export function requireRedis(ctx: CliContext, command: string): string {
-  const url = ctx.config().redisUrl;
+export async function requireRedis(ctx: CliContext, command: string): Promise<string> {
+  const url = (await ctx.config()).redisUrl;
   if (!url) {
     throw new NewsfiguresError(
       "NF_QUEUE_NO_REDIS",
@@ -30,10 +25,14 @@ export async function withQueues<T>(
   command: string,
   fn: (queues: Queues, redis: Redis) => Promise<T>,
 ): Promise<T> {
-  const url = requireRedis(ctx, command);
+  const url = await requireRedis(ctx, command);
+  const { createQueues, createRedis } = await import("../../queue/queues.js");
+  const { assertRedisReachable, isRedisConnectionError, redisUnreachable } = await import(
+    "../../queue/redis-health.js"
+  );
   await assertRedisReachable(url);
   const redis = createRedis(url, () => {}, { wait: false });
-  const queues = createQueues(redis, ctx.config().queuePrefix);
+  const queues = createQueues(redis, (await ctx.config()).queuePrefix);
   try {
     return await fn(queues, redis);
   } catch (err) {

@@ -5,7 +5,6 @@
  */
 import type { Command } from "commander";
 import { NewsfiguresError } from "../../errors.js";
-import { reprocessStore } from "../../store/reprocess.js";
 import type { CliContext } from "../context.js";
 import { formatDiff } from "../diff-format.js";
 import { storedTimeBound } from "../flags.js";
@@ -44,6 +43,7 @@ export function registerReprocess(program: Command, ctx: CliContext): void {
     // Compared as text with the stored UTC times: "March 3" would silently match nothing.
     const since = flags.since === undefined ? undefined : storedTimeBound("--since", flags.since);
     const json = flags.format === "json";
+    const { reprocessStore } = await import("../../store/reprocess.js");
     await withStore(ctx, flags, async (store) => {
       const progress = createProgress(flags.dryRun ? "reprocess (dry run)" : "reprocess");
       const summary = await reprocessStore(store, {

@@ -4,8 +4,6 @@
  * deleted. A deploy-time command: run it once per deploy, not from every worker.
  */
 import type { Command } from "commander";
-import { loadPipelineDir } from "../../pipeline/load.js";
-import { repeatOf, syncSchedulers } from "../../queue/schedule.js";
 import type { CliContext } from "../context.js";
 import { withQueues } from "./queue-common.js";
 
@@ -17,6 +15,8 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
     )
     .option("--dir <folder>", "folder of pipeline files", "pipelines")
     .action(async (opts: { dir: string }) => {
+      const { loadPipelineDir } = await import("../../pipeline/load.js");
+      const { repeatOf, syncSchedulers } = await import("../../queue/schedule.js");
       await withQueues(ctx, "schedule", async (queues) => {
         const pipelines = await loadPipelineDir(opts.dir);
         const r = await syncSchedulers(queues.discover, pipelines);

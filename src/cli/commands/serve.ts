@@ -5,13 +5,9 @@
  * With REDIS_URL set the overview also shows the queues.
  */
 import type { Command } from "commander";
-import { createQueues, createRedis } from "../../queue/queues.js";
-import { startServer } from "../../serve/server.js";
-import { openStore } from "../../store/open.js";
 import type { CliContext } from "../context.js";
 import { intFlag } from "../flags.js";
 import { addStoreOption, storeSpec } from "../store-option.js";
-import { queueStatus } from "./status.js";
 
 export function registerServe(program: Command, ctx: CliContext): void {
   addStoreOption(
@@ -26,9 +22,14 @@ export function registerServe(program: Command, ctx: CliContext): void {
       ),
   ).action(async (opts: { store?: string; port: string; host: string }) => {
     const port = intFlag("--port", opts.port, { min: 0, max: 65535 });
-    const store = await openStore(storeSpec(ctx, opts));
-    const redisUrl = ctx.config().redisUrl;
-    const logger = ctx.logger();
+    const { createQueues, createRedis } = await import("../../queue/queues.js");
+    const { startServer } = await import("../../serve/server.js");
+    const { openStore } = await import("../../store/open.js");
+    const { queueStatus } = await import("./status.js");
+    const config = await ctx.config();
+    const store = await openStore(await storeSpec(ctx, opts));
+    const redisUrl = config.redisUrl;
+    const logger = await ctx.logger();
     // One warning per outage, not one per reconnection attempt.
     let down = false;
     const redis = redisUrl
@@ -44,7 +45,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     redis?.on("ready", () => {
       down = false;
     });
-    const queues = redis ? createQueues(redis, ctx.config().queuePrefix) : null;
+    const queues = redis ? createQueues(redis, config.queuePrefix) : null;
     // With Redis down, closing the queues would wait for it: give up after two seconds.
     const closeQueues = async () => {
       if (queues)

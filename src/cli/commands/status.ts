@@ -4,12 +4,9 @@
  * (too many failures in a row in one run) with why.
  */
 import type { Command } from "commander";
-import { codeOfReason } from "../../queue/errors.js";
-import { HostBreaker } from "../../queue/host-breaker.js";
-import type { QueueName } from "../../queue/jobs.js";
-import { idleQueues, type Queues, workerCounts } from "../../queue/queues.js";
-import { RunTracker } from "../../queue/run-tracker.js";
-import { SCHEDULER_PREFIX } from "../../queue/schedule.js";
+import { errorCode } from "../../errors.js";
+import type { QueueName } from "../../queue/queue-names.js";
+import type { Queues } from "../../queue/queues.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { withQueues } from "./queue-common.js";
@@ -27,6 +24,7 @@ export interface QueueStatus {
 
 /** Job counts and recent failures of every queue (`status` and `serve` show these). */
 export async function queueStatus(queues: Queues): Promise<QueueStatus> {
+  const { workerCounts } = await import("../../queue/queues.js");
   const counts: Record<string, Record<string, number>> = {};
   const workers = await workerCounts(queues);
   for (const q of [queues.discover, queues.fetch, queues.extract])
@@ -40,7 +38,7 @@ export async function queueStatus(queues: Queues): Promise<QueueStatus> {
       failed.push({
         queue: q.name,
         id: j.id ?? "",
-        code: codeOfReason(j.failedReason),
+        code: errorCode(j.failedReason),
         reason: j.failedReason,
         at: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
       });
@@ -57,7 +55,11 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     )
     .option("--format <format>", "text (default) or json", "text")
     .action(async (opts: { format: string }) => {
-      const prefix = ctx.config().queuePrefix;
+      const prefix = (await ctx.config()).queuePrefix;
+      const { HostBreaker } = await import("../../queue/host-breaker.js");
+      const { idleQueues } = await import("../../queue/queues.js");
+      const { RunTracker } = await import("../../queue/run-tracker.js");
+      const { SCHEDULER_PREFIX } = await import("../../queue/schedule.js");
       await withQueues(ctx, "status", async (queues, redis) => {
         const { counts, workers, failed } = await queueStatus(queues);
         const lastRuns = await new RunTracker(redis, prefix).lastRuns();

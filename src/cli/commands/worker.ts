@@ -6,16 +6,9 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import type { NewsfiguresError } from "../../errors.js";
-import { redactUrl } from "../../log.js";
 import { DEFAULT_PAGE_TIME_LIMIT_MS } from "../../pipeline/analysis-pool.js";
-import { loadPipeline, loadPipelineDir } from "../../pipeline/load.js";
-import { createPageFetcher } from "../../pipeline/page-fetcher.js";
 import type { Pipeline } from "../../pipeline/schema.js";
-import { QUEUE_NAMES } from "../../queue/jobs.js";
-import { createRedis } from "../../queue/queues.js";
-import { assertRedisReachable } from "../../queue/redis-health.js";
-import { startWorkers } from "../../queue/workers.js";
-import { openStore } from "../../store/open.js";
+import { QUEUE_NAMES } from "../../queue/queue-names.js";
 import type { CliContext } from "../context.js";
 import { intFlag, queueNames } from "../flags.js";
 import { requireRedis } from "./queue-common.js";
@@ -65,7 +58,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         pipelines: string;
         pageTimeLimit: string;
       }) => {
-        const redisUrl = requireRedis(ctx, "worker");
+        const redisUrl = await requireRedis(ctx, "worker");
         const queues = queueNames("--queues", opts.queues);
         // Every flag is checked before anything is opened.
         const options = {
@@ -78,8 +71,14 @@ export function registerWorker(program: Command, ctx: CliContext): void {
           stalledInterval: intFlag("--stalled-interval", opts.stalledInterval, MS),
           analysis: { pageTimeLimitMs: intFlag("--page-time-limit", opts.pageTimeLimit, MS) },
         };
-        const config = ctx.config();
-        const logger = ctx.logger();
+        const config = await ctx.config();
+        const logger = await ctx.logger();
+        const { redactUrl } = await import("../../log.js");
+        const { createPageFetcher } = await import("../../pipeline/page-fetcher.js");
+        const { createRedis } = await import("../../queue/queues.js");
+        const { assertRedisReachable } = await import("../../queue/redis-health.js");
+        const { startWorkers } = await import("../../queue/workers.js");
+        const { openStore } = await import("../../store/open.js");
         // Not answering at the start is a setup problem: say so now, not after the first job.
         await assertRedisReachable(redisUrl);
         const pipelines = await loadPipelines(opts.pipelines);
@@ -152,6 +151,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
 
 /** The pipelines named by --pipelines (files, or folders of them); a missing default folder is none. */
 async function loadPipelines(paths: string): Promise<Pipeline[]> {
+  const { loadPipeline, loadPipelineDir } = await import("../../pipeline/load.js");
   const out: Pipeline[] = [];
   for (const p of paths
     .split(",")

@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArticleResult } from "../../../src/model/index.js";
-import { runCli } from "../../helpers/cli.js";
+import { ROOT, runBin, runCli } from "../../helpers/cli.js";
 
 let dir: string;
 
@@ -47,7 +48,8 @@ describe("newsfigures extract", () => {
   });
 
   it("reads standard input with -", async () => {
-    const run = await runCli(["extract", "-"], { input: "Shares fell 3% on Monday." });
+    // Standard input is the process's own: this one runs the built binary.
+    const run = await runBin(["extract", "-"], { input: "Shares fell 3% on Monday." });
     expect(run.code).toBe(0);
     const result = ArticleResult.parse(JSON.parse(run.stdout));
     expect(result.source).toBe("-");
@@ -59,6 +61,21 @@ describe("newsfigures extract", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/text\s+value\s+metric/);
     expect(run.stdout).toContain("USD 4,200,000,000");
+  });
+
+  it("prints the version of package.json", async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(await runCli(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    expect(await runBin(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it("writes commander's own usage errors and help to the run's streams", async () => {
+    const bad = await runCli(["extract", "--nope", join(dir, "a.txt")]);
+    expect(bad).toMatchObject({ code: 2, stdout: "" });
+    expect(bad.stderr).toContain("unknown option '--nope'");
+    const help = await runCli(["extract", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--with-body");
   });
 
   it("rejects an unknown format as a usage error", async () => {

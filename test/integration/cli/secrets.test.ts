@@ -44,7 +44,10 @@ describe("secrets in URLs", () => {
     expect((caught as NewsfiguresError).code).toBe("NF_STORE_BAD_URL");
     expect((caught as Error).message).not.toContain(SECRET);
     expect((caught as Error).message).not.toContain("pa/ss");
-    const e = new NewsfiguresError("NF_X", `cannot read https://x.test/feed?token=${SECRET}`);
+    const e = new NewsfiguresError(
+      "NF_SOURCE_BAD_FEED",
+      `cannot read https://x.test/feed?token=${SECRET}`,
+    );
     expect(e.message).toBe("cannot read https://x.test/feed?token=***");
   });
 

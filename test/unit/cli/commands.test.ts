@@ -1,19 +1,18 @@
 /**
- * The store commands as a user runs them (built CLI, a SQLite file in a temp folder):
+ * The store commands as a user runs them (in-process, a SQLite file in a temp folder):
  * ingest twice, query, export, reprocess, migrate, and the errors people hit.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../../helpers/cli.js";
+import { runCli } from "../../helpers/cli.js";
 
-const HAS_DIST = existsSync(resolve(ROOT, "dist/cli/commands/query.js"));
 const dir = mkdtempSync(join(tmpdir(), "nf-cli-"));
 const store = `sqlite:${join(dir, "s.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!HAS_DIST)("store commands", () => {
+describe("store commands", () => {
   let first: Record<string, unknown>;
   beforeAll(async () => {
     writeFileSync(join(dir, "notes.md"), "not an article");

@@ -6,9 +6,9 @@ import { nextPrefix, parsePeriodFilter } from "../../../src/store/query-sql.js";
 const base = { limit: "50", format: "table" };
 
 describe("query flags", () => {
-  it("turns flags into a typed query", () => {
+  it("turns flags into a typed query", async () => {
     expect(
-      toQuery({
+      await toQuery({
         ...base,
         entity: "Dell",
         metric: "Backlog",
@@ -45,10 +45,10 @@ describe("query flags", () => {
     [{ min: "lots" }, /--min "lots" is not a number/],
     [{ currency: "dollars" }, /ISO 4217/],
     [{ limit: "0" }, /--limit "0"/],
-  ])("rejects %o with a message naming the flag", (flags, message) => {
+  ])("rejects %o with a message naming the flag", async (flags, message) => {
     let err: unknown;
     try {
-      toQuery({ ...base, ...flags });
+      await toQuery({ ...base, ...flags });
     } catch (e) {
       err = e;
     }

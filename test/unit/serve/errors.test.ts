@@ -33,9 +33,9 @@ describe("serve errors", () => {
       "did not answer",
     ],
     [
-      new NewsfiguresError("NF_STORE_CORRUPT", "a stored record failed its schema"),
+      new NewsfiguresError("NF_STORE_ID_MISMATCH", "a stored record failed its schema"),
       500,
-      "NF_STORE_CORRUPT",
+      "NF_STORE_ID_MISMATCH",
       "failed its schema",
     ],
     [new Error("secret detail at /srv/internal"), 500, "NF_SERVE_INTERNAL", "see its log"],
