@@ -53,6 +53,15 @@ class PostgresDriver implements SqlDriver {
         `not a PostgreSQL URL: ${redactUrl(url)}; write postgres://USER:PASSWORD@HOST:5432/DB`,
       );
     }
+    // pg's pool never settles a connect to a port it cannot use when a connect timeout is
+    // set: refuse such a URL here, with its code, instead of hanging.
+    const port = parsed.searchParams.get("port") ?? parsed.port;
+    if (port !== "" && !(/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536)) {
+      throw new NewsfiguresError(
+        "NF_STORE_BAD_URL",
+        `port "${port}" of ${redactUrl(url)} is not a TCP port; write postgres://USER:PASSWORD@HOST:5432/DB`,
+      );
+    }
     this.schema = options.schema ?? parsed.searchParams.get("schema") ?? "public";
     parsed.searchParams.delete("schema");
     if (!SCHEMA_NAME.test(this.schema)) {

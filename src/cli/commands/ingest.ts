@@ -7,7 +7,6 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 import { addStoreOption, withStore } from "../store-option.js";
-import { formatIngestSummary } from "../summary.js";
 
 export function registerIngest(program: Command, ctx: CliContext): void {
   addStoreOption(
@@ -55,7 +54,10 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         await ctx.stdout(
           `${JSON.stringify({ store: store.location, ...summary, totals: stats })}\n`,
         );
-      else await ctx.stdout(formatIngestSummary(summary, stats, store.location));
+      else {
+        const { formatIngestSummary } = await import("../summary.js");
+        await ctx.stdout(formatIngestSummary(summary, stats, store.location));
+      }
       if (summary.failed.length > 0) ctx.setExitCode(1);
     });
   });

@@ -6,7 +6,6 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import type { NewsfiguresError } from "../../errors.js";
-import { DEFAULT_PAGE_TIME_LIMIT_MS } from "../../pipeline/analysis-pool.js";
 import type { Pipeline } from "../../pipeline/schema.js";
 import { QUEUE_NAMES } from "../../queue/queue-names.js";
 import type { CliContext } from "../context.js";
@@ -40,8 +39,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
     .option("--stalled-interval <ms>", "how often to look for jobs of dead workers", "30000")
     .option(
       "--page-time-limit <ms>",
-      "longest a page may take to parse and extract; over it, it fails (NF_EXTRACT_TIMEOUT)",
-      String(DEFAULT_PAGE_TIME_LIMIT_MS),
+      "longest a page may take to parse and extract; over it, it fails (NF_EXTRACT_TIMEOUT); default 60000",
     )
     .option(
       "--pipelines <paths>",
@@ -56,7 +54,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         lockDuration: string;
         stalledInterval: string;
         pipelines: string;
-        pageTimeLimit: string;
+        pageTimeLimit?: string;
       }) => {
         const redisUrl = await requireRedis(ctx, "worker");
         const queues = queueNames("--queues", opts.queues);
@@ -69,7 +67,11 @@ export function registerWorker(program: Command, ctx: CliContext): void {
           }),
           lockDuration: intFlag("--lock-duration", opts.lockDuration, MS),
           stalledInterval: intFlag("--stalled-interval", opts.stalledInterval, MS),
-          analysis: { pageTimeLimitMs: intFlag("--page-time-limit", opts.pageTimeLimit, MS) },
+          // Unset: the analysis pool's own default (DEFAULT_PAGE_TIME_LIMIT_MS).
+          analysis:
+            opts.pageTimeLimit === undefined
+              ? {}
+              : { pageTimeLimitMs: intFlag("--page-time-limit", opts.pageTimeLimit, MS) },
         };
         const config = await ctx.config();
         const logger = await ctx.logger();
