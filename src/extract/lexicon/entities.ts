@@ -23,6 +23,12 @@ export const ORG_SUFFIXES = new Set([
   "LP",
   "plc",
   "PLC",
+  "Plc",
+  "Incorporated",
+  "Cos",
+  "Oy",
+  "Abp",
+  "AS",
   "AG",
   "SA",
   "S.A.",
@@ -158,9 +164,19 @@ export const ORG_SUFFIXES = new Set([
   "Shipping",
 ]);
 
-/** Corporate forms stripped from a canonical name's tail when another mention lacks them. */
+/**
+ * Legal forms: the words that close a company's registered name ("Acme Corp", "Stockmann Oyj
+ * Abp", "Unilever Plc and NV"). Never a name by themselves; stripped when names are compared.
+ */
+export const LEGAL_FORM_WORDS = new Set(
+  `Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Cos. Ltd Ltd. Limited LLC L.L.C. LLP LP L.P. plc PLC Plc AG SA S.A. NV N.V. SE SpA S.p.A. ASA AB Oy Oyj Abp AS A/S GmbH KGaA BV B.V. Bhd Tbk Pty SARL SAS`.split(
+    /\s+/,
+  ),
+);
+
+/** Corporate forms stripped from a canonical name's tail when another mention lacks them ("Acme, Inc." -> Acme). */
 export const LEGAL_FORMS =
-  /,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|S\.A\.|NV|N\.V\.|SE|SpA|ASA|AB|GmbH|Bhd|LP|LLP)$/;
+  /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Cos\.?|Ltd\.?|Limited|LLC|plc|AG|SA|S\.A\.|NV|N\.V\.|SE|SpA|ASA|AB|Oyj?|Abp|AS|GmbH|Bhd|LP|LLP|Pty|and NV|and Co\.?))+$/i;
 
 /** Titles and roles that introduce a person's name ("Chief Executive Daniel Okafor"). */
 export const PERSON_TITLES =
@@ -340,9 +356,10 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
   { name: "Pfizer", type: "organization" },
   { name: "Tesco", type: "organization" },
   // more large listed companies and well-known organisations (short forms)
-  ...`Facebook|Twitter|Yahoo|Uber|Airbnb|Spotify|PayPal|eBay|Visa|Mastercard|American Express|Honda|Nissan|Hyundai|Kia|BMW|Daimler|Mercedes-Benz|Renault|Peugeot|Stellantis|Fiat Chrysler|Volvo|Porsche|Ferrari|Caterpillar|Deere|John Deere|AGCO|3M|General Electric|Honeywell|Lockheed Martin|Raytheon|Northrop Grumman|Qualcomm|Broadcom|Cisco|Adobe|SAP|Infosys|Wipro|Tata Motors|Tata Steel|Reliance Industries|Adani Ports|HDFC Bank|ICICI Bank|State Bank of India|Baidu|JD.com|Xiaomi|Huawei|Lenovo|SoftBank|Nintendo|Panasonic|Hitachi|Mitsubishi|Toshiba|Canon|Nokia|Ericsson|Philips|ASML|Shell|TotalEnergies|Eni|Equinor|Rio Tinto|BHP|Glencore|Anglo American|Vale|ArcelorMittal|Nestle|Danone|L'Oreal|LVMH|Kering|Hermes|Adidas|Nike|Puma|Coca-Cola|PepsiCo|McDonald's|Starbucks|Costco|Home Depot|Kroger|Sainsbury's|Morrisons|Marks & Spencer|Carrefour|Aldi|Lidl|Ikea|H&M|Inditex|Zara|AstraZeneca|GlaxoSmithKline|GSK|Novartis|Roche|Sanofi|Bayer|Merck|Johnson & Johnson|Eli Lilly|AbbVie|Moderna|Vodafone|Deutsche Telekom|Telefonica|AT&T|Verizon|T-Mobile|Comcast|Disney|Warner Bros|Paramount|Allianz|AXA|Prudential|Aviva|Zurich Insurance|Munich Re|Swiss Re|ING|Santander|BBVA|Commerzbank|Societe Generale|Credit Suisse|Credit Agricole|UniCredit|Intesa Sanpaolo|Lloyds|Lloyds Banking Group|NatWest|Standard Chartered|Bank of Ireland|Allied Irish Banks|AIB|KBC|Rabobank|ABN Amro|Nordea|Danske Bank|DBS|Mizuho|MUFG|Sumitomo Mitsui|BlackRock|Vanguard|Fidelity|Charles Schwab|State Street|Blackstone|KKR|Carlyle|Sequoia|Andreessen Horowitz|Tiger Global|Asian Development Bank|African Development Bank|European Investment Bank|DHL|FedEx|UPS|Maersk|Emirates|Lufthansa|Ryanair|EasyJet|United Airlines|American Airlines|Qantas|Business Wire|PR Newswire|Associated Press|AFP|The Economist|Economist|Financial Times|Wall Street Journal|WSJ|New York Times|CNBC|CNN|BBC|Motley Fool|Yahoo Finance|MarketWatch|Barron's|Forbes|Xinhua|Kyodo|CSIRO|NASA|World Health Organization|WTO|World Trade Organization|OECD|United Nations|NATO|G7|G20`
+  ...`Facebook|Twitter|Yahoo|Uber|Airbnb|Spotify|PayPal|eBay|Visa|Mastercard|American Express|Honda|Nissan|Hyundai|Kia|BMW|Daimler|Mercedes-Benz|Renault|Peugeot|Stellantis|Fiat Chrysler|Volvo|Porsche|Ferrari|Caterpillar|Deere|John Deere|AGCO|3M|General Electric|Honeywell|Lockheed Martin|Raytheon|Northrop Grumman|Qualcomm|Broadcom|Cisco|Adobe|SAP|Infosys|Wipro|Tata Motors|Tata Steel|Reliance Industries|Adani Ports|HDFC Bank|ICICI Bank|State Bank of India|Baidu|JD.com|Xiaomi|Huawei|Lenovo|SoftBank|Nintendo|Panasonic|Hitachi|Mitsubishi|Toshiba|Canon|Nokia|Ericsson|Philips|ASML|Shell|TotalEnergies|Eni|Equinor|Rio Tinto|BHP|Glencore|Anglo American|Vale|ArcelorMittal|Nestle|Danone|L'Oreal|LVMH|Kering|Hermes|Adidas|Nike|Puma|Coca-Cola|PepsiCo|McDonald's|Starbucks|Costco|Home Depot|Kroger|Sainsbury's|Morrisons|Carrefour|Aldi|Lidl|Ikea|H&M|Procter & Gamble|Inditex|Zara|AstraZeneca|GlaxoSmithKline|GSK|Novartis|Roche|Sanofi|Bayer|Merck|Johnson & Johnson|Eli Lilly|AbbVie|Moderna|Vodafone|Deutsche Telekom|Telefonica|AT&T|Verizon|T-Mobile|Comcast|Disney|Warner Bros|Paramount|Allianz|AXA|Prudential|Aviva|Zurich Insurance|Munich Re|Swiss Re|ING|Santander|BBVA|Commerzbank|Societe Generale|Credit Suisse|Credit Agricole|UniCredit|Intesa Sanpaolo|Lloyds|Lloyds Banking Group|NatWest|Standard Chartered|Bank of Ireland|Allied Irish Banks|AIB|KBC|Rabobank|ABN Amro|Nordea|Danske Bank|DBS|Mizuho|MUFG|Sumitomo Mitsui|BlackRock|Vanguard|Fidelity|Charles Schwab|State Street|Blackstone|KKR|Carlyle|Sequoia|Andreessen Horowitz|Tiger Global|Asian Development Bank|African Development Bank|European Investment Bank|DHL|FedEx|UPS|Maersk|Emirates|Lufthansa|Ryanair|EasyJet|United Airlines|American Airlines|Qantas|Business Wire|PR Newswire|Associated Press|AFP|The Economist|Economist|Financial Times|Wall Street Journal|WSJ|New York Times|CNBC|CNN|BBC|Motley Fool|Yahoo Finance|MarketWatch|Barron's|Forbes|Xinhua|Kyodo|CSIRO|NASA|World Health Organization|WTO|World Trade Organization|OECD|United Nations|NATO|G7|G20`
     .split("|")
     .map((name) => ({ name, type: "organization" as const })),
+  { name: "Marks & Spencer", type: "organization", aliases: ["Marks and Spencer", "M&S"] },
   // countries and regions
   ...[
     ["United States", ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"]],
@@ -407,6 +424,104 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     ["Kenya"],
     ["Morocco"],
     ["Luxembourg"],
+    ["Afghanistan"],
+    ["Albania"],
+    ["Algeria"],
+    ["Angola"],
+    ["Armenia"],
+    ["Azerbaijan"],
+    ["Bahrain"],
+    ["Belarus"],
+    ["Bolivia"],
+    ["Bosnia and Herzegovina"],
+    ["Botswana"],
+    ["Bulgaria"],
+    ["Cambodia"],
+    ["Cameroon"],
+    ["Costa Rica"],
+    ["Croatia"],
+    ["Cuba"],
+    ["Cyprus"],
+    ["Dominican Republic"],
+    ["El Salvador"],
+    ["Estonia"],
+    ["Ethiopia"],
+    ["Guatemala"],
+    ["Honduras"],
+    ["Iceland"],
+    ["Jamaica"],
+    ["Jordan"],
+    ["Kazakhstan"],
+    ["Latvia"],
+    ["Lebanon"],
+    ["Libya"],
+    ["Lithuania"],
+    ["Malta"],
+    ["Mongolia"],
+    ["Mozambique"],
+    ["Myanmar"],
+    ["Namibia"],
+    ["Nepal"],
+    ["Nicaragua"],
+    ["North Korea"],
+    ["Oman"],
+    ["Panama"],
+    ["Paraguay"],
+    ["Rwanda"],
+    ["Senegal"],
+    ["Serbia"],
+    ["Slovakia"],
+    ["Slovenia"],
+    ["Sri Lanka"],
+    ["Sudan"],
+    ["South Sudan"],
+    ["Syria"],
+    ["Tanzania"],
+    ["Tunisia"],
+    ["Uganda"],
+    ["Uruguay"],
+    ["Uzbekistan"],
+    ["Yemen"],
+    ["Zambia"],
+    ["Zimbabwe"],
+    ["Puerto Rico"],
+    ["Macau"],
+    ["Bermuda"],
+    ["Cayman Islands"],
+    ["Liechtenstein"],
+    ["Monaco"],
+    ["Papua New Guinea"],
+    ["Fiji"],
+    ["Brunei"],
+    ["Laos"],
+    ["Trinidad and Tobago"],
+    ["Haiti"],
+    ["Mali"],
+    ["Niger"],
+
+    ["Somalia"],
+    ["Eritrea"],
+    ["Madagascar"],
+    ["Mauritius"],
+    ["Malawi"],
+    ["Gabon"],
+    ["Congo"],
+    ["Democratic Republic of Congo"],
+    ["Sierra Leone"],
+    ["Liberia"],
+    ["Guinea"],
+    ["Togo"],
+    ["Benin"],
+    ["Burkina Faso"],
+    ["Moldova"],
+    ["Montenegro"],
+    ["North Macedonia"],
+    ["Kosovo"],
+    ["Kyrgyzstan"],
+    ["Tajikistan"],
+    ["Turkmenistan"],
+    ["Bhutan"],
+    ["Maldives"],
     ["Europe"],
     ["Asia"],
     ["Africa"],
@@ -436,7 +551,7 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     aliases: aliases as string[] | undefined,
   })),
   // cities and US states
-  ...`New York|London|Tokyo|Paris|Frankfurt|Berlin|Munich|Hamburg|Stuttgart|Zurich|Geneva|Amsterdam|Brussels|Madrid|Milan|Rome|Stockholm|Oslo|Copenhagen|Helsinki|Dublin|Vienna|Warsaw|Moscow|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Mumbai|New Delhi|Delhi|Bengaluru|Bangalore|Chennai|Hyderabad|Pune|Kolkata|Seoul|Sydney|Melbourne|Toronto|Vancouver|Montreal|Calgary|Chicago|San Francisco|Los Angeles|Boston|Seattle|Houston|Dallas|Austin|Atlanta|Miami|Denver|Detroit|Washington|Philadelphia|San Jose|Palo Alto|Mountain View|Cupertino|Redmond|Santa Clara|Menlo Park|Minneapolis|Pittsburgh|Cleveland|Charlotte|Nashville|Phoenix|San Diego|Portland|Dubai|Abu Dhabi|Riyadh|Doha|Tel Aviv|Istanbul|Johannesburg|Lagos|Nairobi|Cairo|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Mexico City|Santiago|Lima|Bogota|Jakarta|Bangkok|Kuala Lumpur|Manila|Hanoi|Taipei|Osaka|Nagoya|Toyota City|Wolfsburg|Manchester|Birmingham|Edinburgh|Glasgow|Leeds|Bristol|Luxembourg|Lisbon|Athens|Prague|Budapest|Bucharest|Kyiv|Kiev|California|Texas|Florida|New Jersey|Illinois|Ohio|Michigan|Pennsylvania|Georgia|Massachusetts|Virginia|North Carolina|Arizona|Colorado|Minnesota|Wisconsin|Indiana|Tennessee|Missouri|Maryland|Connecticut|Oregon|Nevada|Utah|Iowa|Kansas|Kentucky|Louisiana|Oklahoma|Alabama|Delaware|Hawaii|Alaska`
+  ...`New York|London|Tokyo|Paris|Frankfurt|Berlin|Munich|Hamburg|Stuttgart|Zurich|Geneva|Amsterdam|Brussels|Madrid|Milan|Rome|Stockholm|Oslo|Copenhagen|Helsinki|Dublin|Vienna|Warsaw|Moscow|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Mumbai|New Delhi|Delhi|Bengaluru|Bangalore|Chennai|Hyderabad|Pune|Kolkata|Seoul|Sydney|Melbourne|Toronto|Vancouver|Montreal|Calgary|Chicago|San Francisco|Los Angeles|Boston|Seattle|Houston|Dallas|Austin|Atlanta|Miami|Denver|Detroit|Washington|Philadelphia|San Jose|Palo Alto|Mountain View|Cupertino|Redmond|Santa Clara|Menlo Park|Minneapolis|Pittsburgh|Cleveland|Charlotte|Nashville|Phoenix|San Diego|Portland|Dubai|Abu Dhabi|Riyadh|Doha|Tel Aviv|Istanbul|Johannesburg|Lagos|Nairobi|Cairo|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Mexico City|Santiago|Lima|Bogota|Jakarta|Bangkok|Kuala Lumpur|Manila|Hanoi|Taipei|Osaka|Nagoya|Toyota City|Wolfsburg|Manchester|Birmingham|Edinburgh|Glasgow|Leeds|Bristol|Luxembourg|Lisbon|Athens|Prague|Budapest|Bucharest|Kyiv|Kiev|Perth|Brisbane|Adelaide|Canberra|Auckland|Wellington|Las Vegas|Kabul|Algiers|Luanda|Yerevan|Baku|Manama|Minsk|La Paz|Sofia|Phnom Penh|Havana|Nicosia|Tallinn|Addis Ababa|Reykjavik|Amman|Astana|Riga|Beirut|Tripoli|Vilnius|Valletta|Ulaanbaatar|Maputo|Yangon|Windhoek|Kathmandu|Pyongyang|Muscat|Panama City|Asuncion|Kigali|Dakar|Belgrade|Bratislava|Ljubljana|Colombo|Khartoum|Damascus|Dar es Salaam|Tunis|Kampala|Montevideo|Tashkent|Sanaa|Lusaka|Harare|Accra|Abuja|Karachi|Lahore|Islamabad|Dhaka|Ho Chi Minh City|Tianjin|Chongqing|Wuhan|Chengdu|Busan|Kobe|Yokohama|Rotterdam|Antwerp|Marseille|Lyon|Barcelona|Valencia|Seville|Porto|Turin|Naples|Gothenburg|Bergen|Krakow|Gdansk|St Petersburg|St. Petersburg|Vladivostok|Cape Town|Durban|Pretoria|Casablanca|Rabat|Alexandria|Jeddah|Kuwait City|Tehran|Baghdad|Ankara|Izmir|Kinshasa|Ottawa|Winnipeg|Edmonton|Halifax|New Orleans|Baltimore|St. Louis|Kansas City|Salt Lake City|Sacramento|Oakland|Orlando|Tampa|Columbus|Cincinnati|Indianapolis|Milwaukee|Memphis|Raleigh|Honolulu|Anchorage|Hartford|Omaha|Newark|Brooklyn|Manhattan|Arkansas|Idaho|Maine|Mississippi|Montana|Nebraska|New Hampshire|New Mexico|North Dakota|South Dakota|Rhode Island|South Carolina|Vermont|West Virginia|Wyoming|New South Wales|Queensland|Western Australia|South Australia|Tasmania|Northern Territory|Gujarat|Karnataka|Tamil Nadu|Kerala|Rajasthan|Bihar|Uttar Pradesh|West Bengal|Punjab|Andhra Pradesh|Telangana|Odisha|Gauteng|KwaZulu-Natal|Western Cape|Lower Saxony|Baden-Wuerttemberg|Baden-Württemberg|North Rhine-Westphalia|Hesse|Saxony|Catalonia|Lombardy|Flanders|Wallonia|Guangdong|Zhejiang|Jiangsu|Sichuan|Hubei|Shandong|Fujian|Hainan|Xinjiang|Tibet|Inner Mongolia|Hokkaido|Okinawa|Kyushu|Siberia|Patagonia|Amazon basin|Southeast Asia|South Asia|Central Asia|East Asia|Eastern Europe|Western Europe|Central Europe|Northern Europe|Southern Europe|Sub-Saharan Africa|West Africa|East Africa|North Africa|Southern Africa|Caribbean|Pacific|Balkans|Baltics|Persian Gulf|Gulf of Mexico|North Sea|South China Sea|Mediterranean|Eurozone|Euro zone|Asia-Pacific|Asia Pacific|Americas|Midwest|Pacific Northwest|West Coast|East Coast|New England|Bay Area|Northern California|Southern California|California|Texas|Florida|New Jersey|Illinois|Ohio|Michigan|Pennsylvania|Georgia|Massachusetts|Virginia|North Carolina|Arizona|Colorado|Minnesota|Wisconsin|Indiana|Tennessee|Missouri|Maryland|Connecticut|Oregon|Nevada|Utah|Iowa|Kansas|Kentucky|Louisiana|Oklahoma|Alabama|Delaware|Hawaii|Alaska`
     .split("|")
     .map((name) => ({ name, type: "place" as const })),
   // instruments: indexes, benchmarks, securities
@@ -484,10 +599,57 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     ],
     ["30-year Treasury bond", ["30-year Treasury", "30-year bond"]],
     ["dollar index", ["U.S. dollar index", "DXY"]],
+    ["Dow Jones Transportation Average", ["Dow transports", "Dow Jones transports"]],
+    ["Nasdaq OMX Helsinki", ["OMX Helsinki", "OMXH"]],
+    ["OMX Helsinki 25", ["OMXH25"]],
+    ["OMX Stockholm 30", ["OMXS30"]],
+    ["OMX Nordic 40", ["OMXN40"]],
+    ["Euro Stoxx", ["EURO STOXX"]],
+    ["IBEX 35", ["Ibex 35", "IBEX"]],
+    ["FTSE MIB"],
+    ["AEX"],
+    ["SMI", ["Swiss Market Index"]],
+    ["ASX 200", ["S&P/ASX 200"]],
+    ["MSCI World", ["MSCI World index"]],
+    ["MSCI Emerging Markets", ["MSCI emerging markets index"]],
+    ["Bloomberg Commodity Index"],
+    ["Treasury bills", ["T-bills", "Treasury bill"]],
+    ["Bund", ["10-year Bund", "German Bund", "Bunds"]],
+    ["gilts", ["10-year gilt", "gilt"]],
+    ["three-month Treasury bill", ["three-month bill"]],
+    ["five-year Treasury note", ["five-year Treasury", "5-year Treasury", "five-year note"]],
+    ["natural gas", ["Henry Hub", "Henry Hub natural gas"]],
+    ["platinum", ["spot platinum"]],
+    ["palladium", ["spot palladium"]],
+    ["Ethereum", ["ether"]],
   ].map(([name, aliases]) => ({
     name: name as string,
     type: "instrument" as const,
     aliases: aliases as string[] | undefined,
+  })),
+  // Currencies: instruments of their exchange rates. Peripheral: a company story's "strong
+  // dollar" or "weak yen" does not own the company's figures.
+  ...[
+    ["dollar", ["U.S. dollar", "US dollar", "greenback"]],
+    ["euro", ["single currency"]],
+    ["yen", ["Japanese yen"]],
+    ["sterling", ["pound sterling", "British pound"]],
+    ["Swiss franc", ["Swiss francs"]],
+    ["yuan", ["Chinese yuan", "renminbi"]],
+    ["Canadian dollar", ["loonie"]],
+    ["Australian dollar", ["Aussie dollar"]],
+    ["New Zealand dollar", ["kiwi dollar"]],
+    ["Indian rupee", ["rupee"]],
+    ["German mark", ["Deutsche mark", "Deutschemark", "D-mark"]],
+    ["French franc"],
+    ["Hong Kong dollar"],
+    ["South Korean won", ["Korean won"]],
+    ["rouble", ["ruble", "Russian rouble"]],
+  ].map(([name, aliases]) => ({
+    name: name as string,
+    type: "instrument" as const,
+    aliases: aliases as string[] | undefined,
+    peripheral: true,
   })),
 ];
 
