@@ -105,9 +105,7 @@ export function chunkMentions(
       let offset = 0;
       // A ticker or handle closing a name ("Volkswagen AG VLKAY", "John Rosevear TMFMarlowe") starts a
       // new chunk, and so does the name after a "-based" place ("India-based Tractors & Farm Equipment").
-      for (const part of line.split(
-        /(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*$)/,
-      )) {
+      for (const part of splitName(line)) {
         const i = line.indexOf(part, offset);
         offset = i + part.length;
         if (/\d/.test(part) && /[A-Z][A-Za-z]*\d/.test(part.split(/\s/)[0] as string)) continue;
@@ -135,6 +133,33 @@ export function chunkMentions(
     });
   }
   return withTickers(text, region, from, dropOverlaps(out));
+}
+
+/**
+ * Parts of a capitalised run that are names of their own: after a possessive, before a
+ * model number, before a ticker or handle ("Volkswagen AG VLKAY", "John Rosevear
+ * TMFMarlowe"), except capitals that a legal form closes ("Rapala VMC Corp").
+ */
+function splitName(line: string): string[] {
+  const parts = line.split(
+    /(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*\b)/,
+  );
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out.at(-1);
+    const w = part.split(/\s+/);
+    if (
+      prev !== undefined &&
+      /^[A-Z]{3,}[A-Za-z]*$/.test(w[0] as string) &&
+      !/(?:'s|’s|-based)$/.test(prev) &&
+      LEGAL_FORM_WORDS.has(w.at(-1) as string) &&
+      w.length <= 3
+    ) {
+      const gap = line.slice(line.indexOf(prev) + prev.length).match(/^\s+/)?.[0] ?? " ";
+      out[out.length - 1] = prev + gap + part;
+    } else out.push(part);
+  }
+  return out;
 }
 
 const AMOUNT_BEFORE =
@@ -447,6 +472,10 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     // the text also writes in lower case is an ordinary word that opens the sentence.
     if (lower.has(form.toLowerCase())) return null;
   }
+  // "Item 2.02", "Form 8-K", "Exhibit 99.1": a capitalised word before a number labels a
+  // part of a document.
+  if (words.length === 1 && !KNOWN_BY_FORM.has(form) && /^\s+\d/.test(text.slice(end, end + 3)))
+    return null;
   if (
     /^[A-Z]{1,6}$/.test(form) &&
     /^\)|^>/.test(text.slice(end, end + 1)) &&
