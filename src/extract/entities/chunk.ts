@@ -52,7 +52,7 @@ const TOKEN = "(?:(?:[A-Z]\\.){2,}(?=\\s+[A-Z][a-z])|[A-Z][A-Za-z0-9'’.&-]*[A-
 /** Words of a name are apart by spaces, or by a line break inside a wrapped paragraph (wire copy). */
 const GAP = "(?:[ \\t]+|[ \\t]*\\n(?![ \\t\\r\\n]))";
 const PHRASE = new RegExp(
-  `${TOKEN}(?:(?:${GAP}(?:of|&|de|du|van|von|der|del|da|di|la|le|for)${GAP}|${GAP}|,${GAP}(?=(?:Inc|Corp|Ltd|LLC|plc|Plc|PLC|Co|Limited|LP|NV|N\\.V\\.|SA|S\\.A\\.|AG|Oyj|AB|ASA|Incorporated)\\b))${TOKEN})*`,
+  `${TOKEN}(?:(?:(?:${GAP}(?:of|&|de|du|van|von|der|del|da|di|la|le|for)){1,2}${GAP}|${GAP}|,${GAP}(?=(?:Inc|Corp|Ltd|LLC|plc|Plc|PLC|Co|Limited|LP|NV|N\\.V\\.|SA|S\\.A\\.|AG|Oyj|AB|ASA|Incorporated)\\b))${TOKEN})*`,
   "g",
 );
 /** Stock exchanges as tickers name them: "(NYSE: CRVT)", "( HEL : RAP1V )", "OMX Helsinki: OKM1V". */
@@ -614,6 +614,20 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   ) {
     // "in Kumasi,", "near Rozelle and": a place by its preposition.
     return { start, end, form, type: "place", strength: 1, initial };
+  }
+  // "Standard of Living Could", "Small Business Month": a title-case line whose every word
+  // the text also writes in lower case is not a name.
+  if (
+    type === "unknown" &&
+    words.length >= 2 &&
+    !ORG_SUFFIXES.has(last) &&
+    words.every((w) => isConnector(w) || lower.has(w.toLowerCase()))
+  )
+    return null;
+  // "Fool.com", "allAfrica.com": a web address names its publisher.
+  if (type === "unknown" && /^[A-Za-z][A-Za-z0-9-]*\.(?:com|net|org|io|co\.uk)$/.test(form)) {
+    type = "organization";
+    strength = 2;
   }
   const personCue =
     /^\s*(?:said|says|told|added|wrote|explained|noted|,\s+(?:who|a|an|the|chief|head|senior|president|director|analyst|economist|founder))\b/.test(

@@ -89,8 +89,10 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
       g.type === "place"
         ? forms.sort((a, b) => count(b) - count(a) || b.length - a.length)[0]
         : forms.sort((a, b) => b.length - a.length)[0];
-    if (longest && KNOWN_BY_FORM.get(longest)?.name === g.known)
-      g.name = longest.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(longest) ? d : ""));
+    // "U.S" as the chunker cut it before a sentence's full stop is "U.S.".
+    const form = longest && /^(?:[A-Z]\.)+[A-Z]$/.test(longest) ? `${longest}.` : longest;
+    if (form && KNOWN_BY_FORM.get(form)?.name === g.known)
+      g.name = form.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(form) ? d : ""));
   }
   // "Name Surname" when the surname also stands alone is a person.
   const singles = new Set(groups.filter((g) => !g.name.includes(" ")).map((g) => g.name));
