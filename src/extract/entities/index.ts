@@ -286,7 +286,16 @@ function mergeMentions(raw: RawMention[]): Group[] {
       const isInitials =
         big.type !== "person" && sw.length === 1 && initials(big.name) === small.name;
       if ((isPrefix && big.type !== "person") || isSurname || isInitials) {
-        if (small.known && (!big.known || small.known !== big.known)) continue;
+        // A known short name ("Tesla") joins an unknown longer one only when that is the
+        // same name with its corporate word ("Tesla Motors", "Apple Inc").
+        if (
+          small.known &&
+          (big.known
+            ? small.known !== big.known
+            : bw.length !== sw.length + 1 ||
+              !CORPORATE_TAIL.has(big.name.split(" ").at(-1) as string))
+        )
+          continue;
         if (!best || preference(big) > preference(best)) best = big;
       }
     }
@@ -294,6 +303,19 @@ function mergeMentions(raw: RawMention[]): Group[] {
   }
   return live();
 }
+
+/** Words that make a known short name its full corporate name ("Tesla Motors", "Apple Inc"). */
+const CORPORATE_TAIL = new Set([
+  ...LEGAL_FORM_WORDS,
+  "Motors",
+  "Group",
+  "Holdings",
+  "Technologies",
+  "Industries",
+  "Company",
+  "Corporation",
+  "Platforms",
+]);
 
 /** Which longer name a short form belongs to: a known name, then one ending in a corporate word, then the most mentioned. */
 function preference(g: Group): number {
