@@ -343,8 +343,17 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     tokens.pop();
   // "Maple Leaf Mills Ltd of Toronto", "Bennes Marrel SA of France": the legal form closes
   // the name; what follows "of" is where the company is.
+  // "Rautaruukki Oyj Ruukki", "Acme Inc Chief Executive": so do the words after a closing
+  // legal form ("Corp" and "Co" also sit inside names: "Service Corp International").
   const legalAt = tokens.findIndex(
-    (t, i) => i > 0 && LEGAL_FORM_WORDS.has(t) && tokens[i + 1] === "of",
+    (t, i) =>
+      i > 0 &&
+      LEGAL_FORM_WORDS.has(t) &&
+      (tokens[i + 1] === "of" ||
+        (tokens[i + 1] !== undefined &&
+          !/^(?:Corp|Co|Cos|Company|Corporation)\.?$/.test(t) &&
+          !LEGAL_FORM_WORDS.has(tokens[i + 1] as string) &&
+          tokens[i + 1] !== "and")),
   );
   if (legalAt > 0) tokens = tokens.slice(0, legalAt + 1);
   if (tokens.length === 0) return null;
@@ -598,13 +607,24 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     type = "organization";
     strength = 2;
   } else if (
-    /^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would|targets|aims|controls|owns|signed|acquired|bought|sold|launched|reports|sees|estimates|forecasts|employs|operates|net|pre-tax|pretax|operating|turnover)\b/.test(
+    /^\s*(?:said|says|reported|posted|shares|stock|announced|agreed|expects|plans|has|had|is|was|will|would)\b/.test(
       after,
     ) ||
-    /^\s+['’]s\b/.test(after) ||
+    // "Basware targets", "Stockmann Oyj Abp net profit": a report verb or a result after a
+    // name inside the sentence.
+    (!initial &&
+      /^\s*(?:targets|aims|controls|owns|signed|acquired|bought|sold|launched|reports|sees|estimates|forecasts|employs|operates|earned|net|pre-tax|pretax|operating|turnover)\b/.test(
+        after,
+      )) ||
+    // "Finnair 's", "Kauno Alus '": a possessive set apart (tokenised text).
+    /^\s+['’](?:s\b|\s)/.test(after) ||
     possessive
   ) {
     strength = 1;
+  } else if (/^\s+(?:group|company|concern|subsidiary|unit)\b/.test(after)) {
+    // "The Elcoteq group", "the EA Reng group".
+    type = "organization";
+    strength = 2;
   }
   if (
     type === "unknown" &&
