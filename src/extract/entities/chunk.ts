@@ -481,6 +481,17 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     // the text also writes in lower case is an ordinary word that opens the sentence.
     if (lower.has(form.toLowerCase())) return null;
   }
+  // "SUVs", "PACs": an acronym in the plural is a kind of thing; "737 MAX": a model after
+  // its number; "the Fund", "the Bank": a corporate word alone refers back to a name.
+  if (
+    words.length === 1 &&
+    !KNOWN_BY_FORM.has(form) &&
+    (/^[A-Z]{2,}s$/.test(form) ||
+      (/^[A-Z0-9-]{1,4}$/.test(form) &&
+        /(?:^|[^\d.,+-])\d{2,}[ \t]+$/.test(text.slice(Math.max(0, start - 8), start))) ||
+      ORG_SUFFIXES.has(form))
+  )
+    return null;
   // "Item 2.02", "Form 8-K", "Exhibit 99.1": a capitalised word before a number labels a
   // part of a document.
   if (words.length === 1 && !KNOWN_BY_FORM.has(form) && /^\s+\d/.test(text.slice(end, end + 3)))
@@ -621,7 +632,14 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     possessive
   ) {
     strength = 1;
-  } else if (/^\s+(?:group|company|concern|subsidiary|unit)\b/.test(after)) {
+  } else if (
+    /^\s+(?:group|company|concern|subsidiary|unit|analysts?|economists?|strategists?|managing director|chief executive|chief economist|spokesman|spokeswoman|spokesperson)\b/.test(
+      after,
+    ) &&
+    !FIRST_NAMES.has(first) &&
+    !initial
+  ) {
+    // "The Elcoteq group", "Ovum analyst Dave Kennedy", "Telsyte managing director".
     // "The Elcoteq group", "the EA Reng group".
     type = "organization";
     strength = 2;
