@@ -407,13 +407,18 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   }
   // "South Australian Premier Jay Weatherill", "MEC Ismail Vadi": the words after the last title word.
   const ti = words.reduce((at, w, i) => (TITLE_WORD.test(w) && i < words.length - 2 ? i : at), -1);
+  // "Assistant Minister for Innovation Wyatt Roy": the portfolio, then the two-word name.
+  const pi =
+    ti >= 0 && (words[ti + 1] === "for" || words[ti + 1] === "of") && words.length - ti - 1 >= 5
+      ? words.length - 3
+      : ti;
   if (
-    ti >= 0 &&
-    words.length - ti - 1 >= 2 &&
-    words.length - ti - 1 <= 3 &&
-    words.slice(ti + 1).every((w) => NAME_WORD.test(w))
+    pi >= 0 &&
+    words.length - pi - 1 >= 2 &&
+    words.length - pi - 1 <= 3 &&
+    words.slice(pi + 1).every((w) => NAME_WORD.test(w))
   ) {
-    const name = words.slice(ti + 1).join(" ");
+    const name = words.slice(pi + 1).join(" ");
     const ns = rawAt(text, start, form.lastIndexOf(name));
     return {
       start: ns,
@@ -575,6 +580,10 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
       known: known.name,
       peripheral: known.peripheral,
       acronym: acronymAfter(text, end),
+      // "Birmingham says": a known place that speaks is someone's surname.
+      ...(known.type === "place" && /^\s*(?:said|says|told|added)\b/.test(text.slice(end, end + 10))
+        ? { personCue: true }
+        : {}),
     };
   if (words.length === 1 && (lower.has(first.toLowerCase()) || /^[A-Z][a-z]?$/.test(first)))
     return null;
@@ -595,7 +604,12 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     (titled || roleAfter || FIRST_NAMES.has(first)) &&
     words.length >= 2 &&
     words.length <= 4 &&
-    words.every((w) => NAME_WORD.test(w.replace(/\.$/, "")) || /^[A-Z]\.$/.test(w))
+    words.every(
+      (w, i) =>
+        NAME_WORD.test(w.replace(/\.$/, "")) ||
+        /^[A-Z]\.$/.test(w) ||
+        (i > 0 && i < words.length - 1 && NAME_PARTICLE.test(w)),
+    )
   ) {
     type = "person";
     strength = titled || roleAfter ? 2 : 1;
@@ -713,6 +727,9 @@ const APPOSITION =
   /\b(?:company|companies|firm|maker|makers|group|provider|chain|lender|insurer|operator|retailer|manufacturer|producer|developer|supplier|carrier|airline|brewer|miner|subsidiary|rival|competitor|startup|start-up|conglomerate|chipmaker|automaker|carmaker|drugmaker|distributor|wholesaler|shipper|shipbuilder|utility|bank|broker|brokerage|peer|unit|affiliate|builder|vendor|outfit|telco|telecoms operator)\s+$/;
 
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
+
+/** Particles inside a person's name ("Floris van de Klashorst", "Ursula von der Leyen"). */
+const NAME_PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|la|le|bin|al)$/;
 
 /** A capitalised name word, hyphenated parts included ("Molabane-Nkosi", "Jin-Wei"). */
 const NAME_WORD = /^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$/;

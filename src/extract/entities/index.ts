@@ -103,9 +103,14 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     if (
       g.type === "unknown" &&
       w.length >= 2 &&
-      w.length <= 3 &&
+      w.length <= 5 &&
       g.personCue &&
-      w.every((x) => /^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x))
+      w.every(
+        (x, i) =>
+          (/^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x)) ||
+          (i > 0 && i < w.length - 1 && /^(?:van|von|de|der|den|da|di|du|del|la|le)$/.test(x)),
+      ) &&
+      w.filter((x) => /^[A-Z]/.test(x)).length <= 3
     )
       g.type = "person";
     else if (
@@ -261,7 +266,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
   for (const small of smalls) {
     if (
       small.mentions.length === 0 ||
-      (small.type === "place" && small.strength >= 2) ||
+      (small.type === "place" && small.strength >= 2 && !small.personCue) ||
       small.type === "instrument" ||
       // "Mitsubishi Corp" beside "Mitsubishi Motors Corp": a name with its own legal form
       // is a registered name, not a short form of a longer one.
@@ -290,6 +295,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
         // same name with its corporate word ("Tesla Motors", "Apple Inc").
         if (
           small.known &&
+          !(isSurname && small.personCue) &&
           (big.known
             ? small.known !== big.known
             : bw.length !== sw.length + 1 ||
