@@ -393,7 +393,11 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     fi > 0 &&
     words.length - fi >= 2 &&
     words.length - fi <= 3 &&
-    !ORG_SUFFIXES.has(words.at(-1) as string)
+    !ORG_SUFFIXES.has(words.at(-1) as string) &&
+    // "San Francisco Bay Area", "St Paul" are places named after a saint or a person.
+    !/^(?:San|Santa|Santo|São|Sao|St\.?|Saint|Ste\.?|Fort|Port|Lake|Mount|Mt\.?|Cape|Los|Las|El)$/.test(
+      words[fi - 1] as string,
+    )
   ) {
     const name = words.slice(fi).join(" ");
     const ns = rawAt(text, start, form.lastIndexOf(name));
@@ -600,10 +604,16 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   } else if (words.length >= 2 && ORG_SUFFIXES.has(last)) {
     type = "organization";
     strength = 2;
+  } else if (words.length >= 2 && MEDIA_WORDS.has(lastWord)) {
+    // "Mainichi Newspapers", "Radio Dabanga"-style outlets named by their medium.
+    type = "organization";
+    strength = 2;
   } else if (
     (titled || roleAfter || FIRST_NAMES.has(first)) &&
     words.length >= 2 &&
     words.length <= 4 &&
+    // "Ratings Team", "Development Directors": a plural common noun does not end a name.
+    !(/s$/.test(lastWord) && lower.has(lastWord.toLowerCase())) &&
     words.every(
       (w, i) =>
         NAME_WORD.test(w.replace(/\.$/, "")) ||
