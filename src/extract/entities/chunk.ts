@@ -64,18 +64,19 @@ const TICKER_SYMBOL = "[A-Z0-9][A-Z0-9.-]{0,9}";
  * alias of the name before it; the exchange named in it is not an entity.
  */
 const TICKER_BRACKET = new RegExp(
-  `\\(\\s*(?:${EXCHANGES})\\s*:\\s*(${TICKER_SYMBOL})\\s*\\)|<\\s*([A-Z0-9][A-Z0-9.]{0,9})\\s*>|\\b(?:${EXCHANGES})\\s*:\\s*([A-Z][A-Z0-9]{1,9})\\b`,
+  `\\(\\s*(?:${EXCHANGES})\\s*:\\s*(${TICKER_SYMBOL})\\s*\\)|<\\s*([A-Z0-9][A-Z0-9.]{0,9})\\s*>`,
   "g",
 );
+/** An exchange and a ticker with no brackets ("Pohjola Bank Plc HEL : POH1S"), read back from its colon. */
+const EXCHANGE_BEFORE_COLON = new RegExp(`(?<![\\w(])(?:${EXCHANGES})\\s*$`);
+const TICKER_AFTER_COLON = /^\s*([A-Z][A-Z0-9]{1,9})\b/;
 const TICKER_AFTER =
   /^\s*(?:\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|LSE|TSX|TSE|NSE|BSE|HKEX|ASX|OTC|Euronext|Xetra|HEL|OMX Helsinki|OMX)\s*:\s*)?[A-Z][A-Z0-9.]{0,6}\s*\)|<[A-Z][A-Z0-9.]{0,6}>)/;
 const LOWER_WORD = /\b[a-z][a-z'-]+\b/g;
 
 /** Lower-case words of the text: a capitalised word also written in lower case is a common word. */
 export function lowerWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(LOWER_WORD)) out.add(m[0]);
-  return out;
+  return new Set(text.match(LOWER_WORD));
 }
 
 export function chunkMentions(
@@ -95,7 +96,13 @@ export function chunkMentions(
     // "Town and Country Jewelry Manufacturing Corp", "Unilever Plc and NV": a name whose
     // "and" is closed by a legal form is one name.
     const next = phrases[p + 1];
-    if (next && joinsByAnd(text, at, raw, from + (next.index as number), next[0])) {
+    let k = at + raw.length;
+    while (text[k] === " " || text[k] === "\t") k++;
+    if (
+      next &&
+      text.startsWith("and ", k) &&
+      joinsByAnd(text, at, raw, from + (next.index as number), next[0])
+    ) {
       raw = text.slice(at, from + (next.index as number) + next[0].length);
       p++;
     }
@@ -119,6 +126,7 @@ export function chunkMentions(
     const k = KNOWN_BY_FORM.get(m[0]);
     if (!k) continue;
     const start = from + m.index;
+    if (text[start - 1] === "&") continue;
     // "2.8 billion yen", "39.8 mln euro": a currency word after an amount is its unit.
     if (k.type === "instrument" && AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 12), start)))
       continue;
@@ -145,6 +153,7 @@ function splitName(line: string): string[] {
     /(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*\b)/,
   );
   const out: string[] = [];
+  if (parts.length === 1) return parts;
   for (const part of parts) {
     const prev = out.at(-1);
     const w = part.split(/\s+/);
@@ -176,9 +185,18 @@ function withTickers(text: string, region: string, from: number, ms: RawMention[
     brackets.push([
       from + (b.index as number),
       from + (b.index as number) + b[0].length,
-      (b[1] ?? b[2] ?? b[3]) as string,
+      (b[1] ?? b[2]) as string,
     ]);
+  for (let c = region.indexOf(":"); c >= 0; c = region.indexOf(":", c + 1)) {
+    const ex = EXCHANGE_BEFORE_COLON.exec(region.slice(Math.max(0, c - 24), c));
+    const tk = ex && TICKER_AFTER_COLON.exec(region.slice(c + 1, c + 14));
+    if (!ex || !tk) continue;
+    const bs = from + c - ex[0].length;
+    if (brackets.some(([s, e]) => bs >= s && bs < e)) continue;
+    brackets.push([bs, from + c + 1 + tk[0].length, tk[1] as string]);
+  }
   if (brackets.length === 0) return ms;
+  brackets.sort((a, b) => a[0] - b[0]);
   const out: RawMention[] = [];
   let k = 0;
   for (const m of ms) {
@@ -385,8 +403,9 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   end = rawAt(text, start, form.length);
   const words = form.split(" ");
   // "Plc", "NV", "Co Ltd": a legal form alone closes a name the line before it began.
-  if (words.every((w) => LEGAL_FORM_WORDS.has(w) || LEGAL_FORM_WORDS.has(titleCase(w))))
-    return null;
+  const isLegal = (w: string): boolean =>
+    LEGAL_FORM_WORDS.has(w) || LEGAL_FORM_WORDS.has(titleCase(w));
+  if (isLegal(words[0] as string) && words.every(isLegal)) return null;
   // A person named after a title phrase: "Assistant Minister for Innovation Wyatt Roy".
   const fi = words.findIndex((w, i) => i > 0 && FIRST_NAMES.has(w));
   if (
@@ -634,7 +653,8 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     type = "organization";
     strength = 1;
   } else if (
-    APPOSITION.test(before) &&
+    APPOSITION.has(before.slice(before.trimEnd().lastIndexOf(" ") + 1).trimEnd()) &&
+    /\s$/.test(before) &&
     !FIRST_NAMES.has(first) &&
     words.every((w) => !NOT_NAME_WORDS.has(w) || ORG_SUFFIXES.has(w))
   ) {
@@ -702,19 +722,32 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
 function rawAt(text: string, start: number, n: number): number {
   let i = start;
   for (let c = 0; c < n && i < text.length; c++) {
-    if (/\s/.test(text[i] as string)) while (i < text.length && /\s/.test(text[i] as string)) i++;
+    if (isSpace(text.charCodeAt(i))) while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     else i++;
   }
   return i;
 }
 
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /**
  * A title-case heading line ("Density Bottleneck", "Investor Contact"): its capitalised
  * words are typography, not names; the caller matches such lines against known names.
  */
+let headingCache: { text: string; ls: number; heading: boolean } | null = null;
+
 function isHeadingLine(text: string, at: number): boolean {
   const ls = text.lastIndexOf("\n", at - 1) + 1;
-  const le = text.indexOf("\n", at);
+  // Phrases come in text order: one line's answer serves all its phrases.
+  if (headingCache && headingCache.text === text && headingCache.ls === ls)
+    return headingCache.heading;
+  const heading = lineIsHeading(text, ls);
+  headingCache = { text, ls, heading };
+  return heading;
+}
+
+function lineIsHeading(text: string, ls: number): boolean {
+  const le = text.indexOf("\n", ls);
   const line = text.slice(ls, le === -1 ? text.length : le).trim();
   if (line.length > 80 || /[.!?:;,>]$/.test(line) || /\d/.test(line)) return false;
   // A line that stops on "of" or "and", or whose next line goes on in lower case, is
@@ -733,8 +766,11 @@ function acronymAfter(text: string, end: number): string | undefined {
 }
 
 /** A noun in apposition before a company's name ("Finnish lock maker Assa Abloy", "rival Uber"). */
-const APPOSITION =
-  /\b(?:company|companies|firm|maker|makers|group|provider|chain|lender|insurer|operator|retailer|manufacturer|producer|developer|supplier|carrier|airline|brewer|miner|subsidiary|rival|competitor|startup|start-up|conglomerate|chipmaker|automaker|carmaker|drugmaker|distributor|wholesaler|shipper|shipbuilder|utility|bank|broker|brokerage|peer|unit|affiliate|builder|vendor|outfit|telco|telecoms operator)\s+$/;
+const APPOSITION = new Set(
+  "company companies firm maker makers group provider chain lender insurer operator retailer manufacturer producer developer supplier carrier airline brewer miner subsidiary rival competitor startup start-up conglomerate chipmaker automaker carmaker drugmaker distributor wholesaler shipper shipbuilder utility bank broker brokerage peer unit affiliate builder vendor outfit telco".split(
+    " ",
+  ),
+);
 
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 
@@ -753,7 +789,15 @@ function atSentenceStart(text: string, start: number): boolean {
   return k < 0 || /[.!?\n]/.test(text[k] as string);
 }
 
-const strip = (w: string): string => w.replace(/(?:'s|’s|'|’|\.|,)$/, "");
+const STRIPPED_END = /(?:'s|’s|'|’|\.|,)$/;
+/** A word without a possessive or closing punctuation; most words have none, so look at the last character first. */
+const strip = (w: string): string => {
+  const c = w.charCodeAt(w.length - 1);
+  // s ' ’ . ,
+  return c === 115 || c === 39 || c === 8217 || c === 46 || c === 44
+    ? w.replace(STRIPPED_END, "")
+    : w;
+};
 const isConnector = (w: string): boolean =>
   /^(?:of|&|and|de|du|van|von|der|del|da|di|la|le|for)$/.test(w);
 

@@ -29,8 +29,8 @@ export interface EntityMention {
 
 export interface EntityAnalysis {
   entities: ArticleEntity[];
-  /** Every other form each entity goes by in the article, tickers included, by canonical name. */
-  aliases: Map<string, string[]>;
+  /** Every other form an entity goes by in the article, tickers included ("Acme" and "ACM" for Acme Corp). */
+  aliasesOf(name: string): string[];
   mentions: EntityMention[];
   /** The entity the article is about (headline first, then the most mentioned); the default owner of figures. */
   main: { name: string; type: ArticleEntity["type"] } | null;
@@ -143,13 +143,15 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
       type: (g.type === "unknown" ? "organization" : g.type) as ArticleEntity["type"],
       mentions: Math.max(1, g.mentions.length),
     }));
-  const aliases = new Map<string, string[]>();
-  for (const g of kept) {
+  // Worked out when asked: most callers never need them.
+  const aliasesOf = (name: string): string[] => {
+    const g = kept.find((x) => x.name === name);
+    if (!g) return [];
     const other = new Set([...g.forms, ...(g.tickers ?? [])]);
     other.delete(g.name);
-    aliases.set(g.name, [...other]);
-  }
-  return { entities, aliases, mentions, main: mainOf(kept) };
+    return [...other];
+  };
+  return { entities, aliasesOf, mentions, main: mainOf(kept) };
 }
 
 /**
@@ -228,8 +230,10 @@ function mergeMentions(raw: RawMention[]): Group[] {
       if (m.type !== "unknown") g.type = m.type;
       g.strength = Math.max(g.strength, m.strength);
     }
-    const clean = cleanName(m.form);
-    if (!m.known && clean.length > g.name.length && keyOf(clean) === key) g.name = clean;
+    if (!m.known && m.form.length > g.name.length) {
+      const clean = cleanName(m.form);
+      if (clean.length > g.name.length && keyOf(clean) === key) g.name = clean;
+    }
     // Acronym introduced in the text: "Federal Open Market Committee (FOMC)".
     if (m.acronym && !byKey.has(m.acronym.toLowerCase())) byKey.set(m.acronym.toLowerCase(), g);
   }
