@@ -150,7 +150,7 @@ export function chunkMentions(
  */
 function splitName(line: string): string[] {
   const parts = line.split(
-    /(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*\b)/,
+    /(?<=\b(?:Inc|Corp|Ltd|LLC|Plc|plc|PLC|SA|AG|NV|AB|ASA|Oyj|Oy|GmbH|Limited)\.?)\s+of\s+(?=[A-Z])|(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*\b)/,
   );
   const out: string[] = [];
   if (parts.length === 1) return parts;
@@ -804,6 +804,8 @@ const isConnector = (w: string): boolean =>
 function isNotName(w: string, next: string): boolean {
   const s = strip(w);
   if (!NOT_NAME_WORDS.has(s)) return false;
+  // "Bank of Kestrel Corp", "Bank of Brazil": an institution word heading an "of" name.
+  if (next === "of" && INSTITUTION_HEADS.has(s)) return false;
   // "(Reuters)", "told Reuters": a lone word the lexicon knows as a name is that name.
   if (next === "" && KNOWN_BY_FORM.has(s)) return false;
   // "Bank of Canada", "Federal Reserve", "General Motors": keep a lexicon word when the

@@ -209,7 +209,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
     let g = byKey.get(key);
     if (!g) {
       g = {
-        name: m.known ?? m.form,
+        name: m.known ?? cleanName(m.form),
         known: m.known,
         type: m.type,
         strength: m.strength,

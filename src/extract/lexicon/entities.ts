@@ -633,7 +633,7 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     ["dollar", ["U.S. dollar", "US dollar", "greenback"]],
     ["euro", ["single currency"]],
     ["yen", ["Japanese yen"]],
-    ["sterling", ["pound sterling", "British pound"]],
+    ["sterling", ["Sterling", "pound sterling", "British pound"]],
     ["Swiss franc", ["Swiss francs"]],
     ["yuan", ["Chinese yuan", "renminbi"]],
     ["Canadian dollar", ["loonie"]],
