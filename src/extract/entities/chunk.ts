@@ -324,7 +324,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
   }
   // A title before the name: "Chief Executive Daniel Okafor", "Mr. Okafor".
   const before = text.slice(Math.max(0, at - 40), at);
-  if (PERSON_TITLES.test(before)) titled = true;
+  if (PERSON_TITLES.test(lastWords(before))) titled = true;
   // Trim leading non-name words ("The", "Shares", "Chief Executive"), noting titles.
   while (
     tokens.length > 0 &&
@@ -716,6 +716,21 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
       after,
     ) || /(?:said|says|according to|told|by)\s+$/.test(before);
   return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial, personCue };
+}
+
+/**
+ * The last three words of a context with the space before them: a title is at most three
+ * words ("Executive Vice President"), and the title regex then scans a few characters, not forty.
+ */
+function lastWords(before: string): string {
+  let k = before.length;
+  while (k > 0 && isSpace(before.charCodeAt(k - 1))) k--;
+  for (let w = 0; w < 3 && k > 0; w++) {
+    k = before.lastIndexOf(" ", k - 1);
+    if (k < 0) return before;
+    while (k > 0 && isSpace(before.charCodeAt(k - 1))) k--;
+  }
+  return k <= 0 ? before : before.slice(k);
 }
 
 /** The text offset `n` characters of a name into it, its whitespace runs read as one space. */

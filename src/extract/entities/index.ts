@@ -274,7 +274,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
       small.type === "instrument" ||
       // "Mitsubishi Corp" beside "Mitsubishi Motors Corp": a name with its own legal form
       // is a registered name, not a short form of a longer one.
-      LEGAL_FORM_WORDS.has(small.name.split(" ").at(-1) as string)
+      LEGAL_FORM_WORDS.has(small.name.slice(small.name.lastIndexOf(" ") + 1))
     )
       continue;
     const sw = words.get(small) as string[];
@@ -348,6 +348,7 @@ function initials(name: string): string {
 
 /** A name without the punctuation a sentence gives it: "Acme, Inc." -> "Acme Inc.", "Acme Corp," -> "Acme Corp". */
 function cleanName(form: string): string {
+  if (!form.includes(",") && !form.endsWith(".")) return form;
   const name = form.replace(/,(\s+)(?=\S+\.?$)/, (c, sp: string, at: number) =>
     LEGAL_FORM_WORDS.has(form.slice(at + c.length)) ? sp : c,
   );
