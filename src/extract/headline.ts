@@ -261,10 +261,16 @@ export function withHeadlineOwner(
     // ("Prairie Milling said") is the headline's company.
     const clean = /^[\p{L}\p{N} .,&'’-]+$/u.test(known.name);
     const name = clean && known.name.length >= e.name.length ? known.name : e.name;
+    const aliasesOf = withAliases(analysis, name, [
+      known.name,
+      ...analysis.aliasesOf(known.name),
+      ...(e.ticker ? [e.ticker] : []),
+    ]);
     if (name === known.name && known.type === "organization")
-      return { entities, mentions, main: { name, type: "organization" } };
+      return { entities, aliasesOf, mentions, main: { name, type: "organization" } };
     return {
       entities: entities.map((x) => (x === known ? { ...x, name, type: "organization" } : x)),
+      aliasesOf,
       mentions: mentions.map((m) =>
         m.name === known.name ? { ...m, name, type: "organization" } : m,
       ),
@@ -285,7 +291,20 @@ export function withHeadlineOwner(
         ];
   return {
     entities: [{ name: e.name, type: "organization", mentions: 1 }, ...entities],
+    aliasesOf: withAliases(analysis, e.name, e.ticker ? [e.ticker] : []),
     mentions: [...mention, ...mentions].sort((a, b) => a.start - b.start),
     main: { name: e.name, type: "organization" },
+  };
+}
+
+/** The recogniser's aliases, with the headline's ticker and the body's other form for its company. */
+function withAliases(
+  analysis: EntityAnalysis,
+  name: string,
+  extra: string[],
+): (n: string) => string[] {
+  return (n) => {
+    if (n !== name) return analysis.aliasesOf(n);
+    return [...new Set([...analysis.aliasesOf(n), ...extra])].filter((a) => a !== name);
   };
 }

@@ -7,7 +7,14 @@
  * ALL-CAPS headlines add mentions but not new names.
  */
 import type { ArticleEntity } from "../../model/index.js";
-import { FIRST_NAMES, INSTITUTION_HEADS, LEGAL_FORMS, ORG_SUFFIXES } from "../lexicon/entities.js";
+import {
+  FIRST_NAMES,
+  INSTITUTION_HEADS,
+  LEGAL_FORM_WORDS,
+  LEGAL_FORMS,
+  NOT_NAME_WORDS,
+  ORG_SUFFIXES,
+} from "../lexicon/entities.js";
 import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
 import { KNOWN_BY_FORM } from "./known.js";
 
@@ -22,6 +29,8 @@ export interface EntityMention {
 
 export interface EntityAnalysis {
   entities: ArticleEntity[];
+  /** Every other form an entity goes by in the article, tickers included ("Acme" and "ACM" for Acme Corp). */
+  aliasesOf(name: string): string[];
   mentions: EntityMention[];
   /** The entity the article is about (headline first, then the most mentioned); the default owner of figures. */
   main: { name: string; type: ArticleEntity["type"] } | null;
@@ -39,6 +48,8 @@ interface Group {
   known?: string | undefined;
   /** Some mention reads like a speaker ("Helene Durand said", "according to Willem Buiter"). */
   personCue?: boolean;
+  /** Tickers the article gives the entity ("<ALGI>", "(NYSE: CRVT)"). */
+  tickers?: Set<string>;
 }
 
 export function findEntities(text: string, title: string | null): EntityAnalysis {
@@ -46,8 +57,10 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
   const lower = lowerWords(text.slice(headlineEnd));
   const raw = chunkMentions(text, headlineEnd, text.length, lower);
   const groups = mergeMentions(raw);
-  if (headlineEnd > 0) addHeadlineMentions(text.slice(0, headlineEnd), groups, lower);
-  else if (title && !text.startsWith(title)) {
+  if (headlineEnd > 0) {
+    addHeadlineMentions(text.slice(0, headlineEnd), groups, lower);
+    addHeadlineCompanies(text.slice(0, headlineEnd), groups, lower);
+  } else if (title && !text.startsWith(title)) {
     addHeadlineMentions(title, groups, lower, true);
     const fromTitle = tickerTitleEntity(title);
     if (fromTitle && !groups.some((g) => g.inHeadline && g.type !== "place")) {
@@ -76,8 +89,10 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
       g.type === "place"
         ? forms.sort((a, b) => count(b) - count(a) || b.length - a.length)[0]
         : forms.sort((a, b) => b.length - a.length)[0];
-    if (longest && KNOWN_BY_FORM.get(longest)?.name === g.known)
-      g.name = longest.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(longest) ? d : ""));
+    // "U.S" as the chunker cut it before a sentence's full stop is "U.S.".
+    const form = longest && /^(?:[A-Z]\.)+[A-Z]$/.test(longest) ? `${longest}.` : longest;
+    if (form && KNOWN_BY_FORM.get(form)?.name === g.known)
+      g.name = form.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(form) ? d : ""));
   }
   // "Name Surname" when the surname also stands alone is a person.
   const singles = new Set(groups.filter((g) => !g.name.includes(" ")).map((g) => g.name));
@@ -88,9 +103,14 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     if (
       g.type === "unknown" &&
       w.length >= 2 &&
-      w.length <= 3 &&
+      w.length <= 5 &&
       g.personCue &&
-      w.every((x) => /^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x))
+      w.every(
+        (x, i) =>
+          (/^[A-Z][a-z'’-]+$/.test(x) && !ORG_SUFFIXES.has(x)) ||
+          (i > 0 && i < w.length - 1 && /^(?:van|von|de|der|den|da|di|du|del|la|le)$/.test(x)),
+      ) &&
+      w.filter((x) => /^[A-Z]/.test(x)).length <= 3
     )
       g.type = "person";
     else if (
@@ -123,7 +143,15 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
       type: (g.type === "unknown" ? "organization" : g.type) as ArticleEntity["type"],
       mentions: Math.max(1, g.mentions.length),
     }));
-  return { entities, mentions, main: mainOf(kept) };
+  // Worked out when asked: most callers never need them.
+  const aliasesOf = (name: string): string[] => {
+    const g = kept.find((x) => x.name === name);
+    if (!g) return [];
+    const other = new Set([...g.forms, ...(g.tickers ?? [])]);
+    other.delete(g.name);
+    return [...other];
+  };
+  return { entities, aliasesOf, mentions, main: mainOf(kept) };
 }
 
 /**
@@ -181,7 +209,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
     let g = byKey.get(key);
     if (!g) {
       g = {
-        name: m.known ?? m.form,
+        name: m.known ?? cleanName(m.form),
         known: m.known,
         type: m.type,
         strength: m.strength,
@@ -196,13 +224,16 @@ function mergeMentions(raw: RawMention[]): Group[] {
     }
     g.forms.add(m.form);
     g.mentions.push(m);
+    if (m.ticker) (g.tickers ??= new Set()).add(m.ticker);
     if (m.personCue) g.personCue = true;
     if (m.strength > g.strength || (g.type === "unknown" && m.type !== "unknown")) {
       if (m.type !== "unknown") g.type = m.type;
       g.strength = Math.max(g.strength, m.strength);
     }
-    if (!m.known && m.form.length > g.name.length && keyOf(m.form) === key && !/[,]/.test(m.form))
-      g.name = m.form.replace(/[.]$/, (d) => (/\b(?:Inc|Corp|Co|Ltd)\.$/.test(m.form) ? d : ""));
+    if (!m.known && m.form.length > g.name.length) {
+      const clean = cleanName(m.form);
+      if (clean.length > g.name.length && keyOf(clean) === key) g.name = clean;
+    }
     // Acronym introduced in the text: "Federal Open Market Committee (FOMC)".
     if (m.acronym && !byKey.has(m.acronym.toLowerCase())) byKey.set(m.acronym.toLowerCase(), g);
   }
@@ -239,8 +270,11 @@ function mergeMentions(raw: RawMention[]): Group[] {
   for (const small of smalls) {
     if (
       small.mentions.length === 0 ||
-      (small.type === "place" && small.strength >= 2) ||
-      small.type === "instrument"
+      (small.type === "place" && small.strength >= 2 && !small.personCue) ||
+      small.type === "instrument" ||
+      // "Mitsubishi Corp" beside "Mitsubishi Motors Corp": a name with its own legal form
+      // is a registered name, not a short form of a longer one.
+      LEGAL_FORM_WORDS.has(small.name.slice(small.name.lastIndexOf(" ") + 1))
     )
       continue;
     const sw = words.get(small) as string[];
@@ -261,7 +295,17 @@ function mergeMentions(raw: RawMention[]): Group[] {
       const isInitials =
         big.type !== "person" && sw.length === 1 && initials(big.name) === small.name;
       if ((isPrefix && big.type !== "person") || isSurname || isInitials) {
-        if (small.known && (!big.known || small.known !== big.known)) continue;
+        // A known short name ("Tesla") joins an unknown longer one only when that is the
+        // same name with its corporate word ("Tesla Motors", "Apple Inc").
+        if (
+          small.known &&
+          !(isSurname && small.personCue) &&
+          (big.known
+            ? small.known !== big.known
+            : bw.length !== sw.length + 1 ||
+              !CORPORATE_TAIL.has(big.name.split(" ").at(-1) as string))
+        )
+          continue;
         if (!best || preference(big) > preference(best)) best = big;
       }
     }
@@ -269,6 +313,19 @@ function mergeMentions(raw: RawMention[]): Group[] {
   }
   return live();
 }
+
+/** Words that make a known short name its full corporate name ("Tesla Motors", "Apple Inc"). */
+const CORPORATE_TAIL = new Set([
+  ...LEGAL_FORM_WORDS,
+  "Motors",
+  "Group",
+  "Holdings",
+  "Technologies",
+  "Industries",
+  "Company",
+  "Corporation",
+  "Platforms",
+]);
 
 /** Which longer name a short form belongs to: a known name, then one ending in a corporate word, then the most mentioned. */
 function preference(g: Group): number {
@@ -289,8 +346,18 @@ function initials(name: string): string {
     .join("");
 }
 
+/** A name without the punctuation a sentence gives it: "Acme, Inc." -> "Acme Inc.", "Acme Corp," -> "Acme Corp". */
+function cleanName(form: string): string {
+  if (!form.includes(",") && !form.endsWith(".")) return form;
+  const name = form.replace(/,(\s+)(?=\S+\.?$)/, (c, sp: string, at: number) =>
+    LEGAL_FORM_WORDS.has(form.slice(at + c.length)) ? sp : c,
+  );
+  return name.replace(/[.]$/, (d) => (/\b(?:Inc|Corp|Co|Ltd|Cos)\.$/.test(name) ? d : ""));
+}
+
 function absorb(into: Group, from: Group): void {
   for (const f of from.forms) into.forms.add(f);
+  for (const t of from.tickers ?? []) (into.tickers ??= new Set()).add(t);
   into.mentions.push(...from.mentions);
   from.mentions = [];
   if (into.type === "unknown" && from.type !== "unknown" && from.type !== "place")
@@ -307,23 +374,33 @@ function addHeadlineMentions(
   detached = false,
 ): void {
   const hl = headline.toLowerCase();
+  // Longest forms first, each headline span to one entity: "MITSUBISHI MOTORS AUSTRALIA" is
+  // Mitsubishi Motors Australia Ltd's, not Mitsubishi Motors Corp's.
+  const candidates: Array<[Group, string]> = [];
   for (const g of groups) {
-    const forms = [...g.forms].sort((a, b) => b.length - a.length);
-    for (const f of forms) {
-      if (f.length < 2) continue;
-      const i = wordIndex(hl, f.toLowerCase());
-      if (i < 0) continue;
-      g.inHeadline = true;
-      if (!detached)
-        g.mentions.push({
-          start: i,
-          end: i + f.length,
-          form: headline.slice(i, i + f.length),
-          type: g.type,
-          strength: g.strength,
-        });
-      break;
-    }
+    // "MITSUBISHI MOTORS AUSTRALIA" for "Mitsubishi Motors Australia Ltd": the headline
+    // often drops the legal form.
+    const bare = [...g.forms].map((f) => f.replace(LEGAL_FORMS, "")).filter((f) => f.includes(" "));
+    for (const f of new Set([...g.forms, ...bare])) if (f.length >= 2) candidates.push([g, f]);
+  }
+  candidates.sort((a, b) => b[1].length - a[1].length);
+  const taken: Array<[number, number]> = [];
+  const done = new Set<Group>();
+  for (const [g, f] of candidates) {
+    if (done.has(g)) continue;
+    const i = wordIndex(hl, f.toLowerCase());
+    if (i < 0 || taken.some(([s, e]) => i < e && i + f.length > s)) continue;
+    taken.push([i, i + f.length]);
+    done.add(g);
+    g.inHeadline = true;
+    if (!detached)
+      g.mentions.push({
+        start: i,
+        end: i + f.length,
+        form: headline.slice(i, i + f.length),
+        type: g.type,
+        strength: g.strength,
+      });
   }
   // Names the headline alone gives, when the lexicon knows them (a known company, the Fed).
   if (!detached) {
@@ -343,6 +420,110 @@ function addHeadlineMentions(
       });
     }
   }
+}
+
+const HEADLINE_TICKER = /<([A-Z0-9][A-Z0-9.]{0,9})>|\(([A-Z]{2,5})\)/g;
+const CAPS_LEGAL_NAME =
+  /^((?:[A-Z][A-Z0-9&.'-]*\s+){1,5}(?:CORP|INC|LTD|CO|PLC|NV|LP|CORPORATION|LIMITED|INCORPORATED|COS))\b/;
+
+/**
+ * Companies a headline in capitals names by their ticker ("CELINA FINANCIAL CORP <CELNA>
+ * 4TH QTR NET", "MONSANTO <MTC> INVESTS IN BIOTECHNOLOGY <BIOD>") or by their legal form
+ * ("COMPUTER DEVICES INC 4TH QTR"): the body's entity with that ticker or name takes the
+ * mention; a company the body never names becomes an entity, title-cased.
+ */
+function addHeadlineCompanies(headline: string, groups: Group[], lower: Set<string>): void {
+  if (/[a-z]/.test(headline.replace(/<[^>]*>/g, ""))) return;
+  const found: Array<{ start: number; end: number; words: string[]; ticker?: string | undefined }> =
+    [];
+  for (const m of headline.matchAll(HEADLINE_TICKER)) {
+    const before = headline.slice(0, m.index);
+    const words: string[] = [];
+    for (const w of before.trimEnd().split(/\s+/).reverse()) {
+      const part = w.split(/[/:,;]/).at(-1) as string;
+      if (part === "" || !/^[A-Z][A-Z0-9&.'-]*$/.test(part) || commonCapsWord(part, lower)) break;
+      words.unshift(part);
+      if (part !== w) break;
+    }
+    if (words.length === 0) continue;
+    const name = words.join(" ");
+    const start = before.lastIndexOf(name);
+    found.push({ start, end: start + name.length, words, ticker: m[1] ?? m[2] });
+  }
+  const legal = CAPS_LEGAL_NAME.exec(headline);
+  if (legal && !found.some((f) => f.start === 0)) {
+    const name = (legal[1] as string).trim();
+    found.push({ start: 0, end: name.length, words: name.split(/\s+/) });
+  }
+  for (const f of found) {
+    const titled = f.words.map((w) => titleWord(w, lower)).join(" ");
+    const key = keyOf(titled);
+    const owner =
+      groups.find((g) => f.ticker !== undefined && g.tickers?.has(f.ticker)) ??
+      groups.find((g) => g.type !== "person" && g.type !== "place" && keyOf(g.name) === key) ??
+      // "BIOTECHNOLOGY <BIOD>" for the body's "Biotechnology Development Corp".
+      groups.find(
+        (g) =>
+          g.type !== "person" &&
+          g.type !== "place" &&
+          g.type !== "instrument" &&
+          `${keyOf(g.name)} `.startsWith(`${key} `),
+      ) ??
+      groups.find(
+        (g) => g.inHeadline && g.mentions.some((m) => m.start >= f.start && m.end <= f.end),
+      );
+    const mention: RawMention = {
+      start: f.start,
+      end: f.end,
+      form: headline.slice(f.start, f.end),
+      type: "organization",
+      strength: 2,
+      ticker: f.ticker,
+    };
+    if (owner) {
+      owner.inHeadline = true;
+      if (!owner.mentions.some((m) => m.start === f.start)) owner.mentions.push(mention);
+      if (f.ticker) (owner.tickers ??= new Set()).add(f.ticker);
+      if (owner.type === "unknown") owner.type = "organization";
+      continue;
+    }
+    if (KNOWN_BY_FORM.has(titled) || /^\d/.test(titled)) continue;
+    groups.push({
+      name: titled,
+      type: "organization",
+      strength: 2,
+      forms: new Set([titled]),
+      mentions: [mention],
+      peripheral: false,
+      inHeadline: true,
+      firstAt: f.start,
+      ...(f.ticker ? { tickers: new Set([f.ticker]) } : {}),
+    });
+  }
+}
+
+/** A word of a capitals headline that is not part of a name ("SEES", "IN", "NET", "4TH"). */
+function commonCapsWord(w: string, lower: Set<string>): boolean {
+  const t = w.charAt(0) + w.slice(1).toLowerCase();
+  if (LEGAL_FORM_WORDS.has(t) || ORG_SUFFIXES.has(t)) return false;
+  return /\d/.test(w) || lower.has(w.toLowerCase()) || HEADLINE_STOP.has(w);
+}
+
+const HEADLINE_STOP = new Set(
+  "A AN THE AND OR IN ON AT TO FOR BY WITH FROM INTO OVER UNDER AFTER BEFORE VS SEES SAYS SETS BUYS SELLS GETS HAS IS UP DOWN NET QTR YEAR LOSS PROFIT".split(
+    " ",
+  ),
+);
+
+/** A capitals word as a name writes it: "FINANCIAL" -> "Financial", "K-TRON" -> "K-Tron", "LP" stays. */
+function titleWord(w: string, lower: Set<string>): string {
+  const legal = [...LEGAL_FORM_WORDS].find((f) => f.toUpperCase() === w);
+  if (legal) return legal;
+  if (/^(?:OF|AND|THE|FOR|DE)$/.test(w)) return w.toLowerCase();
+  if (w.length <= 3 && !lower.has(w.toLowerCase())) return w;
+  return w
+    .toLowerCase()
+    .replace(/(^|[-'’.])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase());
 }
 
 function wordIndex(hay: string, needle: string): number {

@@ -23,6 +23,12 @@ export const ORG_SUFFIXES = new Set([
   "LP",
   "plc",
   "PLC",
+  "Plc",
+  "Incorporated",
+  "Cos",
+  "Oy",
+  "Abp",
+  "AS",
   "AG",
   "SA",
   "S.A.",
@@ -158,9 +164,19 @@ export const ORG_SUFFIXES = new Set([
   "Shipping",
 ]);
 
-/** Corporate forms stripped from a canonical name's tail when another mention lacks them. */
+/**
+ * Legal forms: the words that close a company's registered name ("Acme Corp", "Stockmann Oyj
+ * Abp", "Unilever Plc and NV"). Never a name by themselves; stripped when names are compared.
+ */
+export const LEGAL_FORM_WORDS = new Set(
+  `Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Cos. Ltd Ltd. Limited LLC L.L.C. LLP LP L.P. plc PLC Plc AG SA S.A. NV N.V. SE SpA S.p.A. ASA AB Oy Oyj Abp AS A/S GmbH KGaA BV B.V. Bhd Tbk Pty SARL SAS`.split(
+    /\s+/,
+  ),
+);
+
+/** Corporate forms stripped from a canonical name's tail when another mention lacks them ("Acme, Inc." -> Acme). */
 export const LEGAL_FORMS =
-  /,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|S\.A\.|NV|N\.V\.|SE|SpA|ASA|AB|GmbH|Bhd|LP|LLP)$/;
+  /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Cos\.?|Ltd\.?|Limited|LLC|plc|AG|SA|S\.A\.|NV|N\.V\.|SE|SpA|ASA|AB|Oyj?|Abp|AS|GmbH|Bhd|LP|LLP|Pty|and NV|and Co\.?))+$/i;
 
 /** Titles and roles that introduce a person's name ("Chief Executive Daniel Okafor"). */
 export const PERSON_TITLES =
@@ -175,7 +191,7 @@ export const ROLE_AFTER =
  * frequent English and international first names; extend freely.
  */
 export const FIRST_NAMES = new Set(
-  `James John Robert Robin Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Judy Sophia Grace Denise Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Claire Clare Fiona Priya Ramesh Rahul Raj Anil Sunil Amit Arjun Vikram Sanjay Suresh Rajesh Anand Deepak Ravi Kenji Hiroshi Takeshi Yuki Akira Satoshi Haruki Wei Li Zhang Wang Chen Liu Yang Huang Zhao Jing Ming Hui Xin Lei Jun Hans Klaus Jurgen Jürgen Dieter Wolfgang Stefan Matthias Andreas Markus Thomas Christoph Andrea Anja Katrin Sabine Ursula Angela Olaf Friedrich Pierre Jean Francois François Jacques Michel Philippe Nicolas Luc Christine Emmanuel Bruno Carlos Luis Miguel Javier Pedro Antonio Manuel Francisco Giovanni Marco Luca Mario Giuseppe Paolo Alessandro Roberto Sergio Lars Erik Anders Nils Johan Per Henrik Sven Ingrid Astrid Elon Jeff Tim Satya Sundar Jensen Lisa Warren Jamie Jerome Janet Ben Christine Mario Haruhiko Kazuo Masayoshi Mukesh Gautam Ratan Vladimir Xi Joe Donald Rishi Keir Olaf Dana Marcus Claire Daniel Jane Tom Sam Nick Mike Dan Chris Matt Steve Bob Bill Jim Rob Greg Ken Ron Ted Ed Al Ann Kate Liz Sue Meg Jill Beth Ross Neil Ian Colin Graham Gavin Simon Rupert Nigel Alistair Hamish Duncan Fergus Angus Callum Aidan Conor Declan Niamh Siobhan Aoife Sinead Ahmed Mohammed Muhammad Ali Omar Hassan Hussein Khalid Fatima Aisha Yusuf Ibrahim Mustafa Karim Nadia Leila Reza Sergei Dmitry Alexei Ivan Olga Natalia Svetlana Igor Boris Yuri Tatiana Kwame Kofi Ama Chinedu Ngozi Oluwaseun Tunde Amara Daniela Gabriela Fernanda Camila Valentina Sofia Lucia Elena Isabel Carmen Rosa Marta Paula Beatriz Ines Joao João Rafael Felipe Diego Andres Andrés Jorge Ricardo Eduardo Alejandro Fernando Raul Raúl Hector Oscar Ruben Julia Eva Laura Nina Mia Zoe Chloe Lily Ella Ava Leah Ruby Freya Isla Maya Tara Nora Rosa Rose Ruth Iris Irene Vera Alma Celia Dolores Pilar Pablo Mateo Lucas Hugo Leo Max Felix Oliver Harry Charlie George Alfie Theo Finn Arthur Freddie Archie Jacob Oscar Isaac Toby Louie Reggie Ronnie Stanley Edward Angus Andrew Ross Grant Craig Stuart Gordon Kenneth Malcolm Murray Alasdair Euan Ewan Rory Kieran Liam Owen Rhys Dylan Gareth Huw Ieuan Morgan Bethan Cerys Sian Catrin`.split(
+  `James John Robert Robin Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Judy Sophia Grace Denise Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Claire Clare Fiona Priya Ramesh Rahul Raj Anil Sunil Amit Arjun Vikram Sanjay Suresh Rajesh Anand Deepak Ravi Kenji Hiroshi Takeshi Yuki Akira Satoshi Haruki Wei Li Zhang Wang Chen Liu Yang Huang Zhao Jing Ming Hui Xin Lei Jun Hans Klaus Jurgen Jürgen Dieter Wolfgang Stefan Matthias Andreas Markus Thomas Christoph Andrea Anja Katrin Sabine Ursula Angela Olaf Friedrich Pierre Jean Francois François Jacques Michel Philippe Nicolas Luc Christine Emmanuel Bruno Carlos Luis Miguel Javier Pedro Antonio Manuel Francisco Giovanni Marco Luca Mario Giuseppe Paolo Alessandro Roberto Sergio Lars Erik Anders Nils Johan Per Henrik Sven Ingrid Astrid Elon Jeff Tim Satya Sundar Jensen Lisa Warren Jamie Jerome Janet Ben Christine Mario Haruhiko Kazuo Masayoshi Mukesh Gautam Ratan Vladimir Xi Joe Donald Rishi Keir Olaf Dana Marcus Claire Daniel Jane Tom Sam Nick Mike Dan Chris Matt Steve Bob Bill Jim Rob Greg Ken Ron Ted Ed Al Ann Kate Liz Sue Meg Jill Beth Ross Neil Ian Colin Graham Gavin Simon Rupert Nigel Alistair Hamish Duncan Fergus Angus Callum Aidan Conor Declan Niamh Siobhan Aoife Sinead Ahmed Mohammed Muhammad Ali Omar Hassan Hussein Khalid Fatima Aisha Yusuf Ibrahim Mustafa Karim Nadia Leila Reza Sergei Dmitry Alexei Ivan Olga Natalia Svetlana Igor Boris Yuri Tatiana Kwame Kofi Ama Chinedu Ngozi Oluwaseun Tunde Amara Daniela Gabriela Fernanda Camila Valentina Sofia Lucia Elena Isabel Carmen Rosa Marta Paula Beatriz Ines Joao João Rafael Felipe Diego Andres Andrés Jorge Ricardo Eduardo Alejandro Fernando Raul Raúl Hector Oscar Ruben Julia Eva Laura Nina Mia Zoe Chloe Lily Ella Ava Leah Ruby Freya Isla Maya Tara Nora Rosa Rose Ruth Iris Irene Vera Alma Celia Dolores Pilar Pablo Mateo Lucas Hugo Leo Max Felix Oliver Harry Charlie George Alfie Theo Finn Arthur Freddie Archie Jacob Oscar Isaac Toby Louie Reggie Ronnie Stanley Edward Angus Andrew Ross Grant Craig Stuart Gordon Kenneth Malcolm Murray Alasdair Euan Ewan Rory Kieran Liam Owen Rhys Dylan Gareth Huw Ieuan Morgan Bethan Cerys Sian Catrin Alex Alexandra Katie Kate Kathy Katy Doug Douglas Tony Toni Jimmy Jimmie Johnny Danny Tommy Bobby Billy Sammy Mickey Rick Ricky Nate Ted Teddy Zach Josh Jake Luke Jon Don Len Lenny Les Phil Rod Vic Wes Andy Hal Hank Herb Barry Gerry Harvey Howard Hugh Ira Irving Jay Joel Leon Lester Lloyd Marc Marty Maurice Mitch Nathaniel Neal Norman Otto Percy Perry Quentin Randall Reginald Rodney Roland Rudy Russ Sid Sidney Spencer Stewart Stu Sylvester Terrence Tobias Troy Vernon Wade Warren Wendell Wilbur Willard Winston Leonardo Sebastien Sebastian Giorgio Stefano Francesca Chiara Giulia Silvia Federica Pietro Matteo Lorenzo Davide Simone Fabio Enrico Floris Willem Pieter Maarten Joost Bart Dirk Jeroen Sander Ruud Annemieke Sanne Femke Kofi Ekow Adnan Kwaku Abena Akosua Emeka Chukwuma Obinna Uche Ifeoma Sipho Thabo Themba Lindiwe Nomvula Bongani Cyril Jacob Gwede Nkosazana Shivraj Nitish Narendra Arvind Rajiv Sonia Priyanka Manmohan Akhilesh Mamata Nandan Azim Kiran Sunita Anita Kavita Pooja Neha Shreya Rohan Rohit Vijay Ajay Sachin Nikhil Mallika Mohan Krishna Lakshmi Ganesh Shinzo Taro Kenichi Hiroto Masahiro Naoki Yoshihiko Junichiro Shonosuke Kim Lee Malcolm Julie Bill Kevin Tanya Tamara Tina Tracy Tricia Trisha Valerie Wendy Whitney Yvonne Zoey Ashley Brittany Caitlin Carla Carrie Cassandra Cathy Cindy Colleen Courtney Deanna Dianne Elaine Erica Erin Gail Gina Gwen Heidi Jackie Jamie Jenna Jenny Jill Jodi Joanna Jocelyn Jolene Kara Kari Kathleen Kelley Kendra Kristen Kristin Lacey Leslie Lindsay Lindsey Lora Lorraine Lydia Lynn Mandy Marcia Marsha Melanie Meredith Molly Monica Nora Patti Paula Peggy Rebekah Renee Rhonda Robyn Rosemary Sabrina Sally Shannon Shelly Sheila Sonya Stacy Sue Susanne Suzanne Sylvia Tammy Terri Vanessa Vicki Vivian Yolanda Disa Helene`.split(
     /\s+/,
   ),
 );
@@ -340,9 +356,10 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
   { name: "Pfizer", type: "organization" },
   { name: "Tesco", type: "organization" },
   // more large listed companies and well-known organisations (short forms)
-  ...`Facebook|Twitter|Yahoo|Uber|Airbnb|Spotify|PayPal|eBay|Visa|Mastercard|American Express|Honda|Nissan|Hyundai|Kia|BMW|Daimler|Mercedes-Benz|Renault|Peugeot|Stellantis|Fiat Chrysler|Volvo|Porsche|Ferrari|Caterpillar|Deere|John Deere|AGCO|3M|General Electric|Honeywell|Lockheed Martin|Raytheon|Northrop Grumman|Qualcomm|Broadcom|Cisco|Adobe|SAP|Infosys|Wipro|Tata Motors|Tata Steel|Reliance Industries|Adani Ports|HDFC Bank|ICICI Bank|State Bank of India|Baidu|JD.com|Xiaomi|Huawei|Lenovo|SoftBank|Nintendo|Panasonic|Hitachi|Mitsubishi|Toshiba|Canon|Nokia|Ericsson|Philips|ASML|Shell|TotalEnergies|Eni|Equinor|Rio Tinto|BHP|Glencore|Anglo American|Vale|ArcelorMittal|Nestle|Danone|L'Oreal|LVMH|Kering|Hermes|Adidas|Nike|Puma|Coca-Cola|PepsiCo|McDonald's|Starbucks|Costco|Home Depot|Kroger|Sainsbury's|Morrisons|Marks & Spencer|Carrefour|Aldi|Lidl|Ikea|H&M|Inditex|Zara|AstraZeneca|GlaxoSmithKline|GSK|Novartis|Roche|Sanofi|Bayer|Merck|Johnson & Johnson|Eli Lilly|AbbVie|Moderna|Vodafone|Deutsche Telekom|Telefonica|AT&T|Verizon|T-Mobile|Comcast|Disney|Warner Bros|Paramount|Allianz|AXA|Prudential|Aviva|Zurich Insurance|Munich Re|Swiss Re|ING|Santander|BBVA|Commerzbank|Societe Generale|Credit Suisse|Credit Agricole|UniCredit|Intesa Sanpaolo|Lloyds|Lloyds Banking Group|NatWest|Standard Chartered|Bank of Ireland|Allied Irish Banks|AIB|KBC|Rabobank|ABN Amro|Nordea|Danske Bank|DBS|Mizuho|MUFG|Sumitomo Mitsui|BlackRock|Vanguard|Fidelity|Charles Schwab|State Street|Blackstone|KKR|Carlyle|Sequoia|Andreessen Horowitz|Tiger Global|Asian Development Bank|African Development Bank|European Investment Bank|DHL|FedEx|UPS|Maersk|Emirates|Lufthansa|Ryanair|EasyJet|United Airlines|American Airlines|Qantas|Business Wire|PR Newswire|Associated Press|AFP|The Economist|Economist|Financial Times|Wall Street Journal|WSJ|New York Times|CNBC|CNN|BBC|Motley Fool|Yahoo Finance|MarketWatch|Barron's|Forbes|Xinhua|Kyodo|CSIRO|NASA|World Health Organization|WTO|World Trade Organization|OECD|United Nations|NATO|G7|G20`
+  ...`Facebook|Twitter|Yahoo|Uber|Airbnb|Spotify|PayPal|eBay|Visa|Mastercard|American Express|Honda|Nissan|Hyundai|Kia|BMW|Daimler|Mercedes-Benz|Renault|Peugeot|Stellantis|Fiat Chrysler|Volvo|Porsche|Ferrari|Caterpillar|Deere|John Deere|AGCO|3M|General Electric|Honeywell|Lockheed Martin|Raytheon|Northrop Grumman|Qualcomm|Broadcom|Cisco|Adobe|SAP|Infosys|Wipro|Tata Motors|Tata Steel|Reliance Industries|Adani Ports|HDFC Bank|ICICI Bank|State Bank of India|Baidu|JD.com|Xiaomi|Huawei|Lenovo|SoftBank|Nintendo|Panasonic|Hitachi|Mitsubishi|Toshiba|Canon|Nokia|Ericsson|Philips|ASML|Shell|TotalEnergies|Eni|Equinor|Rio Tinto|BHP|Glencore|Anglo American|Vale|ArcelorMittal|Nestle|Danone|L'Oreal|LVMH|Kering|Hermes|Adidas|Nike|Puma|Coca-Cola|PepsiCo|McDonald's|Starbucks|Costco|Home Depot|Kroger|Sainsbury's|Morrisons|Carrefour|Aldi|Lidl|Ikea|H&M|Procter & Gamble|Inditex|Zara|AstraZeneca|GlaxoSmithKline|GSK|Novartis|Roche|Sanofi|Bayer|Merck|Johnson & Johnson|Eli Lilly|AbbVie|Moderna|Vodafone|Deutsche Telekom|Telefonica|AT&T|Verizon|T-Mobile|Comcast|Disney|Warner Bros|Paramount|Allianz|AXA|Prudential|Aviva|Zurich Insurance|Munich Re|Swiss Re|ING|Santander|BBVA|Commerzbank|Societe Generale|Credit Suisse|Credit Agricole|UniCredit|Intesa Sanpaolo|Lloyds|Lloyds Banking Group|NatWest|Standard Chartered|Bank of Ireland|Allied Irish Banks|AIB|KBC|Rabobank|ABN Amro|Nordea|Danske Bank|DBS|Mizuho|MUFG|Sumitomo Mitsui|BlackRock|Vanguard|Fidelity|Charles Schwab|State Street|Blackstone|KKR|Carlyle|Sequoia|Andreessen Horowitz|Tiger Global|Asian Development Bank|African Development Bank|European Investment Bank|DHL|FedEx|UPS|Maersk|Emirates|Lufthansa|Ryanair|EasyJet|United Airlines|American Airlines|Qantas|Business Wire|PR Newswire|Associated Press|AFP|The Economist|Economist|Financial Times|Wall Street Journal|WSJ|New York Times|CNBC|CNN|BBC|Motley Fool|Yahoo Finance|MarketWatch|Barron's|Forbes|Xinhua|Kyodo|CSIRO|NASA|World Health Organization|WTO|World Trade Organization|OECD|United Nations|NATO|G7|G20`
     .split("|")
     .map((name) => ({ name, type: "organization" as const })),
+  { name: "Marks & Spencer", type: "organization", aliases: ["Marks and Spencer", "M&S"] },
   // countries and regions
   ...[
     ["United States", ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"]],
@@ -407,6 +424,104 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     ["Kenya"],
     ["Morocco"],
     ["Luxembourg"],
+    ["Afghanistan"],
+    ["Albania"],
+    ["Algeria"],
+    ["Angola"],
+    ["Armenia"],
+    ["Azerbaijan"],
+    ["Bahrain"],
+    ["Belarus"],
+    ["Bolivia"],
+    ["Bosnia and Herzegovina"],
+    ["Botswana"],
+    ["Bulgaria"],
+    ["Cambodia"],
+    ["Cameroon"],
+    ["Costa Rica"],
+    ["Croatia"],
+    ["Cuba"],
+    ["Cyprus"],
+    ["Dominican Republic"],
+    ["El Salvador"],
+    ["Estonia"],
+    ["Ethiopia"],
+    ["Guatemala"],
+    ["Honduras"],
+    ["Iceland"],
+    ["Jamaica"],
+    ["Jordan"],
+    ["Kazakhstan"],
+    ["Latvia"],
+    ["Lebanon"],
+    ["Libya"],
+    ["Lithuania"],
+    ["Malta"],
+    ["Mongolia"],
+    ["Mozambique"],
+    ["Myanmar"],
+    ["Namibia"],
+    ["Nepal"],
+    ["Nicaragua"],
+    ["North Korea"],
+    ["Oman"],
+    ["Panama"],
+    ["Paraguay"],
+    ["Rwanda"],
+    ["Senegal"],
+    ["Serbia"],
+    ["Slovakia"],
+    ["Slovenia"],
+    ["Sri Lanka"],
+    ["Sudan"],
+    ["South Sudan"],
+    ["Syria"],
+    ["Tanzania"],
+    ["Tunisia"],
+    ["Uganda"],
+    ["Uruguay"],
+    ["Uzbekistan"],
+    ["Yemen"],
+    ["Zambia"],
+    ["Zimbabwe"],
+    ["Puerto Rico"],
+    ["Macau"],
+    ["Bermuda"],
+    ["Cayman Islands"],
+    ["Liechtenstein"],
+    ["Monaco"],
+    ["Papua New Guinea"],
+    ["Fiji"],
+    ["Brunei"],
+    ["Laos"],
+    ["Trinidad and Tobago"],
+    ["Haiti"],
+    ["Mali"],
+    ["Niger"],
+
+    ["Somalia"],
+    ["Eritrea"],
+    ["Madagascar"],
+    ["Mauritius"],
+    ["Malawi"],
+    ["Gabon"],
+    ["Congo"],
+    ["Democratic Republic of Congo"],
+    ["Sierra Leone"],
+    ["Liberia"],
+    ["Guinea"],
+    ["Togo"],
+    ["Benin"],
+    ["Burkina Faso"],
+    ["Moldova"],
+    ["Montenegro"],
+    ["North Macedonia"],
+    ["Kosovo"],
+    ["Kyrgyzstan"],
+    ["Tajikistan"],
+    ["Turkmenistan"],
+    ["Bhutan"],
+    ["Maldives"],
     ["Europe"],
     ["Asia"],
     ["Africa"],
@@ -436,7 +551,7 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     aliases: aliases as string[] | undefined,
   })),
   // cities and US states
-  ...`New York|London|Tokyo|Paris|Frankfurt|Berlin|Munich|Hamburg|Stuttgart|Zurich|Geneva|Amsterdam|Brussels|Madrid|Milan|Rome|Stockholm|Oslo|Copenhagen|Helsinki|Dublin|Vienna|Warsaw|Moscow|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Mumbai|New Delhi|Delhi|Bengaluru|Bangalore|Chennai|Hyderabad|Pune|Kolkata|Seoul|Sydney|Melbourne|Toronto|Vancouver|Montreal|Calgary|Chicago|San Francisco|Los Angeles|Boston|Seattle|Houston|Dallas|Austin|Atlanta|Miami|Denver|Detroit|Washington|Philadelphia|San Jose|Palo Alto|Mountain View|Cupertino|Redmond|Santa Clara|Menlo Park|Minneapolis|Pittsburgh|Cleveland|Charlotte|Nashville|Phoenix|San Diego|Portland|Dubai|Abu Dhabi|Riyadh|Doha|Tel Aviv|Istanbul|Johannesburg|Lagos|Nairobi|Cairo|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Mexico City|Santiago|Lima|Bogota|Jakarta|Bangkok|Kuala Lumpur|Manila|Hanoi|Taipei|Osaka|Nagoya|Toyota City|Wolfsburg|Manchester|Birmingham|Edinburgh|Glasgow|Leeds|Bristol|Luxembourg|Lisbon|Athens|Prague|Budapest|Bucharest|Kyiv|Kiev|California|Texas|Florida|New Jersey|Illinois|Ohio|Michigan|Pennsylvania|Georgia|Massachusetts|Virginia|North Carolina|Arizona|Colorado|Minnesota|Wisconsin|Indiana|Tennessee|Missouri|Maryland|Connecticut|Oregon|Nevada|Utah|Iowa|Kansas|Kentucky|Louisiana|Oklahoma|Alabama|Delaware|Hawaii|Alaska`
+  ...`New York|London|Tokyo|Paris|Frankfurt|Berlin|Munich|Hamburg|Stuttgart|Zurich|Geneva|Amsterdam|Brussels|Madrid|Milan|Rome|Stockholm|Oslo|Copenhagen|Helsinki|Dublin|Vienna|Warsaw|Moscow|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Mumbai|New Delhi|Delhi|Bengaluru|Bangalore|Chennai|Hyderabad|Pune|Kolkata|Seoul|Sydney|Melbourne|Toronto|Vancouver|Montreal|Calgary|Chicago|San Francisco|Los Angeles|Boston|Seattle|Houston|Dallas|Austin|Atlanta|Miami|Denver|Detroit|Washington|Philadelphia|San Jose|Palo Alto|Mountain View|Cupertino|Redmond|Santa Clara|Menlo Park|Minneapolis|Pittsburgh|Cleveland|Charlotte|Nashville|Phoenix|San Diego|Portland|Dubai|Abu Dhabi|Riyadh|Doha|Tel Aviv|Istanbul|Johannesburg|Lagos|Nairobi|Cairo|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Mexico City|Santiago|Lima|Bogota|Jakarta|Bangkok|Kuala Lumpur|Manila|Hanoi|Taipei|Osaka|Nagoya|Toyota City|Wolfsburg|Manchester|Birmingham|Edinburgh|Glasgow|Leeds|Bristol|Luxembourg|Lisbon|Athens|Prague|Budapest|Bucharest|Kyiv|Kiev|Perth|Brisbane|Adelaide|Canberra|Auckland|Wellington|Las Vegas|Kabul|Algiers|Luanda|Yerevan|Baku|Manama|Minsk|La Paz|Sofia|Phnom Penh|Havana|Nicosia|Tallinn|Addis Ababa|Reykjavik|Amman|Astana|Riga|Beirut|Tripoli|Vilnius|Valletta|Ulaanbaatar|Maputo|Yangon|Windhoek|Kathmandu|Pyongyang|Muscat|Panama City|Asuncion|Kigali|Dakar|Belgrade|Bratislava|Ljubljana|Colombo|Khartoum|Damascus|Dar es Salaam|Tunis|Kampala|Montevideo|Tashkent|Sanaa|Lusaka|Harare|Accra|Abuja|Karachi|Lahore|Islamabad|Dhaka|Ho Chi Minh City|Tianjin|Chongqing|Wuhan|Chengdu|Busan|Kobe|Yokohama|Rotterdam|Antwerp|Marseille|Lyon|Barcelona|Valencia|Seville|Porto|Turin|Naples|Gothenburg|Bergen|Krakow|Gdansk|St Petersburg|St. Petersburg|Vladivostok|Cape Town|Durban|Pretoria|Casablanca|Rabat|Alexandria|Jeddah|Kuwait City|Tehran|Baghdad|Ankara|Izmir|Kinshasa|Ottawa|Winnipeg|Edmonton|Halifax|New Orleans|Baltimore|St. Louis|Kansas City|Salt Lake City|Sacramento|Oakland|Orlando|Tampa|Columbus|Cincinnati|Indianapolis|Milwaukee|Memphis|Raleigh|Honolulu|Anchorage|Hartford|Omaha|Newark|Brooklyn|Manhattan|Arkansas|Idaho|Maine|Mississippi|Montana|Nebraska|New Hampshire|New Mexico|North Dakota|South Dakota|Rhode Island|South Carolina|Vermont|West Virginia|Wyoming|New South Wales|Queensland|Western Australia|South Australia|Tasmania|Northern Territory|Gujarat|Karnataka|Tamil Nadu|Kerala|Rajasthan|Bihar|Uttar Pradesh|West Bengal|Punjab|Andhra Pradesh|Telangana|Odisha|Gauteng|KwaZulu-Natal|Western Cape|Lower Saxony|Baden-Wuerttemberg|Baden-Württemberg|North Rhine-Westphalia|Hesse|Saxony|Catalonia|Lombardy|Flanders|Wallonia|Guangdong|Zhejiang|Jiangsu|Sichuan|Hubei|Shandong|Fujian|Hainan|Xinjiang|Tibet|Inner Mongolia|Hokkaido|Okinawa|Kyushu|Siberia|Patagonia|Amazon basin|Southeast Asia|South Asia|Central Asia|East Asia|Eastern Europe|Western Europe|Central Europe|Northern Europe|Southern Europe|Sub-Saharan Africa|West Africa|East Africa|North Africa|Southern Africa|Caribbean|Pacific|Balkans|Baltics|Persian Gulf|Gulf of Mexico|North Sea|South China Sea|Mediterranean|Eurozone|Euro zone|Asia-Pacific|Asia Pacific|Americas|Midwest|Pacific Northwest|West Coast|East Coast|New England|Bay Area|Northern California|Southern California|California|Texas|Florida|New Jersey|Illinois|Ohio|Michigan|Pennsylvania|Georgia|Massachusetts|Virginia|North Carolina|Arizona|Colorado|Minnesota|Wisconsin|Indiana|Tennessee|Missouri|Maryland|Connecticut|Oregon|Nevada|Utah|Iowa|Kansas|Kentucky|Louisiana|Oklahoma|Alabama|Delaware|Hawaii|Alaska`
     .split("|")
     .map((name) => ({ name, type: "place" as const })),
   // instruments: indexes, benchmarks, securities
@@ -484,10 +599,61 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
     ],
     ["30-year Treasury bond", ["30-year Treasury", "30-year bond"]],
     ["dollar index", ["U.S. dollar index", "DXY"]],
+    ["Dow Jones Transportation Average", ["Dow transports", "Dow Jones transports"]],
+    ["Nasdaq OMX Helsinki", ["OMX Helsinki", "OMXH"]],
+    ["OMX Helsinki 25", ["OMXH25"]],
+    ["OMX Stockholm 30", ["OMXS30"]],
+    ["OMX Nordic 40", ["OMXN40"]],
+    ["Euro Stoxx", ["EURO STOXX"]],
+    ["IBEX 35", ["Ibex 35", "IBEX"]],
+    ["FTSE MIB"],
+    ["AEX"],
+    ["SMI", ["Swiss Market Index"]],
+    ["ASX 200", ["S&P/ASX 200"]],
+    ["MSCI World", ["MSCI World index"]],
+    ["MSCI Emerging Markets", ["MSCI emerging markets index"]],
+    ["Bloomberg Commodity Index"],
+    ["Treasury bills", ["T-bills", "Treasury bill"]],
+    ["10-year Bund", ["10-year German Bund", "ten-year Bund"]],
+    ["two-year Bund", ["2-year Bund"]],
+    ["10-year gilt", ["ten-year gilt"]],
+    ["two-year gilt", ["2-year gilt"]],
+    ["five-year gilt", ["5-year gilt"]],
+    ["30-year gilt"],
+    ["three-month Treasury bill", ["three-month bill"]],
+    ["five-year Treasury note", ["five-year Treasury", "5-year Treasury", "five-year note"]],
+    ["natural gas", ["Henry Hub", "Henry Hub natural gas"]],
+    ["platinum", ["spot platinum"]],
+    ["palladium", ["spot palladium"]],
+    ["Ethereum", ["ether"]],
   ].map(([name, aliases]) => ({
     name: name as string,
     type: "instrument" as const,
     aliases: aliases as string[] | undefined,
+  })),
+  // Currencies: instruments of their exchange rates. Peripheral: a company story's "strong
+  // dollar" or "weak yen" does not own the company's figures.
+  ...[
+    ["dollar", ["U.S. dollar", "US dollar", "greenback"]],
+    ["euro", ["single currency"]],
+    ["yen", ["Japanese yen"]],
+    ["sterling", ["Sterling", "pound sterling", "British pound"]],
+    ["Swiss franc", ["Swiss francs"]],
+    ["yuan", ["Chinese yuan", "renminbi"]],
+    ["Canadian dollar", ["loonie"]],
+    ["Australian dollar", ["Aussie dollar"]],
+    ["New Zealand dollar", ["kiwi dollar"]],
+    ["Indian rupee", ["rupee"]],
+    ["German mark", ["Deutsche mark", "Deutschemark", "D-mark"]],
+    ["French franc"],
+    ["Hong Kong dollar"],
+    ["South Korean won", ["Korean won"]],
+    ["rouble", ["ruble", "Russian rouble"]],
+  ].map(([name, aliases]) => ({
+    name: name as string,
+    type: "instrument" as const,
+    aliases: aliases as string[] | undefined,
+    peripheral: true,
   })),
 ];
 
@@ -497,7 +663,7 @@ export const KNOWN_ENTITIES: KnownEntity[] = [
  * are trimmed.
  */
 export const NOT_NAME_WORDS = new Set(
-  `The A An And Or But If In On At Of For To From By With Without As Is It Its It's This That These Those There Their They We Our Us He She His Her I You Your Not No Yes All Any Some Each Every Both Many Much More Most Other Such Than Then When Where While Why How What Which Who Whom Whose After Before During Since Until Under Over Above Below About Around Against Between Into Through Across Per Via Also Still Even Just Only Meanwhile However Overall Separately Analysts Investors Shares Stock Stocks Revenue Revenues Sales Profit Profits Earnings Net Income Operating Gross Adjusted Total Full Year Quarter Half First Second Third Fourth Fiscal Annual Quarterly Results Highlights Outlook Guidance Dividend Dividends Chief Executive Officer Financial President Chairman CEO CFO COO Director Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Q1 Q2 Q3 Q4 H1 H2 FY AI EV EVs CPI GDP EPS EBITDA IPO Inc Corp Ltd Group Company News Update Report Reports Says Said Say Sees See Posts Post Rises Rise Rose Falls Fall Fell Jumps Jump Surges Surge Beats Beat Misses Miss Cuts Cut Raises Raise Hikes Hike Plans Plan Deal Deals Buy Buys Sell Sells Record New Top Big Bigger Higher Lower Up Down Strong Weak Amid Despite Ahead Behind Like Unlike Following Including Excluding According Based Last Next Previous Prior Current Early Late Mid Today Yesterday Tomorrow Tonight Here Now Then Once Twice Why Well Further Thus Therefore Although Though Because So Yet Nor Because Shr Shrs Revs Qtr Mths Avg Oper Vs Cts Mln Note Notes Reuters Total Billion Million Thousand Percent Per Cent Chairman Rate Rates Inflation Prices Price Consumer Consumers Economists Economist Traders Officials Spokesman Spokeswoman Market Markets Government Central Federal National State Senior Vice Managing General Global World International Business Industry Sector Energy Technology Health Health Care Bank Banks GAAP Non-GAAP IFRS British American Chinese Japanese German French Indian European Canadian Australian Swiss Italian Spanish Dutch Korean Russian Brazilian Mexican Asian African Western Eastern Northern Southern Time Contact Statements Call Conference Forward-Looking Safe Harbor About Media Investor Investors Press Release Source Recurring Irish Greek Scottish Welsh Swedish Norwegian Danish Finnish Polish Turkish Israeli Saudi Emirati Nigerian Kenyan Ghanaian Egyptian Pakistani Thai Vietnamese Indonesian Malaysian Filipino ETF ETFs ADR ADRs Prof Clearing Load Play PCs OS iOS AM PM BST GMT IST CET CEST EST EDT PST PDT UTC Rights Reserved Terms Quotes Sponsored Links Related Article Info Series Round Retailer Chipmaker Automaker Carmaker Lender Insurer Brokerage Startup Rival Miner Conglomerate Drugmaker Airline Planemaker Homebuilder Utility Regulator Peer Competitor Parent Unit Subsidiary Supplier Maker Owner Operator Developer Investor Shareholders Premier Assistant Minister Secretary Senator Governor Mayor Judge Professor Coach Prince Princess King Queen Image Photo Getty Images Share Relations Photographer Reporter Correspondent Columnist Source EBIT EBITDA EUR USD GBP JPY CNY INR CHF CAD AUD HKD SEK NOK DKK RMB ROE ROI ESG CEO CFO GPU GPUs CPU CPUs CapEx Capex Exchange Street Avenue Road Index Sector`.split(
+  `The A An And Or But If In On At Of For To From By With Without As Is It Its It's This That These Those There Their They We Our Us He She His Her I You Your Not No Yes All Any Some Each Every Both Many Much More Most Other Such Than Then When Where While Why How What Which Who Whom Whose After Before During Since Until Under Over Above Below About Around Against Between Into Through Across Per Via Also Still Even Just Only Meanwhile However Overall Separately Analysts Investors Shares Stock Stocks Revenue Revenues Sales Profit Profits Earnings Net Income Operating Gross Adjusted Total Full Year Quarter Half First Second Third Fourth Fiscal Annual Quarterly Results Highlights Outlook Guidance Dividend Dividends Chief Executive Officer Financial President Chairman CEO CFO COO Director Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Q1 Q2 Q3 Q4 H1 H2 FY AI EV EVs CPI GDP EPS EBITDA IPO Inc Corp Ltd Group Company News Update Report Reports Says Said Say Sees See Posts Post Rises Rise Rose Falls Fall Fell Jumps Jump Surges Surge Beats Beat Misses Miss Cuts Cut Raises Raise Hikes Hike Plans Plan Deal Deals Buy Buys Sell Sells Record New Top Big Bigger Higher Lower Up Down Strong Weak Amid Despite Ahead Behind Like Unlike Following Including Excluding According Based Last Next Previous Prior Current Early Late Mid Today Yesterday Tomorrow Tonight Here Now Then Once Twice Why Well Further Thus Therefore Although Though Because So Yet Nor Because Shr Shrs Revs Qtr Mths Avg Oper Vs Cts Mln Note Notes Reuters Total Billion Million Thousand Percent Per Cent Chairman Rate Rates Inflation Prices Price Consumer Consumers Economists Economist Traders Officials Spokesman Spokeswoman Market Markets Government Central Federal National State Senior Vice Managing General Global World International Business Industry Sector Energy Technology Health Health Care Bank Banks GAAP Non-GAAP IFRS British American Chinese Japanese German French Indian European Canadian Australian Swiss Italian Spanish Dutch Korean Russian Brazilian Mexican Asian African Western Eastern Northern Southern Time Contact Statements Call Conference Forward-Looking Safe Harbor About Media Investor Investors Press Release Source Recurring Irish Greek Scottish Welsh Swedish Norwegian Danish Finnish Polish Turkish Israeli Saudi Emirati Nigerian Kenyan Ghanaian Egyptian Pakistani Thai Vietnamese Indonesian Malaysian Filipino Sudanese Ethiopian Ugandan Tanzanian Zimbabwean Zambian Angolan Congolese Senegalese Somali Libyan Tunisian Algerian Moroccan Lebanese Syrian Iraqi Iranian Jordanian Kuwaiti Qatari Omani Yemeni Bahraini Afghan Bangladeshi Nepalese Burmese Cambodian Mongolian Kazakh Ukrainian Belarusian Armenian Romanian Bulgarian Serbian Croatian Slovenian Slovak Czech Hungarian Austrian Belgian Portuguese Icelandic Estonian Latvian Lithuanian Argentine Argentinian Chilean Peruvian Colombian Venezuelan Ecuadorian Bolivian Uruguayan Cuban Jamaican Taiwanese Singaporean ETF ETFs ADR ADRs Prof Clearing Load Play PCs OS iOS AM PM BST GMT IST CET CEST EST EDT PST PDT UTC Rights Reserved Terms Quotes Sponsored Links Related Article Info Series Round Retailer Chipmaker Automaker Carmaker Lender Insurer Brokerage Startup Rival Miner Conglomerate Drugmaker Airline Planemaker Homebuilder Utility Regulator Peer Competitor Parent Unit Subsidiary Supplier Maker Owner Operator Developer Investor Shareholders Premier Assistant Minister Secretary Senator Governor Mayor Judge Professor Coach Prince Princess King Queen Image Photo Getty Images Share Relations Photographer Reporter Correspondent Columnist Source EBIT EBITDA EUR USD GBP JPY CNY INR CHF CAD AUD HKD SEK NOK DKK RMB ROE ROI ESG CEO CFO GPU GPUs CPU CPUs CapEx Capex Exchange Street Avenue Road Index Sector`.split(
     /\s+/,
   ),
 );
