@@ -54,7 +54,7 @@ export class MentionIndex {
   }
 }
 
-function owns(m: EntityMention, metric: Metric, text: string): boolean {
+export function owns(m: EntityMention, metric: Metric, text: string): boolean {
   if (m.type === "person") return false;
   const k = KNOWN_BY_FORM.get(m.name);
   if (k?.peripheral) return false;

@@ -5,9 +5,11 @@
  * figure looks only at its sentence and a bounded window around it.
  */
 import type { EntityRef, Metric, Period } from "../../model/index.js";
+import { clausesOf, type SentenceClauses } from "../clauses/index.js";
 import type { EntityAnalysis } from "../entities/index.js";
 import type { Attribution, Figure, Sentence } from "../types.js";
 import { readChange, readForecast, signOf } from "./change.js";
+import { clauseOwner } from "./clause-owner.js";
 import { contextsOf, type FigureContext } from "./context.js";
 import { articleOwners, MentionIndex, readEntity } from "./entity.js";
 import { readMetric, subjectPhrase } from "./metric.js";
@@ -58,6 +60,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const owners = articleOwners(ctx.entities, text);
   const withFigures = sentencesWithFigures(contexts);
   const sentenceHits = new Map<number, PeriodHit[]>();
+  const sentenceClauses = new Map<number, SentenceClauses>();
   const titlePeriod = ctx.title
     ? (periodHits(ctx.title, 0)[0] ?? wireTitlePeriod(ctx.title))
     : null;
@@ -122,7 +125,18 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     const wireRow = row !== null && /\bvs\.?\s/i.test(c.line);
     const change = wireRow ? signOf(f.text) : readChange(c);
     const prevOwner = c.prevInSentence >= 0 ? (out[c.prevInSentence]?.entity ?? null) : null;
-    const entity: EntityRef | null = readEntity(c, metric, text, index, owners, prevOwner);
+    let sc = sentenceClauses.get(c.sentenceIndex);
+    if (!sc) {
+      sc = clausesOf(text, c.sentence.start, c.sentence.end);
+      sentenceClauses.set(c.sentenceIndex, sc);
+    }
+    const byClause = row
+      ? undefined
+      : clauseOwner(f.start, sc, text, index, owners, metric, c.sentenceIndex === 0);
+    const entity: EntityRef | null =
+      byClause !== undefined
+        ? byClause.entity
+        : readEntity(c, metric, text, index, owners, prevOwner);
     // "Nvidia fell 3.2%", "the S&P 500 lost 0.9%": a bare move of a named company or index is its stock's move.
     if (
       metric === "other" &&

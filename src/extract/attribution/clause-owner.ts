@@ -1,0 +1,131 @@
+/**
+ * Whose figure it is, by the structure of its clause: the possessor of the clause's
+ * subject ("Vaisala 's net profit dropped to ..."), else the name in the subject ("Sales
+ * for the clothing store subsidiary Seppala decreased by 4 %", "Basware targets ..."),
+ * else, for "it", "its", "the company", the name that subject refers to: a named subject
+ * earlier in the same sentence, else the article's main entity, else no one (a lone
+ * sentence with no antecedent). A relative clause's subject is the noun it describes
+ * ("the FTSE 100 index, which fell 0.6 %"). `undefined` means the clause does not say, and
+ * the nearest-name reading decides.
+ */
+import type { EntityRef, Metric } from "../../model/index.js";
+import { type Clause, clauseAt, type NounPhrase, type SentenceClauses } from "../clauses/index.js";
+import type { Token } from "../clauses/tagger.js";
+import type { EntityMention } from "../entities/index.js";
+import { type ArticleOwners, type MentionIndex, owns } from "./entity.js";
+
+export interface ClauseOwner {
+  entity: EntityRef | null;
+  rule:
+    | "name-before-move"
+    | "possessor"
+    | "subject"
+    | "relative-antecedent"
+    | "pronoun-antecedent"
+    | "pronoun-main"
+    | "pronoun-none";
+  span: NounPhrase;
+}
+
+const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
+
+export function clauseOwner(
+  figureStart: number,
+  sc: SentenceClauses,
+  text: string,
+  index: MentionIndex,
+  owners: ArticleOwners,
+  metric: Metric,
+  firstSentence: boolean,
+): ClauseOwner | undefined {
+  // "dragging the PHLX Semiconductor Index down 2.8%": a name right before the move owns it.
+  for (const m of index.between(figureStart - 60, figureStart)) {
+    if (m.type !== "instrument" && m.type !== "organization") continue;
+    if (/^\s*(?:down|up|higher|lower)\s+(?:by\s+)?$/.test(text.slice(m.end, figureStart)))
+      return {
+        entity: { name: m.name, type: m.type },
+        rule: "name-before-move",
+        span: { start: m.start, end: m.end, text: m.text },
+      };
+  }
+  const k = clauseAt(sc, figureStart);
+  const clause = sc.clauses[k] as Clause;
+  const subj = clause.subject;
+  if (!subj) return undefined;
+  // A subject after the figure ("With sales of $X ..., Dollar General is ...") still owns it.
+  const titleCase = mostlyCapitalised(sc.tokens);
+  if (subj.possessor) {
+    const e = nameOf(subj.possessor, text, index, metric, titleCase);
+    if (e) return { entity: e, rule: "possessor", span: subj.possessor };
+  }
+  if (subj.proper) {
+    const e = nameOf(subj.proper, text, index, metric, titleCase);
+    if (e)
+      return {
+        entity: e,
+        rule: clause.antecedent !== undefined ? "relative-antecedent" : "subject",
+        span: subj.proper,
+      };
+  }
+  if (subj.pronoun) {
+    // The nearest earlier clause of the sentence with a named subject.
+    for (let j = k - 1; j >= 0; j--) {
+      const s = (sc.clauses[j] as Clause).subject;
+      const np = s?.possessor ?? s?.proper;
+      if (!np || np.end > figureStart) continue;
+      const e = nameOf(np, text, index, metric, titleCase);
+      if (e) return { entity: e, rule: "pronoun-antecedent", span: np };
+    }
+    // No antecedent in the sentence: the previous sentence or the article's main entity
+    // decides (nearest-name reading); a lone sentence has none.
+    if (!firstSentence) return undefined;
+    if (
+      index.between(sc.tokens[0]?.start ?? 0, subj.phrase.start).some((m) => owns(m, metric, text))
+    )
+      return undefined;
+    return { entity: null, rule: "pronoun-none", span: subj.phrase };
+  }
+  return undefined;
+}
+
+function nameOf(
+  np: NounPhrase,
+  text: string,
+  index: MentionIndex,
+  metric: Metric,
+  titleCase: boolean,
+): EntityRef | null {
+  const ms = index.between(np.start - 80, np.end).filter((m) => m.end > np.start);
+  const m: EntityMention | undefined = ms[0];
+  if (m) {
+    if (!owns(m, metric, text)) return null;
+    const clean = np.text.replace(/\s*['’]s?$/, "");
+    // The recogniser cut the name short ("VMC Corp" of "Rapala VMC Corp"): the clause's run is the name.
+    if (
+      m.type === "organization" &&
+      m.name === m.text &&
+      !np.initial &&
+      clean.length > m.text.length &&
+      clean.endsWith(m.text)
+    )
+      return { name: clean, type: "organization" };
+    return { name: m.name, type: m.type };
+  }
+  if (titleCase || np.guess) return null;
+  const first = text.slice(np.start, np.end).split(/\s+/)[0] ?? "";
+  if (/^(?:Mr|Ms|Mrs|Dr|Chief|President|Chairman)\b/.test(first)) return null;
+  if (MACRO.has(metric)) return null;
+  return { name: np.text, type: "organization" };
+}
+
+/** A headline in title case reads every word as a name: only recognised names count there. */
+function mostlyCapitalised(tokens: Token[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (!/^[A-Za-z]/.test(t.text)) continue;
+    words++;
+    if (/^[A-Z]/.test(t.text)) caps++;
+  }
+  return words >= 4 && caps / words > 0.6;
+}
