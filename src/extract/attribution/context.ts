@@ -27,7 +27,8 @@ const RIGHT_MAX = 70;
 /** The previous figure's own tail ("... per diluted share,"). */
 const PREV_TAIL =
   /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i;
-const RIGHT_STOP = /[;\n]| — /;
+/** A line break ends a clause only where a paragraph or a table row starts: wire copy wraps its lines mid-clause. */
+const RIGHT_STOP = /;|\n(?=[ \t\n])| — /;
 /** ", and the ...", ", while ...", ", but ...": a new clause with its own subject. */
 const CLAUSE_JOIN = /,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g;
 
@@ -61,7 +62,7 @@ export function contextsOf(
       leftRaw.lastIndexOf(";"),
       leftRaw.lastIndexOf(" — "),
       leftRaw.lastIndexOf(" - "),
-      leftRaw.lastIndexOf("\n"),
+      paragraphBreak(leftRaw),
       clauseBreak(leftRaw),
     );
     if (cut >= 0) leftStart += cut + 1;
@@ -70,9 +71,20 @@ export function contextsOf(
       figure.end + RIGHT_MAX,
       next && next.start >= figure.end ? next.start : Number.POSITIVE_INFINITY,
     );
-    const rightRaw = text.slice(figure.end, rightEnd);
+    let rightFrom = figure.end;
+    // "EUR 5 million ( USD 6.5 m ) in cost savings": read past a conversion in brackets.
+    if (next && /^\s*\(\s*$/.test(text.slice(figure.end, next.start))) {
+      const close = text.indexOf(")", next.end);
+      if (close >= 0 && close - next.end <= 3) {
+        rightFrom = close + 1;
+        rightEnd = Math.min(sentence.end, rightFrom + RIGHT_MAX);
+        const after = figures[index + 2];
+        if (after && after.start >= rightFrom) rightEnd = Math.min(rightEnd, after.start);
+      }
+    }
+    const rightRaw = text.slice(rightFrom, rightEnd);
     const stop = rightRaw.search(RIGHT_STOP);
-    if (stop >= 0) rightEnd = figure.end + stop;
+    if (stop >= 0) rightEnd = rightFrom + stop;
     const lineStart = text.lastIndexOf("\n", figure.start - 1) + 1;
     const le = text.indexOf("\n", figure.end);
     out.push({
@@ -84,7 +96,10 @@ export function contextsOf(
       leftStart,
       left: text.slice(leftStart, figure.start),
       rightEnd,
-      right: text.slice(figure.end, Math.max(figure.end, rightEnd)),
+      right:
+        rightFrom === figure.end
+          ? text.slice(figure.end, Math.max(figure.end, rightEnd))
+          : ` ${text.slice(rightFrom, Math.max(rightFrom, rightEnd))}`,
       line: text.slice(lineStart, le === -1 ? text.length : le),
       lineStart,
     });
@@ -98,4 +113,20 @@ function clauseBreak(s: string): number {
   // matchAll runs on a copy of the regex: the shared one keeps no state.
   for (const m of s.matchAll(CLAUSE_JOIN)) at = m.index + m[0].length - 1;
   return at;
+}
+
+/** The last line break in a window that starts a paragraph or a row (followed by a space or another break). */
+function paragraphBreak(s: string): number {
+  for (let i = s.length - 2; i >= 0; i--) {
+    if (s[i] !== "\n") continue;
+    const next = s[i + 1] as string;
+    if (next === " " || next === "\t" || next === "\n" || isShortLine(s, i)) return i;
+  }
+  return s.endsWith("\n") ? s.length - 1 : -1;
+}
+
+/** The line before a break is short (a heading, a table row), not a wrapped line of prose. */
+function isShortLine(s: string, nl: number): boolean {
+  const start = s.lastIndexOf("\n", nl - 1);
+  return start >= 0 && nl - start < 45;
 }

@@ -12,6 +12,14 @@ import { readChange, readForecast, signOf } from "./change.js";
 import { clauseOwner } from "./clause-owner.js";
 import { contextsOf, type FigureContext } from "./context.js";
 import { articleOwners, MentionIndex, readEntity } from "./entity.js";
+import {
+  comparedMetric,
+  exchangeRateOwner,
+  fromSameLoss,
+  isConversion,
+  percentGenre,
+  perShareLoss,
+} from "./genres.js";
 import { readMetric, subjectPhrase } from "./metric.js";
 import { type PeriodHit, parsePeriod, periodHits } from "./period.js";
 import { blockLabelBefore, readRow } from "./table.js";
@@ -96,7 +104,19 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         } else metricPhrase = subjectPhrase(c);
       }
     }
+    const prevC = c.prevInSentence >= 0 ? contexts[c.prevInSentence] : undefined;
+    const prevA = c.prevInSentence >= 0 ? out[c.prevInSentence] : undefined;
+    if (!row) {
+      const genre = percentGenre(c);
+      if (genre) metric = genre;
+      const compared = comparedMetric(c, prevA?.metric ?? null);
+      if (compared) metric = compared;
+    }
+    const sharesLoss = !row && perShareLoss(c);
+    if (sharesLoss) metric = "eps";
     if (isPerShare && f.kind === "money" && !PER_SHARE_KEEPS.has(metric)) metric = "eps";
+    // "a subscription price of EUR 4.88 per share": a price per share is a share price.
+    if (isPerShare && f.kind === "money" && metric === "price") metric = "share_price";
     if (metric === "eps" && f.kind !== "money")
       metric = f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other";
     if (
@@ -133,8 +153,11 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     const byClause = row
       ? undefined
       : clauseOwner(f.start, sc, text, index, owners, metric, c.sentenceIndex === 0);
-    const entity: EntityRef | null =
-      byClause !== undefined
+    const rateOf = row ? null : exchangeRateOwner(text, c, prevC);
+    if (rateOf) metric = "price";
+    const entity: EntityRef | null = rateOf
+      ? rateOf
+      : byClause !== undefined
         ? byClause.entity
         : readEntity(c, metric, text, index, owners, prevOwner);
     // "Nvidia fell 3.2%", "the S&P 500 lost 0.9%": a bare move of a named company or index is its stock's move.
@@ -169,13 +192,28 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       change: change ? { direction: change } : null,
       forecast,
     };
-    if (isPerShare && f.rate === null && f.kind === "money") a.rate = "per_share";
+    if ((isPerShare || sharesLoss) && f.rate === null && f.kind === "money") a.rate = "per_share";
+    const prevAmount = prevA ? (prevA.amount ?? (prevC as FigureContext).figure.amount) : null;
     const loss =
-      row?.loss || (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss"));
+      row?.loss ||
+      sharesLoss ||
+      (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss")) ||
+      (f.kind === "money" && !row && fromSameLoss(c, prevAmount));
     if (loss && f.amount > 0 && f.range === null) {
       a.amount = -f.amount;
       if (metric === "other" || metric === "eps")
         a.metric = metric === "eps" ? "eps" : "net_income";
+    }
+    // A conversion in brackets is the same figure in another currency: same everything.
+    if (!row && prevA && isConversion(text, prevC, c)) {
+      a.metric = prevA.metric;
+      a.metricPhrase = prevA.metricPhrase;
+      a.entity = prevA.entity;
+      a.period = prevA.period;
+      a.change = prevA.change;
+      a.forecast = prevA.forecast;
+      if (prevAmount !== null && prevAmount < 0 && f.amount > 0 && f.range === null)
+        a.amount = -f.amount;
     }
     out.push(a);
   }

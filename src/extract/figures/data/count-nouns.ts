@@ -210,6 +210,13 @@ const NOUNS = [
   "surgeries",
   "vaccines",
   "doses",
+  // Physical volumes of output and sales are counted in their unit ("4.16 million litres").
+  "litres",
+  "liters",
+  "tonnes",
+  "tons",
+  "barrels",
+  "gallons",
 ];
 
 export const COUNT_NOUNS: ReadonlySet<string> = new Set(NOUNS);
