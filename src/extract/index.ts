@@ -7,6 +7,7 @@ import { ArticleInput, ArticleResult, MetricRecord } from "../model/index.js";
 import { attributeFigures } from "./attribution/index.js";
 import { findEntities } from "./entities/index.js";
 import { findFigures } from "./figures/index.js";
+import { readHeadline, withHeadlineOwner } from "./headline.js";
 import { articleIdOf, recordIdOf } from "./ids.js";
 import { splitSentences } from "./sentences.js";
 import type { Sentence } from "./types.js";
@@ -47,7 +48,13 @@ export function extractArticle(
 
   const sentences = splitSentences(body);
   const figures = findFigures(body);
-  const entities = findEntities(body, article.title);
+  // A wire headline in capitals names the company that owns the story (and its table).
+  const found = article.title ? body.indexOf(article.title) : -1;
+  const titleAt = found >= 0 && found < 300 ? found : -1;
+  const headline = article.title
+    ? readHeadline(article.title, titleAt === 0 ? body.slice(article.title.length) : body)
+    : null;
+  const entities = withHeadlineOwner(findEntities(body, article.title), headline, titleAt);
   const attributions = attributeFigures(figures, {
     text: body,
     title: article.title,
