@@ -76,7 +76,7 @@ export function extractArticle(
       sentence: sentenceAt(sentences, figure.start, body),
       value: {
         amount,
-        currency: figure.currency,
+        currency: a.currency ?? figure.currency,
         unit: figure.unit,
         approximate: a.approximate ?? figure.approximate,
         bound: a.bound ?? figure.bound,

@@ -48,4 +48,6 @@ export interface Attribution {
   approximate?: boolean;
   /** Sign fix-ups (e.g. a loss in a table row). */
   amount?: number;
+  /** The currency the story places a bare "francs" or "crowns" in (BEF, DKK). */
+  currency?: string;
 }

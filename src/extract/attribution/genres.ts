@@ -112,3 +112,52 @@ export function perShareLoss(c: FigureContext): boolean {
   if (LOSS_PER_SHARE_BEFORE.test(c.left)) return true;
   return /-cent\b|\bcents?\b|\bcts\b/i.test(c.figure.text) && LOSS_AFTER.test(c.right);
 }
+
+const LOSS_NOUN_AFTER = /^[\s-]*(?:net\s+|operating\s+|pretax\s+|pre-tax\s+)?loss(?:es)?\b/i;
+const ONE_OFF_AFTER =
+  /^[\s-]*loss(?:es)?\s+(?:from|on)\s+(?:discontinued|the\s+sale|sale|disposal|extraordinary|the\s+disposal)/i;
+
+/**
+ * "a 19.64 mln dlr net loss": a money figure that names a loss after it is a negative
+ * profit, unless the loss is a one-off item ("a 1,817,000 dlr loss from discontinued
+ * operations"), which keeps its size under `other`.
+ */
+export function lossAfter(c: FigureContext): "loss" | "one-off" | null {
+  if (c.figure.kind !== "money" || c.figure.rate === "per_share") return null;
+  if (ONE_OFF_AFTER.test(c.right)) return "one-off";
+  return LOSS_NOUN_AFTER.test(c.right) ? "loss" : null;
+}
+
+const FRANC_PLACES: Array<[RegExp, string]> = [
+  [/Belgi(?:an|um|que)/, "BEF"],
+  [/Luxembourg/, "LUF"],
+  [/(?:French|France)/, "FRF"],
+];
+const CROWN_PLACES: Array<[RegExp, string]> = [
+  [/(?:Danish|Denmark)/, "DKK"],
+  [/(?:Norwegian|Norway)/, "NOK"],
+  [/(?:Icelandic|Iceland)/, "ISK"],
+  [/(?:Swedish|Sweden)/, "SEK"],
+];
+
+/**
+ * Francs and crowns are the currency of the country the story places them in (Belgian,
+ * French, Luxembourg francs; Danish, Norwegian crowns); Swiss francs and Swedish crowns
+ * when nothing places them. Read once per article; the first place named wins.
+ */
+export function placedCurrencies(text: string): { franc: string | null; crown: string | null } {
+  return { franc: firstPlaced(text, FRANC_PLACES), crown: firstPlaced(text, CROWN_PLACES) };
+}
+
+function firstPlaced(text: string, places: Array<[RegExp, string]>): string | null {
+  let best: string | null = null;
+  let at = Number.POSITIVE_INFINITY;
+  for (const [re, code] of places) {
+    const m = re.exec(text);
+    if (m && m.index < at) {
+      at = m.index;
+      best = code;
+    }
+  }
+  return best;
+}

@@ -17,8 +17,10 @@ import {
   exchangeRateOwner,
   fromSameLoss,
   isConversion,
+  lossAfter,
   percentGenre,
   perShareLoss,
+  placedCurrencies,
 } from "./genres.js";
 import { readMetric, subjectPhrase } from "./metric.js";
 import { type PeriodHit, parsePeriod, periodHits } from "./period.js";
@@ -39,6 +41,7 @@ const INSTRUMENT_METRIC: Array<[RegExp, Metric]> = [
   [/crude|brent|wti|west texas|gold|silver|copper|oil|bitcoin/i, "price"],
   [/treasury|bond|note|gilt|bund|yield/i, "interest_rate"],
 ];
+const PROFIT: ReadonlySet<Metric> = new Set(["net_income", "operating_income", "ebitda", "eps"]);
 /** Per-share money figures that keep their metric instead of becoming EPS. */
 const PER_SHARE_KEEPS: ReadonlySet<Metric> = new Set([
   "dividend",
@@ -75,6 +78,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const out: Attribution[] = [];
   const perShare: boolean[] = [];
   let scope: Scope | null = null;
+  let placed: ReturnType<typeof placedCurrencies> | null = null;
   let lastSentence = -1;
 
   for (const c of contexts) {
@@ -112,7 +116,20 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       const compared = comparedMetric(c, prevA?.metric ?? null);
       if (compared) metric = compared;
     }
+    // "earned 3.69 dlrs a share, or 232.8 mln dlrs": the total after a per-share profit.
+    if (
+      !row &&
+      prevA?.metric === "eps" &&
+      !isPerShare &&
+      f.kind === "money" &&
+      /^\s*,?\s*or\s+(?:about\s+)?$/.test(c.left)
+    )
+      metric = "net_income";
     const sharesLoss = !row && perShareLoss(c);
+    const namedLoss = row ? null : lossAfter(c);
+    if (namedLoss === "one-off") metric = "other";
+    else if (namedLoss === "loss" && !PROFIT.has(metric))
+      metric = /^\W*operating/i.test(c.right) ? "operating_income" : "net_income";
     if (sharesLoss) metric = "eps";
     if (isPerShare && f.kind === "money" && !PER_SHARE_KEEPS.has(metric)) metric = "eps";
     // "a subscription price of EUR 4.88 per share": a price per share is a share price.
@@ -197,12 +214,21 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     const loss =
       row?.loss ||
       sharesLoss ||
+      namedLoss === "loss" ||
       (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss")) ||
       (f.kind === "money" && !row && fromSameLoss(c, prevAmount));
     if (loss && f.amount > 0 && f.range === null) {
       a.amount = -f.amount;
       if (metric === "other" || metric === "eps")
         a.metric = metric === "eps" ? "eps" : "net_income";
+    }
+    if (f.kind === "money" && (f.currency === "CHF" || f.currency === "SEK")) {
+      const word = /francs?\b/i.test(f.text) ? "franc" : /crowns?\b/i.test(f.text) ? "crown" : null;
+      if (word) {
+        placed ??= placedCurrencies(text);
+        const code = placed[word];
+        if (code) a.currency = code;
+      }
     }
     // A conversion in brackets is the same figure in another currency: same everything.
     if (!row && prevA && isConversion(text, prevC, c)) {

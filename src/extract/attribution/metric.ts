@@ -42,7 +42,7 @@ const RIGHT_GENERIC =
   /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
 /** Verb-like phrases that name the metric only right before the figure ("raised $200 million", not "Dividend Raised to C$1.12"). */
 const VERBISH =
-  /^(?:raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
+  /^(?:earned|raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
 const RIGHT_GAP_BAD =
   /\b(?:to|from|at|by|and|or|than|with|as|after|before|on|compared|versus|vs|while|which|that|when|said|says)\b|[,(]/i;
 
@@ -62,7 +62,9 @@ export function readMetric(c: FigureContext): MetricReading | null {
       gap.length > 32 ||
       !RIGHT_GAP.test(gap) ||
       RIGHT_GAP_BAD.test(gap) ||
-      RIGHT_GENERIC.test(h.phrase)
+      // "$19 million in costs": "in" + a noun names the figure's measure even when the noun is generic.
+      (RIGHT_GENERIC.test(h.phrase) &&
+        !(/^\s+in\s+$/.test(gap) && /^(?:costs?|prices?|offer|premium|deal)$/i.test(h.phrase)))
     )
       continue;
     if (
