@@ -23,10 +23,15 @@ export interface ClauseOwner {
     | "relative-antecedent"
     | "pronoun-antecedent"
     | "pronoun-main"
-    | "pronoun-none";
+    | "pronoun-none"
+    | "government-country"
+    | "reporting-subject";
   span: NounPhrase;
 }
 
+const MARKET_AFTER_PLACE =
+  /^\.?['’]?s?[\s-]+(?:dollars?|treasur|bonds?|stocks?|shares|equities|crude|futures|markets?|index)/i;
+const GOVERNMENT = /\b(?:government|ministry|treasury department|state agencies)\b/i;
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
 export function clauseOwner(
@@ -50,16 +55,31 @@ export function clauseOwner(
   }
   const k = clauseAt(sc, figureStart);
   const clause = sc.clauses[k] as Clause;
-  const subj = clause.subject;
+  let subj = clause.subject;
+  // "A government statement said the 2.6 billion dlrs was ...": a reported clause whose
+  // subject names no one is the reporter's.
+  if (
+    clause.kind === "reported" &&
+    clause.parent >= 0 &&
+    (!subj || (!subj.possessor && !subj.proper && !subj.pronoun))
+  )
+    subj = (sc.clauses[clause.parent] as Clause).subject ?? subj;
   if (!subj) return undefined;
   // A subject after the figure ("With sales of $X ..., Dollar General is ...") still owns it.
   const titleCase = mostlyCapitalised(sc.tokens);
   if (subj.possessor) {
-    const e = nameOf(subj.possessor, text, index, metric, titleCase);
+    const e = nameOf(subj.possessor, text, index, metric, titleCase, true);
     if (e) return { entity: e, rule: "possessor", span: subj.possessor };
   }
   if (subj.proper) {
-    const e = nameOf(subj.proper, text, index, metric, titleCase);
+    const e = nameOf(
+      subj.proper,
+      text,
+      index,
+      metric,
+      titleCase,
+      subj.proper.start === subj.phrase.start && subj.proper.end === subj.phrase.end,
+    );
     if (e)
       return {
         entity: e,
@@ -67,6 +87,9 @@ export function clauseOwner(
         span: subj.proper,
       };
   }
+  // "A government statement said ...": a government's figures are its country's.
+  if (owners.country && GOVERNMENT.test(subj.phrase.text))
+    return { entity: owners.country, rule: "government-country", span: subj.phrase };
   if (subj.pronoun) {
     // The nearest earlier clause of the sentence with a named subject.
     for (let j = k - 1; j >= 0; j--) {
@@ -94,17 +117,27 @@ function nameOf(
   index: MentionIndex,
   metric: Metric,
   titleCase: boolean,
+  head = false,
 ): EntityRef | null {
   const ms = index.between(np.start - 80, np.end).filter((m) => m.end > np.start);
   const m: EntityMention | undefined = ms[0];
   if (m) {
+    // A country at the head of its clause's subject owns the clause's figures ("South
+    // Korea unveiled a list of 2.6 billion dlrs of goods", "Chile's trade surplus"),
+    // unless it only names a market ("U.S. stocks", "the U.S. dollar").
+    const placeHead =
+      m.type === "place" &&
+      head &&
+      m.start <= np.start &&
+      !MARKET_AFTER_PLACE.test(text.slice(m.end, m.end + 16));
+    if (placeHead) return { name: m.name, type: "place" };
     if (!owns(m, metric, text)) return null;
     const clean = np.text.replace(/\s*['’]s?$/, "");
     // The recogniser cut the name short ("VMC Corp" of "Rapala VMC Corp"): the clause's run is the name.
     if (
       m.type === "organization" &&
       m.name === m.text &&
-      !np.initial &&
+      (!np.initial || /\b(?:of|and|&)\s+$/.test(clean.slice(0, clean.length - m.text.length))) &&
       clean.length > m.text.length &&
       clean.endsWith(m.text)
     )

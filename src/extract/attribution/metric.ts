@@ -39,7 +39,7 @@ export interface MetricReading {
 const RIGHT_GAP = /^[-\s]*(?:[A-Za-z][\w&'-]*[-\s]+){0,3}$/;
 /** Generic nouns that name a metric only when they stand before the figure ("rate of 4%"), not after it ("a 2.4% annualised rate"). */
 const RIGHT_GENERIC =
-  /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
+  /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round)$/i;
 /** Verb-like phrases that name the metric only right before the figure ("raised $200 million", not "Dividend Raised to C$1.12"). */
 const VERBISH =
   /^(?:earned|raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;

@@ -360,11 +360,12 @@ function antecedentOf(tokens: Token[], last: number, text: string): Subject | nu
   }
   if (s > last || last < 0) return null;
   const np = tokens.slice(s, last + 1);
+  const phrase = spanOf(np, text);
   return {
-    phrase: spanOf(np, text),
+    phrase,
     possessor: null,
     proper: firstProperRun(np, text),
-    pronoun: false,
+    pronoun: REFERS.test(phrase.text.toLowerCase()),
   };
 }
 
@@ -395,7 +396,19 @@ function firstProperRun(np: Token[], text: string): NounPhrase | null {
           (np[e + 2] as Token | undefined)?.tag === "proper"))
     )
       e++;
-    const run = np.slice(i, e + 1);
+    let s = i;
+    // "Bank of Boston Corp" at the start of a sentence: "Bank" reads as a common word.
+    while (
+      s >= 2 &&
+      /^(?:of|and|&)$/.test((np[s - 1] as Token).text) &&
+      /^[A-Z]/.test((np[s - 2] as Token).text) &&
+      (np[s - 2] as Token).tag !== "det"
+    )
+      s -= 2;
+    let run = np.slice(s, e + 1);
+    // "the Department Store Division and Hobby Hall": two names, the first is the subject's.
+    const and = run.findIndex((t) => t.text === "and");
+    if (and >= 2 && run.length - and - 1 >= 2) run = run.slice(0, and);
     // "Finnish" before a common noun is a descriptor, not a name.
     if (
       run.length === 1 &&
