@@ -43,7 +43,7 @@ export function isConversion(
 }
 
 const COMPARED =
-  /\b(?:compared\s+(?:to|with)|versus|vs\.?|against|from|down\s+from|up\s+from)\s+(?:a|an)?\s*(?:net\s+)?(?:profit|loss|earnings|income)\s+(?:of\s+)?(?:about\s+|some\s+)?$/i;
+  /\b(?:compared\s+(?:to|with)|versus|vs\.?|against|from|down\s+from|up\s+from)\s+(?:a|an)\s+(?:profit|loss)\s+(?:of\s+)?(?:about\s+|some\s+)?$/i;
 const PROFIT_METRICS: ReadonlySet<Metric> = new Set([
   "operating_income",
   "ebitda",
@@ -160,4 +160,24 @@ function firstPlaced(text: string, places: Array<[RegExp, string]>): string | nu
     }
   }
   return best;
+}
+
+const FROM_BEFORE =
+  /(?:^|\b(?:up|down)\s+|,\s*)(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+|a\s+)?$/i;
+
+/**
+ * "grew at a 2.4% rate, up from 2.0% in the first quarter", "stood at 12.4% of revenue,
+ * compared with 16.1%": the earlier value of the same measure, said right after it.
+ */
+export function priorValue(c: FigureContext, prev: FigureContext | undefined): boolean {
+  if (!prev || c.prevInSentence !== prev.index || prev.figure.kind !== c.figure.kind) return false;
+  return FROM_BEFORE.test(c.left);
+}
+
+const BUYBACK = /\b(?:buy(?:s|ing)?\s+back|bought\s+back|repurchas\w*|buybacks?)\b/i;
+
+/** "would buy back up to 100 million shares, or 3.1% of shares outstanding, worth up to ¥250 billion". */
+export function inBuyback(c: FigureContext, text: string): boolean {
+  if (c.figure.kind === "count") return false;
+  return BUYBACK.test(text.slice(c.sentence.start, c.figure.start).slice(-120));
 }

@@ -7,6 +7,7 @@
 import type { EntityRef, Metric, Period } from "../../model/index.js";
 import { clausesOf, type SentenceClauses } from "../clauses/index.js";
 import type { EntityAnalysis } from "../entities/index.js";
+import { COUNT_UNIT_METRIC } from "../lexicon/metrics.js";
 import type { Attribution, Figure, Sentence } from "../types.js";
 import { readChange, readForecast, signOf } from "./change.js";
 import { clauseOwner } from "./clause-owner.js";
@@ -16,11 +17,13 @@ import {
   comparedMetric,
   exchangeRateOwner,
   fromSameLoss,
+  inBuyback,
   isConversion,
   lossAfter,
   percentGenre,
   perShareLoss,
   placedCurrencies,
+  priorValue,
 } from "./genres.js";
 import { readMetric, subjectPhrase } from "./metric.js";
 import { type PeriodHit, parsePeriod, periodHits } from "./period.js";
@@ -114,7 +117,20 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       const genre = percentGenre(c);
       if (genre) metric = genre;
       const compared = comparedMetric(c, prevA?.metric ?? null);
-      if (compared) metric = compared;
+      if (compared && !(compared === "eps" && !isPerShare)) metric = compared;
+      if (prevA && priorValue(c, prevC)) {
+        metric = prevA.metric;
+        metricPhrase = prevA.metricPhrase;
+      }
+      if (
+        inBuyback(c, text) &&
+        (metric === "other" || metric === "share_price" || metric === "stock_return")
+      )
+        metric = "buyback";
+      if (f.kind === "percent") {
+        const units = percentOfUnits(c, contexts[c.index + 1], text);
+        if (units && metric !== "units") metric = "units";
+      }
     }
     // "earned 3.69 dlrs a share, or 232.8 mln dlrs": the total after a per-share profit.
     if (
@@ -341,6 +357,16 @@ function wireTitlePeriod(title: string): PeriodHit | null {
   return m
     ? { start: m.index, end: m.index + (m[1] as string).length, text: m[1] as string }
     : null;
+}
+
+/** "vehicle sales rose 2% to 4.63 million units": a change in the units its result is counted in. */
+function percentOfUnits(c: FigureContext, next: FigureContext | undefined, text: string): boolean {
+  if (!next || next.sentenceIndex !== c.sentenceIndex || next.figure.kind !== "count") return false;
+  const unit = next.figure.unit ?? "";
+  if (!COUNT_UNIT_METRIC.some(([re, m]) => m === "units" && re.test(unit))) return false;
+  return /^\s+(?:[\w-]+\s+){0,8}?to\s+(?:about\s+|around\s+|some\s+)?$/.test(
+    text.slice(c.figure.end, next.figure.start),
+  );
 }
 
 /** The figure's context with entity names blanked, so "Advanced Micro Devices" does not read as "devices". */

@@ -139,7 +139,7 @@ export const METRIC_LEXICON: MetricEntry[] = [
   {
     metric: "deal_value",
     phrases: [
-      "deal",
+      "deals?",
       "acquisition",
       "acquire",
       "takeover",
@@ -200,7 +200,14 @@ export const METRIC_LEXICON: MetricEntry[] = [
   },
   {
     metric: "valuation",
-    phrases: ["valuation", "valued at", "valuing", "post-money", "pre-money"],
+    phrases: [
+      "valuation",
+      "valued at",
+      "valuing",
+      "values (?:the company|it|the startup|the firm) at",
+      "post-money",
+      "pre-money",
+    ],
   },
   {
     metric: "spending",
@@ -227,6 +234,10 @@ export const METRIC_LEXICON: MetricEntry[] = [
       "cost cuts?",
       "expenditure",
       "set aside",
+      "(?:credit|loan) losses",
+      "provisions?",
+      "burns?",
+      "invested",
     ],
   },
   {
@@ -238,8 +249,6 @@ export const METRIC_LEXICON: MetricEntry[] = [
       "write-?downs?",
       "write-?offs?",
       "impairments?",
-      "provisions?",
-      "(?:credit|loan) losses",
       "one-off (?:gains?|losses|items?|costs?)",
       "extraordinary (?:items?|gains?|losses)",
       "discontinued operations",
@@ -258,7 +267,7 @@ export const METRIC_LEXICON: MetricEntry[] = [
       "voting rights",
       "exposure",
       "loans to",
-      "(?:total|outstanding|nonperforming|non-performing|bad) loans",
+      "(?:total|outstanding|nonperforming|non-performing|bad|impaired) loans",
       "loans outstanding",
       "primary capital",
     ],
