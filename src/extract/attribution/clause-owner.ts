@@ -9,7 +9,13 @@
  * the nearest-name reading decides.
  */
 import type { EntityRef, Metric } from "../../model/index.js";
-import { type Clause, clauseAt, type NounPhrase, type SentenceClauses } from "../clauses/index.js";
+import {
+  attachedPossessor,
+  type Clause,
+  clauseAt,
+  type NounPhrase,
+  type SentenceClauses,
+} from "../clauses/index.js";
 import type { Token } from "../clauses/tagger.js";
 import type { EntityMention } from "../entities/index.js";
 import { type ArticleOwners, type MentionIndex, owns } from "./entity.js";
@@ -31,11 +37,13 @@ export interface ClauseOwner {
 
 const MARKET_AFTER_PLACE =
   /^\.?['’]?s?[\s-]+(?:dollars?|treasur|bonds?|stocks?|shares|equities|crude|futures|markets?|index)/i;
+const ESTIMATE_AFTER = /^\s*(?:[\w-]+\s+)?(?:consensus|estimates?|expectations?|forecasts?)\b/i;
 const GOVERNMENT = /\b(?:government|ministry|treasury department|state agencies)\b/i;
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
 export function clauseOwner(
   figureStart: number,
+  figureEnd: number,
   sc: SentenceClauses,
   text: string,
   index: MentionIndex,
@@ -53,6 +61,14 @@ export function clauseOwner(
         span: { start: m.start, end: m.end, text: m.text },
       };
   }
+  const titleCase = mostlyCapitalised(sc.tokens);
+  // "Wall Street's $4.15 billion consensus": an estimate of the company's figure, not the street's.
+  const estimate = ESTIMATE_AFTER.test(text.slice(figureEnd, figureEnd + 30));
+  const attached = estimate ? null : attachedPossessor(sc, figureStart, text);
+  if (attached) {
+    const e = nameOf(attached, text, index, metric, titleCase, true);
+    if (e) return { entity: e, rule: "possessor", span: attached };
+  }
   const k = clauseAt(sc, figureStart);
   const clause = sc.clauses[k] as Clause;
   let subj = clause.subject;
@@ -65,8 +81,7 @@ export function clauseOwner(
   )
     subj = (sc.clauses[clause.parent] as Clause).subject ?? subj;
   if (!subj) return undefined;
-  // A subject after the figure ("With sales of $X ..., Dollar General is ...") still owns it.
-  const titleCase = mostlyCapitalised(sc.tokens);
+
   if (subj.possessor) {
     const e = nameOf(subj.possessor, text, index, metric, titleCase, true);
     if (e) return { entity: e, rule: "possessor", span: subj.possessor };
@@ -101,7 +116,10 @@ export function clauseOwner(
     }
     // No antecedent in the sentence: the previous sentence or the article's main entity
     // decides (nearest-name reading); a lone sentence has none.
-    if (!firstSentence) return undefined;
+    if (!firstSentence)
+      return owners.main && /^the\s/i.test(subj.phrase.text)
+        ? { entity: owners.main, rule: "pronoun-main", span: subj.phrase }
+        : undefined;
     if (
       index.between(sc.tokens[0]?.start ?? 0, subj.phrase.start).some((m) => owns(m, metric, text))
     )

@@ -185,7 +185,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     }
     const byClause = row
       ? undefined
-      : clauseOwner(f.start, sc, text, index, owners, metric, c.sentenceIndex === 0);
+      : clauseOwner(f.start, f.end, sc, text, index, owners, metric, c.sentenceIndex === 0);
     const rateOf = row ? null : exchangeRateOwner(text, c, prevC);
     if (rateOf) metric = "price";
     const entity: EntityRef | null = rateOf

@@ -197,6 +197,11 @@ function tokenOf(
   } else if (tags.length > 0) {
     t.tag = coarse(tags, prev);
   } else t.tag = /ly$/.test(lower) && lower.length > 4 ? "adv" : "noun";
+  // "Toronto-based", "Hong Kong-listed": a place made an adjective.
+  if (/-(?:based|listed|owned|headquartered|born|registered|controlled|backed|focused)$/i.test(w)) {
+    t.tag = "adj";
+    return t;
+  }
   if (CURRENCY_WORD.test(w)) {
     t.tag = "num";
     return t;
