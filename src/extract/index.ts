@@ -28,6 +28,8 @@ export interface ExtractOutput {
 
 export interface ExtractOptions {
   withBody?: boolean;
+  /** Add to each record which rule chose its entity, metric and period (never stored). */
+  explain?: boolean;
 }
 
 /**
@@ -89,6 +91,7 @@ export function extractArticle(
       period: a.period,
       change: a.change,
       forecast: a.forecast,
+      ...(options.explain && a.explain ? { explain: a.explain } : {}),
     };
     const parsed = MetricRecord.safeParse(candidate);
     if (parsed.success && body.slice(figure.start, figure.end) === figure.text) {

@@ -61,6 +61,12 @@ const INSTRUMENT_OVERRIDES: ReadonlySet<Metric> = new Set([
   "price",
 ]);
 
+type Reason = NonNullable<Attribution["explain"]>["entity"];
+
+function spanOf(p: { start: number; end: number }): { start: number; end: number } {
+  return { start: p.start, end: p.end };
+}
+
 /** The period a heading gives the figures under it. */
 interface Scope {
   text: string;
@@ -95,42 +101,50 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     const row = readRow(c);
     let metric: Metric = "other";
     let metricPhrase: string | null = null;
+    let metricRule = "none";
     if (row) {
       metric = row.metric;
       metricPhrase = row.phrase;
+      metricRule = "table-row-label";
     } else {
       const read = readMetric(withoutNames(c, index));
       if (read) {
         metric = read.metric;
         metricPhrase = read.phrase;
+        metricRule = "lexicon-phrase";
       } else {
         const carried = carryFrom(contexts, out, perShare, c);
         if (carried) {
           metric = carried.metric;
           metricPhrase = carried.metricPhrase;
+          metricRule = "previous-figure";
         } else metricPhrase = subjectPhrase(c);
       }
     }
+    const setMetric = (m: Metric, rule: string): void => {
+      if (m === metric) return;
+      metric = m;
+      metricRule = rule;
+    };
     const prevC = c.prevInSentence >= 0 ? contexts[c.prevInSentence] : undefined;
     const prevA = c.prevInSentence >= 0 ? out[c.prevInSentence] : undefined;
     if (!row) {
       const genre = percentGenre(c);
-      if (genre) metric = genre;
+      if (genre) setMetric(genre, genre === "other" ? "stake" : "market-share");
       const compared = comparedMetric(c, prevA?.metric ?? null);
-      if (compared && !(compared === "eps" && !isPerShare)) metric = compared;
+      if (compared && !(compared === "eps" && !isPerShare))
+        setMetric(compared, "compared-with-profit");
       if (prevA && priorValue(c, prevC)) {
-        metric = prevA.metric;
+        setMetric(prevA.metric, "prior-value");
         metricPhrase = prevA.metricPhrase;
       }
       if (
         inBuyback(c, text) &&
         (metric === "other" || metric === "share_price" || metric === "stock_return")
       )
-        metric = "buyback";
-      if (f.kind === "percent") {
-        const units = percentOfUnits(c, contexts[c.index + 1], text);
-        if (units && metric !== "units") metric = "units";
-      }
+        setMetric("buyback", "buyback-clause");
+      if (f.kind === "percent" && percentOfUnits(c, contexts[c.index + 1], text))
+        setMetric("units", "change-of-counted-volume");
     }
     // "earned 3.69 dlrs a share, or 232.8 mln dlrs": the total after a per-share profit.
     if (
@@ -140,18 +154,23 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       f.kind === "money" &&
       /^\s*,?\s*or\s+(?:about\s+)?$/.test(c.left)
     )
-      metric = "net_income";
+      setMetric("net_income", "total-after-per-share");
     const sharesLoss = !row && perShareLoss(c);
     const namedLoss = row ? null : lossAfter(c);
-    if (namedLoss === "one-off") metric = "other";
+    if (namedLoss === "one-off") setMetric("other", "one-off-loss");
     else if (namedLoss === "loss" && !PROFIT.has(metric))
-      metric = /^\W*operating/i.test(c.right) ? "operating_income" : "net_income";
-    if (sharesLoss) metric = "eps";
-    if (isPerShare && f.kind === "money" && !PER_SHARE_KEEPS.has(metric)) metric = "eps";
+      setMetric(/^\W*operating/i.test(c.right) ? "operating_income" : "net_income", "named-loss");
+    if (sharesLoss) setMetric("eps", "per-share-loss");
+    if (isPerShare && f.kind === "money" && !PER_SHARE_KEEPS.has(metric))
+      setMetric("eps", "per-share");
     // "a subscription price of EUR 4.88 per share": a price per share is a share price.
-    if (isPerShare && f.kind === "money" && metric === "price") metric = "share_price";
+    if (isPerShare && f.kind === "money" && metric === "price")
+      setMetric("share_price", "per-share-price");
     if (metric === "eps" && f.kind !== "money")
-      metric = f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other";
+      setMetric(
+        f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other",
+        "kind-fits-metric",
+      );
     if (
       isPerShare &&
       f.kind === "money" &&
@@ -159,20 +178,25 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       metric !== "share_price" &&
       /\bdividends?\b|\bpayout\b/i.test(c.sentence.text)
     )
-      metric = "dividend";
+      setMetric("dividend", "per-share-dividend");
     if (
       metric === "valuation" &&
       !/\b(?:round|series|rais|funding|investors?|backed|startup|start-up|venture)/i.test(
         c.sentence.text,
       )
     ) {
-      metric = /\b(?:acqui|buy|deal|takeover|merger|bid|offer)/i.test(c.sentence.text)
-        ? "deal_value"
-        : "market_cap";
+      setMetric(
+        /\b(?:acqui|buy|deal|takeover|merger|bid|offer)/i.test(c.sentence.text)
+          ? "deal_value"
+          : "market_cap",
+        "valuation-outside-round",
+      );
     }
-    if (metric === "stock_return" && f.kind === "money") metric = "share_price";
-    if (metric === "share_price" && f.kind === "percent") metric = "stock_return";
-    if (metric === "margin" && f.kind === "money") metric = "other";
+    if (metric === "stock_return" && f.kind === "money")
+      setMetric("share_price", "kind-fits-metric");
+    if (metric === "share_price" && f.kind === "percent")
+      setMetric("stock_return", "kind-fits-metric");
+    if (metric === "margin" && f.kind === "money") setMetric("other", "kind-fits-metric");
 
     // A table row compares columns; only a sign or an explicit word makes a cell a change.
     const wireRow = row !== null && /\bvs\.?\s/i.test(c.line);
@@ -187,12 +211,21 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       ? undefined
       : clauseOwner(f.start, f.end, sc, text, index, owners, metric, c.sentenceIndex === 0);
     const rateOf = row ? null : exchangeRateOwner(text, c, prevC);
-    if (rateOf) metric = "price";
+    if (rateOf) setMetric("price", "exchange-rate");
     const entity: EntityRef | null = rateOf
       ? rateOf
       : byClause !== undefined
         ? byClause.entity
         : readEntity(c, metric, text, index, owners, prevOwner);
+    const entityWhy: Reason = rateOf
+      ? { rule: "exchange-rate", text: f.text, span: { start: f.start, end: f.end } }
+      : byClause !== undefined
+        ? { rule: byClause.rule, text: byClause.span.text, span: spanOf(byClause.span) }
+        : {
+            rule: row ? "table-row-owner" : "nearest-name",
+            text: entity?.name ?? null,
+            span: null,
+          };
     // "Nvidia fell 3.2%", "the S&P 500 lost 0.9%": a bare move of a named company or index is its stock's move.
     if (
       metric === "other" &&
@@ -201,10 +234,10 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       (entity?.type === "organization" || entity?.type === "instrument") &&
       entity.name !== ctx.entities.main?.name
     )
-      metric = "stock_return";
+      setMetric("stock_return", "move-of-named-company");
     if (entity?.type === "instrument") {
       for (const [re, m] of INSTRUMENT_METRIC)
-        if (re.test(entity.name) && INSTRUMENT_OVERRIDES.has(metric)) metric = m;
+        if (re.test(entity.name) && INSTRUMENT_OVERRIDES.has(metric)) setMetric(m, "instrument");
     }
 
     const prevForecast = c.prevInSentence >= 0 ? Boolean(out[c.prevInSentence]?.forecast) : false;
@@ -215,7 +248,8 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       hits = periodHits(c.sentence.text, c.sentence.start);
       sentenceHits.set(c.sentenceIndex, hits);
     }
-    const period = periodFor(c, hits, row !== null, text, titlePeriod?.text ?? null, scope);
+    const found = periodFor(c, hits, row !== null, text, titlePeriod?.text ?? null, scope);
+    const period = found ? parsePeriod(found.text) : null;
 
     const a: Attribution = {
       metric,
@@ -224,6 +258,13 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       period,
       change: change ? { direction: change } : null,
       forecast,
+      explain: {
+        entity: entityWhy,
+        metric: { rule: metricRule, text: metricPhrase, span: null },
+        period: found
+          ? { rule: found.rule, text: found.text, span: found.span }
+          : { rule: "none", text: null, span: null },
+      },
     };
     if ((isPerShare || sharesLoss) && f.rate === null && f.kind === "money") a.rate = "per_share";
     const prevAmount = prevA ? (prevA.amount ?? (prevC as FigureContext).figure.amount) : null;
@@ -235,8 +276,10 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       (f.kind === "money" && !row && fromSameLoss(c, prevAmount));
     if (loss && f.amount > 0 && f.range === null) {
       a.amount = -f.amount;
-      if (metric === "other" || metric === "eps")
+      if (metric === "other" || metric === "eps") {
         a.metric = metric === "eps" ? "eps" : "net_income";
+        if (a.metric !== metric && a.explain) a.explain.metric.rule = "loss-before";
+      }
     }
     if (f.kind === "money" && (f.currency === "CHF" || f.currency === "SEK")) {
       const word = /francs?\b/i.test(f.text) ? "franc" : /crowns?\b/i.test(f.text) ? "crown" : null;
@@ -254,6 +297,11 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       a.period = prevA.period;
       a.change = prevA.change;
       a.forecast = prevA.forecast;
+      a.explain = {
+        entity: { ...(prevA.explain?.entity ?? entityWhy), rule: "conversion-of-previous" },
+        metric: { rule: "conversion-of-previous", text: prevA.metricPhrase, span: null },
+        period: { rule: "conversion-of-previous", text: prevA.period?.text ?? null, span: null },
+      };
       if (prevAmount !== null && prevAmount < 0 && f.amount > 0 && f.range === null)
         a.amount = -f.amount;
     }
@@ -272,7 +320,8 @@ function carryFrom(
     const p = contexts[j] as FigureContext;
     if (p.sentenceIndex !== c.sentenceIndex) break;
     const a = out[j] as Attribution;
-    if (a.metric === "other") continue;
+    // An `other` read from a named item ("other charges of $36 million, $66 million ...") carries too.
+    if (a.metric === "other" && a.explain?.metric.rule !== "lexicon-phrase") continue;
     // A count names its own thing; a percent may be the change of the previous figure's metric.
     if (c.figure.kind === "count") return null;
     if (c.figure.kind === "percent") return a;
@@ -288,6 +337,12 @@ function carryMetric(out: Attribution[], c: FigureContext): Metric | null {
   return c.prevInSentence >= 0 ? (out[c.prevInSentence]?.metric ?? null) : null;
 }
 
+interface FoundPeriod {
+  text: string;
+  rule: "figure-sentence" | "table-block-label" | "headline" | "heading-scope";
+  span: { start: number; end: number } | null;
+}
+
 function periodFor(
   c: FigureContext,
   hits: PeriodHit[],
@@ -295,7 +350,7 @@ function periodFor(
   text: string,
   titlePeriod: string | null,
   scope: Scope | null,
-): Period | null {
+): FoundPeriod | null {
   const f = c.figure;
   let best: PeriodHit | null = null;
   let bestD = Number.POSITIVE_INFINITY;
@@ -311,13 +366,14 @@ function periodFor(
       bestD = score;
     }
   }
-  if (best) return parsePeriod(best.text);
+  if (best)
+    return { text: best.text, rule: "figure-sentence", span: { start: best.start, end: best.end } };
   if (inRow) {
     const label = blockLabelBefore(text, c.lineStart, 0);
-    if (label) return parsePeriod(label);
-    if (titlePeriod) return parsePeriod(titlePeriod);
+    if (label) return { text: label, rule: "table-block-label", span: null };
+    if (titlePeriod) return { text: titlePeriod, rule: "headline", span: null };
   }
-  if (scope) return parsePeriod(scope.text);
+  if (scope) return { text: scope.text, rule: "heading-scope", span: null };
   return null;
 }
 

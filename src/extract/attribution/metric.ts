@@ -84,6 +84,9 @@ export function readMetric(c: FigureContext): MetricReading | null {
   for (const h of lefts) {
     if (VERBISH.test(h.phrase)) {
       const gap = c.left.slice(h.end);
+      // "earned 142 million dlrs", not "had earned the maximum of $195 million".
+      if (/^earned$/i.test(h.phrase) && !/^\s*(?:about|approximately|some|nearly)?\s*$/i.test(gap))
+        continue;
       if (
         /\b(?:to|from|at|and|by)\b|[,;]/i.test(gap) ||
         gap.split(/\s+/).filter(Boolean).length > 3
@@ -131,7 +134,7 @@ function phraseAround(s: string, h: Hit): string {
     .filter(Boolean)
     .filter(
       (w) =>
-        !/^(?:the|a|an|its|their|his|her|our|and|or|of|in|on|at|to|for|with|by|from|as|said|was|were|is|are|has|had|have|that|which|while|record|total|quarterly)$/i.test(
+        !/^(?:['’]?s|the|a|an|its|their|his|her|our|and|or|of|in|on|at|to|for|with|by|from|as|said|was|were|is|are|has|had|have|that|which|while|record|total|quarterly)$/i.test(
           w,
         ),
     );
