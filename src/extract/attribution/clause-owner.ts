@@ -61,7 +61,8 @@ export function clauseOwner(
         span: { start: m.start, end: m.end, text: m.text },
       };
   }
-  const titleCase = mostlyCapitalised(sc.tokens);
+  if (sc.tokens.length === 0) return undefined;
+  const titleCase = sc.titleCase;
   // "Wall Street's $4.15 billion consensus": an estimate of the company's figure, not the street's.
   const estimate = ESTIMATE_AFTER.test(text.slice(figureEnd, figureEnd + 30));
   const attached = estimate ? null : attachedPossessor(sc, figureStart, text);
@@ -167,16 +168,4 @@ function nameOf(
   if (/^(?:Mr|Ms|Mrs|Dr|Chief|President|Chairman)\b/.test(first)) return null;
   if (MACRO.has(metric)) return null;
   return { name: np.text, type: "organization" };
-}
-
-/** A headline in title case reads every word as a name: only recognised names count there. */
-function mostlyCapitalised(tokens: Token[]): boolean {
-  let words = 0;
-  let caps = 0;
-  for (const t of tokens) {
-    if (!/^[A-Za-z]/.test(t.text)) continue;
-    words++;
-    if (/^[A-Z]/.test(t.text)) caps++;
-  }
-  return words >= 4 && caps / words > 0.6;
 }

@@ -202,14 +202,24 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     const wireRow = row !== null && /\bvs\.?\s/i.test(c.line);
     const change = wireRow ? signOf(f.text) : readChange(c);
     const prevOwner = c.prevInSentence >= 0 ? (out[c.prevInSentence]?.entity ?? null) : null;
-    let sc = sentenceClauses.get(c.sentenceIndex);
-    if (!sc) {
-      sc = clausesOf(text, c.sentence.start, c.sentence.end);
-      sentenceClauses.set(c.sentenceIndex, sc);
+    let byClause: ReturnType<typeof clauseOwner>;
+    if (!row) {
+      let sc = sentenceClauses.get(c.sentenceIndex);
+      if (!sc) {
+        sc = clausesOf(text, c.sentence.start, c.sentence.end);
+        sentenceClauses.set(c.sentenceIndex, sc);
+      }
+      byClause = clauseOwner(
+        f.start,
+        f.end,
+        sc,
+        text,
+        index,
+        owners,
+        metric,
+        c.sentenceIndex === 0,
+      );
     }
-    const byClause = row
-      ? undefined
-      : clauseOwner(f.start, f.end, sc, text, index, owners, metric, c.sentenceIndex === 0);
     const rateOf = row ? null : exchangeRateOwner(text, c, prevC);
     if (rateOf) setMetric("price", "exchange-rate");
     const entity: EntityRef | null = rateOf

@@ -18,11 +18,62 @@ interface Hit {
 const COMPILED = METRIC_LEXICON.map((e) => ({
   metric: e.metric,
   re: new RegExp(`(?<![\\w&-])(?:${e.phrases.join("|")})(?![\\w&])`, "gi"),
+  prefixes: literalPrefixes(e.phrases),
 }));
+
+/**
+ * The literal words every phrase of an entry starts with ("revenues?" -> "revenue"), or
+ * null when some phrase starts with a pattern: a window that holds none of them cannot
+ * match the entry, and its regular expression need not run.
+ */
+function literalPrefixes(phrases: string[]): string[] | null {
+  const out: string[] = [];
+  for (const p of phrases) {
+    const m = /^[a-z&'’ -]+/i.exec(p);
+    if (!m) return null;
+    // "revenues?": the letter before a quantifier is optional.
+    let lit = m[0];
+    if (/[?*]/.test(p[lit.length] ?? "")) lit = lit.slice(0, -1);
+    if (lit.length < 2) return null;
+    out.push(lit.toLowerCase());
+  }
+  return out;
+}
+
+/** Entries by the first three letters of a phrase's first word, to find which can match a window. */
+const BY_START = new Map<string, Array<{ word: string; entry: number }>>();
+const ALWAYS: number[] = [];
+COMPILED.forEach((e, entry) => {
+  if (e.prefixes === null) {
+    ALWAYS.push(entry);
+    return;
+  }
+  for (const p of e.prefixes) {
+    const word = p.split(" ")[0] as string;
+    const key = word.slice(0, 3);
+    const list = BY_START.get(key);
+    if (list) list.push({ word, entry });
+    else BY_START.set(key, [{ word, entry }]);
+  }
+});
+
+/** The lexicon entries whose phrases may start at one of the window's words. */
+function possibleEntries(lower: string): Set<number> {
+  const out = new Set<number>(ALWAYS);
+  for (const w of lower.split(/[^a-z0-9&-]+/)) {
+    if (w.length < 2) continue;
+    const list = BY_START.get(w.slice(0, 3));
+    if (list) for (const x of list) if (w.startsWith(x.word)) out.add(x.entry);
+  }
+  return out;
+}
 
 function hitsIn(s: string): Hit[] {
   const out: Hit[] = [];
-  for (const { metric, re } of COMPILED) {
+  const possible = possibleEntries(s.toLowerCase());
+  for (let k = 0; k < COMPILED.length; k++) {
+    if (!possible.has(k)) continue;
+    const { metric, re } = COMPILED[k] as (typeof COMPILED)[number];
     re.lastIndex = 0;
     for (const m of s.matchAll(re))
       out.push({ metric, start: m.index, end: m.index + m[0].length, phrase: m[0] });

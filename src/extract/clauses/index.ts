@@ -51,7 +51,12 @@ export interface SentenceClauses {
   clauses: Clause[];
   /** Clause index of each token. */
   of: number[];
+  /** Most words are capitalised (a title-case headline): every word reads as a name there. */
+  titleCase: boolean;
 }
+
+/** Past this many tokens a "sentence" is a table or a list, not a clause structure to read. */
+const MAX_TOKENS = 160;
 
 const SPEECH =
   /^(?:said|says|announced|added|stated|noted|reported|told|expects|expected|believes|estimated|forecast)$/i;
@@ -68,7 +73,9 @@ const DESCRIPTOR =
 
 /** Clauses of the sentence `text.slice(from, to)` (offsets index `text`). */
 export function clausesOf(text: string, from: number, to: number): SentenceClauses {
+  if (to - from > MAX_TOKENS * 12) return { tokens: [], clauses: [], of: [], titleCase: false };
   const tokens = tagText(text, 0, from, to);
+  if (tokens.length > MAX_TOKENS) return { tokens: [], clauses: [], of: [], titleCase: false };
   const of = new Array<number>(tokens.length).fill(0);
   const clauses: Clause[] = [];
   const open = (kind: Clause["kind"], at: number, parent: number): number => {
@@ -168,18 +175,34 @@ export function clausesOf(text: string, from: number, to: number): SentenceClaus
     }
     of[i] = current;
   }
-  // Clause ends: the start of the next clause in text order that is not nested in it.
+  // Each clause's tokens, gathered in one pass; its end is its last token's end.
+  const members: number[][] = clauses.map(() => []);
+  for (let i = 0; i < tokens.length; i++) (members[of[i] as number] as number[]).push(i);
   for (let k = 0; k < clauses.length; k++) {
     const c = clauses[k] as Clause;
-    let last = -1;
-    for (let i = 0; i < tokens.length; i++) if (of[i] === k) last = i;
-    c.end = last >= 0 ? (tokens[last] as Token).end : c.start;
+    const idx = members[k] as number[];
+    const last = idx.at(-1);
+    c.end = last !== undefined ? (tokens[last] as Token).end : c.start;
     c.subject =
       c.antecedent !== undefined
         ? antecedentOf(tokens, c.antecedent, text)
-        : subjectOf(tokens, of, k, text);
+        : subjectOf(tokens, idx, text);
   }
-  return { tokens, clauses, of };
+  return { tokens, clauses, of, titleCase: mostlyCapitalised(tokens) };
+}
+
+/** A headline in title case reads every word as a name: only recognised names count there. */
+function mostlyCapitalised(tokens: Token[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    const c = t.text.charCodeAt(0);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122)) continue;
+    words++;
+    if (upper) caps++;
+  }
+  return words >= 4 && caps / words > 0.6;
 }
 
 /** The clause so far has a verb and a figure: "Nvidia fell 3.2% and AMD dropped 4.1%". */
@@ -190,7 +213,11 @@ function hasVerbAndFigure(tokens: Token[], of: number[], k: number, before: numb
     const t = tokens[j] as Token;
     if (t.tag === "verb" && verb === false) verb = true;
     if (t.tag === "num" && verb) return true;
-    if (t.tag === "num") return tokens.slice(0, j).some((x, q) => of[q] === k && x.tag === "verb");
+    if (t.tag === "num") {
+      for (let q = j - 1; q >= 0 && q > j - 25 && of[q] === k; q--)
+        if ((tokens[q] as Token).tag === "verb") return true;
+      return false;
+    }
   }
   return false;
 }
@@ -234,9 +261,7 @@ function parenHasVerb(tokens: Token[], at: number): boolean {
   return false;
 }
 
-function subjectOf(tokens: Token[], of: number[], k: number, text: string): Subject | null {
-  const idx: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (of[i] === k) idx.push(i);
+function subjectOf(tokens: Token[], idx: number[], text: string): Subject | null {
   let p = 0;
   // Skip the clause's own opening word ("while", "and", "which", "that", "after").
   while (p < idx.length) {

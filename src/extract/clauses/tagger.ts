@@ -118,36 +118,119 @@ const OURS: Record<string, Tag> = {
 /** Nouns that are also verbs: after a determiner or adjective they are nouns ("a rise"). */
 const NOUN_AFTER_DET = new Set(["det", "adj", "poss", "num"]);
 
-const WORD = /[A-Za-z][A-Za-z0-9&.'’-]*[A-Za-z0-9&]|[A-Za-z]|\d[\d,.]*|['’]s\b|['’]|\S/g;
-
 export function tagText(text: string, base: number, from: number, to: number): Token[] {
   const L = lex();
   const out: Token[] = [];
-  const s = text.slice(from, to);
-  WORD.lastIndex = 0;
-  for (const m of s.matchAll(WORD)) {
-    let w = m[0];
-    let start = from + m.index;
-    // "Dell's" as one match: split the possessive off.
-    const pm = /^(.+?)(['’]s?)$/.exec(w);
-    if (pm && /[A-Za-z]/.test(pm[1] as string) && w.length > 2) {
-      const head = pm[1] as string;
-      out.push(tokenOf(head, base + start, out.at(-1)?.tag ?? null, out.length === 0, L));
-      start += head.length;
-      w = pm[2] as string;
+  let i = from;
+  const push = (a: number, b: number): void => {
+    const prev = out.length > 0 ? (out[out.length - 1] as Token).tag : null;
+    out.push(tokenOf(text.slice(a, b), base + a, prev, out.length === 0, L, text[b]));
+  };
+  // One scan: words (with inner "&", ".", "-", apostrophes), numbers, single marks.
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) {
+      i++;
+      continue;
     }
-    out.push(
-      tokenOf(
-        w,
-        base + start,
-        out.at(-1)?.tag ?? null,
-        out.length === 0,
-        L,
-        text[start + w.length],
-      ),
-    );
+    let j = i + 1;
+    if (isLetter(c)) {
+      while (j < to && isWordChar(text.charCodeAt(j))) j++;
+      // A word ends on a letter, digit or "&" ("Corp." leaves the period; "Technologies'" the apostrophe).
+      while (
+        j > i + 1 &&
+        !isLetter(text.charCodeAt(j - 1)) &&
+        !isDigit(text.charCodeAt(j - 1)) &&
+        text.charCodeAt(j - 1) !== 38
+      )
+        j--;
+      // "Dell's": the possessive is a token of its own.
+      const q = text.charCodeAt(j - 2);
+      if (j - i > 2 && (text[j - 1] === "s" || text[j - 1] === "S") && (q === 39 || q === 0x2019)) {
+        push(i, j - 2);
+        push(j - 2, j);
+      } else push(i, j);
+    } else if (isDigit(c)) {
+      while (j < to && (isDigit(text.charCodeAt(j)) || text[j] === "," || text[j] === ".")) j++;
+      push(i, j);
+    } else if (
+      (c === 39 || c === 0x2019) &&
+      (text[i + 1] === "s" || text[i + 1] === "S") &&
+      !isWordChar(text.charCodeAt(i + 2))
+    ) {
+      j = i + 2;
+      push(i, j);
+    } else push(i, j);
+    i = j;
   }
   return out;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Letters, digits and the marks that sit inside a word: & . ' ’ - */
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 38 || c === 46 || c === 39 || c === 0x2019 || c === 45;
+}
+
+/** What a word form says by itself, before its neighbours: worked out once per form. */
+interface WordInfo {
+  base: "num" | "punct" | "poss" | "word";
+  own: Tag | undefined;
+  tags: string[];
+  nameKind: Token["nameKind"];
+  past: boolean;
+  /** "Toronto-based": a place made an adjective. */
+  placeAdjective: boolean;
+  currency: boolean;
+  allCaps: boolean;
+  monthish: boolean;
+  capital: boolean;
+  ly: boolean;
+}
+
+const INFO = new Map<string, WordInfo>();
+
+function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
+  let info = INFO.get(w);
+  if (info) return info;
+  const c = w.charCodeAt(0);
+  const lower = w.toLowerCase();
+  const entry = L[lower] ?? L[w];
+  const tags = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  const own = OURS[lower];
+  info = {
+    base:
+      (c >= 48 && c <= 57) || /\d/.test(w)
+        ? "num"
+        : !/[A-Za-z]/.test(w)
+          ? w === "'" || w === "’"
+            ? "poss"
+            : "punct"
+          : w === "'s" || w === "’s"
+            ? "poss"
+            : "word",
+    own,
+    tags,
+    nameKind: nameKindOf(tags),
+    past: tags.includes("PastTense") || own === "verb",
+    placeAdjective:
+      /-(?:based|listed|owned|headquartered|born|registered|controlled|backed|focused)$/i.test(w),
+    currency: CURRENCY_WORD.test(w),
+    allCaps: /^[A-Z0-9&-]{2,}$/.test(w) && !["THE", "A", "AND", "OF"].includes(w),
+    monthish: MONTHISH.test(w),
+    capital: c >= 65 && c <= 90,
+    ly: /ly$/.test(lower) && lower.length > 4,
+  };
+  if (INFO.size > 50_000) INFO.clear();
+  INFO.set(w, info);
+  return info;
 }
 
 function tokenOf(
@@ -158,66 +241,56 @@ function tokenOf(
   L: Record<string, LexTag>,
   nextChar?: string,
 ): Token {
+  const c0 = w.charCodeAt(0);
+  // Numbers and marks need no lexicon (and would fill the word cache with one-off forms).
+  if (isDigit(c0) || !isLetter(c0)) {
+    const tag: Tag = isDigit(c0)
+      ? "num"
+      : w === "'s" || w === "’s" || w === "'" || w === "’"
+        ? "poss"
+        : "punct";
+    return { start, end: start + w.length, text: w, tag, nameKind: null, past: false };
+  }
+  const info = infoOf(w, L);
   const t: Token = {
     start,
     end: start + w.length,
     text: w,
     tag: "noun",
-    nameKind: null,
-    past: false,
+    nameKind: info.nameKind,
+    past: info.past,
   };
-  const c = w.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || /\d/.test(w)) {
-    t.tag = "num";
+  if (info.base !== "word") {
+    t.tag = info.base;
     return t;
   }
-  if (!/[A-Za-z]/.test(w)) {
-    t.tag = w === "'" || w === "’" ? "poss" : "punct";
-    return t;
-  }
-  if (w === "'s" || w === "’s") {
-    t.tag = "poss";
-    return t;
-  }
-  const lower = w.toLowerCase();
-  const capital = c >= 65 && c <= 90;
-  const own = OURS[lower];
-  const entry = L[lower] ?? L[w];
-  const tags = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
-  const kind = nameKindOf(tags);
-  t.nameKind = kind;
-  t.past = tags.includes("PastTense") || own === "verb";
   // "C$2.74", "US$5.3 billion": a currency prefix, not a word.
-  if (/^[A-Z]{1,3}$/.test(w) && /^[A-Z]{1,3}\$/.test(w + (nextChar ?? ""))) {
+  if (nextChar === "$" && w.length <= 3 && info.capital && /^[A-Z]+$/.test(w)) {
     t.tag = "num";
     return t;
   }
-  if (own) {
-    t.tag = own;
-  } else if (tags.length > 0) {
-    t.tag = coarse(tags, prev);
-  } else t.tag = /ly$/.test(lower) && lower.length > 4 ? "adv" : "noun";
-  // "Toronto-based", "Hong Kong-listed": a place made an adjective.
-  if (/-(?:based|listed|owned|headquartered|born|registered|controlled|backed|focused)$/i.test(w)) {
+  const { own, tags, nameKind: kind } = info;
+  if (own) t.tag = own;
+  else if (tags.length > 0) t.tag = coarse(tags, prev);
+  else t.tag = info.ly ? "adv" : "noun";
+  if (info.placeAdjective) {
     t.tag = "adj";
     return t;
   }
-  if (CURRENCY_WORD.test(w)) {
+  if (info.currency) {
     t.tag = "num";
     return t;
   }
   // A capitalised word is a name unless it starts the sentence as a common word.
-  if (capital && own === undefined) {
+  if (info.capital && own === undefined) {
     const common = t.tag !== "noun" && !(kind === "person" || kind === "place") && t.tag !== "adj";
     if (!first && (t.tag === "noun" || t.tag === "adj" || kind !== null)) t.tag = "proper";
     else if (!first && !common && w.length > 1) t.tag = "proper";
-    else if (first && tags.length === 0 && own === undefined && t.tag !== "adv") t.tag = "proper";
-    else if (first && (kind === "person" || kind === "place")) t.tag = "proper";
-    else if (first && kind === "org") t.tag = "proper";
-    if (/^[A-Z0-9&-]{2,}$/.test(w) && own === undefined && !["THE", "A", "AND", "OF"].includes(w))
-      t.tag = "proper";
+    else if (first && tags.length === 0 && t.tag !== "adv") t.tag = "proper";
+    else if (first && (kind === "person" || kind === "place" || kind === "org")) t.tag = "proper";
+    if (info.allCaps) t.tag = "proper";
     // Months and days are dates, not names ("July-September period").
-    if (kind === "date" || MONTHISH.test(w)) t.tag = "noun";
+    if (kind === "date" || info.monthish) t.tag = "noun";
   }
   return t;
 }
