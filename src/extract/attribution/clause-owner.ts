@@ -38,6 +38,8 @@ export interface ClauseOwner {
 const MARKET_AFTER_PLACE =
   /^\.?['’]?s?[\s-]+(?:dollars?|treasur|bonds?|stocks?|shares|equities|crude|futures|markets?|index)/i;
 const ESTIMATE_AFTER = /^\s*(?:[\w-]+\s+)?(?:consensus|estimates?|expectations?|forecasts?)\b/i;
+const LEGAL_FORM_END =
+  /\b(?:Plc|PLC|Oyj|Oy|Abp|AB|ASA|A\/S|AG|SA|NV|N\.V\.|Corp|Corporation|Inc|Ltd|Co|LLC|GmbH|SpA)\.?$/;
 const GOVERNMENT = /\b(?:government|ministry|treasury department|state agencies)\b/i;
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
@@ -150,6 +152,9 @@ function nameOf(
       m.start <= np.start &&
       !MARKET_AFTER_PLACE.test(text.slice(m.end, m.end + 16));
     if (placeHead) return { name: m.name, type: "place" };
+    // "Sarmo Plc said ...": a name with a legal form is a company, whatever its cue said.
+    if (m.type === "person" && LEGAL_FORM_END.test(m.name))
+      return { name: m.name, type: "organization" };
     if (!owns(m, metric, text)) return null;
     const clean = np.text.replace(/\s*['’]s?$/, "");
     // The recogniser cut the name short ("VMC Corp" of "Rapala VMC Corp"): the clause's run is the name.

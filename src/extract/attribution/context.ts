@@ -27,8 +27,8 @@ const RIGHT_MAX = 70;
 /** The previous figure's own tail ("... per diluted share,"). */
 const PREV_TAIL =
   /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i;
-/** A line break ends a clause only where a paragraph or a table row starts: wire copy wraps its lines mid-clause. */
-const RIGHT_STOP = /;|\n(?=[ \t\n])| — /;
+/** A line break ends a clause unless the text runs on in lower case: wire copy wraps its lines mid-clause. */
+const RIGHT_STOP = /;|\n(?![a-z0-9])| — /;
 /** ", and the ...", ", while ...", ", but ...": a new clause with its own subject. */
 const CLAUSE_JOIN = /,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g;
 
@@ -115,14 +115,30 @@ function clauseBreak(s: string): number {
   return at;
 }
 
-/** The last line break in a window that starts a paragraph or a row (followed by a space or another break). */
+/** The last line break in a window that starts a paragraph, a row or a new line of its own. */
 function paragraphBreak(s: string): number {
   for (let i = s.length - 2; i >= 0; i--) {
     if (s[i] !== "\n") continue;
     const next = s[i + 1] as string;
-    if (next === " " || next === "\t" || next === "\n" || isShortLine(s, i)) return i;
+    // A wrapped line goes on in lower case ("net income\nin 1986 rose"); anything else starts anew.
+    if ((!/[a-z0-9]/.test(next) && !wrapped(s, i)) || isShortLine(s, i)) return i;
   }
   return s.endsWith("\n") ? s.length - 1 : -1;
+}
+
+/** A long line that stops mid-sentence was wrapped: "includes income loss of\nMetCap subsidiary". */
+function wrapped(s: string, nl: number): boolean {
+  const start = s.lastIndexOf("\n", nl - 1);
+  const line = s.slice(start + 1, nl);
+  // "GAAP operating margin: 14.2%, ...": a labelled row is a line of its own.
+  return (
+    start >= 0 &&
+    nl - start >= 55 &&
+    !/[.:;!?"”)]\s*$/.test(line) &&
+    !/^\s*[A-Z][^:]{0,40}:\s*(?:[-+$€£¥(]\s*\d|\d[\d,.]*\s*(?:%|pct|per|mln|bln|billion|million|dlrs|cts))/.test(
+      line,
+    )
+  );
 }
 
 /** The line before a break is short (a heading, a table row), not a wrapped line of prose. */

@@ -129,15 +129,15 @@ export function lossAfter(c: FigureContext): "loss" | "one-off" | null {
 }
 
 const FRANC_PLACES: Array<[RegExp, string]> = [
-  [/Belgi(?:an|um|que)/, "BEF"],
-  [/Luxembourg/, "LUF"],
-  [/(?:French|France)/, "FRF"],
+  [/\bBelgi(?:an|um|que)\b/, "BEF"],
+  [/\bLuxembourg/, "LUF"],
+  [/\b(?:French|France)\b/, "FRF"],
 ];
 const CROWN_PLACES: Array<[RegExp, string]> = [
-  [/(?:Danish|Denmark)/, "DKK"],
-  [/(?:Norwegian|Norway)/, "NOK"],
-  [/(?:Icelandic|Iceland)/, "ISK"],
-  [/(?:Swedish|Sweden)/, "SEK"],
+  [/\b(?:Danish|Denmark)\b/, "DKK"],
+  [/\b(?:Norwegian|Norway)\b/, "NOK"],
+  [/\b(?:Icelandic|Iceland)\b/, "ISK"],
+  [/\b(?:Swedish|Sweden)\b/, "SEK"],
 ];
 
 /**

@@ -135,8 +135,11 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       if (compared && !(compared === "eps" && !isPerShare))
         setMetric(compared, "compared-with-profit");
       if (prevA && priorValue(c, prevC)) {
-        setMetric(prevA.metric, "prior-value");
-        metricPhrase = prevA.metricPhrase;
+        // The earlier value is of the nearest figure of the same kind ("$1.02 per diluted share, versus $118.3 million" is net income's).
+        const same = sameKindBefore(contexts, perShare, c, isPerShare);
+        const of = same >= 0 ? (out[same] as Attribution) : prevA;
+        setMetric(of.metric, "prior-value");
+        metricPhrase = of.metricPhrase;
       }
       if (
         inBuyback(c, text) &&
@@ -242,7 +245,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       f.kind === "percent" &&
       change !== null &&
       (entity?.type === "organization" || entity?.type === "instrument") &&
-      entity.name !== ctx.entities.main?.name
+      (entity.name !== ctx.entities.main?.name || bareMove(text, byClause?.span.end, f.start))
     )
       setMetric("stock_return", "move-of-named-company");
     if (entity?.type === "instrument") {
@@ -423,6 +426,29 @@ function wireTitlePeriod(title: string): PeriodHit | null {
   return m
     ? { start: m.index, end: m.index + (m[1] as string).length, text: m[1] as string }
     : null;
+}
+
+/** The nearest earlier figure of the sentence of the same kind and per-share reading, or -1. */
+function sameKindBefore(
+  contexts: FigureContext[],
+  perShare: boolean[],
+  c: FigureContext,
+  isPerShare: boolean,
+): number {
+  for (let j = c.index - 1; j >= 0; j--) {
+    const p = contexts[j] as FigureContext;
+    if (p.sentenceIndex !== c.sentenceIndex) break;
+    if (p.figure.kind === c.figure.kind && perShare[j] === isPerShare) return j;
+  }
+  return -1;
+}
+
+/** "Brakston Mining rose 2.5%": the subject, a move verb and the figure, with no measure named between. */
+function bareMove(text: string, subjectEnd: number | undefined, figureStart: number): boolean {
+  if (subjectEnd === undefined || figureStart - subjectEnd > 30) return false;
+  return /^\s+(?:rose|fell|gained|lost|climbed|dropped|slid|jumped|declined|advanced|added|shed|eased|firmed|slipped|tumbled|surged|rallied|sank|plunged|soared)\s+(?:by\s+)?$/i.test(
+    text.slice(subjectEnd, figureStart),
+  );
 }
 
 /** "vehicle sales rose 2% to 4.63 million units": a change in the units its result is counted in. */

@@ -67,7 +67,7 @@ const SUBORD = /^(?:after|before|as|because|since|when|although|though|if)$/i;
 const DEFINITE_COMPANY =
   /^the\s+(?:[\w-]+\s+){0,3}(?:company|group|firm|bank|lender|carmaker|automaker|maker|retailer|insurer|airline|operator|producer|manufacturer|supplier|chipmaker|planemaker|conglomerate|miner|developer|startup|concern|utility|brewer|owner|giant)$/i;
 const REFERS =
-  /^(?:it|its|they|their|the company|the group|the firm|the bank|the concern|the companies)$/i;
+  /^(?:it|its|company|group|they|their|the company|the group|the firm|the bank|the concern|the companies)$/i;
 const DESCRIPTOR =
   /^(?:Finnish|Swedish|Norwegian|Danish|Estonian|Latvian|Lithuanian|German|French|British|US|U\.S|American|Japanese|Chinese|Russian|Nordic|European|Canadian|Dutch|Belgian|Swiss)$/;
 
@@ -279,6 +279,17 @@ function subjectOf(tokens: Token[], idx: number[], text: string): Subject | null
       p++;
     else break;
   }
+  // "MUMBAI: Saraswati Cement ...", "LONDON - ...": a dateline before the clause.
+  for (let q = p; q < Math.min(idx.length, p + 4); q++) {
+    const t = tokens[idx[q] as number] as Token;
+    if (t.text === ":" || t.text === "—" || t.text === "–") {
+      // Only a place in capitals heads a dateline, not "Note:".
+      const head = idx.slice(p, q).map((i) => (tokens[i] as Token).text);
+      if (head.length > 0 && head.every((w) => /^[A-Z][A-Z.]+$/.test(w) && !/^NOTES?$/.test(w)))
+        p = q + 1;
+      break;
+    }
+  }
   // "Separately, ...": an opening adverb.
   if (tokens[idx[p] as number]?.tag === "adv" && tokens[idx[p + 1] as number]?.text === ",") p += 2;
   // An opening prepositional or participial phrase up to its comma ("According to ..., ").
@@ -321,10 +332,15 @@ function subjectOf(tokens: Token[], idx: number[], text: string): Subject | null
       e++;
       continue;
     }
+    // "the FTSE 100 index": a number inside a name does not end the subject.
+    const inName =
+      t.tag === "num" &&
+      /^\d{1,4}$/.test(t.text) &&
+      (tokens[idx[e - 1] as number] as Token | undefined)?.tag === "proper";
     if (
       t.tag === "verb" ||
       t.tag === "modal" ||
-      t.tag === "num" ||
+      (t.tag === "num" && !inName) ||
       t.text === "," ||
       t.text === ":" ||
       (t.tag === "wh" && e > p)

@@ -100,6 +100,12 @@ const OURS: Record<string, Tag> = {
   million: "num",
   dlrs: "noun",
   stake: "noun",
+  ai: "noun",
+  company: "noun",
+  group: "noun",
+  shed: "verb",
+  slid: "verb",
+  sank: "verb",
   ebit: "noun",
   ebitda: "noun",
   gaap: "noun",
@@ -124,7 +130,9 @@ export function tagText(text: string, base: number, from: number, to: number): T
   let i = from;
   const push = (a: number, b: number): void => {
     const prev = out.length > 0 ? (out[out.length - 1] as Token).tag : null;
-    out.push(tokenOf(text.slice(a, b), base + a, prev, out.length === 0, L, text[b]));
+    // The word after a dateline or a label ("MUMBAI:", "NOTE:") starts the sentence too.
+    const first = out.length === 0 || (out[out.length - 1] as Token).text === ":";
+    out.push(tokenOf(text.slice(a, b), base + a, prev, first, L, text[b]));
   };
   // One scan: words (with inner "&", ".", "-", apostrophes), numbers, single marks.
   while (i < to) {
@@ -286,6 +294,8 @@ function tokenOf(
     const common = t.tag !== "noun" && !(kind === "person" || kind === "place") && t.tag !== "adj";
     if (!first && (t.tag === "noun" || t.tag === "adj" || kind !== null)) t.tag = "proper";
     else if (!first && !common && w.length > 1) t.tag = "proper";
+    // "Brakston Mining": a capitalised word after a name continues it, whatever its part of speech.
+    else if (!first && prev === "proper") t.tag = "proper";
     else if (first && tags.length === 0 && t.tag !== "adv") t.tag = "proper";
     else if (first && (kind === "person" || kind === "place" || kind === "org")) t.tag = "proper";
     if (info.allCaps) t.tag = "proper";
