@@ -179,5 +179,5 @@ const BUYBACK = /\b(?:buy(?:s|ing)?\s+back|bought\s+back|repurchas\w*|buybacks?)
 /** "would buy back up to 100 million shares, or 3.1% of shares outstanding, worth up to ¥250 billion". */
 export function inBuyback(c: FigureContext, text: string): boolean {
   if (c.figure.kind === "count") return false;
-  return BUYBACK.test(text.slice(c.sentence.start, c.figure.start).slice(-120));
+  return BUYBACK.test(text.slice(Math.max(c.sentence.start, c.figure.start - 120), c.figure.start));
 }

@@ -57,22 +57,37 @@ COMPILED.forEach((e, entry) => {
   }
 });
 
-/** The lexicon entries whose phrases may start at one of the window's words. */
-function possibleEntries(lower: string): Set<number> {
-  const out = new Set<number>(ALWAYS);
-  for (const w of lower.split(/[^a-z0-9&-]+/)) {
-    if (w.length < 2) continue;
-    const list = BY_START.get(w.slice(0, 3));
-    if (list) for (const x of list) if (w.startsWith(x.word)) out.add(x.entry);
+/** Flags of the lexicon entries that may match the current window (reused: no allocation per call). */
+const POSSIBLE = new Uint8Array(COMPILED.length);
+
+/** Marks the lexicon entries whose phrases may start at one of the window's words. */
+function markPossible(lower: string): void {
+  POSSIBLE.fill(0);
+  for (const k of ALWAYS) POSSIBLE[k] = 1;
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    // Words as the phrases' lookbehind sees them: runs of letters, digits, "&" and "-".
+    while (i < n && !wordChar(lower.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && wordChar(lower.charCodeAt(i))) i++;
+    if (i - start < 2) continue;
+    const list = BY_START.get(lower.slice(start, Math.min(i, start + 3)));
+    if (!list) continue;
+    for (const x of list)
+      if (POSSIBLE[x.entry] === 0 && lower.startsWith(x.word, start)) POSSIBLE[x.entry] = 1;
   }
-  return out;
+}
+
+function wordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38 || c === 45;
 }
 
 function hitsIn(s: string): Hit[] {
   const out: Hit[] = [];
-  const possible = possibleEntries(s.toLowerCase());
+  markPossible(s.toLowerCase());
   for (let k = 0; k < COMPILED.length; k++) {
-    if (!possible.has(k)) continue;
+    if (POSSIBLE[k] === 0) continue;
     const { metric, re } = COMPILED[k] as (typeof COMPILED)[number];
     re.lastIndex = 0;
     for (const m of s.matchAll(re))

@@ -38,14 +38,20 @@ export interface Token {
 type LexTag = string | string[];
 let lexicon: Record<string, LexTag> | null = null;
 
-/** compromise's lexicon, loaded on first use (a require keeps module load free of it). */
+/**
+ * compromise's lexicon, loaded on first use (a require keeps module load free of it) and
+ * copied into a plain object of its own, so the rest of compromise's model can be let go:
+ * only the word list is data we need, not compromise's tagger.
+ */
 function lex(): Record<string, LexTag> {
   if (lexicon === null) {
     const require = createRequire(import.meta.url);
-    const nlp = require("compromise/two") as {
-      model(): { one: { lexicon: Record<string, LexTag> } };
-    };
-    lexicon = nlp.model().one.lexicon;
+    const id = require.resolve("compromise/two");
+    const nlp = require(id) as { model(): { one: { lexicon: Record<string, LexTag> } } };
+    const own: Record<string, LexTag> = Object.create(null);
+    for (const [w, t] of Object.entries(nlp.model().one.lexicon)) own[w] = t;
+    lexicon = own;
+    delete require.cache[id];
   }
   return lexicon;
 }
@@ -236,7 +242,7 @@ function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
     capital: c >= 65 && c <= 90,
     ly: /ly$/.test(lower) && lower.length > 4,
   };
-  if (INFO.size > 50_000) INFO.clear();
+  if (INFO.size > 20_000) INFO.clear();
   INFO.set(w, info);
   return info;
 }
