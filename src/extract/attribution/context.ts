@@ -73,8 +73,16 @@ export function contextsOf(
     );
     let rightFrom = figure.end;
     // "EUR 5 million ( USD 6.5 m ) in cost savings": read past a conversion in brackets.
-    if (next && /^\s*\(\s*$/.test(text.slice(figure.end, next.start))) {
-      const close = text.indexOf(")", next.end);
+    const gap = next ? text.slice(figure.end, next.start) : "";
+    const unbracketed =
+      next !== undefined &&
+      /^ +$/.test(gap) &&
+      next.kind === "money" &&
+      figure.kind === "money" &&
+      next.currency !== figure.currency;
+    if (next && (/^\s*\(\s*$/.test(gap) || unbracketed)) {
+      // "EUR 40 million USD 51.2 m index-linked bond": the same, without brackets.
+      const close = unbracketed ? next.end - 1 : text.indexOf(")", next.end);
       if (close >= 0 && close - next.end <= 3) {
         rightFrom = close + 1;
         rightEnd = Math.min(sentence.end, rightFrom + RIGHT_MAX);

@@ -350,6 +350,10 @@ function subjectOf(tokens: Token[], idx: number[], text: string): Subject | null
     if (t.tag === "punct" && /[$€£¥]/.test(t.text)) break;
     e++;
   }
+  // "Pohjola Bank Plc HEL : POH1S": an exchange code before its ticker is not part of the name.
+  const stop = tokens[idx[e] as number];
+  const lastTok = tokens[idx[e - 1] as number];
+  if (stop?.text === ":" && lastTok && e - 1 > p && /^[A-Z]{2,5}$/.test(lastTok.text)) e--;
   if (e === p || e - p > 14) return null;
   const np = idx.slice(p, e).map((i) => tokens[i] as Token);
   // A relative clause's subject is the noun phrase before it.
@@ -382,8 +386,10 @@ function subjectOf(tokens: Token[], idx: number[], text: string): Subject | null
     if (/\s/.test(x.text)) continue;
     // "Cramo slipped", "Vaisala 's": a lone first word that owns a verb or a possessive reads as a name.
     const at = idx[p] as number;
-    const next = tokens[at + 1];
-    const after = tokens[at + 2];
+    // "L&T also acquired": an adverb between the name and its verb.
+    const skip = tokens[at + 1]?.tag === "adv" ? 1 : 0;
+    const next = tokens[at + 1 + skip];
+    const after = tokens[at + 2 + skip];
     const reads =
       next !== undefined &&
       (next.tag === "poss" ||

@@ -314,8 +314,9 @@ function tokenOf(
 /** Currency words and codes before an amount ("Rs 612 crore", "EUR 13.1 mn"). */
 const CURRENCY_WORD =
   /^(?:EUR|EURO|USD|GBP|JPY|CHF|SEK|NOK|DKK|ISK|INR|RMB|CNY|HKD|CAD|AUD|Rs|dlrs?|stg)$/;
-const MONTHISH =
-  /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)?$/;
+const MONTH =
+  "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const MONTHISH = new RegExp(`^${MONTH}\\.?(?:-${MONTH}\\.?)?$`);
 
 function nameKindOf(tags: string[]): Token["nameKind"] {
   for (const x of tags) {
