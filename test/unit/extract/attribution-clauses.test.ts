@@ -180,6 +180,11 @@ describe("values the attribution settles", () => {
     const body = "The company 's net loss narrowed to EUR 415,000 from EUR 7.4 m .";
     expect(recordOf(body, "EUR 7.4 m").value.amount).toBe(-7_400_000);
   });
+  it("a thousands group split by tokenisation is joined again", () => {
+    const body = "The company 's net loss narrowed to EUR415 ,000 from EUR7 .4 m .";
+    expect(recordOf(body, "EUR415 ,000").value.amount).toBe(-415_000);
+    expect(recordOf(body, "EUR7 .4 m").value.amount).toBe(-7_400_000);
+  });
   it("a conversion of a loss is negative too", () => {
     const r = recordOf(
       "Rauta Oyj slipped to a net loss of EUR 184 million ( USD 259.7 m ) .",
