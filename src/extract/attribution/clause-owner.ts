@@ -40,6 +40,8 @@ const MARKET_AFTER_PLACE =
 const ESTIMATE_AFTER = /^\s*(?:[\w-]+\s+)?(?:consensus|estimates?|expectations?|forecasts?)\b/i;
 const LEGAL_FORM_END =
   /\b(?:Plc|PLC|Oyj|Oy|Abp|AB|ASA|A\/S|AG|SA|NV|N\.V\.|Corp|Corporation|Inc|Ltd|Co|LLC|GmbH|SpA)\.?$/;
+const TITLE =
+  /^(?:Mr|Ms|Mrs|Dr|Chief|President|Vice|Chairman|Executive|Senior|Managing|Director|Treasurer|Secretary|Minister|Governor|Analyst)\b/;
 const GOVERNMENT = /\b(?:government|ministry|treasury department|state agencies)\b/i;
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
@@ -142,6 +144,12 @@ function nameOf(
 ): EntityRef | null {
   const ms = index.between(np.start - 80, np.end).filter((m) => m.end > np.start);
   const m: EntityMention | undefined = ms[0];
+  // "Vice President of Finance Joel Graff": a person's title and name own nothing.
+  if (
+    TITLE.test(np.text) &&
+    ms.some((x) => x.type === "person" && x.start >= np.start && x.end <= np.end + 2)
+  )
+    return null;
   if (m) {
     // A country at the head of its clause's subject owns the clause's figures ("South
     // Korea unveiled a list of 2.6 billion dlrs of goods", "Chile's trade surplus"),
@@ -170,7 +178,7 @@ function nameOf(
   }
   if (titleCase || np.guess) return null;
   const first = text.slice(np.start, np.end).split(/\s+/)[0] ?? "";
-  if (/^(?:Mr|Ms|Mrs|Dr|Chief|President|Chairman)\b/.test(first)) return null;
+  if (TITLE.test(first)) return null;
   if (MACRO.has(metric)) return null;
   return { name: np.text, type: "organization" };
 }

@@ -195,6 +195,9 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         "valuation-outside-round",
       );
     }
+    // "2.3 mln shares": a share count is `other` (a stake, a placement), not a move.
+    if (f.kind === "count" && /^shares?$/i.test(f.unit ?? "") && metric === "stock_return")
+      setMetric("other", "kind-fits-metric");
     if (metric === "stock_return" && f.kind === "money")
       setMetric("share_price", "kind-fits-metric");
     if (metric === "share_price" && f.kind === "percent")

@@ -17,7 +17,11 @@ interface Hit {
 
 const COMPILED = METRIC_LEXICON.map((e) => ({
   metric: e.metric,
-  re: new RegExp(`(?<![\\w&-])(?:${e.phrases.join("|")})(?![\\w&])`, "gi"),
+  // A phrase may wrap to the next line ("market\npenetration" in wire copy).
+  re: new RegExp(
+    `(?<![\\w&-])(?:${e.phrases.map((p) => p.replace(/ /g, "\\s+")).join("|")})(?![\\w&])`,
+    "gi",
+  ),
   prefixes: literalPrefixes(e.phrases),
 }));
 
@@ -91,7 +95,12 @@ function hitsIn(s: string): Hit[] {
     const { metric, re } = COMPILED[k] as (typeof COMPILED)[number];
     re.lastIndex = 0;
     for (const m of s.matchAll(re))
-      out.push({ metric, start: m.index, end: m.index + m[0].length, phrase: m[0] });
+      out.push({
+        metric,
+        start: m.index,
+        end: m.index + m[0].length,
+        phrase: m[0].replace(/\s+/g, " "),
+      });
   }
   return out;
 }
