@@ -212,7 +212,14 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     if (!row) {
       let sc = sentenceClauses.get(c.sentenceIndex);
       if (!sc) {
-        sc = clausesOf(text, c.sentence.start, c.sentence.end);
+        // Words far past the sentence's last figure decide no owner: tag up to a short tail.
+        let last = f.end;
+        for (let j = c.index + 1; j < contexts.length; j++) {
+          const n = contexts[j] as FigureContext;
+          if (n.sentenceIndex !== c.sentenceIndex) break;
+          last = n.figure.end;
+        }
+        sc = clausesOf(text, c.sentence.start, Math.min(c.sentence.end, last + 100));
         sentenceClauses.set(c.sentenceIndex, sc);
       }
       byClause = clauseOwner(
