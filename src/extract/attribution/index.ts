@@ -80,7 +80,10 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const owners = articleOwners(ctx.entities, text);
   const withFigures = sentencesWithFigures(contexts);
   const sentenceHits = new Map<number, PeriodHit[]>();
-  const sentenceClauses = new Map<number, SentenceClauses>();
+  // Figures come in text order: only the current sentence's clauses are kept, so memory
+  // stays flat however long the article is.
+  let clausesAt = -1;
+  let sentenceClauses: SentenceClauses | null = null;
   const titlePeriod = ctx.title
     ? (periodHits(ctx.title, 0)[0] ?? wireTitlePeriod(ctx.title))
     : null;
@@ -210,7 +213,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
     const prevOwner = c.prevInSentence >= 0 ? (out[c.prevInSentence]?.entity ?? null) : null;
     let byClause: ReturnType<typeof clauseOwner>;
     if (!row) {
-      let sc = sentenceClauses.get(c.sentenceIndex);
+      let sc: SentenceClauses | null = clausesAt === c.sentenceIndex ? sentenceClauses : null;
       if (!sc) {
         // Words far past the sentence's last figure decide no owner: tag up to a short tail.
         let last = f.end;
@@ -220,7 +223,8 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
           last = n.figure.end;
         }
         sc = clausesOf(text, c.sentence.start, Math.min(c.sentence.end, last + 100));
-        sentenceClauses.set(c.sentenceIndex, sc);
+        sentenceClauses = sc;
+        clausesAt = c.sentenceIndex;
       }
       byClause = clauseOwner(
         f.start,
