@@ -32,6 +32,8 @@ export interface ExtractOptions {
   withBody?: boolean;
   /** More results-table row labels, tried before the built-in ones (docs/tables.md). */
   tableLabels?: readonly RowLabel[];
+  /** Add to each record which rule chose its entity, metric and period (never stored). */
+  explain?: boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ export function extractArticle(
       sentence: sentenceAt(sentences, figure.start, body),
       value: {
         amount,
-        currency: figure.currency,
+        currency: a.currency ?? figure.currency,
         unit: figure.unit,
         approximate: a.approximate ?? figure.approximate,
         bound: a.bound ?? figure.bound,
@@ -106,6 +108,7 @@ export function extractArticle(
       period: a.period,
       change: a.change,
       forecast: a.forecast,
+      ...(options.explain && a.explain ? { explain: a.explain } : {}),
     };
     const parsed = MetricRecord.safeParse(candidate);
     if (parsed.success && body.slice(figure.start, figure.end) === figure.text) {

@@ -2,7 +2,16 @@
  * Internal shapes passed between the extractor's steps (figures -> attribution ->
  * records). They never leave `extract/`; what leaves is a validated MetricRecord.
  */
-import type { Bound, EntityRef, FigureKind, Metric, Period, Range, Rate } from "../model/index.js";
+import type {
+  Bound,
+  EntityRef,
+  Explanation,
+  FigureKind,
+  Metric,
+  Period,
+  Range,
+  Rate,
+} from "../model/index.js";
 
 /** A figure found by the recognizer, before attribution. Offsets index the body. */
 export interface Figure {
@@ -48,4 +57,8 @@ export interface Attribution {
   approximate?: boolean;
   /** Sign fix-ups (e.g. a loss in a table row). */
   amount?: number;
+  /** The currency the story places a bare "francs" or "crowns" in (BEF, DKK). */
+  currency?: string;
+  /** Which rule chose the entity, metric and period, and what it read (for `extract --explain`). */
+  explain?: Explanation;
 }

@@ -111,6 +111,25 @@ export type Period = z.infer<typeof Period>;
 export const Change = z.object({ direction: z.enum(["increase", "decrease"]) });
 export type Change = z.infer<typeof Change>;
 
+/**
+ * Why a record's entity, metric and period are what they are: the rule that chose each and
+ * the words it read them from (`span` indexes the body when the rule read a place in it).
+ * Only `extract --explain` adds it; stored records never carry it.
+ */
+export const AttributeReason = z.object({
+  rule: z.string().min(1),
+  text: z.string().nullable(),
+  span: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).nullable(),
+});
+export type AttributeReason = z.infer<typeof AttributeReason>;
+
+export const Explanation = z.object({
+  entity: AttributeReason,
+  metric: AttributeReason,
+  period: AttributeReason,
+});
+export type Explanation = z.infer<typeof Explanation>;
+
 export const MetricRecord = z
   .object({
     id: z.string().min(1),
@@ -126,6 +145,7 @@ export const MetricRecord = z
     period: Period.nullable(),
     change: Change.nullable(),
     forecast: z.boolean(),
+    explain: Explanation.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.span.end - r.span.start !== r.text.length) {

@@ -18,48 +18,58 @@ export function registerExtract(program: Command, ctx: CliContext): void {
     )
     .argument("<files...>", "article files or folders; - reads standard input")
     .option("--with-body", "add the body text that the offsets index", false)
+    .option(
+      "--explain",
+      "add to each record which rule chose its entity, metric and period, and the words it read",
+      false,
+    )
     .option("--format <format>", "jsonl (default) or table", "jsonl")
-    .action(async (files: string[], opts: { withBody: boolean; format: string }) => {
-      if (opts.format !== "jsonl" && opts.format !== "table") {
-        ctx.fail(`--format must be jsonl or table, not "${opts.format}"`);
-        return;
-      }
-      const { extractArticle } = await import("../../extract/index.js");
-      const { expandPaths, loadArticles } = await import("../../sources/local-files.js");
-      const paths = await expandPaths(files);
-      const progress = createProgress("extract", paths.length);
-      let failures = 0;
-      for await (const loaded of loadArticles(paths)) {
-        if (!loaded.ok) {
-          failures++;
-          ctx.stderr(
-            `newsfigures extract: ${loaded.failure.source}: ${describeError(loaded.failure.error)}\n`,
-          );
-          continue;
+    .action(
+      async (files: string[], opts: { withBody: boolean; explain: boolean; format: string }) => {
+        if (opts.format !== "jsonl" && opts.format !== "table") {
+          ctx.fail(`--format must be jsonl or table, not "${opts.format}"`);
+          return;
         }
-        try {
-          const { result, warnings } = extractArticle(loaded.article.input, {
-            withBody: opts.withBody,
-          });
-          for (const w of warnings)
-            ctx.stderr(`newsfigures extract: ${result.source}: warning ${w.code}: ${w.message}\n`);
-          await ctx.stdout(
-            opts.format === "table" ? `${tableOf(result)}\n\n` : `${JSON.stringify(result)}\n`,
-          );
-        } catch (err) {
-          failures++;
-          ctx.stderr(
-            `newsfigures extract: ${loaded.article.input.source}: ${describeError(err)}\n`,
-          );
+        const { extractArticle } = await import("../../extract/index.js");
+        const { expandPaths, loadArticles } = await import("../../sources/local-files.js");
+        const paths = await expandPaths(files);
+        const progress = createProgress("extract", paths.length);
+        let failures = 0;
+        for await (const loaded of loadArticles(paths)) {
+          if (!loaded.ok) {
+            failures++;
+            ctx.stderr(
+              `newsfigures extract: ${loaded.failure.source}: ${describeError(loaded.failure.error)}\n`,
+            );
+            continue;
+          }
+          try {
+            const { result, warnings } = extractArticle(loaded.article.input, {
+              withBody: opts.withBody,
+              explain: opts.explain,
+            });
+            for (const w of warnings)
+              ctx.stderr(
+                `newsfigures extract: ${result.source}: warning ${w.code}: ${w.message}\n`,
+              );
+            await ctx.stdout(
+              opts.format === "table" ? `${tableOf(result)}\n\n` : `${JSON.stringify(result)}\n`,
+            );
+          } catch (err) {
+            failures++;
+            ctx.stderr(
+              `newsfigures extract: ${loaded.article.input.source}: ${describeError(err)}\n`,
+            );
+          }
+          progress.tick();
         }
-        progress.tick();
-      }
-      progress.done();
-      if (failures > 0) {
-        ctx.stderr(`newsfigures extract: ${failures} input(s) failed; see the lines above\n`);
-        ctx.setExitCode(1);
-      }
-    });
+        progress.done();
+        if (failures > 0) {
+          ctx.stderr(`newsfigures extract: ${failures} input(s) failed; see the lines above\n`);
+          ctx.setExitCode(1);
+        }
+      },
+    );
 }
 
 function tableOf(r: ArticleResult): string {

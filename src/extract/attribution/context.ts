@@ -27,7 +27,8 @@ const RIGHT_MAX = 70;
 /** The previous figure's own tail ("... per diluted share,"). */
 const PREV_TAIL =
   /^\s*(?:(?:a|per|for each)\s+(?:diluted\s+|basic\s+)?(?:share|shr)|a (?:year|month|day|quarter)|each|apiece)\b/i;
-const RIGHT_STOP = /[;\n]| — /;
+/** A line break ends a clause unless the text runs on in lower case: wire copy wraps its lines mid-clause. */
+const RIGHT_STOP = /;|\n(?![a-z0-9])| — /;
 /** ", and the ...", ", while ...", ", but ...": a new clause with its own subject. */
 const CLAUSE_JOIN = /,\s+(?:and|while|but|whereas)\s+(?=(?:the|its|a|an|[A-Z]))/g;
 
@@ -61,7 +62,7 @@ export function contextsOf(
       leftRaw.lastIndexOf(";"),
       leftRaw.lastIndexOf(" — "),
       leftRaw.lastIndexOf(" - "),
-      leftRaw.lastIndexOf("\n"),
+      paragraphBreak(leftRaw),
       clauseBreak(leftRaw),
     );
     if (cut >= 0) leftStart += cut + 1;
@@ -70,9 +71,28 @@ export function contextsOf(
       figure.end + RIGHT_MAX,
       next && next.start >= figure.end ? next.start : Number.POSITIVE_INFINITY,
     );
-    const rightRaw = text.slice(figure.end, rightEnd);
+    let rightFrom = figure.end;
+    // "EUR 5 million ( USD 6.5 m ) in cost savings": read past a conversion in brackets.
+    const gap = next ? text.slice(figure.end, next.start) : "";
+    const unbracketed =
+      next !== undefined &&
+      /^ +$/.test(gap) &&
+      next.kind === "money" &&
+      figure.kind === "money" &&
+      next.currency !== figure.currency;
+    if (next && (/^\s*\(\s*$/.test(gap) || unbracketed)) {
+      // "EUR 40 million USD 51.2 m index-linked bond": the same, without brackets.
+      const close = unbracketed ? next.end - 1 : text.indexOf(")", next.end);
+      if (close >= 0 && close - next.end <= 3) {
+        rightFrom = close + 1;
+        rightEnd = Math.min(sentence.end, rightFrom + RIGHT_MAX);
+        const after = figures[index + 2];
+        if (after && after.start >= rightFrom) rightEnd = Math.min(rightEnd, after.start);
+      }
+    }
+    const rightRaw = text.slice(rightFrom, rightEnd);
     const stop = rightRaw.search(RIGHT_STOP);
-    if (stop >= 0) rightEnd = figure.end + stop;
+    if (stop >= 0) rightEnd = rightFrom + stop;
     const lineStart = text.lastIndexOf("\n", figure.start - 1) + 1;
     const le = text.indexOf("\n", figure.end);
     out.push({
@@ -84,7 +104,10 @@ export function contextsOf(
       leftStart,
       left: text.slice(leftStart, figure.start),
       rightEnd,
-      right: text.slice(figure.end, Math.max(figure.end, rightEnd)),
+      right:
+        rightFrom === figure.end
+          ? text.slice(figure.end, Math.max(figure.end, rightEnd))
+          : ` ${text.slice(rightFrom, Math.max(rightFrom, rightEnd))}`,
       line: text.slice(lineStart, le === -1 ? text.length : le),
       lineStart,
     });
@@ -98,4 +121,36 @@ function clauseBreak(s: string): number {
   // matchAll runs on a copy of the regex: the shared one keeps no state.
   for (const m of s.matchAll(CLAUSE_JOIN)) at = m.index + m[0].length - 1;
   return at;
+}
+
+/** The last line break in a window that starts a paragraph, a row or a new line of its own. */
+function paragraphBreak(s: string): number {
+  for (let i = s.length - 2; i >= 0; i--) {
+    if (s[i] !== "\n") continue;
+    const next = s[i + 1] as string;
+    // A wrapped line goes on in lower case ("net income\nin 1986 rose"); anything else starts anew.
+    if ((!/[a-z0-9]/.test(next) && !wrapped(s, i)) || isShortLine(s, i)) return i;
+  }
+  return s.endsWith("\n") ? s.length - 1 : -1;
+}
+
+/** A long line that stops mid-sentence was wrapped: "includes income loss of\nMetCap subsidiary". */
+function wrapped(s: string, nl: number): boolean {
+  const start = s.lastIndexOf("\n", nl - 1);
+  const line = s.slice(start + 1, nl);
+  // "GAAP operating margin: 14.2%, ...": a labelled row is a line of its own.
+  return (
+    start >= 0 &&
+    nl - start >= 55 &&
+    !/[.:;!?"”)]\s*$/.test(line) &&
+    !/^\s*[A-Z][^:]{0,40}:\s*(?:[-+$€£¥(]\s*\d|\d[\d,.]*\s*(?:%|pct|per|mln|bln|billion|million|dlrs|cts))/.test(
+      line,
+    )
+  );
+}
+
+/** The line before a break is short (a heading, a table row), not a wrapped line of prose. */
+function isShortLine(s: string, nl: number): boolean {
+  const start = s.lastIndexOf("\n", nl - 1);
+  return start >= 0 && nl - start < 45;
 }

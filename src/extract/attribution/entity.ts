@@ -17,7 +17,7 @@ const MARKET_AFTER_COUNTRY =
 
 /** Economies whose statistics a central-bank story reports. */
 const COUNTRY =
-  /^(?:United States|China|Japan|Germany|United Kingdom|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Russia|Switzerland|Sweden|Norway|Turkey|Indonesia|Netherlands|Euro zone)$/;
+  /^(?:United States|China|Japan|Germany|United Kingdom|Britain|France|India|Canada|Italy|Spain|Brazil|Mexico|Australia|South Korea|Korea|Russia|Soviet Union|Switzerland|Sweden|Norway|Denmark|Finland|Iceland|Turkey|Indonesia|Netherlands|Belgium|Luxembourg|Austria|Ireland|Portugal|Greece|Poland|Hungary|Czech Republic|Romania|Ukraine|Estonia|Latvia|Lithuania|Taiwan|Hong Kong|Singapore|Malaysia|Thailand|Philippines|Vietnam|Pakistan|Bangladesh|Saudi Arabia|Kuwait|Iran|Iraq|Israel|Egypt|Nigeria|South Africa|Kenya|New Zealand|Argentina|Chile|Colombia|Peru|Venezuela|Ecuador|Euro zone)$/;
 /** Figures of an economy that a central-bank story reports (payrolls, spending). */
 const ECONOMY: ReadonlySet<Metric> = new Set([
   "inflation",
@@ -54,7 +54,7 @@ export class MentionIndex {
   }
 }
 
-function owns(m: EntityMention, metric: Metric, text: string): boolean {
+export function owns(m: EntityMention, metric: Metric, text: string): boolean {
   if (m.type === "person") return false;
   const k = KNOWN_BY_FORM.get(m.name);
   if (k?.peripheral) return false;

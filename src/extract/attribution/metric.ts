@@ -17,15 +17,90 @@ interface Hit {
 
 const COMPILED = METRIC_LEXICON.map((e) => ({
   metric: e.metric,
-  re: new RegExp(`(?<![\\w&-])(?:${e.phrases.join("|")})(?![\\w&])`, "gi"),
+  // A phrase may wrap to the next line ("market\npenetration" in wire copy).
+  re: new RegExp(
+    `(?<![\\w&-])(?:${e.phrases.map((p) => p.replace(/ /g, "\\s+")).join("|")})(?![\\w&])`,
+    "gi",
+  ),
+  prefixes: literalPrefixes(e.phrases),
 }));
+
+/**
+ * The literal words every phrase of an entry starts with ("revenues?" -> "revenue"), or
+ * null when some phrase starts with a pattern: a window that holds none of them cannot
+ * match the entry, and its regular expression need not run.
+ */
+function literalPrefixes(phrases: string[]): string[] | null {
+  const out: string[] = [];
+  for (const p of phrases) {
+    const m = /^[a-z&'’ -]+/i.exec(p);
+    if (!m) return null;
+    // "revenues?": the letter before a quantifier is optional.
+    let lit = m[0];
+    if (/[?*]/.test(p[lit.length] ?? "")) lit = lit.slice(0, -1);
+    if (lit.length < 2) return null;
+    out.push(lit.toLowerCase());
+  }
+  return out;
+}
+
+/** Entries by the first three letters of a phrase's first word, to find which can match a window. */
+const BY_START = new Map<string, Array<{ word: string; entry: number }>>();
+const ALWAYS: number[] = [];
+COMPILED.forEach((e, entry) => {
+  if (e.prefixes === null) {
+    ALWAYS.push(entry);
+    return;
+  }
+  for (const p of e.prefixes) {
+    const word = p.split(" ")[0] as string;
+    const key = word.slice(0, 3);
+    const list = BY_START.get(key);
+    if (list) list.push({ word, entry });
+    else BY_START.set(key, [{ word, entry }]);
+  }
+});
+
+/** Flags of the lexicon entries that may match the current window (reused: no allocation per call). */
+const POSSIBLE = new Uint8Array(COMPILED.length);
+
+/** Marks the lexicon entries whose phrases may start at one of the window's words. */
+function markPossible(lower: string): void {
+  POSSIBLE.fill(0);
+  for (const k of ALWAYS) POSSIBLE[k] = 1;
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    // Words as the phrases' lookbehind sees them: runs of letters, digits, "&" and "-".
+    while (i < n && !wordChar(lower.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && wordChar(lower.charCodeAt(i))) i++;
+    if (i - start < 2) continue;
+    const list = BY_START.get(lower.slice(start, Math.min(i, start + 3)));
+    if (!list) continue;
+    for (const x of list)
+      if (POSSIBLE[x.entry] === 0 && lower.startsWith(x.word, start)) POSSIBLE[x.entry] = 1;
+  }
+}
+
+function wordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38 || c === 45;
+}
 
 function hitsIn(s: string): Hit[] {
   const out: Hit[] = [];
-  for (const { metric, re } of COMPILED) {
+  markPossible(s.toLowerCase());
+  for (let k = 0; k < COMPILED.length; k++) {
+    if (POSSIBLE[k] === 0) continue;
+    const { metric, re } = COMPILED[k] as (typeof COMPILED)[number];
     re.lastIndex = 0;
     for (const m of s.matchAll(re))
-      out.push({ metric, start: m.index, end: m.index + m[0].length, phrase: m[0] });
+      out.push({
+        metric,
+        start: m.index,
+        end: m.index + m[0].length,
+        phrase: m[0].replace(/\s+/g, " "),
+      });
   }
   return out;
 }
@@ -39,10 +114,10 @@ export interface MetricReading {
 const RIGHT_GAP = /^[-\s]*(?:[A-Za-z][\w&'-]*[-\s]+){0,3}$/;
 /** Generic nouns that name a metric only when they stand before the figure ("rate of 4%"), not after it ("a 2.4% annualised rate"). */
 const RIGHT_GENERIC =
-  /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round|offer|premium|deal)$/i;
+  /^(?:(?:a|per) (?:diluted )?share|stock|common stock|shares|rates?|annual(?:ized|ised)? rates?|prices?|costs?|index|round)$/i;
 /** Verb-like phrases that name the metric only right before the figure ("raised $200 million", not "Dividend Raised to C$1.12"). */
 const VERBISH =
-  /^(?:raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
+  /^(?:earned|raised?|raising|booked|sold|shipped|delivered|priced|invest|investing|borrow|spend|acquire|lost|closed at|settled at|hires|employs)$/i;
 const RIGHT_GAP_BAD =
   /\b(?:to|from|at|by|and|or|than|with|as|after|before|on|compared|versus|vs|while|which|that|when|said|says)\b|[,(]/i;
 
@@ -62,7 +137,9 @@ export function readMetric(c: FigureContext): MetricReading | null {
       gap.length > 32 ||
       !RIGHT_GAP.test(gap) ||
       RIGHT_GAP_BAD.test(gap) ||
-      RIGHT_GENERIC.test(h.phrase)
+      // "$19 million in costs": "in" + a noun names the figure's measure even when the noun is generic.
+      (RIGHT_GENERIC.test(h.phrase) &&
+        !(/^\s+in\s+$/.test(gap) && /^(?:costs?|prices?|offer|premium|deal)$/i.test(h.phrase)))
     )
       continue;
     if (
@@ -82,6 +159,9 @@ export function readMetric(c: FigureContext): MetricReading | null {
   for (const h of lefts) {
     if (VERBISH.test(h.phrase)) {
       const gap = c.left.slice(h.end);
+      // "earned 142 million dlrs", not "had earned the maximum of $195 million".
+      if (/^earned$/i.test(h.phrase) && !/^\s*(?:about|approximately|some|nearly)?\s*$/i.test(gap))
+        continue;
       if (
         /\b(?:to|from|at|and|by)\b|[,;]/i.test(gap) ||
         gap.split(/\s+/).filter(Boolean).length > 3
@@ -129,7 +209,7 @@ function phraseAround(s: string, h: Hit): string {
     .filter(Boolean)
     .filter(
       (w) =>
-        !/^(?:the|a|an|its|their|his|her|our|and|or|of|in|on|at|to|for|with|by|from|as|said|was|were|is|are|has|had|have|that|which|while|record|total|quarterly)$/i.test(
+        !/^(?:['’]?s|the|a|an|its|their|his|her|our|and|or|of|in|on|at|to|for|with|by|from|as|said|was|were|is|are|has|had|have|that|which|while|record|total|quarterly)$/i.test(
           w,
         ),
     );

@@ -28,6 +28,8 @@ const FRACTION_DENOMINATORS: ReadonlySet<number> = new Set([2, 4, 8, 16, 32, 64]
 const LEADING_DOT = /\.\d+/y;
 /** " .5" after a whole number, not followed by more of a number (" .5.6", " .5,6"). */
 const SPLIT_DECIMAL = / \.(\d+)(?![\d.,:/]*\d)/y;
+/** "EUR415 ,000": tokenised text splits a thousands group at its comma. */
+const SPLIT_THOUSANDS = / ,(\d{3})(?![\d.,:/]*\d)/y;
 
 export function parseNumberAt(text: string, i: number): ParsedNumber | null {
   const c = text.charCodeAt(i);
@@ -96,6 +98,21 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
       return {
         value: Number(`${whole}.${d[1]}`),
         end: end + d[0].length,
+        words: false,
+        formatted: true,
+        intDigits: whole.length,
+      };
+    }
+  }
+  // "EUR415 ,000", "EUR63 ,000": join the group again, as for the decimal point above.
+  if (!grouped && m[0].length <= 3 && m[0].indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+    SPLIT_THOUSANDS.lastIndex = end;
+    const g = SPLIT_THOUSANDS.exec(text);
+    if (g) {
+      const whole = `${m[0]}${g[1]}`;
+      return {
+        value: Number(whole),
+        end: end + g[0].length,
         words: false,
         formatted: true,
         intDigits: whole.length,

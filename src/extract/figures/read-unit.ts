@@ -5,7 +5,13 @@
  * alternative at one position.
  */
 import type { FigureKind } from "../../model/index.js";
-import { COUNT_NOUNS, COUNT_UNIT_NAME, NOT_MODIFIERS } from "./data/count-nouns.js";
+import {
+  COUNT_NOUNS,
+  COUNT_UNIT_NAME,
+  NOT_MODIFIERS,
+  VOLUME_CUE,
+  VOLUME_NOUNS,
+} from "./data/count-nouns.js";
 import {
   CURRENCY_WORDS,
   currencyOfCode,
@@ -235,7 +241,9 @@ function readCountNoun(
     const lw = word.toLowerCase();
     const end = p + m[0].length;
     if (
-      (COUNT_NOUNS.has(lw) || (!wordsNumber && DIGITS_ONLY_NOUNS.has(lw))) &&
+      (COUNT_NOUNS.has(lw) ||
+        (!wordsNumber && DIGITS_ONLY_NOUNS.has(lw)) ||
+        (VOLUME_NOUNS.has(lw) && volumeSold(text, pos))) &&
       (value === 1 || lw.endsWith("s") || INVARIANT_NOUNS.has(lw))
     ) {
       // "610,000 Staff Builders common": a capitalised head followed by a capitalised word is a name.
@@ -272,4 +280,15 @@ function readCountNoun(
     p = end;
   }
   return null;
+}
+
+/** The clause before a volume says it is sold, delivered or traded. */
+function volumeSold(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 120), pos);
+  const stop = Math.max(
+    before.lastIndexOf(". "),
+    before.lastIndexOf("; "),
+    before.lastIndexOf("\n\n"),
+  );
+  return VOLUME_CUE.test(stop >= 0 ? before.slice(stop) : before);
 }

@@ -291,3 +291,19 @@ export const NOT_MODIFIERS: ReadonlySet<string> = new Set(
     "more less over under about up down into out last next first second third largest biggest top leading best smallest major key main"
   ).split(" "),
 );
+
+/**
+ * Units of physical volume. A volume is a business count only where sales, deliveries or
+ * trade are said of it ("sold 20.3 million liters of beer", "sales fell to 4.16 million
+ * litres"); "can weigh around 10 tons" or an oil field's output is not counted.
+ */
+export const VOLUME_NOUNS: ReadonlySet<string> = new Set([
+  "litres",
+  "liters",
+  "tonnes",
+  "tons",
+  "barrels",
+  "gallons",
+]);
+export const VOLUME_CUE =
+  /\b(?:sales|sold|sell|sells|selling|deliveries|delivered|shipments|shipped|exports|exported|imports|imported)\b/i;

@@ -1,0 +1,379 @@
+/**
+ * A one-pass part-of-speech tagger for the words around figures. Its word list is
+ * compromise's lexicon (about 24,000 forms: verbs in every tense, function words, names,
+ * places), read once per process as data; compromise's own tagger never runs. Words the
+ * lexicon does not know are nouns, capitalised ones proper nouns; a short list of our own
+ * settles the words financial news uses in another sense than the lexicon's ("rose",
+ * "shares", "net"). Each token looks only at itself and the tag before it: linear.
+ */
+import { createRequire } from "node:module";
+
+export type Tag =
+  | "det" // the, a, this
+  | "prep" // of, in, for
+  | "conj" // and, but, while
+  | "wh" // which, who, that (relative)
+  | "pron" // it, they
+  | "poss" // its, their, 's
+  | "verb"
+  | "modal"
+  | "adv"
+  | "adj"
+  | "noun"
+  | "proper"
+  | "num"
+  | "punct";
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  tag: Tag;
+  /** The lexicon says a name (person, first name) or a place; used to keep people from owning figures. */
+  nameKind: "person" | "place" | "demonym" | "date" | "org" | null;
+  /** The lexicon has the word as a past-tense verb ("slipped", "rose"). */
+  past: boolean;
+}
+
+type LexTag = string | string[];
+let lexicon: Record<string, LexTag> | null = null;
+
+/**
+ * compromise's lexicon, loaded on first use (a require keeps module load free of it) and
+ * copied into a plain object of its own, so the rest of compromise's model can be let go:
+ * only the word list is data we need, not compromise's tagger.
+ */
+function lex(): Record<string, LexTag> {
+  if (lexicon === null) {
+    const require = createRequire(import.meta.url);
+    const id = require.resolve("compromise/two");
+    const nlp = require(id) as { model(): { one: { lexicon: Record<string, LexTag> } } };
+    const own: Record<string, LexTag> = Object.create(null);
+    for (const [w, t] of Object.entries(nlp.model().one.lexicon)) own[w] = t;
+    lexicon = own;
+    delete require.cache[id];
+  }
+  return lexicon;
+}
+
+/** Words financial news uses in a sense the general lexicon ranks second. */
+const OURS: Record<string, Tag> = {
+  rose: "verb",
+  shares: "noun",
+  share: "noun",
+  net: "adj",
+  operating: "adj",
+  sales: "noun",
+  profit: "noun",
+  profits: "noun",
+  loss: "noun",
+  losses: "noun",
+  revenue: "noun",
+  revenues: "noun",
+  earnings: "noun",
+  increased: "verb",
+  decreased: "verb",
+  totalled: "verb",
+  totaled: "verb",
+  totalling: "verb",
+  totaling: "verb",
+  amounted: "verb",
+  compared: "verb",
+  that: "wh",
+  which: "wh",
+  who: "wh",
+  whose: "wh",
+  while: "conj",
+  whereas: "conj",
+  although: "conj",
+  though: "conj",
+  its: "poss",
+  their: "poss",
+  his: "poss",
+  her: "poss",
+  "'s": "poss",
+  "’s": "poss",
+  it: "pron",
+  they: "pron",
+  we: "pron",
+  he: "pron",
+  she: "pron",
+  pct: "noun",
+  percent: "noun",
+  mln: "num",
+  bln: "num",
+  billion: "num",
+  million: "num",
+  dlrs: "noun",
+  stake: "noun",
+  ai: "noun",
+  company: "noun",
+  group: "noun",
+  shed: "verb",
+  slid: "verb",
+  sank: "verb",
+  ebit: "noun",
+  ebitda: "noun",
+  gaap: "noun",
+  eps: "noun",
+  cpi: "noun",
+  gdp: "noun",
+  pce: "noun",
+  ppi: "noun",
+  ipo: "noun",
+  capex: "noun",
+  rpo: "noun",
+  ceo: "noun",
+  cfo: "noun",
+};
+
+/** Nouns that are also verbs: after a determiner or adjective they are nouns ("a rise"). */
+const NOUN_AFTER_DET = new Set(["det", "adj", "poss", "num"]);
+
+export function tagText(text: string, base: number, from: number, to: number): Token[] {
+  const L = lex();
+  const out: Token[] = [];
+  let i = from;
+  const push = (a: number, b: number): void => {
+    const prev = out.length > 0 ? (out[out.length - 1] as Token).tag : null;
+    // The word after a dateline or a label ("MUMBAI:", "NOTE:") starts the sentence too.
+    const first = out.length === 0 || (out[out.length - 1] as Token).text === ":";
+    out.push(tokenOf(text.slice(a, b), base + a, prev, first, L, text[b]));
+  };
+  // One scan: words (with inner "&", ".", "-", apostrophes), numbers, single marks.
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (isLetter(c)) {
+      while (j < to && isWordChar(text.charCodeAt(j))) j++;
+      // A word ends on a letter, digit or "&" ("Corp." leaves the period; "Technologies'" the apostrophe).
+      while (
+        j > i + 1 &&
+        !isLetter(text.charCodeAt(j - 1)) &&
+        !isDigit(text.charCodeAt(j - 1)) &&
+        text.charCodeAt(j - 1) !== 38
+      )
+        j--;
+      // "Dell's": the possessive is a token of its own.
+      const q = text.charCodeAt(j - 2);
+      if (j - i > 2 && (text[j - 1] === "s" || text[j - 1] === "S") && (q === 39 || q === 0x2019)) {
+        push(i, j - 2);
+        push(j - 2, j);
+      } else push(i, j);
+    } else if (isDigit(c)) {
+      while (j < to && (isDigit(text.charCodeAt(j)) || text[j] === "," || text[j] === ".")) j++;
+      push(i, j);
+    } else if (
+      (c === 39 || c === 0x2019) &&
+      (text[i + 1] === "s" || text[i + 1] === "S") &&
+      !isWordChar(text.charCodeAt(i + 2))
+    ) {
+      j = i + 2;
+      push(i, j);
+    } else push(i, j);
+    i = j;
+  }
+  return out;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Letters, digits and the marks that sit inside a word: & . ' ’ - */
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 38 || c === 46 || c === 39 || c === 0x2019 || c === 45;
+}
+
+/** What a word form says by itself, before its neighbours: worked out once per form. */
+interface WordInfo {
+  base: "num" | "punct" | "poss" | "word";
+  own: Tag | undefined;
+  tags: string[];
+  nameKind: Token["nameKind"];
+  past: boolean;
+  /** "Toronto-based": a place made an adjective. */
+  placeAdjective: boolean;
+  currency: boolean;
+  allCaps: boolean;
+  monthish: boolean;
+  capital: boolean;
+  ly: boolean;
+}
+
+const INFO = new Map<string, WordInfo>();
+
+function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
+  let info = INFO.get(w);
+  if (info) return info;
+  const c = w.charCodeAt(0);
+  const lower = w.toLowerCase();
+  const entry = L[lower] ?? L[w];
+  const tags = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  const own = OURS[lower];
+  info = {
+    base:
+      (c >= 48 && c <= 57) || /\d/.test(w)
+        ? "num"
+        : !/[A-Za-z]/.test(w)
+          ? w === "'" || w === "’"
+            ? "poss"
+            : "punct"
+          : w === "'s" || w === "’s"
+            ? "poss"
+            : "word",
+    own,
+    tags,
+    nameKind: nameKindOf(tags),
+    past: tags.includes("PastTense") || own === "verb",
+    placeAdjective:
+      /-(?:based|listed|owned|headquartered|born|registered|controlled|backed|focused)$/i.test(w),
+    currency: CURRENCY_WORD.test(w),
+    allCaps: /^[A-Z0-9&-]{2,}$/.test(w) && !["THE", "A", "AND", "OF"].includes(w),
+    monthish: MONTHISH.test(w),
+    capital: c >= 65 && c <= 90,
+    ly: /ly$/.test(lower) && lower.length > 4,
+  };
+  if (INFO.size > 20_000) INFO.clear();
+  INFO.set(w, info);
+  return info;
+}
+
+function tokenOf(
+  w: string,
+  start: number,
+  prev: Tag | null,
+  first: boolean,
+  L: Record<string, LexTag>,
+  nextChar?: string,
+): Token {
+  const c0 = w.charCodeAt(0);
+  // Numbers and marks need no lexicon (and would fill the word cache with one-off forms).
+  if (isDigit(c0) || !isLetter(c0)) {
+    const tag: Tag = isDigit(c0)
+      ? "num"
+      : w === "'s" || w === "’s" || w === "'" || w === "’"
+        ? "poss"
+        : "punct";
+    return { start, end: start + w.length, text: w, tag, nameKind: null, past: false };
+  }
+  const info = infoOf(w, L);
+  const t: Token = {
+    start,
+    end: start + w.length,
+    text: w,
+    tag: "noun",
+    nameKind: info.nameKind,
+    past: info.past,
+  };
+  if (info.base !== "word") {
+    t.tag = info.base;
+    return t;
+  }
+  // "C$2.74", "US$5.3 billion": a currency prefix, not a word.
+  if (nextChar === "$" && w.length <= 3 && info.capital && /^[A-Z]+$/.test(w)) {
+    t.tag = "num";
+    return t;
+  }
+  const { own, tags, nameKind: kind } = info;
+  if (own) t.tag = own;
+  else if (tags.length > 0) t.tag = coarse(tags, prev);
+  else t.tag = info.ly ? "adv" : "noun";
+  if (info.placeAdjective) {
+    t.tag = "adj";
+    return t;
+  }
+  if (info.currency) {
+    t.tag = "num";
+    return t;
+  }
+  // A capitalised word is a name unless it starts the sentence as a common word.
+  if (info.capital && own === undefined) {
+    const common = t.tag !== "noun" && !(kind === "person" || kind === "place") && t.tag !== "adj";
+    if (!first && (t.tag === "noun" || t.tag === "adj" || kind !== null)) t.tag = "proper";
+    else if (!first && !common && w.length > 1) t.tag = "proper";
+    // "Brakston Mining": a capitalised word after a name continues it, whatever its part of speech.
+    else if (!first && prev === "proper") t.tag = "proper";
+    else if (first && tags.length === 0 && t.tag !== "adv") t.tag = "proper";
+    else if (first && (kind === "person" || kind === "place" || kind === "org")) t.tag = "proper";
+    if (info.allCaps) t.tag = "proper";
+    // Months and days are dates, not names ("July-September period").
+    if (kind === "date" || info.monthish) t.tag = "noun";
+  }
+  return t;
+}
+
+/** Currency words and codes before an amount ("Rs 612 crore", "EUR 13.1 mn"). */
+const CURRENCY_WORD =
+  /^(?:EUR|EURO|USD|GBP|JPY|CHF|SEK|NOK|DKK|ISK|INR|RMB|CNY|HKD|CAD|AUD|Rs|dlrs?|stg)$/;
+const MONTH =
+  "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const MONTHISH = new RegExp(`^${MONTH}\\.?(?:-${MONTH}\\.?)?$`);
+
+function nameKindOf(tags: string[]): Token["nameKind"] {
+  for (const x of tags) {
+    if (/^(?:Month|WeekDay|Date|Holiday)$/.test(x)) return "date";
+    if (/^(?:Organization|Company|SportsTeam|ProperNoun)$/.test(x)) return "org";
+    if (/Name$|^Person$|^Actor$|^Honorific$/.test(x)) return "person";
+    if (/^(?:Country|City|Place|Region)$/.test(x)) return "place";
+    if (x === "Demonym") return "demonym";
+  }
+  return null;
+}
+
+function coarse(tags: string[], prev: Tag | null): Tag {
+  for (const x of tags) {
+    switch (x) {
+      case "Determiner":
+        return "det";
+      case "Preposition":
+        return "prep";
+      case "Conjunction":
+        return "conj";
+      case "QuestionWord":
+        return "wh";
+      case "Pronoun":
+      case "Reflexive":
+        return "pron";
+      case "Possessive":
+        return "poss";
+      case "Copula":
+        return "verb";
+      case "Modal":
+        return "modal";
+      case "Adverb":
+      case "Negative":
+        return "adv";
+      case "Adjective":
+      case "Comparative":
+      case "Superlative":
+      case "Demonym":
+        return "adj";
+      case "TextValue":
+      case "Multiple":
+        return "num";
+      case "PastTense":
+        return prev === "det" ? "noun" : "verb";
+      case "PresentTense":
+      case "Infinitive":
+      case "Participle":
+      case "PhrasalVerb":
+      case "Verb":
+      case "Imperative":
+        return prev !== null && NOUN_AFTER_DET.has(prev) ? "noun" : "verb";
+      case "Gerund":
+        return prev !== null && NOUN_AFTER_DET.has(prev) ? "adj" : "verb";
+      default:
+        break;
+    }
+  }
+  return "noun";
+}
