@@ -203,7 +203,12 @@ function readRow(
   return { label, rowLabel: known, cells, cellsStart, end: lineEnd };
 }
 
+/** Words of a sentence, not of a row label: "net profit was 5.31 billion francs" is prose. */
+const PROSE_WORDS =
+  /\b(?:the|a|an|was|were|is|are|has|had|have|be|been|rose|fell|said|says|to|from|totalled|totaled|reached|posted|reported|increased|decreased)\b/i;
+
 function byWords(label: string): RowLabel | null {
+  if (PROSE_WORDS.test(label)) return null;
   const hit = LABEL_WORDS.find(([re]) => re.test(label));
   return hit ? { pattern: hit[0], ...hit[1] } : null;
 }

@@ -145,6 +145,9 @@ describe("text-table line shapes", () => {
     expect(read("Net income rose to 5.2 mln dlrs from 4.1 mln dlrs\n")).toEqual([]);
     expect(read("Pay April 15\nRecord April 1\n")).toEqual([]);
     expect(read("Revenue: $1.23 billion, up 8%\n")).toEqual([]);
+    // A short sentence on a line of its own names a metric but is not a row.
+    expect(read("The Danish brewer said net profit was 2.9 billion crowns.\n")).toEqual([]);
+    expect(read("Orlen Oyj net profit rose to 12.5 mln euro ( $ 17.1 mln ) .\n")).toEqual([]);
   });
 
   it("reads a typo'd unit into the cell's text", () => {
