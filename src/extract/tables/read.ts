@@ -17,6 +17,7 @@
 import type { EntityRef, Period } from "../../model/index.js";
 import { parsePeriod } from "../attribution/period.js";
 import { CENT_CURRENCIES } from "../figures/data/currencies.js";
+import { COUNT_WORDS, TENS, UNITS } from "../figures/data/number-words.js";
 import type { Attribution, Figure } from "../types.js";
 import { type Cell, cellTail, readCell } from "./cells.js";
 import {
@@ -61,6 +62,15 @@ interface Row {
 }
 
 const MAX_LABEL_WORDS = 7;
+
+/**
+ * A row holds a number: digits, `nil`, or a number word ("Net seven mln"). Most lines of
+ * prose hold none, and are passed over with one test instead of a cell read a word.
+ */
+const MAY_HOLD_CELL = new RegExp(
+  `\\d|\\b(?:nil|${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)].join("|")})\\b`,
+  "i",
+);
 /** A label word, or a note in brackets inside the label ("Net income (loss)"). */
 const LABEL_WORD = /[A-Za-z][A-Za-z'.&/-]*|\([A-Za-z][^)\n]{0,40}\)/y;
 const SEPARATOR =
@@ -112,7 +122,7 @@ export function readTables(text: string, options: TableOptions): TableReading {
       pos = end + 1;
       continue;
     }
-    const row = readRow(text, pos, end, labels);
+    const row = MAY_HOLD_CELL.test(line) ? readRow(text, pos, end, labels) : null;
     if (!row) {
       if (inTable) {
         inTable = false;
