@@ -27,17 +27,17 @@ function inputOf(bytes) {
  * Repeat fn on the input until about 2 MB have gone through (at least `minReps` times);
  * median MB/s by wall time and by CPU time (steadier on a shared machine).
  */
-function mbPerSecond(input, fn, minReps = 3) {
+async function mbPerSecond(input, fn, minReps = 3) {
   const mb = (typeof input === "string" ? Buffer.byteLength(input, "utf8") : input.length) / 1e6;
   const reps = Math.max(minReps, Math.ceil(2 / mb));
-  fn(input); // warm
+  await fn(input); // warm
   const wall = [];
   const cpu = [];
   for (let run = 0; run < runsArg(3); run++) {
     settle();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    for (let i = 0; i < reps; i++) fn(input);
+    for (let i = 0; i < reps; i++) await fn(input);
     wall.push((mb * reps) / ((performance.now() - t0) / 1000));
     cpu.push((mb * reps) / (cpuMsSince(c0) / 1000));
   }
@@ -52,12 +52,12 @@ console.log(
 const rates = [];
 for (const size of SIZES) {
   const text = inputOf(size);
-  const whole = mbPerSecond(
+  const whole = await mbPerSecond(
     text,
     (t) => extractArticle({ source: "bench", body: t }).result.metrics.length,
     1,
   );
-  const figs = mbPerSecond(text, (t) => findFigures(t).length, 1);
+  const figs = await mbPerSecond(text, (t) => findFigures(t).length, 1);
   rates.push(whole.cpu);
   console.log(
     `${label(size).padEnd(8)} ${fmt(whole.wall, 2).padStart(15)} ${fmt(whole.cpu, 2).padStart(12)} ${fmt(figs.wall, 2).padStart(13)} ${fmt(figs.cpu, 2).padStart(12)}`,
@@ -91,9 +91,9 @@ const SHAPES = {
 };
 
 /** parse + extract, or the code of the typed error that stopped it. */
-function analyse(raw) {
+async function analyse(raw) {
   try {
-    analysePage({
+    await analysePage({
       kind: "html",
       source: "bench",
       raw,
@@ -122,8 +122,8 @@ for (const [name, make] of Object.entries(SHAPES)) {
   const cpu = [];
   for (const size of SIZES) {
     const raw = Buffer.from(make(size));
-    const outcome = analyse(raw);
-    const r = mbPerSecond(raw, analyse, 1);
+    const outcome = await analyse(raw);
+    const r = await mbPerSecond(raw, analyse, 1);
     cpu.push(r.cpu);
     if (outcome !== "ok") refusals.set(`${name} ${label(size)}`, outcome);
     cells.push(`${fmt(r.cpu, 2)}${outcome === "ok" ? " " : "!"}`.padStart(10));
