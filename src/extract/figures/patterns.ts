@@ -69,7 +69,7 @@ const SYMBOL_PREFIX = alt(
 
 /** A currency prefix ending right before the number. */
 export const PREFIX_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z0-9$])(${DOLLAR_PREFIX}|${SYMBOL_PREFIX}|rs\\.?|rmb|rm|y=|PS|[A-Za-z]{3})\\s?$`,
+  `(?:^|[^A-Za-z0-9$])(${DOLLAR_PREFIX}|${SYMBOL_PREFIX}|rs\\.?|rmb|rm|y=|PS|euro|\\(\\s*x20ac\\s*\\)|[A-Za-z]{3})\\s?$`,
   "i",
 );
 

@@ -57,6 +57,20 @@ describe("money", () => {
         { text: "16 %", amount: 16 },
       ],
     ],
+    // "EURO" as a capitalised prefix; never the lower-case currency name before a number.
+    [
+      "Quarterly sales rose to EURO 1.4 billion .",
+      [{ text: "EURO 1.4 billion", amount: 1_400_000_000, currency: "EUR" }],
+    ],
+    ["Against the dollar the euro 1.2 percent weaker .", [{ text: "1.2 percent", currency: null }]],
+    // The euro sign left as its escaped code point by some feeds.
+    [
+      "Profit rose to (  x20ac ) 52 million from (  x20ac ) 41.5 million .",
+      [
+        { text: "(  x20ac ) 52 million", amount: 52_000_000, currency: "EUR" },
+        { text: "(  x20ac ) 41.5 million", amount: 41_500_000, currency: "EUR" },
+      ],
+    ],
     ["Exports were 80 mln dlrs.", [{ text: "80 mln dlrs", amount: 80_000_000, currency: "USD" }]],
     ["Profit was 12 mln stg.", [{ text: "12 mln stg", amount: 12_000_000, currency: "GBP" }]],
     ["The plan costs Rs 5 crore.", [{ text: "Rs 5 crore", amount: 50_000_000, currency: "INR" }]],
