@@ -28,6 +28,61 @@ const ECONOMY: ReadonlySet<Metric> = new Set([
 ]);
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
+/** A country's own statistic named before the figure: its trade balance, exports, imports, reserves, current account. */
+const COUNTRY_STATISTIC =
+  /\b(?:trade\s+(?:surplus|deficit|balance|gap)|(?:surplus|deficit)\b|exports|imports|(?:foreign|currency|gold)\s+reserves|current\s+account)/i;
+
+/** Demonyms of the economies in COUNTRY, for a headline that names the country by its adjective ("CHILEAN TRADE SURPLUS"). */
+const DEMONYMS: Readonly<Record<string, string>> = {
+  american: "United States",
+  chinese: "China",
+  japanese: "Japan",
+  german: "Germany",
+  british: "Britain",
+  french: "France",
+  indian: "India",
+  canadian: "Canada",
+  italian: "Italy",
+  spanish: "Spain",
+  brazilian: "Brazil",
+  mexican: "Mexico",
+  australian: "Australia",
+  korean: "South Korea",
+  russian: "Russia",
+  soviet: "Soviet Union",
+  swiss: "Switzerland",
+  swedish: "Sweden",
+  norwegian: "Norway",
+  danish: "Denmark",
+  finnish: "Finland",
+  turkish: "Turkey",
+  indonesian: "Indonesia",
+  dutch: "Netherlands",
+  belgian: "Belgium",
+  austrian: "Austria",
+  irish: "Ireland",
+  portuguese: "Portugal",
+  greek: "Greece",
+  polish: "Poland",
+  hungarian: "Hungary",
+  taiwanese: "Taiwan",
+  malaysian: "Malaysia",
+  thai: "Thailand",
+  philippine: "Philippines",
+  pakistani: "Pakistan",
+  israeli: "Israel",
+  egyptian: "Egypt",
+  nigerian: "Nigeria",
+  argentine: "Argentina",
+  chilean: "Chile",
+  colombian: "Colombia",
+  peruvian: "Peru",
+  venezuelan: "Venezuela",
+  ecuadorean: "Ecuador",
+  ecuadorian: "Ecuador",
+};
+const HEADLINE_DEMONYM = new RegExp(`^(?:south\\s+)?(${Object.keys(DEMONYMS).join("|")})\\b`, "i");
+
 /** Mentions by start offset, for windows lookups by binary search. */
 export class MentionIndex {
   private readonly starts: number[];
@@ -77,7 +132,11 @@ export interface ArticleOwners {
   country: EntityRef | null;
 }
 
-export function articleOwners(entities: EntityAnalysis, text: string): ArticleOwners {
+export function articleOwners(
+  entities: EntityAnalysis,
+  text: string,
+  title: string | null = null,
+): ArticleOwners {
   const main: EntityRef | null = entities.main;
   const place = entities.mentions.find(
     (m) =>
@@ -90,8 +149,15 @@ export function articleOwners(entities: EntityAnalysis, text: string): ArticleOw
   return {
     main,
     policyMain: main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true,
-    country: place ? { name: place.name, type: "place" } : null,
+    country: place ? { name: place.name, type: "place" } : headlineCountry(title),
   };
+}
+
+/** "CHILEAN TRADE SURPLUS NARROWS": a headline that opens with a country's adjective names the story's economy. */
+function headlineCountry(title: string | null): EntityRef | null {
+  const m = title ? HEADLINE_DEMONYM.exec(title.trim()) : null;
+  const name = m ? DEMONYMS[(m[1] as string).toLowerCase()] : undefined;
+  return name ? { name, type: "place" } : null;
 }
 
 export function readEntity(
@@ -152,6 +218,15 @@ export function readEntity(
     return owners.country;
   // A central bank owns its rates; market-wide figures in its story belong to no one.
   if (policyMain && metric !== "interest_rate") return null;
+  // "Exports in February totalled ...", "The surplus rose to ...": a trade statistic no
+  // name in its clause owns is the economy's the story is about.
+  if (
+    owners.country !== null &&
+    left.length === 0 &&
+    (metric === "other" || metric === "spending") &&
+    COUNTRY_STATISTIC.test(text.slice(c.sentence.start, c.figure.start))
+  )
+    return owners.country;
   return main;
 }
 

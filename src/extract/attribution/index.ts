@@ -77,7 +77,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const { text } = ctx;
   const contexts = contextsOf(text, figures, ctx.sentences);
   const index = new MentionIndex(ctx.entities.mentions);
-  const owners = articleOwners(ctx.entities, text);
+  const owners = articleOwners(ctx.entities, text, ctx.title);
   const withFigures = sentencesWithFigures(contexts);
   const sentenceHits = new Map<number, PeriodHit[]>();
   // Figures come in text order: only the current sentence's clauses are kept, so memory
