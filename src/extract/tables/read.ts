@@ -61,6 +61,9 @@ interface Row {
 }
 
 const MAX_LABEL_WORDS = 7;
+/** A verb of prose in what would be a row label: labels are noun phrases ("Net profit", "Shr diluted"). */
+const PROSE_LABEL =
+  /\b(?:is|are|was|were|rose|fell|grew|said|says|reached|totall?ed|amounted|stood|increased|decreased|dropped|climbed|declined|jumped|came)\b/i;
 /** A label word, or a note in brackets inside the label ("Net income (loss)"). */
 const LABEL_WORD = /[A-Za-z][A-Za-z'.&/-]*|\([A-Za-z][^)\n]{0,40}\)/y;
 const SEPARATOR =
@@ -172,7 +175,9 @@ function readRow(
     .slice(labelStart, cell.start)
     .replace(/(?:\s(?:loss|profit))?[\s:($£€¥-]*$/i, "")
     .trim();
-  if (label === "") return null;
+  // "Net profit rose to 39.8 mln", "net profit was 5.31 billion francs": a label with a
+  // verb is a sentence, and prose reads it (conversions, places, owners).
+  if (label === "" || PROSE_LABEL.test(label)) return null;
   const cellsStart = cell.start;
   const cells: Cell[] = [cell];
   let at = cellTail(text, cell);

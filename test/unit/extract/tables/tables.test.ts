@@ -145,6 +145,9 @@ describe("text-table line shapes", () => {
     expect(read("Net income rose to 5.2 mln dlrs from 4.1 mln dlrs\n")).toEqual([]);
     expect(read("Pay April 15\nRecord April 1\n")).toEqual([]);
     expect(read("Revenue: $1.23 billion, up 8%\n")).toEqual([]);
+    // A label with a verb is a sentence, even when a conversion in brackets closes it.
+    expect(read("Kesla Oyj net profit rose to 12.4 mln euro ( $ 16.1 mln ) .\n")).toEqual([]);
+    expect(read("The Dutch insurer said net profit was 410 mln guilders.\n")).toEqual([]);
   });
 
   it("reads a typo'd unit into the cell's text", () => {
