@@ -294,13 +294,17 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       },
     };
     if ((isPerShare || sharesLoss) && f.rate === null && f.kind === "money") a.rate = "per_share";
+    // Only a loss carries its sign to the figure it is compared with: "a negative EUR 3.1 mn,
+    // compared to EUR 23.3 mn" compares two values of a measure that may be either sign.
+    const prevSigned =
+      prevC !== undefined && prevC.figure.amount < 0 && !prevC.figure.hints.includes("loss");
     const prevAmount = prevA ? (prevA.amount ?? (prevC as FigureContext).figure.amount) : null;
     const loss =
       row?.loss ||
       sharesLoss ||
       namedLoss === "loss" ||
       (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss")) ||
-      (f.kind === "money" && !row && fromSameLoss(c, prevAmount));
+      (f.kind === "money" && !row && fromSameLoss(c, prevSigned ? null : prevAmount));
     if (loss && f.amount > 0 && f.range === null) {
       a.amount = -f.amount;
       if (metric === "other" || metric === "eps") {

@@ -212,6 +212,12 @@ describe("values the attribution settles", () => {
     expect(recordOf(body, "EUR415 ,000").value.amount).toBe(-415_000);
     expect(recordOf(body, "EUR7 .4 m").value.amount).toBe(-7_400_000);
   });
+  it("a negative value compared with another keeps the other's own sign", () => {
+    const body =
+      "Free cash flow was a negative EUR 2.4 mn , compared to EUR 11.8 mn a year earlier .";
+    expect(recordOf(body, "EUR 2.4 mn").value.amount).toBe(-2_400_000);
+    expect(recordOf(body, "EUR 11.8 mn").value.amount).toBe(11_800_000);
+  });
   it("a conversion of a loss is negative too", () => {
     const r = recordOf(
       "Rauta Oyj slipped to a net loss of EUR 184 million ( USD 259.7 m ) .",
