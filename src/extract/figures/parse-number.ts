@@ -151,6 +151,18 @@ function parseWords(text: string, i: number): ParsedNumber | null {
   let pos = i + first.length;
   // "a million dollars": the article stands for one, only before a scale word (the scanner's pattern checks).
   if (w === "a") return { value: 1, end: pos, words: true, formatted: false, intDigits: 1 };
+  // "half a billion kroons", "half a percent": the scanner's pattern checks what follows.
+  if (w === "half") {
+    const a = /^ an? /i.exec(text.slice(pos, pos + 4));
+    if (a)
+      return {
+        value: 0.5,
+        end: pos + a[0].length - 1,
+        words: true,
+        formatted: false,
+        intDigits: 0,
+      };
+  }
   const dozen = COUNT_WORDS[w];
   if (dozen !== undefined)
     return { value: dozen, end: pos, words: true, formatted: false, intDigits: 2 };

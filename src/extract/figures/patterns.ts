@@ -23,7 +23,7 @@ const alt = (words: Iterable<string>): string =>
 
 /** Where a figure may begin: a digit or a spelled-out number word. */
 export const CANDIDATE = new RegExp(
-  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)`,
+  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)|\\bhalf(?= an? (?:million|billion|trillion|percent|per cent|percentage point|pct)\\b)`,
   "gi",
 );
 

@@ -101,6 +101,12 @@ describe("money", () => {
     ["priced at c $ 16.4 million", [{ text: "c $ 16.4 million", currency: "CAD" }]],
     ["It cost 3 dollars 50 cents.", [{ text: "3 dollars 50 cents", amount: 3.5, currency: "USD" }]],
     ["It is a million dollar house.", [{ text: "a million dollar", amount: 1_000_000 }]],
+    // "half a" before a scale or a percent is 0.5 of it; not before anything else.
+    [
+      "The plant cost half a billion crowns to build.",
+      [{ text: "half a billion crowns", amount: 500_000_000 }],
+    ],
+    ["He sold half an acre and half a dozen boats.", []],
     ["Trade fell to $-50.8bn in April.", [{ amount: -50_800_000_000 }]],
     ["Nintendo closed at Y=28,030.", [{ amount: 28_030, currency: "JPY" }]],
     [
@@ -123,6 +129,7 @@ describe("percent", () => {
     ["Revenue rose 88% on the year.", [{ text: "88%", amount: 88, unit: "percent" }]],
     ["Margins grew 4 pct.", [{ text: "4 pct", unit: "percent" }]],
     ["Output fell 3.5 per cent.", [{ text: "3.5 per cent", amount: 3.5 }]],
+    ["Rates were cut by half a percent.", [{ text: "half a percent", amount: 0.5 }]],
     ["Errors fell to .001 per cent.", [{ text: ".001 per cent", amount: 0.001 }]],
     ["Yields rose (.25%) overnight.", [{ text: ".25%", amount: 0.25 }]],
     [
