@@ -63,6 +63,18 @@ describe("money", () => {
       [{ text: "EURO 1.4 billion", amount: 1_400_000_000, currency: "EUR" }],
     ],
     ["Against the dollar the euro 1.2 percent weaker .", [{ text: "1.2 percent", currency: null }]],
+    // "$US" split around the number by tokenised text: the "US" is read past.
+    [
+      "Profit was EUR 52 million ( $ 70US million ) , the bank said .",
+      [
+        { text: "EUR 52 million", amount: 52_000_000 },
+        { text: "$ 70US million", amount: 70_000_000, currency: "USD" },
+      ],
+    ],
+    [
+      "Shares closed at EUR 12.40 ( $ 16US .52 ) .",
+      [{ text: "EUR 12.40" }, { text: "$ 16US .52", amount: 16.52, currency: "USD" }],
+    ],
     // The euro sign left as its escaped code point by some feeds.
     [
       "Profit rose to (  x20ac ) 52 million from (  x20ac ) 41.5 million .",
