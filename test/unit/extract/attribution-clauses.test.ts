@@ -159,6 +159,19 @@ const GENRES: Record<string, Row[]> = {
       "deal_value",
     ],
     ["Searle raised Searle's stake in Medicor to 19.8 pct.", "19.8 pct", "Searle", "other"],
+    // A wrapped line that opens with the figure still reads the clause before the break.
+    [
+      "Harwood Industries Inc sold its brake unit last year.\n    The company said on Tuesday that it raised proceeds of about\n45 mln dlrs from the sale, and lifted its market share to\n9.4 pct from 8.7 pct.",
+      "45 mln dlrs",
+      "Harwood Industries Inc",
+      "deal_value",
+    ],
+    [
+      "Harwood Industries Inc sold its brake unit last year.\n    The company said on Tuesday that it raised proceeds of about\n45 mln dlrs from the sale, and lifted its market share to\n9.4 pct from 8.7 pct.",
+      "9.4 pct",
+      "Harwood Industries Inc",
+      "market_share",
+    ],
   ],
   "volumes and country statistics": [
     // A trade statistic nobody in its clause owns is the economy's the headline names.
