@@ -53,6 +53,20 @@ const PER_SHARE_KEEPS: ReadonlySet<Metric> = new Set([
   "price",
   "buyback",
 ]);
+/** Metrics only a sum of money (or a price) can have: a count never takes them. */
+const MONEY_ONLY: ReadonlySet<Metric> = new Set([
+  "deal_value",
+  "valuation",
+  "market_cap",
+  "debt",
+  "funding",
+  "dividend",
+  "share_price",
+  "price",
+  "net_income",
+  "operating_income",
+  "ebitda",
+]);
 /** Metrics an instrument's own name overrides ("Brent" makes a price). */
 const INSTRUMENT_OVERRIDES: ReadonlySet<Metric> = new Set([
   "other",
@@ -177,6 +191,8 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other",
         "kind-fits-metric",
       );
+    // "an operator of 300 health clubs" after "transaction": a count is never a sum of money.
+    if (f.kind === "count" && MONEY_ONLY.has(metric)) setMetric("other", "kind-fits-metric");
     if (
       isPerShare &&
       f.kind === "money" &&

@@ -159,6 +159,13 @@ const GENRES: Record<string, Row[]> = {
       "deal_value",
     ],
     ["Searle raised Searle's stake in Medicor to 19.8 pct.", "19.8 pct", "Searle", "other"],
+    // A count never takes a money metric read from a deal word nearby.
+    [
+      "Fitway Inc opened a new club.\n    In a separate transaction, Parkline Inc, an operator of 120 fitness clubs, placed an order.",
+      "120 fitness clubs",
+      "Parkline Inc",
+      "other",
+    ],
     // A wrapped line that opens with the figure still reads the clause before the break.
     [
       "Harwood Industries Inc sold its brake unit last year.\n    The company said on Tuesday that it raised proceeds of about\n45 mln dlrs from the sale, and lifted its market share to\n9.4 pct from 8.7 pct.",
