@@ -146,11 +146,31 @@ export function articleOwners(
       !MARKET_AFTER_COUNTRY.test(text.slice(m.end, m.end + 14)) &&
       COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name),
   );
+  const lead = leadCountry(entities, text, title);
+  // "South Korea unveiled a list of ...": a story whose body opens on a country is that
+  // economy's, unless its headline names the organisation it is about.
+  const headlined =
+    main !== null && title !== null && title.toUpperCase().includes(main.name.toUpperCase());
   return {
-    main,
+    main: lead && !headlined ? lead : main,
     policyMain: main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true,
-    country: place ? { name: place.name, type: "place" } : headlineCountry(title),
+    country: lead ?? (place ? { name: place.name, type: "place" } : headlineCountry(title)),
   };
+}
+
+/** The country the body's first sentence opens with, when it opens with one. */
+function leadCountry(
+  entities: EntityAnalysis,
+  text: string,
+  title: string | null,
+): EntityRef | null {
+  const from = title !== null && text.startsWith(title) ? title.length : 0;
+  const first = entities.mentions.find((m) => m.start >= from);
+  if (!first || first.type !== "place") return null;
+  if (!/^\s*$/.test(text.slice(from, first.start))) return null;
+  if (MARKET_AFTER_COUNTRY.test(text.slice(first.end, first.end + 14))) return null;
+  const name = KNOWN_BY_FORM.get(first.name)?.name ?? first.name;
+  return COUNTRY.test(name) ? { name: first.name, type: "place" } : null;
 }
 
 /** "CHILEAN TRADE SURPLUS NARROWS": a headline that opens with a country's adjective names the story's economy. */

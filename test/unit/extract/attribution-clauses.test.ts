@@ -200,6 +200,13 @@ const GENRES: Record<string, Row[]> = {
       "Peru",
       "other",
     ],
+    // A story whose body opens on a country is that economy's: its unowned figures are the country's.
+    [
+      "BRASILIA TO BUY MORE U.S. MACHINES\nBrazil will buy 900 mln dlrs of U.S. Machines this year, the Economics Ministry said.\n    The plan also covers 120 mln dlrs of farm tractors.",
+      "120 mln dlrs",
+      "Brazil",
+      "other",
+    ],
     // Without a country in the story, a trade figure has no owner.
     ["Exports climbed 12 pct in the second half .", "12 pct", null, "other"],
     ["Beer sales fell by 6.5 per cent to 4.16 million litres .", "6.5 per cent", null, "units"],
