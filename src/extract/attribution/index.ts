@@ -53,6 +53,10 @@ const PER_SHARE_KEEPS: ReadonlySet<Metric> = new Set([
   "price",
   "buyback",
 ]);
+/** "2.6 billion dlrs of U.S. goods", "480 mln dlrs worth of cars": goods bought for the money. */
+const GOODS_AFTER = /^\s*(?:worth\s+)?of\s+(?!(?:its|their|the|this|that)\b)[A-Za-z]/i;
+const TRADE_AFTER =
+  /^\s*(?:worth\s+)?of\s+(?:[\w.-]+\s+){0,3}?(?:imports|exports|surplus|deficit|reserves|debt|loans|credits?|aid)\b/i;
 /** Metrics only a sum of money (or a price) can have: a count never takes them. */
 const MONEY_ONLY: ReadonlySet<Metric> = new Set([
   "deal_value",
@@ -278,6 +282,16 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       (entity.name !== ctx.entities.main?.name || bareMove(text, byClause?.span.end, f.start))
     )
       setMetric("stock_return", "move-of-named-company");
+    // "South Korea ... would buy 480 mln dlrs worth of U.S. cars": money of goods a country
+    // buys is its spending; "1.27 billion dlrs of its planned imports" stays a trade statistic.
+    if (
+      entity?.type === "place" &&
+      f.kind === "money" &&
+      (metric === "other" || metric === "deal_value") &&
+      GOODS_AFTER.test(c.right) &&
+      !TRADE_AFTER.test(c.right)
+    )
+      setMetric("spending", "goods-a-country-buys");
     if (entity?.type === "instrument") {
       for (const [re, m] of INSTRUMENT_METRIC)
         if (re.test(entity.name) && INSTRUMENT_OVERRIDES.has(metric)) setMetric(m, "instrument");

@@ -205,6 +205,19 @@ const GENRES: Record<string, Row[]> = {
       "BRASILIA TO BUY MORE U.S. MACHINES\nBrazil will buy 900 mln dlrs of U.S. Machines this year, the Economics Ministry said.\n    The plan also covers 120 mln dlrs of farm tractors.",
       "120 mln dlrs",
       "Brazil",
+      "spending",
+    ],
+    // Money of goods a country buys is its spending; of its imports, a trade statistic.
+    [
+      "Brazil will buy 640 mln dlrs worth of U.S. wheat and corn this year.",
+      "640 mln dlrs",
+      "Brazil",
+      "spending",
+    ],
+    [
+      "Brazil will cover most of the 1.4 billion dlrs of its planned imports of machines.",
+      "1.4 billion dlrs",
+      "Brazil",
       "other",
     ],
     // Without a country in the story, a trade figure has no owner.
