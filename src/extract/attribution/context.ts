@@ -131,7 +131,18 @@ function paragraphBreak(s: string): number {
     // A wrapped line goes on in lower case ("net income\nin 1986 rose"); anything else starts anew.
     if ((!/[a-z0-9]/.test(next) && !wrapped(s, i)) || isShortLine(s, i)) return i;
   }
-  return s.endsWith("\n") ? s.length - 1 : -1;
+  // A figure that opens a wrapped line ("proceeds of about\n90 mln dlrs") goes on the clause before it.
+  return s.endsWith("\n") && !wrappedBefore(s) ? s.length - 1 : -1;
+}
+
+/** The window ends with a line break after a line of prose cut mid-clause (wire copy wraps before a figure). */
+function wrappedBefore(s: string): boolean {
+  const nl = s.length - 1;
+  const start = s.lastIndexOf("\n", nl - 1);
+  const line = s.slice(start + 1, nl);
+  return (
+    (start < 0 || nl - start >= 45) && /[a-z,]\s*$/.test(line) && !/^\s*[A-Z][^:]{0,40}:/.test(line)
+  );
 }
 
 /** A long line that stops mid-sentence was wrapped: "includes income loss of\nMetCap subsidiary". */

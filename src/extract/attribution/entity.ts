@@ -28,6 +28,61 @@ const ECONOMY: ReadonlySet<Metric> = new Set([
 ]);
 const MACRO: ReadonlySet<Metric> = new Set(["inflation", "gdp", "unemployment"]);
 
+/** A country's own statistic named before the figure: its trade balance, exports, imports, reserves, current account. */
+const COUNTRY_STATISTIC =
+  /\b(?:trade\s+(?:surplus|deficit|balance|gap)|(?:surplus|deficit)\b|exports|imports|(?:foreign|currency|gold)\s+reserves|current\s+account)/i;
+
+/** Demonyms of the economies in COUNTRY, for a headline that names the country by its adjective ("CHILEAN TRADE SURPLUS"). */
+const DEMONYMS: Readonly<Record<string, string>> = {
+  american: "United States",
+  chinese: "China",
+  japanese: "Japan",
+  german: "Germany",
+  british: "Britain",
+  french: "France",
+  indian: "India",
+  canadian: "Canada",
+  italian: "Italy",
+  spanish: "Spain",
+  brazilian: "Brazil",
+  mexican: "Mexico",
+  australian: "Australia",
+  korean: "South Korea",
+  russian: "Russia",
+  soviet: "Soviet Union",
+  swiss: "Switzerland",
+  swedish: "Sweden",
+  norwegian: "Norway",
+  danish: "Denmark",
+  finnish: "Finland",
+  turkish: "Turkey",
+  indonesian: "Indonesia",
+  dutch: "Netherlands",
+  belgian: "Belgium",
+  austrian: "Austria",
+  irish: "Ireland",
+  portuguese: "Portugal",
+  greek: "Greece",
+  polish: "Poland",
+  hungarian: "Hungary",
+  taiwanese: "Taiwan",
+  malaysian: "Malaysia",
+  thai: "Thailand",
+  philippine: "Philippines",
+  pakistani: "Pakistan",
+  israeli: "Israel",
+  egyptian: "Egypt",
+  nigerian: "Nigeria",
+  argentine: "Argentina",
+  chilean: "Chile",
+  colombian: "Colombia",
+  peruvian: "Peru",
+  venezuelan: "Venezuela",
+  ecuadorean: "Ecuador",
+  ecuadorian: "Ecuador",
+};
+const HEADLINE_DEMONYM = new RegExp(`^(?:south\\s+)?(${Object.keys(DEMONYMS).join("|")})\\b`, "i");
+
 /** Mentions by start offset, for windows lookups by binary search. */
 export class MentionIndex {
   private readonly starts: number[];
@@ -77,7 +132,11 @@ export interface ArticleOwners {
   country: EntityRef | null;
 }
 
-export function articleOwners(entities: EntityAnalysis, text: string): ArticleOwners {
+export function articleOwners(
+  entities: EntityAnalysis,
+  text: string,
+  title: string | null = null,
+): ArticleOwners {
   const main: EntityRef | null = entities.main;
   const place = entities.mentions.find(
     (m) =>
@@ -87,11 +146,38 @@ export function articleOwners(entities: EntityAnalysis, text: string): ArticleOw
       !MARKET_AFTER_COUNTRY.test(text.slice(m.end, m.end + 14)) &&
       COUNTRY.test(KNOWN_BY_FORM.get(m.name)?.name ?? KNOWN_BY_FORM.get(m.text)?.name ?? m.name),
   );
+  const lead = leadCountry(entities, text, title);
+  // "South Korea unveiled a list of ...": a story whose body opens on a country is that
+  // economy's, unless its headline names the organisation it is about.
+  const headlined =
+    main !== null && title !== null && title.toUpperCase().includes(main.name.toUpperCase());
   return {
-    main,
+    main: lead && !headlined ? lead : main,
     policyMain: main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true,
-    country: place ? { name: place.name, type: "place" } : null,
+    country: lead ?? (place ? { name: place.name, type: "place" } : headlineCountry(title)),
   };
+}
+
+/** The country the body's first sentence opens with, when it opens with one. */
+function leadCountry(
+  entities: EntityAnalysis,
+  text: string,
+  title: string | null,
+): EntityRef | null {
+  const from = title !== null && text.startsWith(title) ? title.length : 0;
+  const first = entities.mentions.find((m) => m.start >= from);
+  if (!first || first.type !== "place") return null;
+  if (!/^\s*$/.test(text.slice(from, first.start))) return null;
+  if (MARKET_AFTER_COUNTRY.test(text.slice(first.end, first.end + 14))) return null;
+  const name = KNOWN_BY_FORM.get(first.name)?.name ?? first.name;
+  return COUNTRY.test(name) ? { name: first.name, type: "place" } : null;
+}
+
+/** "CHILEAN TRADE SURPLUS NARROWS": a headline that opens with a country's adjective names the story's economy. */
+function headlineCountry(title: string | null): EntityRef | null {
+  const m = title ? HEADLINE_DEMONYM.exec(title.trim()) : null;
+  const name = m ? DEMONYMS[(m[1] as string).toLowerCase()] : undefined;
+  return name ? { name, type: "place" } : null;
 }
 
 export function readEntity(
@@ -152,6 +238,15 @@ export function readEntity(
     return owners.country;
   // A central bank owns its rates; market-wide figures in its story belong to no one.
   if (policyMain && metric !== "interest_rate") return null;
+  // "Exports in February totalled ...", "The surplus rose to ...": a trade statistic no
+  // name in its clause owns is the economy's the story is about.
+  if (
+    owners.country !== null &&
+    left.length === 0 &&
+    (metric === "other" || metric === "spending") &&
+    COUNTRY_STATISTIC.test(text.slice(c.sentence.start, c.figure.start))
+  )
+    return owners.country;
   return main;
 }
 

@@ -53,6 +53,24 @@ const PER_SHARE_KEEPS: ReadonlySet<Metric> = new Set([
   "price",
   "buyback",
 ]);
+/** "2.6 billion dlrs of U.S. goods", "480 mln dlrs worth of cars": goods bought for the money. */
+const GOODS_AFTER = /^\s*(?:worth\s+)?of\s+(?!(?:its|their|the|this|that)\b)[A-Za-z]/i;
+const TRADE_AFTER =
+  /^\s*(?:worth\s+)?of\s+(?:[\w.-]+\s+){0,3}?(?:imports|exports|surplus|deficit|reserves|debt|loans|credits?|aid)\b/i;
+/** Metrics only a sum of money (or a price) can have: a count never takes them. */
+const MONEY_ONLY: ReadonlySet<Metric> = new Set([
+  "deal_value",
+  "valuation",
+  "market_cap",
+  "debt",
+  "funding",
+  "dividend",
+  "share_price",
+  "price",
+  "net_income",
+  "operating_income",
+  "ebitda",
+]);
 /** Metrics an instrument's own name overrides ("Brent" makes a price). */
 const INSTRUMENT_OVERRIDES: ReadonlySet<Metric> = new Set([
   "other",
@@ -77,7 +95,7 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const { text } = ctx;
   const contexts = contextsOf(text, figures, ctx.sentences);
   const index = new MentionIndex(ctx.entities.mentions);
-  const owners = articleOwners(ctx.entities, text);
+  const owners = articleOwners(ctx.entities, text, ctx.title);
   const withFigures = sentencesWithFigures(contexts);
   const sentenceHits = new Map<number, PeriodHit[]>();
   // Figures come in text order: only the current sentence's clauses are kept, so memory
@@ -177,6 +195,8 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other",
         "kind-fits-metric",
       );
+    // "an operator of 300 health clubs" after "transaction": a count is never a sum of money.
+    if (f.kind === "count" && MONEY_ONLY.has(metric)) setMetric("other", "kind-fits-metric");
     if (
       isPerShare &&
       f.kind === "money" &&
@@ -262,6 +282,16 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       (entity.name !== ctx.entities.main?.name || bareMove(text, byClause?.span.end, f.start))
     )
       setMetric("stock_return", "move-of-named-company");
+    // "South Korea ... would buy 480 mln dlrs worth of U.S. cars": money of goods a country
+    // buys is its spending; "1.27 billion dlrs of its planned imports" stays a trade statistic.
+    if (
+      entity?.type === "place" &&
+      f.kind === "money" &&
+      (metric === "other" || metric === "deal_value") &&
+      GOODS_AFTER.test(c.right) &&
+      !TRADE_AFTER.test(c.right)
+    )
+      setMetric("spending", "goods-a-country-buys");
     if (entity?.type === "instrument") {
       for (const [re, m] of INSTRUMENT_METRIC)
         if (re.test(entity.name) && INSTRUMENT_OVERRIDES.has(metric)) setMetric(m, "instrument");
@@ -294,13 +324,17 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       },
     };
     if ((isPerShare || sharesLoss) && f.rate === null && f.kind === "money") a.rate = "per_share";
+    // Only a loss carries its sign to the figure it is compared with: "a negative EUR 3.1 mn,
+    // compared to EUR 23.3 mn" compares two values of a measure that may be either sign.
+    const prevSigned =
+      prevC !== undefined && prevC.figure.amount < 0 && !prevC.figure.hints.includes("loss");
     const prevAmount = prevA ? (prevA.amount ?? (prevC as FigureContext).figure.amount) : null;
     const loss =
       row?.loss ||
       sharesLoss ||
       namedLoss === "loss" ||
       (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss")) ||
-      (f.kind === "money" && !row && fromSameLoss(c, prevAmount));
+      (f.kind === "money" && !row && fromSameLoss(c, prevSigned ? null : prevAmount));
     if (loss && f.amount > 0 && f.range === null) {
       a.amount = -f.amount;
       if (metric === "other" || metric === "eps") {

@@ -316,6 +316,16 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     tokens.slice(0, half).join(" ") === tokens.slice(half).join(" ")
   )
     tokens = tokens.slice(0, half);
+  // "U.S. Goods", "U.S. Products": wire copy capitalises the word after "U.S."; a country
+  // and one plural common noun name goods from there, not an organisation.
+  if (
+    tokens.length === 2 &&
+    KNOWN_BY_FORM.get(tokens[0] as string)?.type === "place" &&
+    /^[A-Z][a-z]{2,}[^s]s$/.test(tokens[1] as string) &&
+    !ORG_SUFFIXES.has(tokens[1] as string) &&
+    !MEDIA_WORDS.has((tokens[1] as string).toLowerCase())
+  )
+    return toMention(text, at, tokens[0] as string, lower);
   // "Head of Development", "Treasurer of Bay Area Health Care Foundation": a role of an
   // organisation; the organisation is the name.
   if (tokens.length >= 3 && TITLE_WORD.test(tokens[0] as string) && tokens[1] === "of") {

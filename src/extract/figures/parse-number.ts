@@ -25,6 +25,8 @@ const WORD = /[a-z]+/iy;
 const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/])/y;
 const FRACTION_DENOMINATORS: ReadonlySet<number> = new Set([2, 4, 8, 16, 32, 64]);
 
+/** "US" glued to a number before its scale or its split decimal ("61US million", "22US .71"). */
+const GLUED_US = /US(?= (?:million|billion|mln|bn|mn|m)\b| \.\d)/y;
 const LEADING_DOT = /\.\d+/y;
 /** " .5" after a whole number, not followed by more of a number (" .5.6", " .5,6"). */
 const SPLIT_DECIMAL = / \.(\d+)(?![\d.,:/]*\d)/y;
@@ -70,7 +72,10 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
     m = PLAIN.exec(text);
   }
   if (!m) return null;
-  const end = i + m[0].length;
+  let end = i + m[0].length;
+  // "$ 61US million", "$ 22US .71": "$US" split around the number by tokenised text.
+  GLUED_US.lastIndex = end;
+  if (GLUED_US.test(text)) end += 2;
   // "9-7/8 pct", "15 3/8": a whole number and an eighth-style fraction, as bond prices are quoted.
   if (!grouped && m[0].indexOf(".") < 0) {
     MIXED_FRACTION.lastIndex = end;
@@ -151,6 +156,18 @@ function parseWords(text: string, i: number): ParsedNumber | null {
   let pos = i + first.length;
   // "a million dollars": the article stands for one, only before a scale word (the scanner's pattern checks).
   if (w === "a") return { value: 1, end: pos, words: true, formatted: false, intDigits: 1 };
+  // "half a billion kroons", "half a percent": the scanner's pattern checks what follows.
+  if (w === "half") {
+    const a = /^ an? /i.exec(text.slice(pos, pos + 4));
+    if (a)
+      return {
+        value: 0.5,
+        end: pos + a[0].length - 1,
+        words: true,
+        formatted: false,
+        intDigits: 0,
+      };
+  }
   const dozen = COUNT_WORDS[w];
   if (dozen !== undefined)
     return { value: dozen, end: pos, words: true, formatted: false, intDigits: 2 };

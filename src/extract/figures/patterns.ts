@@ -23,7 +23,7 @@ const alt = (words: Iterable<string>): string =>
 
 /** Where a figure may begin: a digit or a spelled-out number word. */
 export const CANDIDATE = new RegExp(
-  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)`,
+  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)|\\bhalf(?= an? (?:million|billion|trillion|percent|per cent|percentage point|pct)\\b)`,
   "gi",
 );
 
@@ -69,7 +69,7 @@ const SYMBOL_PREFIX = alt(
 
 /** A currency prefix ending right before the number. */
 export const PREFIX_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z0-9$])(${DOLLAR_PREFIX}|${SYMBOL_PREFIX}|rs\\.?|rmb|rm|y=|PS|[A-Za-z]{3})\\s?$`,
+  `(?:^|[^A-Za-z0-9$])(${DOLLAR_PREFIX}|${SYMBOL_PREFIX}|rs\\.?|rmb|rm|y=|PS|euro|\\(\\s*x20ac\\s*\\)|[A-Za-z]{3})\\s?$`,
   "i",
 );
 

@@ -19,6 +19,7 @@ export interface Prefix {
 function currencyOf(sym: string): string | null {
   const key = sym.replace(/\s+/g, "").toLowerCase();
   if (sym.toLowerCase() === "ps" && sym !== "PS") return null;
+  if (key === "euro" && sym !== "EURO") return null;
   const known = PREFIX_SYMBOLS[key];
   if (known !== undefined) return known;
   return sym.length === 3 && /^[A-Za-z]{3}$/.test(sym) ? currencyOfCode(sym) : null;
@@ -26,7 +27,7 @@ function currencyOf(sym: string): string | null {
 
 /** A currency prefix ending at `pos` (the number's start). */
 export function prefixBefore(text: string, pos: number): Prefix | null {
-  const from = Math.max(0, pos - 10);
+  const from = Math.max(0, pos - 14);
   const slice = text.slice(from, pos);
   const m = PREFIX_BEFORE.exec(slice);
   if (!m) return null;

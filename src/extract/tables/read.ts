@@ -71,6 +71,9 @@ const MAY_HOLD_CELL = new RegExp(
   `\\d|\\b(?:nil|${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)].join("|")})\\b`,
   "i",
 );
+/** A verb of prose in what would be a row label: labels are noun phrases ("Net profit", "Shr diluted"). */
+const PROSE_LABEL =
+  /\b(?:is|are|was|were|rose|fell|grew|said|says|reached|totall?ed|amounted|stood|increased|decreased|dropped|climbed|declined|jumped|came)\b/i;
 /** A label word, or a note in brackets inside the label ("Net income (loss)"). */
 const LABEL_WORD = /[A-Za-z][A-Za-z'.&/-]*|\([A-Za-z][^)\n]{0,40}\)/y;
 const SEPARATOR =
@@ -182,7 +185,9 @@ function readRow(
     .slice(labelStart, cell.start)
     .replace(/(?:\s(?:loss|profit))?[\s:($£€¥-]*$/i, "")
     .trim();
-  if (label === "") return null;
+  // "Net profit rose to 39.8 mln", "net profit was 5.31 billion francs": a label with a
+  // verb is a sentence, and prose reads it (conversions, places, owners).
+  if (label === "" || PROSE_LABEL.test(label)) return null;
   const cellsStart = cell.start;
   const cells: Cell[] = [cell];
   let at = cellTail(text, cell);
@@ -213,9 +218,11 @@ function readRow(
   return { label, rowLabel: known, cells, cellsStart, end: lineEnd };
 }
 
-/** Words of a sentence, not of a row label: "net profit was 5.31 billion francs" is prose. */
-const PROSE_WORDS =
-  /\b(?:the|a|an|was|were|is|are|has|had|have|be|been|rose|fell|said|says|to|from|totalled|totaled|reached|posted|reported|increased|decreased)\b/i;
+/**
+ * Words of a sentence that the verbs above leave out ("The Belgian holding said net
+ * profit of 5.31 billion francs"): a label found by its words alone must have none.
+ */
+const PROSE_WORDS = /\b(?:the|a|an|has|had|have|be|been|to|from|posted|reported)\b/i;
 
 function byWords(label: string): RowLabel | null {
   if (PROSE_WORDS.test(label)) return null;

@@ -11,8 +11,14 @@ import type { MetricRecord } from "../../../src/model/index.js";
 
 type Row = [sentence: string, figure: string, entity: string | null, metric: string];
 
+/** A first line in capitals is the story's headline, as wire copy gives it. */
 function recordOf(body: string, figure: string, explain = false): MetricRecord {
-  const { result } = extractArticle({ source: "t.txt", body }, { explain });
+  const first = body.split("\n", 1)[0] as string;
+  const title = body.includes("\n") && first === first.toUpperCase() ? first : undefined;
+  const { result } = extractArticle(
+    { source: "t.txt", body, ...(title ? { title } : {}) },
+    { explain },
+  );
   const m = result.metrics.find((r) => r.text === figure);
   if (!m)
     throw new Error(`no record "${figure}": ${result.metrics.map((r) => r.text).join(" | ")}`);
@@ -153,8 +159,69 @@ const GENRES: Record<string, Row[]> = {
       "deal_value",
     ],
     ["Searle raised Searle's stake in Medicor to 19.8 pct.", "19.8 pct", "Searle", "other"],
+    // A count never takes a money metric read from a deal word nearby.
+    [
+      "Fitway Inc opened a new club.\n    In a separate transaction, Parkline Inc, an operator of 120 fitness clubs, placed an order.",
+      "120 fitness clubs",
+      "Parkline Inc",
+      "other",
+    ],
+    // A wrapped line that opens with the figure still reads the clause before the break.
+    [
+      "Harwood Industries Inc sold its brake unit last year.\n    The company said on Tuesday that it raised proceeds of about\n45 mln dlrs from the sale, and lifted its market share to\n9.4 pct from 8.7 pct.",
+      "45 mln dlrs",
+      "Harwood Industries Inc",
+      "deal_value",
+    ],
+    [
+      "Harwood Industries Inc sold its brake unit last year.\n    The company said on Tuesday that it raised proceeds of about\n45 mln dlrs from the sale, and lifted its market share to\n9.4 pct from 8.7 pct.",
+      "9.4 pct",
+      "Harwood Industries Inc",
+      "market_share",
+    ],
   ],
   "volumes and country statistics": [
+    // A trade statistic nobody in its clause owns is the economy's the headline names.
+    [
+      "ARGENTINE TRADE SURPLUS RISES IN MAY\nThe trade surplus rose to 410 mln dlrs in may.\n    Imports fell 4.1 pct to 690 mln dlrs, the central bank said.",
+      "690 mln dlrs",
+      "Argentina",
+      "other",
+    ],
+    [
+      "ARGENTINE TRADE SURPLUS RISES IN MAY\nThe trade surplus rose to 410 mln dlrs in may.",
+      "410 mln dlrs",
+      "Argentina",
+      "other",
+    ],
+    [
+      "Peru's central bank said on Monday that reserves stood at 9.4 billion dlrs.\n    The current account deficit was 310 mln dlrs in April.",
+      "310 mln dlrs",
+      "Peru",
+      "other",
+    ],
+    // A story whose body opens on a country is that economy's: its unowned figures are the country's.
+    [
+      "BRASILIA TO BUY MORE U.S. MACHINES\nBrazil will buy 900 mln dlrs of U.S. Machines this year, the Economics Ministry said.\n    The plan also covers 120 mln dlrs of farm tractors.",
+      "120 mln dlrs",
+      "Brazil",
+      "spending",
+    ],
+    // Money of goods a country buys is its spending; of its imports, a trade statistic.
+    [
+      "Brazil will buy 640 mln dlrs worth of U.S. wheat and corn this year.",
+      "640 mln dlrs",
+      "Brazil",
+      "spending",
+    ],
+    [
+      "Brazil will cover most of the 1.4 billion dlrs of its planned imports of machines.",
+      "1.4 billion dlrs",
+      "Brazil",
+      "other",
+    ],
+    // Without a country in the story, a trade figure has no owner.
+    ["Exports climbed 12 pct in the second half .", "12 pct", null, "other"],
     ["Beer sales fell by 6.5 per cent to 4.16 million litres .", "6.5 per cent", null, "units"],
     [
       "Beer sales fell by 6.5 per cent to 4.16 million litres .",
@@ -184,6 +251,12 @@ describe("values the attribution settles", () => {
     const body = "The company 's net loss narrowed to EUR415 ,000 from EUR7 .4 m .";
     expect(recordOf(body, "EUR415 ,000").value.amount).toBe(-415_000);
     expect(recordOf(body, "EUR7 .4 m").value.amount).toBe(-7_400_000);
+  });
+  it("a negative value compared with another keeps the other's own sign", () => {
+    const body =
+      "Free cash flow was a negative EUR 2.4 mn , compared to EUR 11.8 mn a year earlier .";
+    expect(recordOf(body, "EUR 2.4 mn").value.amount).toBe(-2_400_000);
+    expect(recordOf(body, "EUR 11.8 mn").value.amount).toBe(11_800_000);
   });
   it("a conversion of a loss is negative too", () => {
     const r = recordOf(

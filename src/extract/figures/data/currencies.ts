@@ -45,6 +45,11 @@ export const PREFIX_SYMBOLS: Readonly<Record<string, string>> = {
   "y=": "JPY",
   /** "PS2.7m": "£" transliterated by old feeds; read only with a scale or separators (not "PS5"). */
   ps: "GBP",
+  /** "EURO 2.3 billion": the currency word as a capitalised prefix (only in capitals, not "the euro 1.2"). */
+  euro: "EUR",
+  /** "( x20ac ) 47 million": the euro sign left as its escaped code point by some feeds. */
+  "(x20ac)": "EUR",
+  x20ac: "EUR",
 };
 
 /** Symbols that may also follow the number ("100元", "100 ₡"). */

@@ -24,6 +24,12 @@ describe("findEntities: headline text run into the body", () => {
       ["organization:Lindqvist Harbour Foundation"],
       ["organization:Treasurer of Lindqvist Harbour Foundation"],
     ],
+    [
+      "a country and one plural noun capitalised by wire copy name goods, not a company",
+      "BRASILIA TO BUY MORE U.S. MACHINES\nBrazil will buy 900 mln dlrs of U.S. Machines and U.S. Fertilisers this year.",
+      [],
+      ["organization:U.S. Machines", "unknown:U.S. Machines", "organization:U.S. Fertilisers"],
+    ],
   ];
   it.each(cases)("%s", (_what, text, want, notWant) => {
     const got = names(text);

@@ -57,6 +57,32 @@ describe("money", () => {
         { text: "16 %", amount: 16 },
       ],
     ],
+    // "EURO" as a capitalised prefix; never the lower-case currency name before a number.
+    [
+      "Quarterly sales rose to EURO 1.4 billion .",
+      [{ text: "EURO 1.4 billion", amount: 1_400_000_000, currency: "EUR" }],
+    ],
+    ["Against the dollar the euro 1.2 percent weaker .", [{ text: "1.2 percent", currency: null }]],
+    // "$US" split around the number by tokenised text: the "US" is read past.
+    [
+      "Profit was EUR 52 million ( $ 70US million ) , the bank said .",
+      [
+        { text: "EUR 52 million", amount: 52_000_000 },
+        { text: "$ 70US million", amount: 70_000_000, currency: "USD" },
+      ],
+    ],
+    [
+      "Shares closed at EUR 12.40 ( $ 16US .52 ) .",
+      [{ text: "EUR 12.40" }, { text: "$ 16US .52", amount: 16.52, currency: "USD" }],
+    ],
+    // The euro sign left as its escaped code point by some feeds.
+    [
+      "Profit rose to (  x20ac ) 52 million from (  x20ac ) 41.5 million .",
+      [
+        { text: "(  x20ac ) 52 million", amount: 52_000_000, currency: "EUR" },
+        { text: "(  x20ac ) 41.5 million", amount: 41_500_000, currency: "EUR" },
+      ],
+    ],
     ["Exports were 80 mln dlrs.", [{ text: "80 mln dlrs", amount: 80_000_000, currency: "USD" }]],
     ["Profit was 12 mln stg.", [{ text: "12 mln stg", amount: 12_000_000, currency: "GBP" }]],
     ["The plan costs Rs 5 crore.", [{ text: "Rs 5 crore", amount: 50_000_000, currency: "INR" }]],
@@ -87,6 +113,12 @@ describe("money", () => {
     ["priced at c $ 16.4 million", [{ text: "c $ 16.4 million", currency: "CAD" }]],
     ["It cost 3 dollars 50 cents.", [{ text: "3 dollars 50 cents", amount: 3.5, currency: "USD" }]],
     ["It is a million dollar house.", [{ text: "a million dollar", amount: 1_000_000 }]],
+    // "half a" before a scale or a percent is 0.5 of it; not before anything else.
+    [
+      "The plant cost half a billion crowns to build.",
+      [{ text: "half a billion crowns", amount: 500_000_000 }],
+    ],
+    ["He sold half an acre and half a dozen boats.", []],
     ["Trade fell to $-50.8bn in April.", [{ amount: -50_800_000_000 }]],
     ["Nintendo closed at Y=28,030.", [{ amount: 28_030, currency: "JPY" }]],
     [
@@ -109,6 +141,7 @@ describe("percent", () => {
     ["Revenue rose 88% on the year.", [{ text: "88%", amount: 88, unit: "percent" }]],
     ["Margins grew 4 pct.", [{ text: "4 pct", unit: "percent" }]],
     ["Output fell 3.5 per cent.", [{ text: "3.5 per cent", amount: 3.5 }]],
+    ["Rates were cut by half a percent.", [{ text: "half a percent", amount: 0.5 }]],
     ["Errors fell to .001 per cent.", [{ text: ".001 per cent", amount: 0.001 }]],
     ["Yields rose (.25%) overnight.", [{ text: ".25%", amount: 0.25 }]],
     [

@@ -148,6 +148,9 @@ describe("text-table line shapes", () => {
     // A short sentence on a line of its own names a metric but is not a row.
     expect(read("The Danish brewer said net profit was 2.9 billion crowns.\n")).toEqual([]);
     expect(read("Orlen Oyj net profit rose to 12.5 mln euro ( $ 17.1 mln ) .\n")).toEqual([]);
+    // A label with a verb is a sentence, even when a conversion in brackets closes it.
+    expect(read("Kesla Oyj net profit rose to 12.4 mln euro ( $ 16.1 mln ) .\n")).toEqual([]);
+    expect(read("The Dutch insurer said net profit was 410 mln guilders.\n")).toEqual([]);
   });
 
   it("reads a typo'd unit into the cell's text", () => {
