@@ -128,40 +128,6 @@ export function lossAfter(c: FigureContext): "loss" | "one-off" | null {
   return LOSS_NOUN_AFTER.test(c.right) ? "loss" : null;
 }
 
-const FRANC_PLACES: Array<[RegExp, string]> = [
-  [/\bBelgi(?:an|um|que)\b/, "BEF"],
-  [/\bLuxembourg/, "LUF"],
-  [/\b(?:French|France)\b/, "FRF"],
-];
-const CROWN_PLACES: Array<[RegExp, string]> = [
-  [/\b(?:Danish|Denmark)\b/, "DKK"],
-  [/\b(?:Norwegian|Norway)\b/, "NOK"],
-  [/\b(?:Icelandic|Iceland)\b/, "ISK"],
-  [/\b(?:Swedish|Sweden)\b/, "SEK"],
-];
-
-/**
- * Francs and crowns are the currency of the country the story places them in (Belgian,
- * French, Luxembourg francs; Danish, Norwegian crowns); Swiss francs and Swedish crowns
- * when nothing places them. Read once per article; the first place named wins.
- */
-export function placedCurrencies(text: string): { franc: string | null; crown: string | null } {
-  return { franc: firstPlaced(text, FRANC_PLACES), crown: firstPlaced(text, CROWN_PLACES) };
-}
-
-function firstPlaced(text: string, places: Array<[RegExp, string]>): string | null {
-  let best: string | null = null;
-  let at = Number.POSITIVE_INFINITY;
-  for (const [re, code] of places) {
-    const m = re.exec(text);
-    if (m && m.index < at) {
-      at = m.index;
-      best = code;
-    }
-  }
-  return best;
-}
-
 const FROM_BEFORE =
   /(?:^|\b(?:up|down)\s+|,\s*)(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+|a\s+)?$/i;
 

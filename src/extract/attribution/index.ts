@@ -22,7 +22,6 @@ import {
   lossAfter,
   percentGenre,
   perShareLoss,
-  placedCurrencies,
   priorValue,
 } from "./genres.js";
 import { readMetric, subjectPhrase } from "./metric.js";
@@ -108,7 +107,6 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
   const out: Attribution[] = [];
   const perShare: boolean[] = [];
   let scope: Scope | null = null;
-  let placed: ReturnType<typeof placedCurrencies> | null = null;
   let lastSentence = -1;
 
   for (const c of contexts) {
@@ -340,14 +338,6 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       if (metric === "other" || metric === "eps") {
         a.metric = metric === "eps" ? "eps" : "net_income";
         if (a.metric !== metric && a.explain) a.explain.metric.rule = "loss-before";
-      }
-    }
-    if (f.kind === "money" && (f.currency === "CHF" || f.currency === "SEK")) {
-      const word = /francs?\b/i.test(f.text) ? "franc" : /crowns?\b/i.test(f.text) ? "crown" : null;
-      if (word) {
-        placed ??= placedCurrencies(text);
-        const code = placed[word];
-        if (code) a.currency = code;
       }
     }
     // A conversion in brackets is the same figure in another currency: same everything.

@@ -428,15 +428,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
       words[fi - 1] as string,
     )
   ) {
-    const name = words.slice(fi).join(" ");
-    const ns = rawAt(text, start, form.lastIndexOf(name));
-    return {
-      start: ns,
-      end: rawAt(text, ns, name.length),
-      form: name,
-      type: "person",
-      strength: 2,
-    };
+    return personFrom(text, start, form, words.slice(fi));
   }
   // "South Australian Premier Jay Weatherill", "MEC Ismail Vadi": the words after the last title word.
   const ti = words.reduce((at, w, i) => (TITLE_WORD.test(w) && i < words.length - 2 ? i : at), -1);
@@ -451,15 +443,7 @@ function toMention(text: string, at: number, raw: string, lower: Set<string>): R
     words.length - pi - 1 <= 3 &&
     words.slice(pi + 1).every((w) => NAME_WORD.test(w))
   ) {
-    const name = words.slice(pi + 1).join(" ");
-    const ns = rawAt(text, start, form.lastIndexOf(name));
-    return {
-      start: ns,
-      end: rawAt(text, ns, name.length),
-      form: name,
-      type: "person",
-      strength: 2,
-    };
+    return personFrom(text, start, form, words.slice(pi + 1));
   }
   // "Mallika Srinivasan of Chennai", "Brett Arends of MarketWatch": a person, then where they are from.
   const ofAt = words.indexOf("of");
@@ -888,4 +872,11 @@ function dropOverlaps(ms: RawMention[]): RawMention[] {
     out.push(m);
   }
   return out;
+}
+
+/** The person named by the last words of a run ("… Premier Jay Weatherill" → "Jay Weatherill"). */
+function personFrom(text: string, start: number, form: string, nameWords: string[]): RawMention {
+  const name = nameWords.join(" ");
+  const ns = rawAt(text, start, form.lastIndexOf(name));
+  return { start: ns, end: rawAt(text, ns, name.length), form: name, type: "person", strength: 2 };
 }

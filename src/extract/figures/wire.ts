@@ -111,7 +111,7 @@ const PLACED: ReadonlyArray<[RegExp, string, Array<[RegExp, string]>]> = [
     ],
   ],
   [
-    /crowns$/i,
+    /crowns?$/i,
     "SEK",
     [
       [/\bSwed(?:en|ish)\b/, "SEK"],
@@ -134,10 +134,12 @@ const PLACED: ReadonlyArray<[RegExp, string, Array<[RegExp, string]>]> = [
 ];
 
 /**
- * Francs, crowns and pesos are the currency of the one country of their kind the story
- * names ("Societe Generale de Belgique ... 5.31 billion francs" is BEF); the list's
- * default when it names none or several. Returns a function from (figure text, currency
- * read) to the currency placed, worked out at most once per text.
+ * Francs, crowns and pesos are the currency of the country the story places them in
+ * ("Societe Generale de Belgique ... 5.31 billion francs" is BEF): the one country of
+ * their kind it names, else the first it names other than the list's default country;
+ * the default (CHF, SEK, MXN) when it names none, or when the figure says so itself ("Swiss
+ * francs"). Returns a function from (figure text, currency read) to the currency placed,
+ * worked out at most once per text.
  */
 export function currencyPlacer(text: string): (figureText: string, currency: string) => string {
   const cache = new Map<number, string | null>();
@@ -148,12 +150,25 @@ export function currencyPlacer(text: string): (figureText: string, currency: str
       if (/swiss|swedish|mexican/i.test(figureText)) return currency;
       let placed = cache.get(k);
       if (placed === undefined) {
-        const named = countries.filter(([re]) => re.test(text)).map(([, code]) => code);
-        placed = new Set(named).size === 1 ? (named[0] as string) : null;
+        placed = placeOf(text, countries, fallback);
         cache.set(k, placed);
       }
       return placed ?? currency;
     }
     return currency;
   };
+}
+
+function placeOf(
+  text: string,
+  countries: ReadonlyArray<[RegExp, string]>,
+  fallback: string,
+): string | null {
+  const named = countries
+    .map(([re, code]) => ({ code, at: text.search(re) }))
+    .filter((c) => c.at >= 0);
+  if (new Set(named.map((c) => c.code)).size === 1) return (named[0] as { code: string }).code;
+  let first: { code: string; at: number } | null = null;
+  for (const c of named) if (c.code !== fallback && (first === null || c.at < first.at)) first = c;
+  return first?.code ?? null;
 }

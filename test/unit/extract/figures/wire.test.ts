@@ -62,12 +62,15 @@ describe("wire prose figures", () => {
     });
   });
 
-  it("places francs by the one country the story names", () => {
+  it("places francs by the country the story names, the first when it names several", () => {
     expect(read("Banque Belge said profit rose to 5.3 billion francs in Belgium.")[0]?.[2]).toBe(
       "BEF",
     );
     expect(read("Profit rose to 5.3 billion francs.")[0]?.[2]).toBe("CHF");
-    expect(read("French and Belgian units earned 5.3 billion francs.")[0]?.[2]).toBe("CHF");
+    expect(read("French and Belgian units earned 5.3 billion francs.")[0]?.[2]).toBe("FRF");
+    expect(read("Swiss and Belgian units earned 5.3 billion francs.")[0]?.[2]).toBe("BEF");
+    expect(read("A Belgian bank lent 100 mln Swiss francs.")[0]?.[2]).toBe("CHF");
+    expect(read("A Danish brewer earned 1.2 billion crowns.")[0]?.[2]).toBe("DKK");
   });
 
   it("reads a counted noun after a wrapped line", () => {
