@@ -3,7 +3,7 @@
  * `retryable`; 429 and 503 (NF_FETCH_HTTP_429, NF_FETCH_HTTP_503) carry
  * `details.retryAfterMs` (capped at MAX_RETRY_AFTER_MS) when the server sent Retry-After.
  */
-import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
+import { causeChain, isNewsfiguresError, NewsfiguresError } from "../errors.js";
 
 export const FetchErrorCode = {
   timeout: "NF_FETCH_TIMEOUT",
@@ -47,11 +47,9 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 
 /** The Retry-After (ms) a failure carries, on itself or on one of its causes; 0 when none. */
 export function retryAfterOf(err: unknown): number {
-  let e: unknown = err;
-  for (let i = 0; e !== undefined && e !== null && i < 8; i++) {
+  for (const e of causeChain(err)) {
     const ms = isNewsfiguresError(e) ? e.details.retryAfterMs : undefined;
     if (typeof ms === "number" && ms > 0) return ms;
-    e = (e as { cause?: unknown }).cause;
   }
   return 0;
 }

@@ -121,7 +121,7 @@ export async function storeFile(
   const out: ArticleOutcome[] = [];
   for await (const loaded of loadArticles([path])) {
     if (!loaded.ok) throw loaded.failure.error;
-    out.push(await saveLoaded(ref.url, loaded.article, deps, options, { page: null, now }));
+    out.push(await saveLoaded(ref.url, loaded.article, deps, now));
   }
   return out;
 }
@@ -186,24 +186,17 @@ function logOutcome(deps: Pick<ArticleDeps, "logger">, o: ArticleOutcome, ms: nu
   );
 }
 
+/** A file's article: the user named it, so it is extracted whatever its length. */
 async function saveLoaded(
   url: string,
   loaded: LoadedArticle,
   deps: ArticleDeps,
-  options: ExtractOptions,
-  meta: { page: FetchedPage | null; now: Date },
+  now: Date,
 ): Promise<ArticleOutcome> {
   const input: ArticleInput = loaded.input;
-  // Only fetched pages can be index or error pages; a file the user named is an article.
-  if (meta.page !== null && input.body.trim().length < options.minBodyChars) {
-    return skipped(
-      url,
-      `body has ${input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`,
-    );
-  }
   const t0 = performance.now();
   const { result } = extractArticle(input);
-  const outcome = await saveExtracted(url, loaded, result, deps, meta);
+  const outcome = await saveExtracted(url, loaded, result, deps, { page: null, now });
   outcome.timings = { extract: round(performance.now() - t0), ...outcome.timings };
   return outcome;
 }

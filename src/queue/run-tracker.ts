@@ -8,6 +8,8 @@ import type { ArticleOutcome } from "../pipeline/run-article.js";
 
 const TTL_S = 7 * 24 * 3600;
 const MAX_LISTED = 1000;
+/** The Redis list beside a run's hash that keeps the entries counted under each field. */
+const LISTS = { failed: "failures", deferred: "deferred", skipped: "skips" } as const;
 
 export function runKey(prefix: string, runId: string): string {
   return `${prefix}:nf:run:${runId}`;
@@ -86,27 +88,27 @@ export class RunTracker {
   }
 
   async failed(runId: string | null, what: string, reason: string): Promise<void> {
-    await this.note(runId, "failed", what, reason);
+    await this.note(runId, "failed", [{ what, reason }]);
   }
 
   /** A page left for the next run (its host is paused), with why. */
   async deferred(runId: string | null, what: string, reason: string): Promise<void> {
-    await this.note(runId, "deferred", what, reason);
+    await this.note(runId, "deferred", [{ what, reason }]);
   }
 
+  /** Counts the entries under `field` and keeps the first MAX_LISTED of them for the report. */
   private async note(
     runId: string | null,
-    field: "failed" | "deferred",
-    what: string,
-    reason: string,
+    field: "failed" | "deferred" | "skipped",
+    entries: { what: string; reason: string }[],
   ): Promise<void> {
-    if (!runId) return;
+    if (!runId || entries.length === 0) return;
     const key = runKey(this.prefix, runId);
-    const list = `${key}:${field === "failed" ? "failures" : "deferred"}`;
+    const list = `${key}:${LISTS[field]}`;
     await this.redis
       .multi()
-      .hincrby(key, field, 1)
-      .rpush(list, JSON.stringify({ what, reason }))
+      .hincrby(key, field, entries.length)
+      .rpush(list, ...entries.map((e) => JSON.stringify(e)))
       // A run's report shows the first ones; a host failing thousands of pages keeps Redis small.
       .ltrim(list, 0, MAX_LISTED - 1)
       .expire(list, TTL_S)
@@ -138,27 +140,19 @@ export class RunTracker {
 
   /** References the run found but did not run, each with why. */
   async skip(runId: string | null, skipped: { what: string; reason: string }[]): Promise<void> {
-    if (!runId || skipped.length === 0) return;
-    const key = runKey(this.prefix, runId);
-    await this.redis
-      .multi()
-      .hincrby(key, "skipped", skipped.length)
-      .rpush(`${key}:skips`, ...skipped.map((s) => JSON.stringify(s)))
-      .expire(`${key}:skips`, TTL_S)
-      .exec();
+    await this.note(runId, "skipped", skipped);
   }
 
   async skips(runId: string): Promise<{ what: string; reason: string }[]> {
-    const rows = await this.redis.lrange(`${runKey(this.prefix, runId)}:skips`, 0, 99);
-    return rows.map((r) => JSON.parse(r) as { what: string; reason: string });
+    return this.listed(runId, LISTS.skipped);
   }
 
   async failures(runId: string): Promise<{ what: string; reason: string }[]> {
-    return this.listed(runId, "failures");
+    return this.listed(runId, LISTS.failed);
   }
 
   async deferrals(runId: string): Promise<{ what: string; reason: string }[]> {
-    return this.listed(runId, "deferred");
+    return this.listed(runId, LISTS.deferred);
   }
 
   private async listed(runId: string, list: string): Promise<{ what: string; reason: string }[]> {

@@ -87,7 +87,7 @@ export function exchangeRateOwner(
   prev: FigureContext | undefined,
 ): EntityRef | null {
   if (c.figure.kind !== "money") return null;
-  if (/^\s*=\s*$/.test(c.right) || /^\s*=/.test(c.right)) return currencyRef(c.figure.currency);
+  if (/^\s*=/.test(c.right)) return currencyRef(c.figure.currency);
   if (
     prev &&
     prev.figure.kind === "money" &&
