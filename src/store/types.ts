@@ -50,43 +50,6 @@ export interface SaveItem {
   fetchState?: FetchState;
 }
 
-export interface Store {
-  /** Apply pending numbered migrations. Idempotent. */
-  migrate(): Promise<void>;
-  /**
-   * Store an article and its extraction in one transaction. Storing the same article
-   * twice changes nothing; a new extractor version replaces that article's records.
-   */
-  saveExtraction(
-    article: ArticleRow,
-    result: ArticleResult,
-    extractorVersion: string,
-  ): Promise<SaveOutcome>;
-  /**
-   * Store many articles (and their fetch states) in one transaction: all or none. Each
-   * article behaves as `saveExtraction` would; outcomes are in the order of `items`. Queue
-   * workers group their saves through this so PostgreSQL commits once per group.
-   */
-  saveExtractions(items: readonly SaveItem[], extractorVersion: string): Promise<SaveOutcome[]>;
-  getFetchState(url: string): Promise<FetchState | null>;
-  /** Fetch states of many URLs in one query; URLs never fetched are absent from the map. */
-  getFetchStates(urls: readonly string[]): Promise<Map<string, FetchState>>;
-  putFetchState(state: FetchState): Promise<void>;
-  /** Which of these URLs have a stored article (by canonical URL or URL), in one query. */
-  knownUrls(urls: readonly string[]): Promise<Set<string>>;
-  /**
-   * Of these URLs, those whose stored article is younger than `since` (published then or
-   * later, or this revision fetched then when its date is unknown): due for a conditional re-check.
-   */
-  recentUrls(urls: readonly string[], since: string): Promise<Set<string>>;
-  close(): Promise<void>;
-}
-
-/* ------------------------------------------------------------------------------------------
- * Reading side (added by the store issue). Kept in a sub-interface so fakes of `Store`
- * written against the original contract keep compiling.
- * ---------------------------------------------------------------------------------------- */
-
 /** A stored record with the article facts a reader needs to judge it. */
 export interface StoredRecord {
   articleId: string;
@@ -203,10 +166,43 @@ export interface RevisionChanges {
   }>;
 }
 
-export interface RecordStore extends Store {
+/**
+ * The store: what every command, worker and page reads and writes through. SQLite and
+ * PostgreSQL both satisfy it (sql-store.ts over their drivers), held to one behaviour by
+ * one conformance suite. Callers that need a part take a `Pick<Store, …>`.
+ */
+export interface Store {
   /** `sqlite:/abs/path` or the PostgreSQL URL with its password masked. */
   readonly location: string;
   readonly dialect: "sqlite" | "postgres";
+  /** Apply pending numbered migrations. Idempotent. */
+  migrate(): Promise<void>;
+  /**
+   * Store an article and its extraction in one transaction. Storing the same article
+   * twice changes nothing; a new extractor version replaces that article's records.
+   */
+  saveExtraction(
+    article: ArticleRow,
+    result: ArticleResult,
+    extractorVersion: string,
+  ): Promise<SaveOutcome>;
+  /**
+   * Store many articles (and their fetch states) in one transaction: all or none. Each
+   * article behaves as `saveExtraction` would; outcomes are in the order of `items`. Queue
+   * workers group their saves through this so PostgreSQL commits once per group.
+   */
+  saveExtractions(items: readonly SaveItem[], extractorVersion: string): Promise<SaveOutcome[]>;
+  getFetchState(url: string): Promise<FetchState | null>;
+  /** Fetch states of many URLs in one query; URLs never fetched are absent from the map. */
+  getFetchStates(urls: readonly string[]): Promise<Map<string, FetchState>>;
+  putFetchState(state: FetchState): Promise<void>;
+  /** Which of these URLs have a stored article (by canonical URL or URL), in one query. */
+  knownUrls(urls: readonly string[]): Promise<Set<string>>;
+  /**
+   * Of these URLs, those whose stored article is younger than `since` (published then or
+   * later, or this revision fetched then when its date is unknown): due for a conditional re-check.
+   */
+  recentUrls(urls: readonly string[], since: string): Promise<Set<string>>;
   queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
   /** Every record (or those the filter keeps) in id order, read in pages so memory stays constant. */
   exportRecords(pageSize?: number, filter?: RecordQuery): AsyncIterable<StoredRecord>;
@@ -228,4 +224,8 @@ export interface RecordStore extends Store {
    */
   entityCounts(prefix: string, limit?: number): Promise<EntityCount[]>;
   bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
+  close(): Promise<void>;
 }
+
+/** `Store` under the name serve/, cli/ and the tests import it by: one interface either way. */
+export type RecordStore = Store;

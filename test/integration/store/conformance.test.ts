@@ -418,6 +418,41 @@ describe.each(all)("store conformance on $name", (backend) => {
     await store.close();
   });
 
+  it("tells which of many URLs were published since a time, or fetched since when undated", async () => {
+    const store = await fresh();
+    const dated = article(ORCHARD_TEXT, orchardRecords(), {
+      url: "https://example.test/dated?x=1",
+      canonicalUrl: "https://example.test/dated",
+      publishedAt: "2025-11-03T09:00:00Z",
+      fetchedAt: "2026-01-02T03:04:05.000Z",
+    });
+    const undated = article(KESTREL_TEXT, kestrelRecords(), {
+      url: "https://example.test/undated",
+      fetchedAt: "2026-01-02T03:04:05.000Z",
+    });
+    await store.saveExtraction(dated.row, dated.result, "1.0.0");
+    await store.saveExtraction(undated.row, undated.result, "1.0.0");
+    const asked = Array.from({ length: 700 }, (_, i) => `https://example.test/n${i}`);
+    asked.splice(
+      600,
+      0,
+      "https://example.test/dated",
+      "https://example.test/dated?x=1",
+      "https://example.test/undated",
+    );
+    const recent = async (since: string) => [...(await store.recentUrls(asked, since))].sort();
+    expect(await recent("2025-11-01")).toEqual([
+      "https://example.test/dated",
+      "https://example.test/dated?x=1",
+      "https://example.test/undated",
+    ]);
+    // Published before the bound though fetched after it: not recent.
+    expect(await recent("2025-12-01")).toEqual(["https://example.test/undated"]);
+    expect(await recent("2026-02-01")).toEqual([]);
+    expect((await store.recentUrls([], "2025-01-01")).size).toBe(0);
+    await store.close();
+  });
+
   it("keeps one article per URL: a new revision replaces the records, the old ones become history", async () => {
     const store = await fresh();
     const url = "https://news.example.test/larch/results?utm_source=rss";
