@@ -57,8 +57,8 @@ describe("CLI start-up", () => {
 
   describe("extract of a text file", () => {
     const command = resolve(SRC, "cli/commands/extract.ts");
-    const loaded = [...readFileSync(command, "utf8").matchAll(DYNAMIC_IMPORT)].map(
-      ([, spec]) => resolve(dirname(command), (spec as string).replace(/\.js$/, ".ts")),
+    const loaded = [...readFileSync(command, "utf8").matchAll(DYNAMIC_IMPORT)].map(([, spec]) =>
+      resolve(dirname(command), (spec as string).replace(/\.js$/, ".ts")),
     );
     const graph = staticGraph(...loaded);
 
