@@ -36,6 +36,9 @@ export function groupsOf(lexicon) {
   for (const [word, tags] of Object.entries(lexicon)) {
     if (word.includes(WORD_SEP))
       throw new Error(`lexicon word ${JSON.stringify(word)} holds a tab`);
+    // A list of one would come back as a plain tag, and a tag with a comma as a list.
+    if (Array.isArray(tags) && tags.length < 2)
+      throw new Error(`lexicon word ${JSON.stringify(word)} has a list of ${tags.length} tags`);
     const key = Array.isArray(tags) ? tags.join(",") : tags;
     if (key.includes(",") && !Array.isArray(tags)) throw new Error(`tag "${key}" holds a comma`);
     let words = groups.get(key);
