@@ -3,27 +3,46 @@
  * `io` and reading the environment only from `io.env`, so tests run it in-process against
  * the source. Registration is cheap: each command file declares its options with commander
  * and loads what it needs with `await import()` inside its action, so `--version` or a
- * usage error never loads the extractor, the store or the queue (see CONTRIBUTING.md).
+ * usage error never loads the extractor, the store or the queue (see CONTRIBUTING.md); a
+ * command line that names a command loads that command's file alone.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { Config } from "../config/config.js";
 import { describeError } from "../errors.js";
 import type { Logger } from "../log.js";
-import { registerExport } from "./commands/export.js";
-import { registerExtract } from "./commands/extract.js";
-import { registerFailed } from "./commands/failed.js";
-import { registerIngest } from "./commands/ingest.js";
-import { registerMigrate } from "./commands/migrate.js";
-import { registerQuery } from "./commands/query.js";
-import { registerReprocess } from "./commands/reprocess.js";
-import { registerSchedule } from "./commands/schedule.js";
-import { registerServe } from "./commands/serve.js";
-import { registerStatus } from "./commands/status.js";
-import { registerWorker } from "./commands/worker.js";
 import type { CliContext, CliIo } from "./context.js";
 
 export type { CliIo } from "./context.js";
+
+type Register = (program: Command, ctx: CliContext) => void;
+
+/**
+ * Every command's registration, in the order `--help` lists them. A command line that names
+ * one of them loads that file only (each is a module of its own, with its helpers, that
+ * `extract` need not load); anything else (`--help`, `--version`, a typo, `help`) loads all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  extract: async () => (await import("./commands/extract.js")).registerExtract,
+  ingest: async () => (await import("./commands/ingest.js")).registerIngest,
+  reprocess: async () => (await import("./commands/reprocess.js")).registerReprocess,
+  worker: async () => (await import("./commands/worker.js")).registerWorker,
+  schedule: async () => (await import("./commands/schedule.js")).registerSchedule,
+  status: async () => (await import("./commands/status.js")).registerStatus,
+  failed: async () => (await import("./commands/failed.js")).registerFailed,
+  query: async () => (await import("./commands/query.js")).registerQuery,
+  export: async () => (await import("./commands/export.js")).registerExport,
+  migrate: async () => (await import("./commands/migrate.js")).registerMigrate,
+  serve: async () => (await import("./commands/serve.js")).registerServe,
+};
+
+/** The registrations a command line needs: its command's, or all of them. */
+async function registrationsFor(argv: string[]): Promise<Register[]> {
+  const first = argv[0];
+  const names =
+    first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  return Promise.all(names.map((name) => (COMMANDS[name] as () => Promise<Register>)()));
+}
 
 /** The package's own version: src/cli and dist/cli are both two folders below package.json. */
 function packageVersion(): string {
@@ -73,17 +92,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       writeErr: (text) => io.stderr(text),
     })
     .showHelpAfterError("(run newsfigures --help for usage)");
-  registerExtract(program, ctx);
-  registerIngest(program, ctx);
-  registerReprocess(program, ctx);
-  registerWorker(program, ctx);
-  registerSchedule(program, ctx);
-  registerStatus(program, ctx);
-  registerFailed(program, ctx);
-  registerQuery(program, ctx);
-  registerExport(program, ctx);
-  registerMigrate(program, ctx);
-  registerServe(program, ctx);
+  for (const register of await registrationsFor(argv)) register(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: "user" });

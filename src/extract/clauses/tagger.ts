@@ -1,12 +1,12 @@
 /**
  * A one-pass part-of-speech tagger for the words around figures. Its word list is
  * compromise's lexicon (about 24,000 forms: verbs in every tense, function words, names,
- * places), read once per process as data; compromise's own tagger never runs. Words the
+ * places), kept as generated data (./lexicon.ts); compromise itself never loads. Words the
  * lexicon does not know are nouns, capitalised ones proper nouns; a short list of our own
  * settles the words financial news uses in another sense than the lexicon's ("rose",
  * "shares", "net"). Each token looks only at itself and the tag before it: linear.
  */
-import { createRequire } from "node:module";
+import { type LexTag, loadLexicon } from "./lexicon.js";
 
 export type Tag =
   | "det" // the, a, this
@@ -35,26 +35,8 @@ export interface Token {
   past: boolean;
 }
 
-type LexTag = string | string[];
-let lexicon: Record<string, LexTag> | null = null;
-
-/**
- * compromise's lexicon, loaded on first use (a require keeps module load free of it) and
- * copied into a plain object of its own, so the rest of compromise's model can be let go:
- * only the word list is data we need, not compromise's tagger.
- */
-function lex(): Record<string, LexTag> {
-  if (lexicon === null) {
-    const require = createRequire(import.meta.url);
-    const id = require.resolve("compromise/two");
-    const nlp = require(id) as { model(): { one: { lexicon: Record<string, LexTag> } } };
-    const own: Record<string, LexTag> = Object.create(null);
-    for (const [w, t] of Object.entries(nlp.model().one.lexicon)) own[w] = t;
-    lexicon = own;
-    delete require.cache[id];
-  }
-  return lexicon;
-}
+/** compromise's word list, read as generated data on first use (see ./lexicon.ts). */
+const lex = loadLexicon;
 
 /** Words financial news uses in a sense the general lexicon ranks second. */
 const OURS: Record<string, Tag> = {
