@@ -17,8 +17,6 @@ import { decodePage } from "../parse/charset.js";
 import { createAddressGuard, type PrivateNetworkPolicy } from "./address-guard.js";
 import { createGuardedAgent } from "./connector.js";
 import { FetchErrorCode, fetchError, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./errors.js";
-import type { RobotsCache } from "./robots.js";
-
 import { DEFAULT_USER_AGENT } from "./user-agent.js";
 
 export { DEFAULT_USER_AGENT };
@@ -41,6 +39,15 @@ export const ACCEPT_TYPES = {
 } as const;
 export type AcceptKind = keyof typeof ACCEPT_TYPES;
 
+/**
+ * What a hop asks of robots.txt (a RobotsCache). Named here, not imported, so that the
+ * robots cache, which fetches robots.txt through `fetchPage`, sits above this file.
+ */
+export interface RobotsGate {
+  /** Throws a NewsfiguresError when the URL may not be fetched. */
+  assertAllowed(url: string): Promise<void>;
+}
+
 export interface FetchOptions {
   userAgent?: string;
   /** What the body must be; a PDF or image where HTML was expected is NF_FETCH_CONTENT_TYPE. */
@@ -60,7 +67,7 @@ export interface FetchOptions {
   /** A shared agent from createFetchAgent (keeps connections and the guard). */
   agent?: Agent;
   /** When given, every hop must be allowed by robots.txt. */
-  robots?: RobotsCache;
+  robots?: RobotsGate;
   /**
    * Awaited before each redirect hop is requested (the per-host pacer waits here, so a
    * redirect takes its host's turn like any request). What it throws is thrown as is.
