@@ -15,8 +15,9 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 const i = process.argv.indexOf("--articles");
 const N = i >= 0 ? Number(process.argv[i + 1]) : 3000;
 
-const { openStore, dropPostgresSchema, inputOf, reprocessStore, ingestFiles } =
-  await importDist("store/index.js");
+const { openStore, dropPostgresSchema } = await importDist("store/index.js");
+const { inputOf, reprocessStore } = await importDist("pipeline/reprocess.js");
+const { ingestFiles } = await importDist("pipeline/ingest-files.js");
 const { extractArticle } = await importDist("extract/index.js");
 
 const { name, texts } = loadCorpus();
