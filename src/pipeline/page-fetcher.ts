@@ -45,8 +45,6 @@ export function createPageFetcher(
         userAgent: options.userAgent ?? defaultUserAgent,
         // Feeds and sitemaps come through here too; the parser decides what the body is.
         accept: "any",
-        // The stages decode the bytes themselves (the queue carries bytes between jobs).
-        decode: false,
         maxBytes: options.maxBytes,
         totalTimeoutMs: options.timeoutMs,
         etag: conditional?.etag ?? null,
