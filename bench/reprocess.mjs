@@ -65,7 +65,7 @@ async function run(label, url, cleanup) {
       `${label}: one transaction per article (baseline): ${base.secs.toFixed(2)} s, ${rate(base.secs)}`,
     );
     console.log(
-      `${label}: reprocess, every article rewritten: ${changed.secs.toFixed(2)} s, ${rate(changed.secs)} (${(base.secs / changed.secs).toFixed(1)}x the baseline; ${changed.out.failed} failed)`,
+      `${label}: reprocess, every article rewritten: ${changed.secs.toFixed(2)} s, ${rate(changed.secs)} (${(base.secs / changed.secs).toFixed(1)}x the baseline; ${changed.out.failed.length} failed)`,
     );
     console.log(
       `${label}: reprocess, nothing to change: ${same.secs.toFixed(2)} s, ${rate(same.secs)}`,
