@@ -13,7 +13,10 @@ export interface RunFailure {
 }
 
 export interface RunSummary {
-  /** References or files the run found (after expanding folders). */
+  /**
+   * Article files and pages the run took on (after expanding folders), pages another run
+   * held included; files that are not articles are only in `skipped`.
+   */
   files: number;
   /** Found but not run: files that are not articles, pages another run holds. */
   skipped: string[];

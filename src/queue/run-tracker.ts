@@ -45,6 +45,8 @@ export interface RunCounts {
   deferred: number;
   /** References found but not run (in flight for another run, failed before). */
   skipped: number;
+  /** Of `skipped`, the files of a `files:` source that are not articles (not references). */
+  skippedFiles: number;
   discovered: boolean;
   statuses: Record<string, number>;
   figures: number;
@@ -141,6 +143,7 @@ export class RunTracker {
       failed: Number(h.failed ?? 0),
       deferred: Number(h.deferred ?? 0),
       skipped: Number(h.skipped ?? 0),
+      skippedFiles: Number(h.skippedFiles ?? 0),
       discovered: h.discovered === "1",
       statuses: {},
       figures: Number(h.figures ?? 0),
@@ -165,6 +168,13 @@ export class RunTracker {
   /** References the run found but did not run, each with why. */
   async skip(runId: string | null, skipped: { what: string; reason: string }[]): Promise<void> {
     await this.note(runId, "skipped", skipped);
+  }
+
+  /** Files of a `files:` source that are not articles: listed as skipped, not counted as found. */
+  async skipFiles(runId: string | null, files: { what: string; reason: string }[]): Promise<void> {
+    if (!runId || files.length === 0) return;
+    await this.note(runId, "skipped", files);
+    await this.redis.hincrby(runKey(this.prefix, runId), "skippedFiles", files.length);
   }
 
   async skips(runId: string): Promise<{ what: string; reason: string }[]> {

@@ -139,7 +139,7 @@ function countsToSummary(
   return {
     ...emptySummary(),
     ...c.summary,
-    files: c.total + c.skipped,
+    files: c.total + c.skipped - c.skippedFiles,
     skipped: skips.map((s) => s.what),
     failed: failures.map((f) => ({
       source: f.what,

@@ -48,7 +48,7 @@ export function discoverProcessor(ctx: WorkerContext): Processor {
         log.warn({ stage: "discover", outcome: "refused", source: path, err }, "file refused");
         await tracker.failed(data.pipeline.runId, path, failureReason(err));
       }
-      await tracker.skip(data.pipeline.runId, notArticles.splice(0));
+      await tracker.skipFiles(data.pipeline.runId, notArticles.splice(0));
       const plan = await planRefs(refs, store, spec.fetch);
       const fresh: FetchJob[] = [];
       for (const planned of plan.run) {

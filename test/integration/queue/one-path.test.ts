@@ -64,6 +64,8 @@ async function storedIn(url: string): Promise<Stored[]> {
 function numbers(json: string): Record<string, unknown> {
   const s = JSON.parse(json) as Record<string, unknown>;
   return {
+    files: s.files,
+    skipped: s.skipped,
     articles: s.articles,
     changed: s.changed,
     unchanged: s.unchanged,
@@ -89,6 +91,8 @@ describe("one path: ingest PATH, an inline files pipeline and the queue store th
     mkdirSync(articles);
     writeFileSync(join(articles, "harrowgate.html"), HTML);
     writeFileSync(join(articles, "pellworth.txt"), TEXT);
+    // Not an article: passed over, and said so, on every path.
+    writeFileSync(join(articles, "notes.md"), "# Notes\n");
     redis = new Redis(inject("redisUrl"));
     workers = startWorkers({ ...workerDeps(prefix), filesRoot: root });
   });
@@ -115,11 +119,11 @@ describe("one path: ingest PATH, an inline files pipeline and the queue store th
       ["ingest", articles, "--store", `sqlite:${join(root, "ingest.db")}`, "--format", "json"],
       { env },
     );
-    expect(ingest.stderr).toBe("");
+    expect(ingest.stderr).not.toMatch(/NF_/);
     expect(ingest.code).toBe(0);
 
     const inline = await runCli(["ingest", pipelineFor("inline"), "--format", "json"], { env });
-    expect(inline.stderr).toBe("");
+    expect(inline.stderr).not.toMatch(/NF_/);
     expect(inline.code).toBe(0);
 
     const queued = await runCli(["ingest", pipelineFor("queued"), "--format", "json"], {
@@ -143,6 +147,8 @@ describe("one path: ingest PATH, an inline files pipeline and the queue store th
 
     const reported = numbers(ingest.stdout);
     expect(reported.articles).toBe(2);
+    expect(reported.files).toBe(2);
+    expect(reported.skipped).toEqual([join(articles, "notes.md")]);
     expect(reported.added).toBe(byIngest.reduce((n, a) => n + a.records.length, 0));
     expect(numbers(inline.stdout)).toEqual(reported);
     expect(numbers(queued.stdout)).toEqual(reported);
