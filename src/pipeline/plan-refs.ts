@@ -9,7 +9,7 @@ import type { ArticleRef } from "../model/index.js";
 import type { Store } from "../store/types.js";
 import type { ConditionalHeaders } from "./deps.js";
 import { isFileRef } from "./run-article.js";
-import { durationMs, type FetchOptions } from "./schema.js";
+import { durationMs, type FetchSpec } from "./schema.js";
 
 export type PlannedRef =
   | { ref: ArticleRef; action: "read" }
@@ -28,7 +28,7 @@ export interface RefPlan {
 export async function planRefs(
   refs: readonly ArticleRef[],
   store: Pick<Store, "knownUrls" | "recentUrls" | "getFetchStates">,
-  fetch: Pick<FetchOptions, "recheckWithin">,
+  fetch: Pick<FetchSpec, "recheckWithin">,
   now: number = Date.now(),
 ): Promise<RefPlan> {
   // The store is asked about all the URLs at once (it chunks them): a feed lists hundreds.

@@ -12,10 +12,10 @@ import { pageKindOf } from "../parse/text-article.js";
 import { readDocuments } from "../sources/local-files.js";
 import type { SaveOutcome } from "../store/types.js";
 import { analyseInProcess } from "./analyse-page.js";
-import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
+import type { ArticleDeps, ConditionalHeaders, PageResponse } from "./deps.js";
 import { pacedFetch } from "./paced-fetch.js";
 import { type FetchFacts, saveItemOf } from "./save-item.js";
-import type { ExtractOptions, FetchOptions } from "./schema.js";
+import type { ExtractSpec, FetchSpec } from "./schema.js";
 
 export type ArticleStatus = "stored" | "unchanged" | "not-modified" | "skipped";
 
@@ -38,7 +38,7 @@ export interface ArticleOutcome {
 
 export type FetchOutcome =
   | { kind: "not-modified"; url: string }
-  | { kind: "page"; page: FetchedPage };
+  | { kind: "page"; page: PageResponse };
 
 /** `file:` refs are local files (the `files` source); they are read, not fetched. */
 export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
@@ -61,7 +61,7 @@ export function pathOfRef(ref: Pick<ArticleRef, "url">): string {
 export async function fetchArticle(
   ref: ArticleRef,
   deps: ArticleDeps,
-  options: FetchOptions,
+  options: FetchSpec,
   known?: ConditionalHeaders | null,
 ): Promise<FetchOutcome> {
   const state = known === undefined ? await deps.store.getFetchState(ref.url) : known;
@@ -78,9 +78,9 @@ export async function fetchArticle(
 /** Parse, extract and store a fetched page; remembers its validators for the next conditional GET. */
 export async function storePage(
   ref: ArticleRef,
-  page: FetchedPage,
+  page: PageResponse,
   deps: ArticleDeps,
-  options: ExtractOptions,
+  options: ExtractSpec,
 ): Promise<ArticleOutcome> {
   const fetched: FetchFacts = { url: page.url, etag: page.etag, lastModified: page.lastModified };
   const type = page.contentType;
@@ -105,7 +105,7 @@ export async function storePage(
 export async function storeFile(
   ref: ArticleRef,
   deps: ArticleDeps,
-  options: ExtractOptions,
+  options: ExtractSpec,
 ): Promise<ArticleOutcome[]> {
   const path = pathOfRef(ref);
   // Refs written before file refs carried their path say only "files".
@@ -126,7 +126,7 @@ export async function storeDocument(
   url: string,
   doc: SourceDocument,
   deps: ArticleDeps,
-  options: ExtractOptions,
+  options: ExtractSpec,
   fetched: FetchFacts | null,
 ): Promise<ArticleOutcome> {
   const at = now(deps);
@@ -179,7 +179,7 @@ export async function storeDocument(
 export async function runArticle(
   ref: ArticleRef,
   deps: ArticleDeps,
-  options: { fetch: FetchOptions; extract: ExtractOptions },
+  options: { fetch: FetchSpec; extract: ExtractSpec },
   /** The validators `planRefs` found for the URL; undefined asks the store. */
   known?: ConditionalHeaders | null,
 ): Promise<ArticleOutcome[]> {
