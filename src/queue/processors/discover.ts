@@ -18,7 +18,8 @@ export function discoverProcessor(ctx: WorkerContext): Processor {
     const { tracker, queues } = ctx;
     const pipeline = trustedPipeline(data.pipeline, ctx.loaded) ?? {
       spec: data.spec,
-      file: "",
+      // Named, so that a job's `files: -` never reads this worker's standard input.
+      file: "(job data)",
       dir: data.pipeline.dir,
     };
     const spec = pipeline.spec;
