@@ -4,6 +4,7 @@
  * an inline run uses; saves share a transaction through the store's batcher.
  */
 import { resolve } from "node:path";
+import { NewsfiguresError } from "../../errors.js";
 import {
   type ArticleOutcome,
   pathOfRef,
@@ -24,6 +25,12 @@ export function extractProcessor(ctx: WorkerContext): Processor {
     const trusted = trustedPipeline(data.pipeline, ctx.loaded);
     const extract = trusted?.spec.extract ?? data.extract;
     if (data.page === null) {
+      // Standard input belongs to one-off pipelines run in the CLI, never to a queued job.
+      if (!data.ref.url.startsWith("file:"))
+        throw new NewsfiguresError(
+          "NF_INPUT_OUTSIDE_FOLDER",
+          `${data.ref.url} is not a file; an extract job without a page names a file: URL`,
+        );
       // A file named by job data: read only inside the pipeline's own folders.
       const folders = trusted
         ? trusted.spec.sources.flatMap((s) =>
