@@ -231,8 +231,8 @@ function jsonlLine(line: string, where: string): z.infer<typeof JsonlLine> {
 
 /**
  * Read documents from files; yields failures in place instead of throwing. `label` names
- * the documents of a single path (default: the path itself); a `.jsonl` line is named by
- * its id.
+ * a path's documents and its failures (default: the path itself), so a file is read by
+ * its real path and reported as it was named; a `.jsonl` line is named by its id.
  */
 export async function* readDocuments(
   paths: string[],
@@ -243,7 +243,7 @@ export async function* readDocuments(
     const source = label?.(path) ?? path;
     try {
       if (ext === ".jsonl" || ext === "-") {
-        yield* readJsonl(path);
+        yield* readJsonl(path, source);
       } else if (ext === ".html" || ext === ".htm") {
         // Pages name their own charset (BOM, <meta>); many older ones are windows-1252.
         const bytes = await readFile(path);
@@ -258,7 +258,7 @@ export async function* readDocuments(
         );
       }
     } catch (err) {
-      yield { ok: false, failure: { source: path, error: asInputError(path, err) } };
+      yield { ok: false, failure: { source, error: asInputError(source, err) } };
     }
   }
 }
@@ -267,7 +267,7 @@ function textDocument(source: string, text: string): SourceDocument {
   return { source, bytes: Buffer.from(text), contentType: TEXT, url: null };
 }
 
-async function* readJsonl(path: string): AsyncGenerator<LoadResult> {
+async function* readJsonl(path: string, name: string): AsyncGenerator<LoadResult> {
   const stream = path === "-" ? process.stdin : createReadStream(path, { encoding: "utf8" });
   if (path === "-") process.stdin.setEncoding("utf8");
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
@@ -284,7 +284,7 @@ async function* readJsonl(path: string): AsyncGenerator<LoadResult> {
       continue;
     }
     if (line.trim() === "") continue;
-    const where = `${path}:${lineNo}`;
+    const where = `${name}:${lineNo}`;
     try {
       const l = jsonlLine(line, where);
       const document: SourceDocument =

@@ -50,8 +50,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           `newsfigures ingest: skipped ${summary.skipped.length} file(s) that are not .txt, .html or .jsonl: ${shown}${more}\n`,
         );
       }
-      for (const f of summary.failed)
-        ctx.stderr(`newsfigures ingest: ${f.source}: ${f.code}: ${f.message}\n`);
+      for (const f of summary.failed) ctx.stderr(`newsfigures ingest: ${f.source}: ${f.message}\n`);
       const stats = await store.stats();
       if (opts.format === "json")
         await ctx.stdout(
