@@ -94,14 +94,13 @@ const SHAPES = {
 async function analyse(raw) {
   try {
     await analysePage({
-      kind: "html",
-      source: "bench",
-      raw,
-      contentType: "text/html; charset=utf-8",
-      finalUrl: "https://bench.example/page",
+      document: {
+        source: "bench",
+        bytes: raw,
+        contentType: "text/html; charset=utf-8",
+        url: "https://bench.example/page",
+      },
       minBodyChars: 0,
-      title: null,
-      publishedAt: null,
     });
     return "ok";
   } catch (err) {

@@ -15,8 +15,9 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 const i = process.argv.indexOf("--articles");
 const N = i >= 0 ? Number(process.argv[i + 1]) : 3000;
 
-const { openStore, dropPostgresSchema, inputOf, reprocessStore, ingestFiles } =
-  await importDist("store/index.js");
+const { openStore, dropPostgresSchema } = await importDist("store/index.js");
+const { inputOf, reprocessStore } = await importDist("pipeline/reprocess.js");
+const { ingestFiles } = await importDist("pipeline/ingest-files.js");
 const { extractArticle } = await importDist("extract/index.js");
 
 const { name, texts } = loadCorpus();
@@ -64,7 +65,7 @@ async function run(label, url, cleanup) {
       `${label}: one transaction per article (baseline): ${base.secs.toFixed(2)} s, ${rate(base.secs)}`,
     );
     console.log(
-      `${label}: reprocess, every article rewritten: ${changed.secs.toFixed(2)} s, ${rate(changed.secs)} (${(base.secs / changed.secs).toFixed(1)}x the baseline; ${changed.out.failed} failed)`,
+      `${label}: reprocess, every article rewritten: ${changed.secs.toFixed(2)} s, ${rate(changed.secs)} (${(base.secs / changed.secs).toFixed(1)}x the baseline; ${changed.out.failed.length} failed)`,
     );
     console.log(
       `${label}: reprocess, nothing to change: ${same.secs.toFixed(2)} s, ${rate(same.secs)}`,

@@ -1,7 +1,7 @@
 /** A per-article diff as a person reads it, like a short `git diff --stat` with values. */
 
 import type { MetricRecord } from "../model/index.js";
-import type { ArticleReprocess } from "../store/reprocess.js";
+import type { ArticleReprocess } from "../pipeline/reprocess.js";
 import { formatAmount } from "./format-table.js";
 
 export function formatDiff(r: ArticleReprocess): string {

@@ -1,12 +1,12 @@
 /** The one-screen summary after `ingest`: what came in, what it says, where it is, what to try. */
 import { resolve } from "node:path";
-import type { IngestSummary } from "../store/ingest.js";
+import type { RunSummary } from "../pipeline/summary.js";
 import { DEFAULT_SQLITE_PATH } from "../store/sqlite.js";
 import type { StoreStats } from "../store/types.js";
 
 const TOP = 8;
 
-export function formatIngestSummary(s: IngestSummary, stats: StoreStats, location: string): string {
+export function formatIngestSummary(s: RunSummary, stats: StoreStats, location: string): string {
   const lines: string[] = [];
   const secs = (s.durationMs / 1000).toFixed(1);
   lines.push(

@@ -6,19 +6,18 @@
  * - body capped while streaming (`maxBytes`), and again after gzip/br/deflate decoding
  *   (`maxDecodedBytes`), so a compression bomb stops at the cap;
  * - Content-Type checked against what the caller expects (HTML, feeds, text);
- * - conditional GET: pass `etag` / `lastModified`; a 304 comes back as `unchanged: true`.
+ * - conditional GET: pass `etag` / `lastModified`; a 304 comes back as `unchanged: true`;
+ * - the answer is bytes and headers: which charset the bytes are in is the page
+ *   reader's to decide (src/parse/charset.ts), with the Content-Type returned here.
  * Every failure is a NewsfiguresError with an NF_FETCH_* code and `retryable`.
  */
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { type Agent, request, errors as undiciErrors } from "undici";
 import { NewsfiguresError } from "../errors.js";
-import { decodePage } from "../parse/charset.js";
 import { createAddressGuard, type PrivateNetworkPolicy } from "./address-guard.js";
 import { createGuardedAgent } from "./connector.js";
 import { FetchErrorCode, fetchError, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./errors.js";
-import type { RobotsCache } from "./robots.js";
-
 import { DEFAULT_USER_AGENT } from "./user-agent.js";
 
 export { DEFAULT_USER_AGENT };
@@ -41,6 +40,15 @@ export const ACCEPT_TYPES = {
 } as const;
 export type AcceptKind = keyof typeof ACCEPT_TYPES;
 
+/**
+ * What a hop asks of robots.txt (a RobotsCache). Named here, not imported, so that the
+ * robots cache, which fetches robots.txt through `fetchPage`, sits above this file.
+ */
+export interface RobotsGate {
+  /** Throws a NewsfiguresError when the URL may not be fetched. */
+  assertAllowed(url: string): Promise<void>;
+}
+
 export interface FetchOptions {
   userAgent?: string;
   /** What the body must be; a PDF or image where HTML was expected is NF_FETCH_CONTENT_TYPE. */
@@ -60,14 +68,12 @@ export interface FetchOptions {
   /** A shared agent from createFetchAgent (keeps connections and the guard). */
   agent?: Agent;
   /** When given, every hop must be allowed by robots.txt. */
-  robots?: RobotsCache;
+  robots?: RobotsGate;
   /**
    * Awaited before each redirect hop is requested (the per-host pacer waits here, so a
    * redirect takes its host's turn like any request). What it throws is thrown as is.
    */
   beforeRedirect?: (next: string) => Promise<void>;
-  /** false: leave `text` null, for callers that keep the bytes and decode them later. */
-  decode?: boolean;
   signal?: AbortSignal;
 }
 
@@ -80,11 +86,8 @@ export interface FetchedPage {
   /** 304 Not Modified: `body` is empty; keep what you had. */
   unchanged: boolean;
   contentType: string | null;
-  /** Decoded body bytes (after content-encoding), as received. */
+  /** Body bytes after content-encoding (gzip, br, deflate) is undone, in the page's charset. */
   body: Buffer;
-  /** The body as text (charset from BOM, header, meta; iconv-lite); null for 304 or `decode: false`. */
-  text: string | null;
-  charset: string | null;
   etag: string | null;
   lastModified: string | null;
   redirects: string[];
@@ -232,7 +235,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
       };
       if (res.statusCode === 304) {
         discard(res.body);
-        return { ...base, unchanged: true, body: Buffer.alloc(0), text: null, charset: null };
+        return { ...base, unchanged: true, body: Buffer.alloc(0) };
       }
       if (res.statusCode < 200 || res.statusCode >= 300) {
         discard(res.body);
@@ -265,10 +268,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
           {},
         );
       }
-      if (options.decode === false)
-        return { ...base, unchanged: false, body, text: null, charset: null };
-      const decoded = decodePage(body, base.contentType);
-      return { ...base, unchanged: false, body, text: decoded.text, charset: decoded.charset };
+      return { ...base, unchanged: false, body };
     }
   } catch (err) {
     if (err instanceof HookFailure) throw err.inner;

@@ -6,7 +6,13 @@
 export type { AddressGuard, PrivateNetworkPolicy } from "./address-guard.js";
 export { createAddressGuard, embeddedIPv4 } from "./address-guard.js";
 export { FetchErrorCode, parseRetryAfter } from "./errors.js";
-export type { AcceptKind, AgentOptions, FetchedPage, FetchOptions } from "./fetch-page.js";
+export type {
+  AcceptKind,
+  AgentOptions,
+  FetchedPage,
+  FetchOptions,
+  RobotsGate,
+} from "./fetch-page.js";
 export {
   ACCEPT_TYPES,
   createFetchAgent,

@@ -142,7 +142,8 @@ export class RobotsCache {
         userAgent: this.options.userAgent,
       });
       return {
-        robot: robotsParser(robotsUrl, page.text ?? ""),
+        // RFC 9309: robots.txt is UTF-8; a byte-order mark is not part of its first line.
+        robot: robotsParser(robotsUrl, page.body.toString("utf8").replace(/^\uFEFF/, "")),
         unavailable: null,
         expires: this.now() + ttl,
       };

@@ -66,3 +66,29 @@ export const ArticleResult = z.object({
   body: z.string().optional(),
 });
 export type ArticleResult = z.infer<typeof ArticleResult>;
+
+/**
+ * What a source yields: one document's bytes and what is known of it before it is read.
+ * Sources (files, fetched pages) make these; `parse/` turns one into a `PageArticle`.
+ */
+export interface SourceDocument {
+  /** The name the article is stored under: a file path, a JSONL line's id, a feed's name. */
+  source: string;
+  bytes: Uint8Array;
+  /** A Content-Type value; its charset wins over the page's own `<meta>`. */
+  contentType: string;
+  /** Where it was read from; a page's canonical link wins over it. */
+  url: string | null;
+  /** What a listing said of it (feed item): used where the page itself says nothing. */
+  listed?: { title: string | null; publishedAt: string | null };
+  /** What the document's own record names (a JSONL line's title, url): wins over the page. */
+  named?: { title?: string; url?: string };
+}
+
+/** One article as the pipeline stores it: the extractor's input and the page it came from. */
+export interface PageArticle {
+  input: ArticleInput;
+  /** The page as read (HTML bytes), kept so re-extraction never reads or fetches it again. */
+  raw: Buffer | null;
+  contentType: "text/plain" | "text/html";
+}

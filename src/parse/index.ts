@@ -1,7 +1,7 @@
 /**
- * Page -> article. `parseArticle` takes decoded HTML; `parsePage` takes the bytes as
- * fetched or read and decodes them first (BOM, Content-Type charset, `<meta>`, else
- * UTF-8). Metadata comes from JSON-LD / meta tags (metadata.ts), the body from our
+ * HTML -> parsed article. `parseArticle` takes decoded HTML; page bytes as fetched or read
+ * become articles in page-article.ts (`articleFromPage`), which decodes them first (BOM,
+ * Content-Type charset, `<meta>`, else UTF-8). Metadata comes from JSON-LD / meta tags (metadata.ts), the body from our
  * boilerplate removal (body.ts): one paragraph per block, separated by blank lines. The
  * headline is the article's `title`, not part of the body, unless asked for (see
  * docs/decisions/0005-html-body-without-headline.md).
@@ -29,11 +29,6 @@ export interface ParseOptions {
   headline?: boolean;
 }
 
-export interface PageOptions extends ParseOptions {
-  /** The HTTP Content-Type, whose charset wins over the page's `<meta>`. */
-  contentType?: string | null;
-}
-
 export function parseArticle(html: string, options: ParseOptions = {}): ParsedArticle {
   // htmlparser2 (xml: { xmlMode: false }) rather than parse5: several times faster and
   // the body F1 is the same on the benchmark (see the pages issue's report).
@@ -55,10 +50,4 @@ export function parseArticle(html: string, options: ParseOptions = {}): ParsedAr
     language: meta.language,
     body,
   };
-}
-
-/** Page bytes -> article: decodes by BOM, header charset, `<meta>`, else UTF-8. */
-export function parsePage(bytes: Uint8Array, options: PageOptions = {}): ParsedArticle {
-  const { text } = decodePage(bytes, options.contentType ?? null);
-  return parseArticle(text, options);
 }

@@ -97,13 +97,13 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         if (done) return;
         finish(true);
         if (msg.ok) {
-          const loaded = msg.ok.loaded;
+          const article = msg.ok.article;
           // Structured cloning turns Buffers into Uint8Arrays.
-          if (loaded.raw)
-            loaded.raw = Buffer.from(
-              loaded.raw.buffer,
-              loaded.raw.byteOffset,
-              loaded.raw.byteLength,
+          if (article.raw)
+            article.raw = Buffer.from(
+              article.raw.buffer,
+              article.raw.byteOffset,
+              article.raw.byteLength,
             );
           job.resolve(msg.ok);
         } else {

@@ -7,10 +7,10 @@ import type { Logger } from "../log.js";
 import type { ArticleRef } from "../model/index.js";
 import type { SaveItem, SaveOutcome, Store } from "../store/types.js";
 import type { PageAnalyser } from "./analyse-page.js";
-import type { FetchOptions } from "./schema.js";
+import type { FetchSpec } from "./schema.js";
 
 /** One HTTP response as the pipeline needs it. */
-export interface FetchedPage {
+export interface PageResponse {
   /** The URL asked for. */
   url: string;
   /** The URL after redirects. */
@@ -36,15 +36,15 @@ export interface ConditionalHeaders {
 export interface PageFetcher {
   fetchPage(
     url: string,
-    options: FetchOptions,
+    options: FetchSpec,
     conditional?: ConditionalHeaders,
     /** Awaited before each redirect hop goes out (pacing); what it throws is thrown as is. */
     beforeRedirect?: (next: string) => Promise<void>,
-  ): Promise<FetchedPage>;
+  ): Promise<PageResponse>;
   /** Whether robots.txt of the URL's host is known (false: `crawlDelayMs` will request it). */
-  robotsKnown?(url: string, options: FetchOptions): boolean;
+  robotsKnown?(url: string, options: FetchSpec): boolean;
   /** robots.txt Crawl-delay for the URL's host in ms, or null (none, or robots ignored). */
-  crawlDelayMs(url: string, options: FetchOptions): Promise<number | null>;
+  crawlDelayMs(url: string, options: FetchSpec): Promise<number | null>;
 }
 
 /**

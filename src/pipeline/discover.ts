@@ -4,7 +4,7 @@
  * sitemap indexes); `files` expand to `file:` refs relative to the pipeline file. One poll
  * takes at most `run.maxRefsPerSource` references from a source.
  */
-import { resolve } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { NewsfiguresError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -15,6 +15,7 @@ import { confinedFiles } from "../sources/local-files.js";
 import { readSource } from "../sources/remote.js";
 import type { ArticleDeps } from "./deps.js";
 import { pacedFetch } from "./paced-fetch.js";
+import { STDIN_URL } from "./run-article.js";
 import type { Pipeline, SourceSpec } from "./schema.js";
 
 /** A short label for a source, for logs and job data. */
@@ -37,24 +38,35 @@ export async function discoverRefs(
     logger?: Logger;
     /** A path a `files` source may not read (outside its folder or the root); default: throw. */
     onRefused?: (path: string, error: NewsfiguresError) => void;
+    /** A file of a `files` source that is not an article (.txt, .html, .jsonl); default: passed over. */
+    onSkip?: (path: string) => void;
   },
 ): Promise<ArticleRef[]> {
   let refs: ArticleRef[];
   if ("files" in source) {
+    const named = [source.files].flat();
+    // Standard input is a source only of a one-off pipeline (`ingest -`), never of a file's.
+    const stdin = pipeline.file === "" && named.includes("-");
     const paths = await confinedFiles(
-      [source.files].flat().map((p) => resolve(pipeline.dir, p)),
+      // Joined, not resolved: a path named relative to the working directory keeps that
+      // spelling as the source its articles are stored under.
+      named
+        .filter((p) => !(stdin && p === "-"))
+        .map((p) => (isAbsolute(p) ? p : join(pipeline.dir, p))),
       deps.filesRoot ?? process.cwd(),
       deps.onRefused ??
         ((_path, error) => {
           throw error;
         }),
+      deps.onSkip,
     );
     refs = paths.map((p) => ({
       url: pathToFileURL(p).href,
       title: null,
       publishedAt: null,
-      source: "files",
+      source: p,
     }));
+    if (stdin) refs.push({ url: STDIN_URL, title: null, publishedAt: null, source: "-" });
   } else if ("urls" in source) {
     refs = source.urls.map((url) => ({ url, title: null, publishedAt: null, source: url }));
   } else {

@@ -6,8 +6,8 @@
  * settles the host's turn that far ahead: every worker's next request to it waits.
  */
 import { retryAfterOf } from "../fetch/errors.js";
-import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
-import type { FetchOptions } from "./schema.js";
+import type { ArticleDeps, ConditionalHeaders, PageResponse } from "./deps.js";
+import type { FetchSpec } from "./schema.js";
 
 /** How long a redirect hop may wait for its host's turn in-process. */
 const REDIRECT_WAIT_MS = 10_000;
@@ -15,9 +15,9 @@ const REDIRECT_WAIT_MS = 10_000;
 export async function pacedFetch(
   url: string,
   deps: Pick<ArticleDeps, "fetcher" | "pacer">,
-  options: FetchOptions,
+  options: FetchSpec,
   conditional?: ConditionalHeaders,
-): Promise<FetchedPage> {
+): Promise<PageResponse> {
   const base = options.perHostIntervalMs;
   const intervalFor = async (u: string): Promise<number> => {
     if (!options.respectRobots) return base;

@@ -4,8 +4,8 @@
  */
 import type { Agent } from "undici";
 import { createFetchAgent, DEFAULT_USER_AGENT, fetchPage, RobotsCache } from "../fetch/index.js";
-import type { FetchedPage, PageFetcher } from "./deps.js";
-import type { FetchOptions } from "./schema.js";
+import type { PageFetcher, PageResponse } from "./deps.js";
+import type { FetchSpec } from "./schema.js";
 
 export interface ClosablePageFetcher extends PageFetcher {
   close(): Promise<void>;
@@ -15,7 +15,7 @@ export function createPageFetcher(
   defaultUserAgent: string = DEFAULT_USER_AGENT,
 ): ClosablePageFetcher {
   const pools = new Map<string, { agent: Agent; robots: RobotsCache }>();
-  const poolFor = (options: FetchOptions) => {
+  const poolFor = (options: FetchSpec) => {
     const ua = options.userAgent ?? defaultUserAgent;
     const key = `${options.allowPrivateNetwork}|${ua}`;
     let p = pools.get(key);
@@ -37,7 +37,7 @@ export function createPageFetcher(
   };
 
   return {
-    async fetchPage(url, options, conditional, beforeRedirect): Promise<FetchedPage> {
+    async fetchPage(url, options, conditional, beforeRedirect): Promise<PageResponse> {
       const { agent, robots } = poolFor(options);
       const page = await fetchPage(url, {
         agent,
@@ -45,8 +45,6 @@ export function createPageFetcher(
         userAgent: options.userAgent ?? defaultUserAgent,
         // Feeds and sitemaps come through here too; the parser decides what the body is.
         accept: "any",
-        // The stages decode the bytes themselves (the queue carries bytes between jobs).
-        decode: false,
         maxBytes: options.maxBytes,
         totalTimeoutMs: options.timeoutMs,
         etag: conditional?.etag ?? null,

@@ -1,20 +1,21 @@
 /**
- * One article through the pipeline: fetch (conditional GET, paced per host), parse,
- * extract, store. Knows nothing of BullMQ: the queue's fetch and extract workers call the
- * two halves (`fetchArticle`, `storePage`), the inline runner calls `runArticle`.
- * Idempotent at the store: running it twice for the same page stores nothing new.
+ * One article through the pipeline: fetch (conditional GET, paced per host) or read (a
+ * file), parse, extract, store. Knows nothing of BullMQ: the queue's fetch and extract
+ * workers call the halves (`fetchArticle`, then `storePage` or `storeFile`), the inline
+ * runner calls `runArticle`. Both halves end in `storeDocument`: one path for every
+ * document. Idempotent at the store: running it twice for the same page stores nothing new.
  */
 import { fileURLToPath } from "node:url";
-import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
-import { mediaType } from "../fetch/fetch-page.js";
-import type { ArticleInput, ArticleRef, ArticleResult } from "../model/index.js";
-import { type LoadedArticle, loadArticles } from "../sources/local-files.js";
-import type { ArticleRow, SaveItem, SaveOutcome } from "../store/types.js";
+import type { ArticleRef, ArticleResult, SourceDocument } from "../model/index.js";
+import { pageKindOf } from "../parse/text-article.js";
+import { readDocuments } from "../sources/local-files.js";
+import type { SaveOutcome } from "../store/types.js";
 import { analyseInProcess } from "./analyse-page.js";
-import type { ArticleDeps, ConditionalHeaders, FetchedPage } from "./deps.js";
+import type { ArticleDeps, ConditionalHeaders, PageResponse } from "./deps.js";
 import { pacedFetch } from "./paced-fetch.js";
-import type { ExtractOptions, FetchOptions } from "./schema.js";
+import { type FetchFacts, saveItemOf } from "./save-item.js";
+import type { ExtractSpec, FetchSpec } from "./schema.js";
 
 export type ArticleStatus = "stored" | "unchanged" | "not-modified" | "skipped";
 
@@ -27,6 +28,8 @@ export interface ArticleOutcome {
   added: number;
   removed: number;
   updated: number;
+  /** Figures the extractor found but dropped as invalid records. */
+  warnings: number;
   /** The extraction, for summaries; absent when nothing was extracted. */
   result?: ArticleResult;
   /** Where the time went (ms), for the outcome log line: parse, extract, save. */
@@ -35,11 +38,19 @@ export interface ArticleOutcome {
 
 export type FetchOutcome =
   | { kind: "not-modified"; url: string }
-  | { kind: "page"; page: FetchedPage };
+  | { kind: "page"; page: PageResponse };
 
 /** `file:` refs are local files (the `files` source); they are read, not fetched. */
 export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
-  return ref.url.startsWith("file:");
+  return ref.url.startsWith("file:") || ref.url === STDIN_URL;
+}
+
+/** The ref of standard input, which only a one-off pipeline (`ingest -`) lists. */
+export const STDIN_URL = "stdin:";
+
+/** The path a file ref names (`-` for standard input). */
+export function pathOfRef(ref: Pick<ArticleRef, "url">): string {
+  return ref.url === STDIN_URL ? "-" : fileURLToPath(ref.url);
 }
 
 /**
@@ -50,7 +61,7 @@ export function isFileRef(ref: Pick<ArticleRef, "url">): boolean {
 export async function fetchArticle(
   ref: ArticleRef,
   deps: ArticleDeps,
-  options: FetchOptions,
+  options: FetchSpec,
   known?: ConditionalHeaders | null,
 ): Promise<FetchOutcome> {
   const state = known === undefined ? await deps.store.getFetchState(ref.url) : known;
@@ -67,40 +78,89 @@ export async function fetchArticle(
 /** Parse, extract and store a fetched page; remembers its validators for the next conditional GET. */
 export async function storePage(
   ref: ArticleRef,
-  page: FetchedPage,
+  page: PageResponse,
   deps: ArticleDeps,
-  options: ExtractOptions,
+  options: ExtractSpec,
 ): Promise<ArticleOutcome> {
-  const now = (deps.now ?? (() => new Date()))();
-  const type = mediaType(page.contentType) ?? "";
-  const raw = page.body ?? Buffer.alloc(0);
-  const html = type === "text/html" || type === "application/xhtml+xml" || type === "";
-  if (!html && type !== "text/plain") {
-    await rememberFetch(deps, page, null, now);
+  const fetched: FetchFacts = { url: page.url, etag: page.etag, lastModified: page.lastModified };
+  const type = page.contentType;
+  if (pageKindOf(type) === null) {
+    await rememberFetch(deps, fetched, now(deps));
     return skipped(ref.url, `content type ${type} is not an article page`);
   }
+  const doc: SourceDocument = {
+    source: ref.source,
+    bytes: page.body ?? Buffer.alloc(0),
+    contentType: type,
+    url: page.finalUrl,
+    listed: { title: ref.title, publishedAt: ref.publishedAt },
+  };
+  return storeDocument(ref.url, doc, deps, options, fetched);
+}
+
+/**
+ * Read, extract and store every article in one local file (`.jsonl` may hold many). The
+ * ref's source names the file's articles (the path as the pipeline or command line named it).
+ */
+export async function storeFile(
+  ref: ArticleRef,
+  deps: ArticleDeps,
+  options: ExtractSpec,
+): Promise<ArticleOutcome[]> {
+  const path = pathOfRef(ref);
+  // Refs written before file refs carried their path say only "files".
+  const label = ref.source === "files" ? path : ref.source;
+  const out: ArticleOutcome[] = [];
+  for await (const read of readDocuments([path], () => label)) {
+    if (!read.ok) throw read.failure.error;
+    out.push(await storeDocument(ref.url, read.document, deps, options, null));
+  }
+  return out;
+}
+
+/**
+ * A document -> article -> records -> store: the one path every article takes. Too short
+ * a body (extract.minBodyChars) is skipped, whichever way the document came.
+ */
+export async function storeDocument(
+  url: string,
+  doc: SourceDocument,
+  deps: ArticleDeps,
+  options: ExtractSpec,
+  fetched: FetchFacts | null,
+): Promise<ArticleOutcome> {
+  const at = now(deps);
   // Parse and extract where they cannot hold up the process (a worker thread in the queue).
   const analysed = await (deps.analyse ?? analyseInProcess)({
-    kind: html ? "html" : "text",
-    source: ref.source,
-    raw,
-    contentType: page.contentType,
-    finalUrl: page.finalUrl,
+    document: doc,
     minBodyChars: options.minBodyChars,
-    title: ref.title,
-    publishedAt: ref.publishedAt,
   });
-  const { loaded, result } = analysed;
+  const { article, result } = analysed;
   let outcome: ArticleOutcome;
   if (result === null) {
     outcome = skipped(
-      ref.url,
-      `body has ${loaded.input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`,
+      url,
+      `body has ${article.input.body.trim().length} characters, fewer than extract.minBodyChars (${options.minBodyChars})`,
     );
-    await rememberFetch(deps, page, null, now);
+    if (fetched) await rememberFetch(deps, fetched, at);
   } else {
     // A stored article's validators are written in its own save transaction.
-    outcome = await saveExtracted(ref.url, loaded, result, deps, { page, now });
+    const t0 = performance.now();
+    const item = saveItemOf(article, result, fetched, at);
+    const saved = deps.save
+      ? await deps.save(item)
+      : ((await deps.store.saveExtractions([item], EXTRACTOR_VERSION))[0] as SaveOutcome);
+    outcome = {
+      url,
+      status: saved.changed ? "stored" : "unchanged",
+      articleId: saved.articleId,
+      added: saved.added,
+      removed: saved.removed,
+      updated: saved.updated,
+      warnings: analysed.warnings,
+      result,
+      timings: { save: round(performance.now() - t0) },
+    };
   }
   outcome.timings = {
     parse: round(analysed.timings.parse),
@@ -108,22 +168,6 @@ export async function storePage(
     ...outcome.timings,
   };
   return outcome;
-}
-
-/** Read, extract and store every article in one local file (`.jsonl` may hold many). */
-export async function storeFile(
-  ref: ArticleRef,
-  deps: ArticleDeps,
-  options: ExtractOptions,
-): Promise<ArticleOutcome[]> {
-  const path = fileURLToPath(ref.url);
-  const now = (deps.now ?? (() => new Date()))();
-  const out: ArticleOutcome[] = [];
-  for await (const loaded of loadArticles([path])) {
-    if (!loaded.ok) throw loaded.failure.error;
-    out.push(await saveLoaded(ref.url, loaded.article, deps, now));
-  }
-  return out;
 }
 
 /**
@@ -135,7 +179,9 @@ export async function storeFile(
 export async function runArticle(
   ref: ArticleRef,
   deps: ArticleDeps,
-  options: { fetch: FetchOptions; extract: ExtractOptions },
+  options: { fetch: FetchSpec; extract: ExtractSpec },
+  /** The validators `planRefs` found for the URL; undefined asks the store. */
+  known?: ConditionalHeaders | null,
 ): Promise<ArticleOutcome[]> {
   const started = Date.now();
   try {
@@ -143,19 +189,10 @@ export async function runArticle(
     if (isFileRef(ref)) {
       outcomes = await storeFile(ref, deps, options.extract);
     } else {
-      const fetched = await fetchArticle(ref, deps, options.fetch);
+      const fetched = await fetchArticle(ref, deps, options.fetch, known);
       outcomes =
         fetched.kind === "not-modified"
-          ? [
-              {
-                url: ref.url,
-                status: "not-modified",
-                articleId: null,
-                added: 0,
-                removed: 0,
-                updated: 0,
-              },
-            ]
+          ? [notModified(ref.url)]
           : [await storePage(ref, fetched.page, deps, options.extract)];
     }
     for (const o of outcomes) logOutcome(deps, o, Date.now() - started);
@@ -179,6 +216,7 @@ function logOutcome(deps: Pick<ArticleDeps, "logger">, o: ArticleOutcome, ms: nu
       added: o.added,
       removed: o.removed,
       updated: o.updated,
+      warnings: o.warnings,
       reason: o.reason,
       ms,
     },
@@ -186,96 +224,46 @@ function logOutcome(deps: Pick<ArticleDeps, "logger">, o: ArticleOutcome, ms: nu
   );
 }
 
-/** A file's article: the user named it, so it is extracted whatever its length. */
-async function saveLoaded(
-  url: string,
-  loaded: LoadedArticle,
-  deps: ArticleDeps,
-  now: Date,
-): Promise<ArticleOutcome> {
-  const input: ArticleInput = loaded.input;
-  const t0 = performance.now();
-  const { result } = extractArticle(input);
-  const outcome = await saveExtracted(url, loaded, result, deps, { page: null, now });
-  outcome.timings = { extract: round(performance.now() - t0), ...outcome.timings };
-  return outcome;
-}
-
-/** Store an extraction (with the page's validators when it was fetched). */
-async function saveExtracted(
-  url: string,
-  loaded: LoadedArticle,
-  result: ArticleResult,
-  deps: ArticleDeps,
-  meta: { page: FetchedPage | null; now: Date },
-): Promise<ArticleOutcome> {
-  const input: ArticleInput = loaded.input;
-  const t1 = performance.now();
-  const row: ArticleRow = {
-    articleId: result.articleId,
-    source: input.source,
-    url: meta.page ? meta.page.url : null,
-    canonicalUrl: input.url,
-    title: input.title,
-    publishedAt: input.publishedAt,
-    publisher: input.publisher,
-    authors: input.authors,
-    fetchedAt: meta.now.toISOString(),
-    etag: meta.page?.etag ?? null,
-    lastModified: meta.page?.lastModified ?? null,
-    raw: loaded.raw,
-    contentType: loaded.contentType,
-    body: input.body,
-  };
-  const item: SaveItem = {
-    article: row,
-    result,
-    ...(meta.page
-      ? {
-          fetchState: {
-            url: meta.page.url,
-            etag: meta.page.etag,
-            lastModified: meta.page.lastModified,
-            articleId: result.articleId,
-            fetchedAt: row.fetchedAt,
-          },
-        }
-      : {}),
-  };
-  const saved = deps.save
-    ? await deps.save(item)
-    : ((await deps.store.saveExtractions([item], EXTRACTOR_VERSION))[0] as SaveOutcome);
-  const timings = { save: round(performance.now() - t1) };
-  return {
-    url,
-    status: saved.changed ? "stored" : "unchanged",
-    articleId: saved.articleId,
-    added: saved.added,
-    removed: saved.removed,
-    updated: saved.updated,
-    result,
-    timings,
-  };
-}
-
-async function rememberFetch(
-  deps: ArticleDeps,
-  page: FetchedPage,
-  articleId: string | null,
-  now: Date,
-): Promise<void> {
-  if (page.etag === null && page.lastModified === null && articleId === null) return;
+/** A page that is not stored still has its validators remembered, so it is not fetched whole again. */
+async function rememberFetch(deps: ArticleDeps, page: FetchFacts, at: Date): Promise<void> {
+  if (page.etag === null && page.lastModified === null) return;
   await deps.store.putFetchState({
     url: page.url,
     etag: page.etag,
     lastModified: page.lastModified,
-    articleId,
-    fetchedAt: now.toISOString(),
+    articleId: null,
+    fetchedAt: at.toISOString(),
   });
 }
 
+function now(deps: Pick<ArticleDeps, "now">): Date {
+  return (deps.now ?? (() => new Date()))();
+}
+
 function skipped(url: string, reason: string): ArticleOutcome {
-  return { url, status: "skipped", articleId: null, reason, added: 0, removed: 0, updated: 0 };
+  return {
+    url,
+    status: "skipped",
+    articleId: null,
+    reason,
+    added: 0,
+    removed: 0,
+    updated: 0,
+    warnings: 0,
+  };
+}
+
+/** A 304 answer: nothing to do. */
+export function notModified(url: string): ArticleOutcome {
+  return {
+    url,
+    status: "not-modified",
+    articleId: null,
+    added: 0,
+    removed: 0,
+    updated: 0,
+    warnings: 0,
+  };
 }
 
 function round(ms: number): number {

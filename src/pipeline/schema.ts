@@ -47,7 +47,8 @@ export const SourceSpec = z.union([
 ]);
 export type SourceSpec = z.infer<typeof SourceSpec>;
 
-export const FetchOptions = z.strictObject({
+/** The `fetch:` section of a pipeline file (named apart from `fetchPage`'s own options). */
+export const FetchSpec = z.strictObject({
   /** Let the pipeline reach private and loopback addresses: true, or a list of CIDRs such as ["127.0.0.0/8"] (off by default: SSRF guard). */
   allowPrivateNetwork: z.union([z.boolean(), z.array(z.string().min(1)).min(1)]).default(false),
   /** Minimum time between two requests to one host, across every worker; robots.txt Crawl-delay raises it. */
@@ -72,13 +73,14 @@ export const FetchOptions = z.strictObject({
    */
   recheckWithin: Duration.optional(),
 });
-export type FetchOptions = z.infer<typeof FetchOptions>;
+export type FetchSpec = z.infer<typeof FetchSpec>;
 
-export const ExtractOptions = z.strictObject({
-  /** Pages whose parsed body is shorter than this are not articles (index pages, errors): skipped. */
+/** The `extract:` section of a pipeline file (named apart from `extractArticle`'s options). */
+export const ExtractSpec = z.strictObject({
+  /** Pages and files whose parsed body is shorter than this are not articles (index pages, errors): skipped. */
   minBodyChars: z.number().int().min(0).default(200),
 });
-export type ExtractOptions = z.infer<typeof ExtractOptions>;
+export type ExtractSpec = z.infer<typeof ExtractSpec>;
 
 /** `20s`, `30m`, `2h`: like Duration, but down to a second. */
 const RunDuration = z
@@ -106,8 +108,8 @@ export const PipelineSpec = z.strictObject({
   sources: z
     .array(SourceSpec)
     .min(1, { message: "needs at least one source (feed, sitemap, urls or files)" }),
-  fetch: FetchOptions.default(FetchOptions.parse({})),
-  extract: ExtractOptions.default(ExtractOptions.parse({})),
+  fetch: FetchSpec.default(FetchSpec.parse({})),
+  extract: ExtractSpec.default(ExtractSpec.parse({})),
   run: RunOptions.default(RunOptions.parse({})),
   /** `sqlite:PATH` (relative to the working directory) or `postgres://…`; default: NEWSFIGURES_STORE. */
   store: z.string().min(1).optional(),

@@ -1,74 +1,96 @@
 /**
- * What a run did, tallied as it goes, and the summary a person reads at the end.
+ * What a run did: one shape and one reducer for every path that stores articles (`ingest
+ * PATH`, inline pipeline runs, queued runs, whose tracker in Redis keeps the same fields,
+ * and `reprocess`), so the same input reports the same numbers whichever way it came.
  */
 import { describeError, errorCode } from "../errors.js";
-import type { IngestSummary } from "../store/ingest.js";
-import type { ArticleOutcome, ArticleStatus } from "./run-article.js";
+import type { ArticleOutcome } from "./run-article.js";
 
 export interface RunFailure {
-  what: string;
+  source: string;
   code: string;
   message: string;
 }
 
-export class RunTally {
-  readonly pipeline: string;
-  readonly statuses: Record<ArticleStatus, number> = {
-    stored: 0,
-    unchanged: 0,
-    "not-modified": 0,
-    skipped: 0,
-  };
-  readonly metrics = new Map<string, number>();
-  readonly entities = new Map<string, number>();
-  readonly failures: RunFailure[] = [];
-  figures = 0;
-  added = 0;
-  removed = 0;
-  updated = 0;
-
-  constructor(pipeline: string) {
-    this.pipeline = pipeline;
-  }
-
-  add(o: ArticleOutcome): void {
-    this.statuses[o.status]++;
-    this.added += o.added;
-    this.removed += o.removed;
-    this.updated += o.updated;
-    if (!o.result) return;
-    for (const m of o.result.metrics) {
-      this.figures++;
-      this.metrics.set(m.metric, (this.metrics.get(m.metric) ?? 0) + 1);
-      if (m.entity) this.entities.set(m.entity.name, (this.entities.get(m.entity.name) ?? 0) + 1);
-    }
-  }
-
-  fail(what: string, err: unknown): void {
-    this.failures.push({ what, code: errorCode(err), message: describeError(err) });
-  }
-
-  get articles(): number {
-    return this.statuses.stored + this.statuses.unchanged;
-  }
+export interface RunSummary {
+  /**
+   * Article files and pages the run took on (after expanding folders), pages another run
+   * held included; files that are not articles are only in `skipped`.
+   */
+  files: number;
+  /** Found but not run: files that are not articles, pages another run holds. */
+  skipped: string[];
+  /** Articles stored or found stored unchanged. */
+  articles: number;
+  /** Articles new or re-extracted (records written). */
+  changed: number;
+  /** Articles already stored with the same extraction. */
+  unchanged: number;
+  /** Pages the server said had not changed since the last fetch (304). */
+  notModified: number;
+  /** Pages read but not articles (too short, not HTML or text). */
+  notArticles: number;
+  failed: RunFailure[];
+  /** Records of the run's articles, and what changed in the store. */
+  records: number;
+  added: number;
+  removed: number;
+  updated: number;
+  /** Figures the extractor found but dropped as invalid records. */
+  warnings: number;
+  byMetric: Record<string, number>;
+  byEntity: Record<string, number>;
+  durationMs: number;
 }
 
-/** The tally in the shape of the store's ingest summary, so both print alike. */
-export function toIngestSummary(t: RunTally, refs: number, durationMs: number): IngestSummary {
+export function emptySummary(): RunSummary {
   return {
-    files: refs,
+    files: 0,
     skipped: [],
-    articles: t.articles,
-    changed: t.statuses.stored,
-    unchanged: t.statuses.unchanged,
-    failed: t.failures.map((f) => ({ source: f.what, code: f.code, message: f.message })),
-    records: t.figures,
-    added: t.added,
-    removed: t.removed,
-    updated: t.updated,
+    articles: 0,
+    changed: 0,
+    unchanged: 0,
+    notModified: 0,
+    notArticles: 0,
+    failed: [],
+    records: 0,
+    added: 0,
+    removed: 0,
+    updated: 0,
     warnings: 0,
-    byMetric: Object.fromEntries(t.metrics),
-    byEntity: Object.fromEntries(t.entities),
-    durationMs,
+    byMetric: {},
+    byEntity: {},
+    durationMs: 0,
   };
+}
+
+/**
+ * The reducer: one article's outcome into the summary.
+ *
+ * @example
+ * const s = emptySummary();
+ * addOutcome(s, outcome); // s.articles === 1, s.records === outcome.result.metrics.length
+ */
+export function addOutcome(s: RunSummary, o: ArticleOutcome): RunSummary {
+  if (o.status === "stored") s.changed++;
+  else if (o.status === "unchanged") s.unchanged++;
+  else if (o.status === "not-modified") s.notModified++;
+  else s.notArticles++;
+  if (o.status === "stored" || o.status === "unchanged") s.articles++;
+  s.added += o.added;
+  s.removed += o.removed;
+  s.updated += o.updated;
+  s.warnings += o.warnings;
+  for (const m of o.result?.metrics ?? []) {
+    s.records++;
+    s.byMetric[m.metric] = (s.byMetric[m.metric] ?? 0) + 1;
+    if (m.entity) s.byEntity[m.entity.name] = (s.byEntity[m.entity.name] ?? 0) + 1;
+  }
+  return s;
+}
+
+/** A failure of one input (or source) into the summary; the run goes on. */
+export function addFailure(s: RunSummary, source: string, err: unknown): RunSummary {
+  s.failed.push({ source, code: errorCode(err), message: describeError(err) });
+  return s;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ArticleRef } from "../model/index.js";
-import { ExtractOptions, FetchOptions, PipelineSpec } from "../pipeline/schema.js";
+import { ExtractSpec, FetchSpec, PipelineSpec } from "../pipeline/schema.js";
 
 export { QUEUE_NAMES, type QueueName } from "./queue-names.js";
 
@@ -29,8 +29,8 @@ export type DiscoverJob = z.infer<typeof DiscoverJob>;
 export const FetchJob = z.object({
   pipeline: PipelineRef,
   ref: ArticleRef,
-  fetch: FetchOptions,
-  extract: ExtractOptions,
+  fetch: FetchSpec,
+  extract: ExtractSpec,
   /**
    * The validators the store remembered for this URL when it was discovered (null: none),
    * read for the whole feed in one query. Absent: the fetch worker asks the store.
@@ -46,7 +46,7 @@ export type FetchJob = z.infer<typeof FetchJob>;
 export const ExtractJob = z.object({
   pipeline: PipelineRef,
   ref: ArticleRef,
-  extract: ExtractOptions,
+  extract: ExtractSpec,
   page: z
     .object({
       url: z.string(),

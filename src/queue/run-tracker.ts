@@ -5,6 +5,24 @@
  */
 import type { Redis } from "ioredis";
 import type { ArticleOutcome } from "../pipeline/run-article.js";
+import { addOutcome, emptySummary, type RunSummary } from "../pipeline/summary.js";
+
+/** The counters of a run summary that the hash keeps, each under its own name. */
+const SUMMED = [
+  "articles",
+  "changed",
+  "unchanged",
+  "notModified",
+  "notArticles",
+  "records",
+  "added",
+  "removed",
+  "updated",
+  "warnings",
+] as const;
+
+/** What the workers' outcomes add up to: the same fields an inline run reports. */
+export type TrackedSummary = Pick<RunSummary, (typeof SUMMED)[number] | "byMetric" | "byEntity">;
 
 const TTL_S = 7 * 24 * 3600;
 const MAX_LISTED = 1000;
@@ -27,12 +45,16 @@ export interface RunCounts {
   deferred: number;
   /** References found but not run (in flight for another run, failed before). */
   skipped: number;
+  /** Of `skipped`, the files of a `files:` source that are not articles (not references). */
+  skippedFiles: number;
   discovered: boolean;
   statuses: Record<string, number>;
   figures: number;
   added: number;
   metrics: Map<string, number>;
   entities: Map<string, number>;
+  /** The outcomes summed by the one reducer (`addOutcome`), as an inline run sums them. */
+  summary: TrackedSummary;
 }
 
 export class RunTracker {
@@ -65,20 +87,18 @@ export class RunTracker {
   async finished(runId: string | null, outcome: ArticleOutcome): Promise<void> {
     if (!runId) return;
     const key = runKey(this.prefix, runId);
-    // Summed here first: one HINCRBY per field, not one per record.
+    // Summed here first by the run reducer: one HINCRBY per field, not one per record.
+    const one = addOutcome(emptySummary(), outcome);
     const add = new Map<string, number>([
       ["done", 1],
       [`s:${outcome.status}`, 1],
-      ["added", outcome.added],
+      ["figures", one.records],
     ]);
-    const bump = (field: string) => add.set(field, (add.get(field) ?? 0) + 1);
-    for (const r of outcome.result?.metrics ?? []) {
-      bump("figures");
-      bump(`m:${r.metric}`);
-      if (r.entity) bump(`e:${r.entity.name}`);
-    }
+    for (const field of SUMMED) add.set(field, one[field]);
+    for (const [k, n] of Object.entries(one.byMetric)) add.set(`m:${k}`, n);
+    for (const [k, n] of Object.entries(one.byEntity)) add.set(`e:${k}`, n);
     const m = this.redis.multi();
-    for (const [field, n] of add) m.hincrby(key, field, n);
+    for (const [field, n] of add) if (n !== 0) m.hincrby(key, field, n);
     await m.expire(key, TTL_S).exec();
   }
 
@@ -123,17 +143,24 @@ export class RunTracker {
       failed: Number(h.failed ?? 0),
       deferred: Number(h.deferred ?? 0),
       skipped: Number(h.skipped ?? 0),
+      skippedFiles: Number(h.skippedFiles ?? 0),
       discovered: h.discovered === "1",
       statuses: {},
       figures: Number(h.figures ?? 0),
       added: Number(h.added ?? 0),
       metrics: new Map(),
       entities: new Map(),
+      summary: { ...pickSummed(h), byMetric: {}, byEntity: {} },
     };
     for (const [k, v] of Object.entries(h)) {
       if (k.startsWith("s:")) counts.statuses[k.slice(2)] = Number(v);
-      else if (k.startsWith("m:")) counts.metrics.set(k.slice(2), Number(v));
-      else if (k.startsWith("e:")) counts.entities.set(k.slice(2), Number(v));
+      else if (k.startsWith("m:")) {
+        counts.metrics.set(k.slice(2), Number(v));
+        counts.summary.byMetric[k.slice(2)] = Number(v);
+      } else if (k.startsWith("e:")) {
+        counts.entities.set(k.slice(2), Number(v));
+        counts.summary.byEntity[k.slice(2)] = Number(v);
+      }
     }
     return counts;
   }
@@ -141,6 +168,13 @@ export class RunTracker {
   /** References the run found but did not run, each with why. */
   async skip(runId: string | null, skipped: { what: string; reason: string }[]): Promise<void> {
     await this.note(runId, "skipped", skipped);
+  }
+
+  /** Files of a `files:` source that are not articles: listed as skipped, not counted as found. */
+  async skipFiles(runId: string | null, files: { what: string; reason: string }[]): Promise<void> {
+    if (!runId || files.length === 0) return;
+    await this.note(runId, "skipped", files);
+    await this.redis.hincrby(runKey(this.prefix, runId), "skippedFiles", files.length);
   }
 
   async skips(runId: string): Promise<{ what: string; reason: string }[]> {
@@ -164,4 +198,10 @@ export class RunTracker {
     const h = await this.redis.hgetall(lastRunKey(this.prefix));
     return Object.fromEntries(Object.entries(h).map(([k, v]) => [k, JSON.parse(v)]));
   }
+}
+
+function pickSummed(h: Record<string, string>): Omit<TrackedSummary, "byMetric" | "byEntity"> {
+  const out = {} as Record<(typeof SUMMED)[number], number>;
+  for (const field of SUMMED) out[field] = Number(h[field] ?? 0);
+  return out;
 }

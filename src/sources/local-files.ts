@@ -1,8 +1,8 @@
 /**
- * Local article files -> extractor inputs. `.txt` is one article whose body is the file
- * unchanged (BOM removed) and whose first line is the headline; `.html` goes through the
- * page parser; `.jsonl` holds one `{"id", "text"}` or `{"id", "html"}` object per line.
- * `-` reads standard input (JSONL when it starts with `{`, else text).
+ * Local article files -> source documents (bytes and a content type; `parse/` makes
+ * articles of them). `.txt` is one text document, `.html` one page, `.jsonl` holds one
+ * `{"id", "text"}` or `{"id", "html"}` object per line. `-` reads standard input (JSONL
+ * when it starts with `{`, else text). Which paths a pipeline may read is decided here too.
  */
 import { createReadStream } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
@@ -10,25 +10,20 @@ import { extname, join, relative, sep } from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { NewsfiguresError } from "../errors.js";
-import type { ArticleInput } from "../model/index.js";
+import type { SourceDocument } from "../model/index.js";
 
 export const ARTICLE_EXTENSIONS = [".txt", ".html", ".htm", ".jsonl"] as const;
 
-/** One article read from disk, with the raw page when there was one. */
-export interface LoadedArticle {
-  input: ArticleInput;
-  /** The page as read (HTML bytes), kept so a store never has to read the file again. */
-  raw: Buffer | null;
-  contentType: "text/plain" | "text/html";
-}
+/** One document read from disk (a file, or one line of a `.jsonl` file). */
+export type LoadResult =
+  | { ok: true; document: SourceDocument }
+  | { ok: false; failure: LoadFailure };
 
 /** An input that could not be read; the others go on. */
 export interface LoadFailure {
   source: string;
   error: NewsfiguresError;
 }
-
-export type LoadResult = { ok: true; article: LoadedArticle } | { ok: false; failure: LoadFailure };
 
 const JsonlLine = z
   .object({
@@ -42,60 +37,10 @@ const JsonlLine = z
     message: 'needs "text" or "html"',
   });
 
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The headline of a plain-text article: its first non-empty line. */
-export function headlineOf(text: string): string | null {
-  for (const line of text.split("\n", 5)) {
-    const t = line.trim();
-    if (t !== "") return t;
-  }
-  return null;
-}
-
-export function textArticle(source: string, text: string): LoadedArticle {
-  const body = stripBom(text);
-  return {
-    input: {
-      source,
-      body,
-      title: headlineOf(body),
-      url: null,
-      publishedAt: null,
-      publisher: null,
-      authors: [],
-    },
-    raw: null,
-    contentType: "text/plain",
-  };
-}
-
-/** The page parser (cheerio) is loaded on the first page, so text-only runs start fast. */
-const parser = () => import("../parse/index.js");
-
-export async function htmlArticle(
-  source: string,
-  html: string,
-  raw: Buffer | null,
-  url: string | null = null,
-): Promise<LoadedArticle> {
-  const page = (await parser()).parseArticle(html, { url });
-  return {
-    input: {
-      source,
-      body: page.body,
-      title: page.title,
-      url: page.canonicalUrl ?? page.url,
-      publishedAt: page.publishedAt,
-      publisher: page.publisher,
-      authors: page.authors,
-    },
-    raw,
-    contentType: "text/html",
-  };
-}
+/** Files are UTF-8 unless they say otherwise (a BOM; a page's `<meta>`). */
+const TEXT = "text/plain; charset=utf-8";
+/** A JSONL line's HTML is already text: its bytes are the UTF-8 of that text, whatever its `<meta>` says. */
+const HTML_UTF8 = "text/html; charset=utf-8";
 
 /** A fixture's expected output, kept beside its article (`fixtures/NAME.golden.json`). */
 export const GOLDEN_SUFFIX = ".golden.json";
@@ -160,6 +105,8 @@ export async function confinedFiles(
   paths: string[],
   root: string,
   onRefused: (path: string, error: NewsfiguresError) => void,
+  /** Files that are not articles (.txt, .html, .jsonl); without it they are passed over quietly. */
+  onSkip?: (path: string) => void,
 ): Promise<string[]> {
   const realRoot = await realpath(root);
   const out: string[] = [];
@@ -181,8 +128,10 @@ export async function confinedFiles(
       );
       continue;
     }
-    if (!(await stat(real)).isDirectory()) out.push(p);
-    else await walkConfined(p, real, real, out, new Set([real]), onRefused);
+    if ((await stat(real)).isDirectory())
+      await walkConfined(p, real, real, out, new Set([real]), onRefused, onSkip);
+    else if (onSkip && !isArticleFile(p)) onSkip(p);
+    else out.push(p);
   }
   return out;
 }
@@ -220,6 +169,7 @@ async function walkConfined(
   out: string[],
   seen: Set<string>,
   onRefused: (path: string, error: NewsfiguresError) => void,
+  onSkip?: (path: string) => void,
 ): Promise<void> {
   const entries = (await readdir(realDir, { withFileTypes: true }))
     .filter((e) => !e.name.startsWith(".") && !e.name.endsWith(GOLDEN_SUFFIX))
@@ -249,8 +199,9 @@ async function walkConfined(
     if (isDir) {
       if (seen.has(target)) continue;
       seen.add(target);
-      await walkConfined(child, target, top, out, seen, onRefused);
+      await walkConfined(child, target, top, out, seen, onRefused, onSkip);
     } else if (isArticleFile(e.name)) out.push(child);
+    else onSkip?.(child);
   }
 }
 
@@ -278,20 +229,28 @@ function jsonlLine(line: string, where: string): z.infer<typeof JsonlLine> {
   return parsed.data;
 }
 
-/** Read articles from files; yields failures in place instead of throwing. */
-export async function* loadArticles(paths: string[]): AsyncGenerator<LoadResult> {
+/**
+ * Read documents from files; yields failures in place instead of throwing. `label` names
+ * a path's documents and its failures (default: the path itself), so a file is read by
+ * its real path and reported as it was named; a `.jsonl` line is named by its id.
+ */
+export async function* readDocuments(
+  paths: string[],
+  label?: (path: string) => string,
+): AsyncGenerator<LoadResult> {
   for (const path of paths) {
     const ext = path === "-" ? "-" : extname(path).toLowerCase();
+    const source = label?.(path) ?? path;
     try {
       if (ext === ".jsonl" || ext === "-") {
-        yield* loadJsonl(path);
+        yield* readJsonl(path, source);
       } else if (ext === ".html" || ext === ".htm") {
-        const raw = await readFile(path);
         // Pages name their own charset (BOM, <meta>); many older ones are windows-1252.
-        const { decodePage } = await parser();
-        yield { ok: true, article: await htmlArticle(path, decodePage(raw).text, raw) };
+        const bytes = await readFile(path);
+        yield { ok: true, document: { source, bytes, contentType: "text/html", url: null } };
       } else if (ext === ".txt") {
-        yield { ok: true, article: textArticle(path, decodeUtf8(await readFile(path))) };
+        const bytes = await readFile(path);
+        yield { ok: true, document: { source, bytes, contentType: TEXT, url: null } };
       } else {
         throw new NewsfiguresError(
           "NF_INPUT_UNSUPPORTED",
@@ -299,16 +258,16 @@ export async function* loadArticles(paths: string[]): AsyncGenerator<LoadResult>
         );
       }
     } catch (err) {
-      yield { ok: false, failure: { source: path, error: asInputError(path, err) } };
+      yield { ok: false, failure: { source, error: asInputError(source, err) } };
     }
   }
 }
 
-function decodeUtf8(raw: Buffer): string {
-  return new TextDecoder("utf-8").decode(raw);
+function textDocument(source: string, text: string): SourceDocument {
+  return { source, bytes: Buffer.from(text), contentType: TEXT, url: null };
 }
 
-async function* loadJsonl(path: string): AsyncGenerator<LoadResult> {
+async function* readJsonl(path: string, name: string): AsyncGenerator<LoadResult> {
   const stream = path === "-" ? process.stdin : createReadStream(path, { encoding: "utf8" });
   if (path === "-") process.stdin.setEncoding("utf8");
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
@@ -325,21 +284,24 @@ async function* loadJsonl(path: string): AsyncGenerator<LoadResult> {
       continue;
     }
     if (line.trim() === "") continue;
-    const where = `${path}:${lineNo}`;
+    const where = `${name}:${lineNo}`;
     try {
       const l = jsonlLine(line, where);
-      const article =
+      const document: SourceDocument =
         l.html !== undefined
-          ? await htmlArticle(l.id, l.html, Buffer.from(l.html), l.url ?? null)
-          : textArticle(l.id, l.text ?? "");
-      if (l.title != null) article.input.title = l.title;
-      if (l.url != null) article.input.url = l.url;
-      yield { ok: true, article };
+          ? { source: l.id, bytes: Buffer.from(l.html), contentType: HTML_UTF8, url: l.url ?? null }
+          : textDocument(l.id, l.text ?? "");
+      const named = {
+        ...(l.title != null ? { title: l.title } : {}),
+        ...(l.url != null ? { url: l.url } : {}),
+      };
+      if (Object.keys(named).length > 0) document.named = named;
+      yield { ok: true, document };
     } catch (err) {
       yield { ok: false, failure: { source: where, error: asInputError(where, err) } };
     }
   }
-  if (plain !== null) yield { ok: true, article: textArticle("-", plain.join("\n")) };
+  if (plain !== null) yield { ok: true, document: textDocument("-", plain.join("\n")) };
 }
 
 function asInputError(path: string, err: unknown): NewsfiguresError {

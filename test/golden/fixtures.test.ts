@@ -10,7 +10,8 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/extract/index.js";
 import { ArticleResult } from "../../src/model/index.js";
-import { GOLDEN_SUFFIX, isArticleFile, loadArticles } from "../../src/sources/local-files.js";
+import { loadArticles } from "../../src/pipeline/read-files.js";
+import { GOLDEN_SUFFIX, isArticleFile } from "../../src/sources/local-files.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = join(ROOT, "fixtures");

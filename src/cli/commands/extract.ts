@@ -31,7 +31,8 @@ export function registerExtract(program: Command, ctx: CliContext): void {
           return;
         }
         const { extractArticle } = await import("../../extract/index.js");
-        const { expandPaths, loadArticles } = await import("../../sources/local-files.js");
+        const { expandPaths } = await import("../../sources/local-files.js");
+        const { loadArticles } = await import("../../pipeline/read-files.js");
         const paths = await expandPaths(files);
         const progress = createProgress("extract", paths.length);
         let failures = 0;

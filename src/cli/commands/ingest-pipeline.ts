@@ -13,11 +13,10 @@ import { createLocalPacer } from "../../pipeline/local-pacer.js";
 import { createPageFetcher } from "../../pipeline/page-fetcher.js";
 import { runPipelineInline } from "../../pipeline/run-inline.js";
 import { durationMs, type Pipeline } from "../../pipeline/schema.js";
-import { type RunTally, toIngestSummary } from "../../pipeline/summary.js";
+import { emptySummary, type RunSummary } from "../../pipeline/summary.js";
 import { enqueueDiscover, idleQueues, type Queues, workerCounts } from "../../queue/queues.js";
 import { type RunCounts, RunTracker } from "../../queue/run-tracker.js";
 import { waitForRun } from "../../queue/wait-run.js";
-import type { IngestSummary } from "../../store/ingest.js";
 import { openStore } from "../../store/open.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
@@ -72,7 +71,7 @@ async function printSummary(
   ctx: CliContext,
   opts: PipelineIngestOptions,
   p: Pipeline,
-  summary: IngestSummary,
+  summary: RunSummary,
   storeUrl: string,
 ): Promise<void> {
   const store = await openStore(storeUrl);
@@ -103,10 +102,9 @@ async function runInline(
   const store = await openStore(storeUrl);
   const fetcher = createPageFetcher(config.userAgent);
   const progress = createProgress(`ingest ${p.spec.name}`);
-  let tally: RunTally;
-  let refs = 0;
+  let summary: RunSummary;
   try {
-    tally = await runPipelineInline(
+    summary = await runPipelineInline(
       p,
       {
         store,
@@ -116,10 +114,7 @@ async function runInline(
         filesRoot: (await ctx.config()).filesRoot,
       },
       {
-        onTotal: (n) => {
-          refs = n;
-          progress.setTotal(n);
-        },
+        onTotal: (n) => progress.setTotal(n),
         onArticle: () => progress.tick(),
       },
     );
@@ -128,9 +123,10 @@ async function runInline(
     await fetcher.close();
     await store.close();
   }
-  for (const f of tally.failures) ctx.stderr(`newsfigures ingest: ${f.what}: ${f.message}\n`);
-  await printSummary(ctx, opts, p, toIngestSummary(tally, refs, Date.now() - started), storeUrl);
-  return tally.failures.length === 0;
+  for (const f of summary.failed) ctx.stderr(`newsfigures ingest: ${f.source}: ${f.message}\n`);
+  summary.durationMs = Date.now() - started;
+  await printSummary(ctx, opts, p, summary, storeUrl);
+  return summary.failed.length === 0;
 }
 
 function countsToSummary(
@@ -138,26 +134,18 @@ function countsToSummary(
   failures: { what: string; reason: string }[],
   skips: { what: string; reason: string }[],
   durationMs: number,
-): IngestSummary {
+): RunSummary {
   // `failures` holds the failed, deferred and not-done pages, each `CODE: message`.
   return {
-    files: c.total + c.skipped,
+    ...emptySummary(),
+    ...c.summary,
+    files: c.total + c.skipped - c.skippedFiles,
     skipped: skips.map((s) => s.what),
-    articles: (c.statuses.stored ?? 0) + (c.statuses.unchanged ?? 0),
-    changed: c.statuses.stored ?? 0,
-    unchanged: c.statuses.unchanged ?? 0,
     failed: failures.map((f) => ({
       source: f.what,
       code: errorCode(f.reason),
       message: f.reason,
     })),
-    records: c.figures,
-    added: c.added,
-    removed: 0,
-    updated: 0,
-    warnings: 0,
-    byMetric: Object.fromEntries(c.metrics),
-    byEntity: Object.fromEntries(c.entities),
     durationMs,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `newsfigures ingest PATH…`: extract and store the articles of files and folders (.txt,
- * .html, .jsonl) inline, without a queue. The work is `ingestFiles` (src/store/ingest.ts);
- * this file only parses flags, draws progress and prints the summary.
+ * .html, .jsonl) inline, without a queue: a one-off pipeline with one `files` source
+ * (`ingestFiles`, src/pipeline/ingest-files.ts). This file only parses flags, draws
+ * progress and prints the summary.
  */
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
@@ -32,10 +33,12 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       await ingestPipelines(paths, opts, ctx);
       return;
     }
-    const { ingestFiles } = await import("../../store/ingest.js");
+    const { ingestFiles } = await import("../../pipeline/ingest-files.js");
+    const logger = await ctx.logger();
     await withStore(ctx, opts, async (store) => {
       const progress = createProgress("ingest");
       const summary = await ingestFiles(paths, store, {
+        logger,
         onFiles: (n) => progress.setTotal(n),
         onArticle: () => progress.tick(),
       });
@@ -47,8 +50,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           `newsfigures ingest: skipped ${summary.skipped.length} file(s) that are not .txt, .html or .jsonl: ${shown}${more}\n`,
         );
       }
-      for (const f of summary.failed)
-        ctx.stderr(`newsfigures ingest: ${f.source}: ${f.code}: ${f.message}\n`);
+      for (const f of summary.failed) ctx.stderr(`newsfigures ingest: ${f.source}: ${f.message}\n`);
       const stats = await store.stats();
       if (opts.format === "json")
         await ctx.stdout(

@@ -43,7 +43,7 @@ export function registerReprocess(program: Command, ctx: CliContext): void {
     // Compared as text with the stored UTC times: "March 3" would silently match nothing.
     const since = flags.since === undefined ? undefined : storedTimeBound("--since", flags.since);
     const json = flags.format === "json";
-    const { reprocessStore } = await import("../../store/reprocess.js");
+    const { reprocessStore } = await import("../../pipeline/reprocess.js");
     await withStore(ctx, flags, async (store) => {
       const progress = createProgress(flags.dryRun ? "reprocess (dry run)" : "reprocess");
       const summary = await reprocessStore(store, {
@@ -66,10 +66,10 @@ export function registerReprocess(program: Command, ctx: CliContext): void {
       else {
         const verb = summary.dryRun ? "would change" : "changed";
         await ctx.stdout(
-          `${summary.articles} article(s) re-extracted with extractor ${summary.extractorVersion}: ${summary.changed} ${verb}, ${summary.unchanged} unchanged, ${summary.failed} failed; records +${summary.added} -${summary.removed} ~${summary.updated}${summary.dryRun ? " (dry run: nothing written)" : ""}\n`,
+          `${summary.articles} article(s) re-extracted with extractor ${summary.extractorVersion}: ${summary.changed} ${verb}, ${summary.unchanged} unchanged, ${summary.failed.length} failed; records +${summary.added} -${summary.removed} ~${summary.updated}${summary.dryRun ? " (dry run: nothing written)" : ""}\n`,
         );
       }
-      if (summary.failed > 0) ctx.setExitCode(1);
+      if (summary.failed.length > 0) ctx.setExitCode(1);
     });
   });
 }

@@ -16,6 +16,7 @@ import {
   RobotsCache,
 } from "../../../src/fetch/index.js";
 import { MAX_CRAWL_DELAY_MS } from "../../../src/fetch/robots.js";
+import { decodePage } from "../../../src/parse/charset.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -79,7 +80,7 @@ describe("fetchPage", () => {
     const page = await fetchPage(`${base}/ok`, opts());
     expect(page.status).toBe(200);
     expect(page.unchanged).toBe(false);
-    expect(page.text).toContain("Prices rose 4%");
+    expect(page.body.toString("utf8")).toContain("Prices rose 4%");
     expect(page.etag).toBe('"v1"');
   });
 
@@ -176,10 +177,12 @@ describe("fetchPage", () => {
       });
       res.end(gzipSync(Buffer.from("<p>Zürich gained 2%</p>")));
     });
-    expect((await fetchPage(`${base}/gz`, opts())).text).toContain("Zürich gained 2%");
+    expect((await fetchPage(`${base}/gz`, opts())).body.toString("utf8")).toContain(
+      "Zürich gained 2%",
+    );
   });
 
-  it("decodes a windows-1252 page named in the header and in a meta tag", async () => {
+  it("returns a windows-1252 page's bytes and header, which decode by the header or the meta tag", async () => {
     const text =
       '<html><head><meta charset="windows-1252"></head><body><p>Profit rose to \u20ac312 million, \u201csolid\u201d, said M\u00fcller.</p></body></html>';
     const bytes = iconv.encode(text, "windows-1252");
@@ -192,20 +195,23 @@ describe("fetchPage", () => {
     );
     for (const path of ["/cp1252-header", "/cp1252-meta"]) {
       const page = await fetchPage(`${base}${path}`, opts());
-      expect(page.charset).toBe("windows-1252");
-      expect(page.text).toContain("\u20ac312 million, \u201csolid\u201d, said M\u00fcller.");
+      expect(page.body.equals(bytes)).toBe(true);
+      const decoded = decodePage(page.body, page.contentType);
+      expect(decoded.charset).toBe("windows-1252");
+      expect(decoded.text).toContain("\u20ac312 million, \u201csolid\u201d, said M\u00fcller.");
     }
   });
 
-  it("decodes a Shift_JIS page", async () => {
+  it("returns a Shift_JIS page that decodes by its meta tag", async () => {
     const text =
       '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body><p>\u58f2\u4e0a\u9ad8\u306f5%\u5897\u52a0\u3057\u305f\u3002</p></body></html>';
     routes.set("/sjis", (_q, res) =>
       res.writeHead(200, { "content-type": "text/html" }).end(iconv.encode(text, "shift_jis")),
     );
     const page = await fetchPage(`${base}/sjis`, opts());
-    expect(page.charset).toBe("shift_jis");
-    expect(page.text).toContain("\u58f2\u4e0a\u9ad8\u306f5%\u5897\u52a0\u3057\u305f\u3002");
+    const decoded = decodePage(page.body, page.contentType);
+    expect(decoded.charset).toBe("shift_jis");
+    expect(decoded.text).toContain("\u58f2\u4e0a\u9ad8\u306f5%\u5897\u52a0\u3057\u305f\u3002");
   });
 
   it("reports 404 as permanent and 500 as retryable", async () => {

@@ -64,7 +64,7 @@ run:
       const busy = hits.find((h) => h.path === "/busy");
       const next = hits.find((h) => h.path === "/a");
       expect(busy && next && next.at - busy.at).toBeGreaterThanOrEqual(1000);
-      const codes = tally.failures.map((f) => f.code);
+      const codes = tally.failed.map((f) => f.code);
       expect(codes[0]).toBe("NF_FETCH_HTTP_429");
       // /a went out once the Retry-After was over, after the 1 s ceiling: the rest were left.
       expect(codes.filter((c) => c === "NF_RUN_TIMEOUT")).toHaveLength(3);

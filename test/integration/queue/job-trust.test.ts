@@ -16,8 +16,9 @@ import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js
 import { openStore } from "../../../src/store/index.js";
 import { dropQueues, waitUntil, workerDeps } from "./helpers.js";
 
+// Longer than extract.minBodyChars (200), which files are held to as pages are.
 const ARTICLE =
-  "Pellucid Paper posts results\nPellucid Paper said revenue rose 3% to $410 million.\n";
+  "Pellucid Paper posts results\nPellucid Paper said revenue rose 3% to $410 million.\nThe mill said orders for packaging grades held up through the quarter and that it kept its forecast for the year, helped by lower pulp and energy costs.\n";
 
 describe("queue: job data is checked against the loaded pipelines", () => {
   const prefix = `nf-${inject("runId")}-trust`;

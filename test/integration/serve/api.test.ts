@@ -8,9 +8,10 @@ import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { queueStatus } from "../../../src/cli/commands/status.js";
+import { ingestFiles } from "../../../src/pipeline/ingest-files.js";
 import { createQueues, createRedis } from "../../../src/queue/queues.js";
 import { buildServer } from "../../../src/serve/server.js";
-import { ingestFiles, type RecordStore } from "../../../src/store/index.js";
+import type { RecordStore } from "../../../src/store/index.js";
 import { ROOT, runCli } from "../../helpers/cli.js";
 import { backends } from "../store/backends.js";
 

@@ -12,8 +12,9 @@ import { join, resolve } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatAmount } from "../../../src/cli/format-table.js";
+import { ingestFiles } from "../../../src/pipeline/ingest-files.js";
 import { startServer } from "../../../src/serve/server.js";
-import { ingestFiles, openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { ROOT, runCli } from "../../helpers/cli.js";
 import { HAS_SHARED, SHARED_SKIP_REASON, sharedPath } from "../../helpers/shared.js";
 

@@ -3,8 +3,8 @@
  * hold the same rows. Reads ../shared/eval/dev; skips when it is absent.
  */
 import { afterAll, describe, expect, it } from "vitest";
+import { ingestFiles } from "../../../src/pipeline/ingest-files.js";
 import type { RecordStore } from "../../../src/store/index.js";
-import { ingestFiles } from "../../../src/store/ingest.js";
 import { HAS_SHARED, SHARED_SKIP_REASON, sharedPath } from "../../helpers/shared.js";
 import { backends } from "./backends.js";
 

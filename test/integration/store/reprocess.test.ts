@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extract/index.js";
 import { EXTRACTOR_VERSION } from "../../../src/extract/version.js";
 import { type ArticleInput, ArticleResult } from "../../../src/model/index.js";
-import { type ArticleReprocess, reprocessStore } from "../../../src/store/reprocess.js";
+import { type ArticleReprocess, reprocessStore } from "../../../src/pipeline/reprocess.js";
 import {
   article,
   KESTREL_TEXT,

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { formatDiff } from "../../../src/cli/diff-format.js";
 import { CSV_HEADER, csvCell, csvRow } from "../../../src/cli/record-format.js";
 import { formatIngestSummary } from "../../../src/cli/summary.js";
+import { emptySummary } from "../../../src/pipeline/summary.js";
 import { diffRecords } from "../../../src/store/diff.js";
-import { emptySummary } from "../../../src/store/ingest.js";
 import { orchardRecords } from "../../integration/store/articles.js";
 
 describe("CSV", () => {

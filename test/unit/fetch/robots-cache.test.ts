@@ -14,7 +14,7 @@ function cache(maxEntries?: number) {
     // robots.txt bodies written here: each origin allows everything with a 2 s delay.
     fetch: async (url) => {
       asked.push(new URL(url).origin);
-      return { text: "User-agent: *\nCrawl-delay: 2\n" } as FetchedPage;
+      return { body: Buffer.from("User-agent: *\nCrawl-delay: 2\n") } as FetchedPage;
     },
     ...(maxEntries !== undefined ? { maxEntries } : {}),
     now: () => now,

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parsePage } from "../../../src/parse/index.js";
+import { articleFromPage } from "../../../src/parse/page-article.js";
 import { HAS_SHARED, SHARED_SKIP_REASON, sharedPath } from "../../helpers/shared.js";
 
 function shingles(text: string): Map<string, number> {
@@ -51,7 +51,11 @@ describe.skipIf(!HAS_SHARED)(
     });
 
     it.each(names)("%s: body, title, date and publisher", (name) => {
-      const page = parsePage(readFileSync(`${dir}/${name}.html`));
+      const page = articleFromPage(readFileSync(`${dir}/${name}.html`), {
+        contentType: null,
+        url: null,
+        source: name,
+      }).input;
       const gold = readFileSync(`${dir}/${name}.body.txt`, "utf8");
       const meta = JSON.parse(readFileSync(`${dir}/${name}.meta.json`, "utf8")) as {
         title: string;

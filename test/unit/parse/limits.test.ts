@@ -45,14 +45,13 @@ describe("parse and extract limits", () => {
     );
     await expect(
       analysePage({
-        kind: "html",
-        source: "t",
-        raw: Buffer.from(html),
-        contentType: "text/html",
-        finalUrl: "https://example.test/giant",
+        document: {
+          source: "t",
+          bytes: Buffer.from(html),
+          contentType: "text/html",
+          url: "https://example.test/giant",
+        },
         minBodyChars: 200,
-        title: null,
-        publishedAt: null,
       }),
     ).rejects.toMatchObject({ code: "NF_EXTRACT_LINE_TOO_LONG" });
   });

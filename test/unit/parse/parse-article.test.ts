@@ -1,7 +1,8 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ParsedArticle } from "../../../src/model/index.js";
-import { decodePage, parseArticle, parsePage } from "../../../src/parse/index.js";
+import { decodePage, parseArticle } from "../../../src/parse/index.js";
+import { articleFromPage } from "../../../src/parse/page-article.js";
 
 const story = [
   "Harbour Freight Lines said on Tuesday its third-quarter revenue climbed 12% to $3.4 billion, helped by stronger container rates on Asian routes and a busier peak season.",
@@ -115,13 +116,34 @@ describe("parseArticle", () => {
   });
 });
 
-describe("parsePage and charsets", () => {
+describe("articleFromPage and charsets", () => {
   const euro = `<html><head><meta charset="windows-1252"><title>x</title></head><body><article><p>${story[0]} Profit reached \u20ac312 million, \u201cstrong\u201d.</p></article></body></html>`;
 
   it("decodes windows-1252 by the meta tag, 0x80 as the euro sign", () => {
     const bytes = iconv.encode(euro, "windows-1252");
     expect(bytes.includes(0x80)).toBe(true);
-    expect(parsePage(bytes).body).toContain("\u20ac312 million, \u201cstrong\u201d.");
+    const article = articleFromPage(bytes, { contentType: "text/html", url: null, source: "t" });
+    expect(article.input.body).toContain("\u20ac312 million, \u201cstrong\u201d.");
+    // The page as read is kept, so re-extraction never reads it again.
+    expect(article.raw?.equals(bytes)).toBe(true);
+  });
+
+  it("reads text/plain as a text article whose first line is the headline", () => {
+    const article = articleFromPage(
+      Buffer.from("\ufeffOrlan Mills lifts sales\n\nRevenue rose 8%."),
+      {
+        contentType: "text/plain; charset=utf-8",
+        url: "https://example.test/a",
+        source: "t",
+      },
+    );
+    expect(article.contentType).toBe("text/plain");
+    expect(article.raw).toBeNull();
+    expect(article.input).toMatchObject({
+      title: "Orlan Mills lifts sales",
+      body: "Orlan Mills lifts sales\n\nRevenue rose 8%.",
+      url: "https://example.test/a",
+    });
   });
 
   it("lets a BOM win over the header, and the header over the meta tag", () => {

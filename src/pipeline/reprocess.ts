@@ -7,9 +7,11 @@ import { describeError } from "../errors.js";
 import { extractArticle } from "../extract/index.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleInput, ArticleResult } from "../model/index.js";
-import { diffRecords, type RecordDiff } from "./diff.js";
-import { SaveBatcher } from "./save-batcher.js";
-import type { ArticleFilter, RecordStore, SaveOutcome, StoredArticle } from "./types.js";
+import { diffRecords, type RecordDiff } from "../store/diff.js";
+import { SaveBatcher } from "../store/save-batcher.js";
+import type { ArticleFilter, RecordStore, SaveOutcome, StoredArticle } from "../store/types.js";
+import type { ArticleOutcome } from "./run-article.js";
+import { addFailure, addOutcome, emptySummary, type RunSummary } from "./summary.js";
 
 /** Articles read ahead of their saves at most (each holds its page and body in memory). */
 const MAX_PENDING = 200;
@@ -26,14 +28,8 @@ export interface ArticleReprocess {
   error: string | null;
 }
 
-export interface ReprocessSummary {
-  articles: number;
-  changed: number;
-  unchanged: number;
-  failed: number;
-  added: number;
-  removed: number;
-  updated: number;
+/** A run's summary (the same numbers as every other run), and how it was run. */
+export interface ReprocessSummary extends RunSummary {
   dryRun: boolean;
   extractorVersion: string;
 }
@@ -67,41 +63,44 @@ export async function reprocessStore(
   store: RecordStore,
   options: ReprocessOptions = {},
 ): Promise<ReprocessSummary> {
+  const started = Date.now();
   const version = options.extractorVersion ?? EXTRACTOR_VERSION;
-  const extract = options.extract ?? ((input: ArticleInput) => extractArticle(input).result);
+  const given = options.extract;
+  const extract = given
+    ? (input: ArticleInput) => ({ result: given(input), warnings: [] })
+    : (input: ArticleInput) => extractArticle(input);
   const filter: ArticleFilter = {
     ...(options.since !== undefined ? { since: options.since } : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),
   };
   const summary: ReprocessSummary = {
-    articles: 0,
-    changed: 0,
-    unchanged: 0,
-    failed: 0,
-    added: 0,
-    removed: 0,
-    updated: 0,
+    ...emptySummary(),
     dryRun: options.dryRun === true,
     extractorVersion: version,
   };
   // Saves go through a group-commit batcher: on PostgreSQL one transaction per group instead
   // of one per article. Reports still come out in article order, each after its own save.
   const batcher = options.dryRun ? null : new SaveBatcher(store, version, { maxBatch: 100 });
-  const pending: Array<{ report: ArticleReprocess; saved: Promise<SaveOutcome> | null }> = [];
+  const pending: Array<{
+    report: ArticleReprocess;
+    outcome: ArticleOutcome | null;
+    saved: Promise<SaveOutcome> | null;
+  }> = [];
   const settle = async (keep: number) => {
     while (pending.length > keep) {
-      const { report, saved } = pending.shift() as (typeof pending)[number];
+      const { report, outcome, saved } = pending.shift() as (typeof pending)[number];
       try {
         if (saved) report.applied = (await saved).changed;
+        if (outcome) addOutcome(summary, outcome);
       } catch (err) {
-        summary.failed++;
+        addFailure(summary, report.source, err);
         report.error = describeError(err);
       }
       await options.onArticle?.(report);
     }
   };
   for await (const stored of store.listArticles(filter)) {
-    summary.articles++;
+    summary.files++;
     const { extractorVersion: fromVersion, ...article } = stored;
     const report: ArticleReprocess = {
       articleId: stored.articleId,
@@ -114,28 +113,36 @@ export async function reprocessStore(
       error: null,
     };
     let saved: Promise<SaveOutcome> | null = null;
+    let outcome: ArticleOutcome | null = null;
     try {
-      const result = extract(inputOf(stored));
+      const { result, warnings } = extract(inputOf(stored));
       report.diff = diffRecords(await store.getRecords(stored.articleId), result.metrics);
       const differs =
         report.diff.added.length + report.diff.removed.length + report.diff.changed.length > 0;
-      if (differs) summary.changed++;
-      else summary.unchanged++;
-      summary.added += report.diff.added.length;
-      summary.removed += report.diff.removed.length;
-      summary.updated += report.diff.changed.length;
+      // Counted as the record diff says (also on --dry-run, where nothing is written).
+      outcome = {
+        url: stored.canonicalUrl ?? stored.url ?? stored.source,
+        status: differs ? "stored" : "unchanged",
+        articleId: stored.articleId,
+        added: report.diff.added.length,
+        removed: report.diff.removed.length,
+        updated: report.diff.changed.length,
+        warnings: warnings.length,
+        result,
+      };
       // A save is a no-op when nothing changed, so always offering it is safe and also
       // records entity or metadata changes that the record diff does not show.
       saved = batcher?.save({ article, result }) ?? null;
       // Settled (and reported) when its group commits; a rejection is handled there.
       saved?.catch(() => {});
     } catch (err) {
-      summary.failed++;
+      addFailure(summary, stored.source, err);
       report.error = describeError(err);
     }
-    pending.push({ report, saved });
+    pending.push({ report, outcome, saved });
     await settle(MAX_PENDING);
   }
   await settle(0);
+  summary.durationMs = Date.now() - started;
   return summary;
 }
