@@ -97,6 +97,7 @@ export function scan(text: string): Figure[] {
       CANDIDATE.lastIndex = skipToken(text, i);
       continue;
     }
+    let volume = false;
     // Cheap exits first: a bare number with no range after it and no anchor shape is skipped here.
     const shaped = a.kind === null && !a.words && mayBeAnchored(text, a);
     if (a.kind === null && !shaped) {
@@ -108,6 +109,7 @@ export function scan(text: string): Figure[] {
           continue;
         }
         a = withReading(a, bare);
+        volume = bare.volume === true;
       }
     }
     const sign = signBefore(text, start);
@@ -123,6 +125,7 @@ export function scan(text: string): Figure[] {
       if (bare !== null) {
         piece = withReading(a, bare);
         unit = piece.unit;
+        volume = bare.volume === true;
       }
     }
     if (piece.kind === null) {
@@ -153,6 +156,7 @@ export function scan(text: string): Figure[] {
     let figStart = start;
     let amount = ranged ? ranged.range.min : piece.value;
     const hints: string[] = [];
+    if (volume && kind === "count") hints.push("volume");
     let currency = piece.currency;
     if (kind === "money" && currency !== null)
       currency = place(text.slice(piece.numStart, piece.end), currency);

@@ -9,17 +9,22 @@ import type { FigureKind } from "../../model/index.js";
 import type { Figure } from "../types.js";
 import { CURRENCY_WORDS } from "./data/currencies.js";
 import { type Piece, yearLike } from "./piece.js";
+import { volumeCount } from "./volume.js";
 
 export interface BareReading {
   kind: FigureKind;
   currency: string | null;
   unit: string | null;
+  /** A physical volume of output, sales or trade (metric `units`), named by its noun or by the volume it is compared with. */
+  volume?: boolean;
 }
 
 /** Everything that ends a sentence or a paragraph between two figures. */
 const BREAK = /[.!?]["')]?\s|\n[ \t]+|;/;
 const COMPARED =
   /\b(?:vs\.?|versus|against|from|compared\s+with|loss\s+of|gain\s+of|profit\s+of)\s*$/i;
+/** "64,100, down 15,900": a count's change in the same unit. */
+const CHANGED = /\b(?:up|down)\s*$/i;
 const MAX_GAP = 160;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** "314 mln and 208.6 mln dlrs": a currency word on the next figure of a pair. */
@@ -58,10 +63,17 @@ export function readBare(text: string, p: Piece, out: readonly Figure[]): BareRe
         (p.scaled || (compared && bigNumber))
       )
         return { kind: "money", currency: prev.currency, unit: null };
-      if (prev.kind === "count" && compared && (p.scaled || bigNumber))
-        return { kind: "count", currency: null, unit: prev.unit };
+      if (prev.kind === "count" && (compared || CHANGED.test(gap)) && (p.scaled || bigNumber))
+        return {
+          kind: "count",
+          currency: null,
+          unit: prev.unit,
+          volume: prev.hints.includes("volume"),
+        };
     }
   }
+  const volume = volumeCount(text, p, out);
+  if (volume !== null) return { kind: "count", currency: null, unit: volume, volume: true };
   if (p.scaled) {
     const m = PAIRED_AFTER.exec(text.slice(p.end, p.end + 48));
     const currency = m ? CURRENCY_WORDS[(m[1] as string).toLowerCase()] : undefined;

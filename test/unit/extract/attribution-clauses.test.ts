@@ -229,6 +229,32 @@ const GENRES: Record<string, Row[]> = {
       null,
       "units",
     ],
+    // A bare number that a volume noun governs: a count of the goods, metric units.
+    [
+      "KESTREL MOTORS OUTPUT FALLS\nKestrel Motors Corp said its truck output fell to 41,250 from 44,900 in 1986.",
+      "41,250",
+      "Kestrel Motors Corp",
+      "units",
+    ],
+    [
+      "Orland Castings Ltd invested 4 mln dlrs to raise output of brake drums to 9,500 per month from 7,000.",
+      "7,000",
+      "Orland Castings Ltd",
+      "units",
+    ],
+    [
+      "Merrow Cycles Inc said it sold 12,400 units against 11,800 in 1985. Total sales were 20,700, down 1,900.",
+      "20,700",
+      "Merrow Cycles Inc",
+      "units",
+    ],
+    ["Car and van exports rose to 51,200 from 48,700, the makers said.", "48,700", null, "units"],
+    [
+      "Brisk Foods Inc said it employs 3,400 U.S. workers.",
+      "3,400 U.S. workers",
+      "Brisk Foods Inc",
+      "employees",
+    ],
   ],
 };
 

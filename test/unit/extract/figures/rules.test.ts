@@ -198,6 +198,42 @@ describe("counts", () => {
       [{ text: "6,000 companies" }],
     ],
     ["The 11 members cut output.", [{ text: "11 members" }]],
+    // An initialism inside the counted noun phrase; companies so placed are a sample or a list.
+    ["It employs 3,400 U.S. workers.", [{ text: "3,400 U.S. workers", unit: "workers" }]],
+    [
+      "It paid 2.5 mln K.L.M. Tools shares.",
+      [{ text: "2.5 mln K.L.M. Tools shares", amount: 2_500_000, unit: "shares" }],
+    ],
+    ["It ranks among the top 100 U.K. companies.", []],
+    ["It shut four U.S. plants.", []],
+    // A bare number a volume noun governs counts the goods the text names.
+    [
+      "Its truck output fell to 41,250 from 44,900 in 1986.",
+      [
+        { kind: "count", text: "41,250", amount: 41_250, unit: "trucks" },
+        { kind: "count", text: "44,900", unit: "trucks" },
+      ],
+    ],
+    [
+      "Car and van exports rose to 51,200 in May.",
+      [{ kind: "count", text: "51,200", unit: "cars and vans" }],
+    ],
+    [
+      "It plans to raise output of brake drums to 9,500 per month.",
+      [{ kind: "count", text: "9,500", unit: "brake drums", rate: "per_month" }],
+    ],
+    [
+      "It sold 12,400 units against 11,800 in 1985. Total sales were 20,700, down 1,900.",
+      [
+        { text: "12,400 units" },
+        { text: "11,800", unit: "units" },
+        { kind: "count", text: "20,700", amount: 20_700, unit: "units" },
+        { kind: "count", text: "1,900", amount: 1_900, unit: "units" },
+      ],
+    ],
+    // No goods named and no volume counted before: sales may be money.
+    ["It posted first quarter sales of 412,300, and net income of 21,800.", []],
+    ["It has 900 employees. Total sales were 20,700.", [{ text: "900 employees" }]],
   ])("%s", (sentence, expected) => check(sentence, expected));
 });
 
