@@ -109,6 +109,25 @@ const GENRES: Record<string, Row[]> = {
     ["Vallin Capital now holds a 12 pct stake in Kestrel .", "12 pct", "Vallin Capital", "other"],
     ["The shares represented 4.9 % of total share capital .", "4.9 %", null, "other"],
     ["The five largest brewers control 90 % of the beer market .", "90 %", null, "market_share"],
+    // Shares paid for a purchase are its price; shares sold or sought are a share count.
+    [
+      "Corvel Systems Inc agreed to acquire Tamsin Labs Inc for 2.4 mln Corvel shares.",
+      "2.4 mln Corvel shares",
+      "Corvel Systems Inc",
+      "deal_value",
+    ],
+    [
+      "Corvel Systems Inc said it sold 850,000 shares of Tamsin Labs Inc.",
+      "850,000 shares",
+      "Corvel Systems Inc",
+      "other",
+    ],
+    [
+      "Corvel Systems Inc will pay 14 dlrs a share to buy 3.1 mln shares of Tamsin Labs Inc.",
+      "3.1 mln shares",
+      "Corvel Systems Inc",
+      "other",
+    ],
   ],
   "losses, per-share figures and prior periods": [
     [
