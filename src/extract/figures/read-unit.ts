@@ -282,9 +282,16 @@ function readCountNoun(
     // Modifiers are lower-case or title-case words: "737 MAX aircraft" is a model, not 737 aircraft.
     // "digital and physical sales": "and" joins two modifiers, never a modifier and the number.
     const joins = lw === "and" && i > 0 && !prev.endsWith("s");
+    // "60,000 Tulikivi Series A shares", "Class B shares": the letter names a share class.
+    // Not after a small number word or a fraction: "two class A shares", "1.6 class A shares" are ratios.
+    const shareClass =
+      /^[A-Z]$/.test(word) &&
+      (prev === "series" || prev === "class") &&
+      Number.isInteger(value) &&
+      !(wordsNumber && value < 100);
     prev = lw;
     if (
-      (NOT_MODIFIERS.has(lw) && !joins) ||
+      (NOT_MODIFIERS.has(lw) && !joins && !shareClass) ||
       (word.length > 1 && word === word.toUpperCase()) ||
       lw.endsWith("'s")
     )

@@ -231,9 +231,24 @@ describe("counts", () => {
         { kind: "count", text: "1,900", amount: 1_900, unit: "units" },
       ],
     ],
+    // A share class letter inside the counted noun phrase; a small number word or a fraction there is a ratio.
+    [
+      "At most 60,000 Harju Series A shares will be bought.",
+      [{ text: "60,000 Harju Series A shares", amount: 60_000, unit: "shares" }],
+    ],
+    ["It issued 2.1 mln Class B common shares.", [{ text: "2.1 mln Class B common shares" }]],
+    ["Holders get 1.6 class A shares for each share held.", []],
     // No goods named and no volume counted before: sales may be money.
     ["It posted first quarter sales of 412,300, and net income of 21,800.", []],
     ["It has 900 employees. Total sales were 20,700.", [{ text: "900 employees" }]],
+  ])("%s", (sentence, expected) => check(sentence, expected));
+});
+
+describe("amounts cut off by the end of the text", () => {
+  it.each<[string, Expect[]]>([
+    ["Profit rose to EUR 18 mn from EUR 2", [{ text: "EUR 18 mn" }]],
+    ["Price per share: EUR 4", [{ text: "EUR 4", amount: 4 }]],
+    ["The ticket costs EUR 4.10", [{ text: "EUR 4.10", amount: 4.1 }]],
   ])("%s", (sentence, expected) => check(sentence, expected));
 });
 
