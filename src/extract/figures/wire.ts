@@ -23,6 +23,13 @@ export interface BareReading {
 const BREAK = /[.!?]["')]?\s|\n[ \t]+|;/;
 const COMPARED =
   /\b(?:vs\.?|versus|against|from|compared\s+with|loss\s+of|gain\s+of|profit\s+of)\s*$/i;
+/**
+ * "added 187,000 jobs, fewer than the 200,000 economists had forecast": the estimate a
+ * count is compared with, in the count's unit.
+ */
+const THAN_BEFORE = /\b(?:than|vs\.?|versus|against)\s+(?:the\s+|an?\s+)?$/i;
+const ESTIMATE_AFTER =
+  /^[ \t\n]+(?:economists|analysts|forecasters|experts)[ \t\n]+(?:(?:polled|surveyed)[ \t\n]+(?:by[ \t\n]+\S+[ \t\n]+)?)?(?:had[ \t\n]+|have[ \t\n]+|were[ \t\n]+)?(?:expected|expecting|forecast|forecasted|forecasting|estimated|predicted|anticipated|projected)\b/i;
 /** "64,100, down 15,900": a count's change in the same unit. */
 const CHANGED = /\b(?:up|down)\s*$/i;
 const MAX_GAP = 160;
@@ -63,7 +70,12 @@ export function readBare(text: string, p: Piece, out: readonly Figure[]): BareRe
         (p.scaled || (compared && bigNumber))
       )
         return { kind: "money", currency: prev.currency, unit: null };
-      if (prev.kind === "count" && (compared || CHANGED.test(gap)) && (p.scaled || bigNumber))
+      const estimate = THAN_BEFORE.test(gap) && ESTIMATE_AFTER.test(text.slice(p.end, p.end + 64));
+      if (
+        prev.kind === "count" &&
+        (compared || CHANGED.test(gap) || estimate) &&
+        (p.scaled || bigNumber)
+      )
         return {
           kind: "count",
           currency: null,
