@@ -8,6 +8,7 @@
  * 38 cents a share", "a 45-cent loss") is negative EPS.
  */
 import type { EntityRef, Metric } from "../../model/index.js";
+import { lossAfter as lossNamedAfter } from "../figures/wire.js";
 import type { FigureContext } from "./context.js";
 
 const STAKE_AFTER =
@@ -113,19 +114,15 @@ export function perShareLoss(c: FigureContext): boolean {
   return /-cent\b|\bcents?\b|\bcts\b/i.test(c.figure.text) && LOSS_AFTER.test(c.right);
 }
 
-const LOSS_NOUN_AFTER = /^[\s-]*(?:net\s+|operating\s+|pretax\s+|pre-tax\s+)?loss(?:es)?\b/i;
-const ONE_OFF_AFTER =
-  /^[\s-]*loss(?:es)?\s+(?:from|on)\s+(?:discontinued|the\s+sale|sale|disposal|extraordinary|the\s+disposal)/i;
-
 /**
  * "a 19.64 mln dlr net loss": a money figure that names a loss after it is a negative
  * profit, unless the loss is a one-off item ("a 1,817,000 dlr loss from discontinued
- * operations"), which keeps its size under `other`.
+ * operations"), which keeps its size under `other`. The figure reader's rule, read on the
+ * words after the figure.
  */
 export function lossAfter(c: FigureContext): "loss" | "one-off" | null {
   if (c.figure.kind !== "money" || c.figure.rate === "per_share") return null;
-  if (ONE_OFF_AFTER.test(c.right)) return "one-off";
-  return LOSS_NOUN_AFTER.test(c.right) ? "loss" : null;
+  return lossNamedAfter(c.right, 0);
 }
 
 const FROM_BEFORE =

@@ -56,7 +56,19 @@ const PER_SHARE_KEEPS: ReadonlySet<Metric> = new Set([
 const GOODS_AFTER = /^\s*(?:worth\s+)?of\s+(?!(?:its|their|the|this|that)\b)[A-Za-z]/i;
 const TRADE_AFTER =
   /^\s*(?:worth\s+)?of\s+(?:[\w.-]+\s+){0,3}?(?:imports|exports|surplus|deficit|reserves|debt|loans|credits?|aid)\b/i;
-/** Metrics only a sum of money (or a price) can have: a count never takes them. */
+/**
+ * The consideration of a purchase: a buying verb, its object, then "for" right before the
+ * figure ("acquired Winley Inc for"). Another figure or a price word in between ("a 77 dlrs
+ * a share tender offer for", "will pay for") makes the shares the thing bought.
+ */
+const PAID_FOR =
+  /\b(?:acquire[sd]?|acquiring|buy|buys|bought|purchase[sd]?|purchasing)\b(?![ \t\n]+back)([^;]{0,160}?)\bfor[ \t\n]+(?:about[ \t\n]+|some[ \t\n]+|approximately[ \t\n]+|roughly[ \t\n]+)?$/i;
+const NOT_PAID = /\d|\b(?:pay|paid|offer|tender|warrants?|return|dlrs?|cts|one|two|three)\b/i;
+function paidFor(left: string): boolean {
+  const m = PAID_FOR.exec(left);
+  return m !== null && !NOT_PAID.test(m[1] as string);
+}
+/** Metrics only a sum of money (or a price) can have: a count never takes them (shares paid for a purchase aside). */
 const MONEY_ONLY: ReadonlySet<Metric> = new Set([
   "deal_value",
   "valuation",
@@ -193,8 +205,11 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
         f.kind === "percent" ? (carryMetric(out, c) ?? "other") : "other",
         "kind-fits-metric",
       );
+    // "agreed to buy the unit for 4.0 mln Acme shares": shares paid for a purchase are its price.
+    if (!row && f.kind === "count" && /^shares?$/i.test(f.unit ?? "") && paidFor(c.left))
+      setMetric("deal_value", "paid-in-shares");
     // "an operator of 300 health clubs" after "transaction": a count is never a sum of money.
-    if (f.kind === "count" && MONEY_ONLY.has(metric)) setMetric("other", "kind-fits-metric");
+    else if (f.kind === "count" && MONEY_ONLY.has(metric)) setMetric("other", "kind-fits-metric");
     if (
       isPerShare &&
       f.kind === "money" &&
@@ -217,7 +232,12 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       );
     }
     // "2.3 mln shares": a share count is `other` (a stake, a placement), not a move.
-    if (f.kind === "count" && /^shares?$/i.test(f.unit ?? "") && metric === "stock_return")
+    // Shares sold or issued are a share count (`other`), not goods sold (`units`).
+    if (
+      f.kind === "count" &&
+      /^shares?$/i.test(f.unit ?? "") &&
+      (metric === "stock_return" || metric === "units")
+    )
       setMetric("other", "kind-fits-metric");
     if (metric === "stock_return" && f.kind === "money")
       setMetric("share_price", "kind-fits-metric");

@@ -126,6 +126,8 @@ export function readMetric(c: FigureContext): MetricReading | null {
   if (f.kind === "count" && f.unit) {
     for (const [re, metric] of COUNT_UNIT_METRIC)
       if (re.test(f.unit)) return { metric, phrase: f.unit };
+    // A volume of output, sales or trade counts goods: units, whatever the goods are called.
+    if (f.hints.includes("volume")) return { metric: "units", phrase: f.unit };
   }
   const rights = hitsIn(c.right);
   let bestRight: Hit | null = null;

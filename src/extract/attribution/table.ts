@@ -6,7 +6,7 @@
  */
 import type { Metric } from "../../model/index.js";
 import { TABLE_LABELS } from "../lexicon/metrics.js";
-import { BLOCK_LABEL } from "../lexicon/periods.js";
+import { blockLabel } from "../tables/labels.js";
 import type { FigureContext } from "./context.js";
 
 export interface RowReading {
@@ -44,8 +44,8 @@ export function blockLabelBefore(text: string, lineStart: number, floor: number)
   while (end > floor && steps < 30) {
     const s = text.lastIndexOf("\n", end - 1) + 1;
     const line = text.slice(s, end);
-    const m = BLOCK_LABEL.exec(line);
-    if (m) return (m[1] as string).trim();
+    const label = blockLabel(line);
+    if (label !== null) return label;
     if (line.trim() === "" || !/\bvs\b|^\s*[A-Z][a-z]*\s/.test(line)) break;
     end = s - 1;
     steps++;

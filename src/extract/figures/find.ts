@@ -97,6 +97,7 @@ export function scan(text: string): Figure[] {
       CANDIDATE.lastIndex = skipToken(text, i);
       continue;
     }
+    let volume = false;
     // Cheap exits first: a bare number with no range after it and no anchor shape is skipped here.
     const shaped = a.kind === null && !a.words && mayBeAnchored(text, a);
     if (a.kind === null && !shaped) {
@@ -108,6 +109,7 @@ export function scan(text: string): Figure[] {
           continue;
         }
         a = withReading(a, bare);
+        volume = bare.volume === true;
       }
     }
     const sign = signBefore(text, start);
@@ -123,6 +125,7 @@ export function scan(text: string): Figure[] {
       if (bare !== null) {
         piece = withReading(a, bare);
         unit = piece.unit;
+        volume = bare.volume === true;
       }
     }
     if (piece.kind === null) {
@@ -153,6 +156,7 @@ export function scan(text: string): Figure[] {
     let figStart = start;
     let amount = ranged ? ranged.range.min : piece.value;
     const hints: string[] = [];
+    if (volume && kind === "count") hints.push("volume");
     let currency = piece.currency;
     if (kind === "money" && currency !== null)
       currency = place(text.slice(piece.numStart, piece.end), currency);
@@ -234,7 +238,7 @@ export function scan(text: string): Figure[] {
       }
     }
     const rate = kind === "percent" ? null : readRate(text, end);
-    if (figStart < cursor) {
+    if (figStart < cursor || (prefix !== null && !ranged && cutOff(text, piece, end))) {
       CANDIDATE.lastIndex = Math.max(i + 1, end);
       continue;
     }
@@ -257,6 +261,17 @@ export function scan(text: string): Figure[] {
     CANDIDATE.lastIndex = end;
   }
   return out;
+}
+
+/**
+ * "... from a net profit of EUR 2" where the text stops: a whole amount cut off by the end
+ * of the text (no scale, no decimals, nothing after it) cannot be read with confidence.
+ */
+function cutOff(text: string, p: Piece, end: number): boolean {
+  if (p.scaled || p.formatted || !/^\s*$/.test(text.slice(end))) return false;
+  const before = text.slice(text.lastIndexOf("\n", p.start) + 1, p.start);
+  // Prose runs into it ("profit of EUR 2"); a label line ("Price: EUR 4") or a table row does not.
+  return /[a-z]\s+$/.test(before) && !/\bvs\b|\t|  /i.test(before);
 }
 
 /** A bare number read as money or a count by the wire rules (wire.ts). */

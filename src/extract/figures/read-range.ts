@@ -123,9 +123,10 @@ export function readRate(text: string, pos: number): { rate: Rate; end: number }
   const rate = noun ? RATE_NOUNS[noun] : m[2] ? RATE_WORDS[m[2].toLowerCase()] : "per_year";
   if (rate === undefined) return null;
   const follower = m[4]?.toLowerCase();
-  // "a year earlier", "a quarter ago" compare; they are no rate.
+  // "a year earlier", "a quarter ago" compare; they are no rate. "per month from 6,000" is one.
   if (
     follower !== undefined &&
+    !/^\s*-?per\b/i.test(m[0]) &&
     NOT_RATE_AFTER.has(follower) &&
     (rate === "per_year" || rate === "per_quarter" || rate === "per_month" || rate === "per_day")
   )

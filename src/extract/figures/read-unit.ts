@@ -179,6 +179,8 @@ export function readUnit(
 
 /** The next word; wire copy wraps its lines, so one line break counts as a space. */
 const NEXT_WORD = /(?:[ \t]+|[ \t]*\n[ \t]*)([A-Za-z][A-Za-z'’-]*)/y;
+/** "2,100 U.S. workers", "4.0 mln T.H.E. Fitness shares": an initialism describing the counted noun. */
+const INITIALISM = /(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z]\.){2,}(?=[ \t\n]+[A-Za-z])/y;
 /** A plain number followed by a title-case word ("737 Max"): a model inside a noun phrase. */
 const MODEL_NUMBER = /[ \t]+\d{2,4}(?=[ \t]+[A-Z][a-z])/y;
 
@@ -215,6 +217,8 @@ function readCountNoun(
 ): Unit | null {
   let p = pos;
   let prev = "";
+  // An initialism in the phrase ("250 U.S. companies"): companies so placed are a sample or a list, not a count.
+  let named = false;
   // "35m of its Echo devices", "1,200 of its workers": the count is the number; its noun comes later.
   OF_DETERMINER.lastIndex = pos;
   const of = OF_DETERMINER.exec(text);
@@ -234,6 +238,14 @@ function readCountNoun(
       p += model[0].length;
       continue;
     }
+    // Digits only: a small count spelled as a word ("four U.S. plants") is no figure.
+    INITIALISM.lastIndex = p;
+    const initials = wordsNumber ? null : INITIALISM.exec(text);
+    if (initials) {
+      p += initials[0].length;
+      named = true;
+      continue;
+    }
     NEXT_WORD.lastIndex = p;
     const m = NEXT_WORD.exec(text);
     if (!m) return null;
@@ -242,7 +254,7 @@ function readCountNoun(
     const end = p + m[0].length;
     if (
       (COUNT_NOUNS.has(lw) ||
-        (!wordsNumber && DIGITS_ONLY_NOUNS.has(lw)) ||
+        (!wordsNumber && !named && DIGITS_ONLY_NOUNS.has(lw)) ||
         (VOLUME_NOUNS.has(lw) && volumeSold(text, pos))) &&
       (value === 1 || lw.endsWith("s") || INVARIANT_NOUNS.has(lw))
     ) {
@@ -270,9 +282,16 @@ function readCountNoun(
     // Modifiers are lower-case or title-case words: "737 MAX aircraft" is a model, not 737 aircraft.
     // "digital and physical sales": "and" joins two modifiers, never a modifier and the number.
     const joins = lw === "and" && i > 0 && !prev.endsWith("s");
+    // "60,000 Tulikivi Series A shares", "Class B shares": the letter names a share class.
+    // Not after a small number word or a fraction: "two class A shares", "1.6 class A shares" are ratios.
+    const shareClass =
+      /^[A-Z]$/.test(word) &&
+      (prev === "series" || prev === "class") &&
+      Number.isInteger(value) &&
+      !(wordsNumber && value < 100);
     prev = lw;
     if (
-      (NOT_MODIFIERS.has(lw) && !joins) ||
+      (NOT_MODIFIERS.has(lw) && !joins && !shareClass) ||
       (word.length > 1 && word === word.toUpperCase()) ||
       lw.endsWith("'s")
     )

@@ -9,17 +9,29 @@ import type { FigureKind } from "../../model/index.js";
 import type { Figure } from "../types.js";
 import { CURRENCY_WORDS } from "./data/currencies.js";
 import { type Piece, yearLike } from "./piece.js";
+import { volumeCount } from "./volume.js";
 
 export interface BareReading {
   kind: FigureKind;
   currency: string | null;
   unit: string | null;
+  /** A physical volume of output, sales or trade (metric `units`), named by its noun or by the volume it is compared with. */
+  volume?: boolean;
 }
 
 /** Everything that ends a sentence or a paragraph between two figures. */
 const BREAK = /[.!?]["')]?\s|\n[ \t]+|;/;
 const COMPARED =
   /\b(?:vs\.?|versus|against|from|compared\s+with|loss\s+of|gain\s+of|profit\s+of)\s*$/i;
+/**
+ * "added 187,000 jobs, fewer than the 200,000 economists had forecast": the estimate a
+ * count is compared with, in the count's unit.
+ */
+const THAN_BEFORE = /\b(?:than|vs\.?|versus|against)\s+(?:the\s+|an?\s+)?$/i;
+const ESTIMATE_AFTER =
+  /^[ \t\n]+(?:economists|analysts|forecasters|experts)[ \t\n]+(?:(?:polled|surveyed)[ \t\n]+(?:by[ \t\n]+\S+[ \t\n]+)?)?(?:had[ \t\n]+|have[ \t\n]+|were[ \t\n]+)?(?:expected|expecting|forecast|forecasted|forecasting|estimated|predicted|anticipated|projected)\b/i;
+/** "64,100, down 15,900": a count's change in the same unit. */
+const CHANGED = /\b(?:up|down)\s*$/i;
 const MAX_GAP = 160;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** "314 mln and 208.6 mln dlrs": a currency word on the next figure of a pair. */
@@ -58,10 +70,22 @@ export function readBare(text: string, p: Piece, out: readonly Figure[]): BareRe
         (p.scaled || (compared && bigNumber))
       )
         return { kind: "money", currency: prev.currency, unit: null };
-      if (prev.kind === "count" && compared && (p.scaled || bigNumber))
-        return { kind: "count", currency: null, unit: prev.unit };
+      const estimate = THAN_BEFORE.test(gap) && ESTIMATE_AFTER.test(text.slice(p.end, p.end + 64));
+      if (
+        prev.kind === "count" &&
+        (compared || CHANGED.test(gap) || estimate) &&
+        (p.scaled || bigNumber)
+      )
+        return {
+          kind: "count",
+          currency: null,
+          unit: prev.unit,
+          volume: prev.hints.includes("volume"),
+        };
     }
   }
+  const volume = volumeCount(text, p, out);
+  if (volume !== null) return { kind: "count", currency: null, unit: volume, volume: true };
   if (p.scaled) {
     const m = PAIRED_AFTER.exec(text.slice(p.end, p.end + 48));
     const currency = m ? CURRENCY_WORDS[(m[1] as string).toLowerCase()] : undefined;

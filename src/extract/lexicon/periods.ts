@@ -57,7 +57,3 @@ export const PERIOD_PATTERNS: string[] = [
   "nine mths|six mths|three mths|qtr|nine months|six months|three months|twelve months|12 months",
   `(?:in|for|during)\\s+${YEAR}`,
 ];
-
-/** Wire-table block labels on a line by themselves ("Year", "Nine mths", "4th qtr"). */
-export const BLOCK_LABEL =
-  /^\s*((?:\d+(?:st|nd|rd|th)|first|second|third|fourth)\s+(?:qtr|quarter)|(?:nine|six|three|twelve|9|6|3|12)\s+(?:mths|months|weeks|wks)|year|qtr|quarter|full\s+year|1st\s+half|2nd\s+half|first\s+half|second\s+half|h[12]|(?:19|20)\d{2})\s*:?\s*$/i;

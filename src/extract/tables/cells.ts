@@ -5,9 +5,10 @@
  * The cell's text is the number through its unit, as the guide spans it ("16 cts",
  * "50.3 mln", "1,569,000"); the sign word and the brackets stay outside.
  */
-import { CURRENCY_WORDS, SUBUNITS } from "../figures/data/currencies.js";
-import { SCALE_WORDS } from "../figures/data/scales.js";
+import { CURRENCY_WORDS } from "../figures/data/currencies.js";
 import { parseNumberAt } from "../figures/parse-number.js";
+import { prefixAt } from "../figures/read-context.js";
+import { readScale } from "../figures/read-unit.js";
 
 export interface Cell {
   start: number;
@@ -32,14 +33,6 @@ const SIGN = /(loss|profit)\s+(?=[-($£€¥\d]|nil\b|[a-z]+\s)/iy;
 const MISSING =
   /(?:n\/a|n\.a\.?|na|not\s+given|not\s+available|not\s+applicable|nm|n\/m|none)(?![A-Za-z/])/iy;
 const NIL = /nil(?![A-Za-z])/iy;
-const PREFIX = /(?:US|C|A|NZ|HK|S)?\$\s?|£\s?|€\s?|¥\s?/y;
-const SCALE = new RegExp(
-  `[ \\t]?(${Object.keys(SCALE_WORDS)
-    .filter((k) => k.length > 1 && !k.includes(" "))
-    .sort((a, b) => b.length - a.length)
-    .join("|")})(?![A-Za-z])`,
-  "iy",
-);
 const CURRENCY_KEYS = Object.keys(CURRENCY_WORDS)
   .filter((k) => !k.includes(" "))
   .sort((a, b) => b.length - a.length);
@@ -75,12 +68,12 @@ export function readCell(text: string, i: number, lineEnd: number): Cell | null 
     pos++;
   }
   const start = pos;
-  PREFIX.lastIndex = pos;
-  const prefix = PREFIX.exec(text);
+  // The figure reader's prefixes ("$", "C$", "£", "EUR"), on the cell's own line.
+  const prefix = prefixAt(text, pos);
   let currency: string | null = null;
-  if (prefix) {
-    currency = prefixCurrency(prefix[0].trim());
-    pos += prefix[0].length;
+  if (prefix && prefix.end <= lineEnd) {
+    currency = prefix.currency;
+    pos = prefix.end;
     // "$ (0.07)": the symbol outside the bracket, which the cell's text then holds whole.
     if (!bracket && text[pos] === "(") {
       bracket = true;
@@ -93,12 +86,12 @@ export function readCell(text: string, i: number, lineEnd: number): Cell | null 
   // "3,0077,000": a number that runs on into more digits is malformed, not a cell.
   if (/[\d,]/.test(text[n.end] ?? "") && /\d/.test(text[n.end + 1] ?? "")) return null;
   pos = n.end;
+  // The figure reader's scale words ("mln", "billion", an attached "m"), on the cell's own line.
   let scale: number | null = null;
-  SCALE.lastIndex = pos;
-  const s = SCALE.exec(text);
-  if (s) {
-    scale = SCALE_WORDS[(s[1] as string).toLowerCase()] ?? null;
-    pos += s[0].length;
+  const s = readScale(text, pos, currency !== null);
+  if (s && s.end <= lineEnd) {
+    scale = s.factor;
+    pos = s.end;
   }
   let subunit: Cell["subunit"] = null;
   UNIT.lastIndex = pos;
@@ -154,14 +147,4 @@ function empty(start: number, end: number): Cell {
     formatted: false,
     missing: false,
   };
-}
-
-function prefixCurrency(p: string): string {
-  if (p === "£") return "GBP";
-  if (p === "€") return "EUR";
-  if (p === "¥") return "JPY";
-  return (
-    ({ C$: "CAD", A$: "AUD", NZ$: "NZD", HK$: "HKD", S$: "SGD" } as Record<string, string>)[p] ??
-    "USD"
-  );
 }

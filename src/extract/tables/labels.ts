@@ -113,6 +113,22 @@ export const LABEL_WORDS: ReadonlyArray<[RegExp, Omit<RowLabel, "pattern">]> = [
   [/\b(?:free )?cash flow\b/i, { metric: "cash", shape: "money" }],
 ];
 
+/** Words of a sentence that the verbs of prose leave out: a label found by its words alone has none. */
+const PROSE_WORDS = /\b(?:the|a|an|has|had|have|be|been|to|from|posted|reported)\b/i;
+
+/**
+ * What a row label measures: the first of `labels` (then the built-in ones) that matches the
+ * whole label, else the first label word found in it (a label with the words of a sentence
+ * is none: "The Belgian holding said net profit of 5.31 billion francs").
+ */
+export function labelOf(label: string, labels: readonly RowLabel[] = ROW_LABELS): RowLabel | null {
+  const known = labels.find((x) => x.pattern.test(label));
+  if (known) return known;
+  if (PROSE_WORDS.test(label)) return null;
+  const hit = LABEL_WORDS.find(([re]) => re.test(label));
+  return hit ? { pattern: hit[0], ...hit[1] } : null;
+}
+
 /**
  * Block labels on a line of their own: the period of the rows below them ("Year", "Nine
  * mths", "4th qtr", "Qtr ended Jan 31", "12 mths", "1st half", "1986").
@@ -123,6 +139,12 @@ export const BLOCK_LINE = new RegExp(
   `^\\s*((?:(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fiscal|latest)\\s+)?(?:qtr|quarter|half|year|fiscal\\s+year|period)|(?:(?:first|latest)\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+(?:mths|months|weeks|wks)|full\\s+year|h[12]|(?:19|20)\\d\\d(?:/\\d\\d)?)(?:\\s+(?:ended|ends|ending|to|thru|through)?\\s*${MONTH}\\s+\\d{1,2}(?:,?\\s+(?:19|20)\\d\\d)?)?\\s*[:.]?\\s*$`,
   "i",
 );
+
+/** The block label a line is ("Nine mths", "Qtr ended Jan 31"), or null. */
+export function blockLabel(line: string): string | null {
+  const b = BLOCK_LINE.exec(line);
+  return b ? (b[0] as string).trim().replace(/[:.]$/, "") : null;
+}
 
 /** A line that states the scale of the table's bare numbers: "(in millions)", "(000s omitted)". */
 export const SCALE_LINE =

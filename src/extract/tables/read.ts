@@ -21,10 +21,10 @@ import { COUNT_WORDS, TENS, UNITS } from "../figures/data/number-words.js";
 import type { Attribution, Figure } from "../types.js";
 import { type Cell, cellTail, readCell } from "./cells.js";
 import {
-  BLOCK_LINE,
+  blockLabel,
   COLUMN_PERIOD,
   HEADER_SCALE,
-  LABEL_WORDS,
+  labelOf,
   ROW_LABELS,
   type RowLabel,
   SCALE_LINE,
@@ -118,9 +118,9 @@ export function readTables(text: string, options: TableOptions): TableReading {
       pos = end + 1;
       continue;
     }
-    const b = BLOCK_LINE.exec(line);
-    if (b) {
-      block = (b[0] as string).trim().replace(/[:.]$/, "");
+    const b = blockLabel(line);
+    if (b !== null) {
+      block = b;
       if (inTable) period = block;
       pos = end + 1;
       continue;
@@ -211,23 +211,11 @@ function readRow(
     if (cells.length > 6) return null;
   }
   if (!TAIL.test(text.slice(at, lineEnd))) return null;
-  const known = labels.find((l) => l.pattern.test(label)) ?? byWords(label);
+  const known = labelOf(label, labels);
   // An unlisted label is a row only when it compares columns ("Assets 426.4 mln vs 334.1 mln").
   if (!known && !(compared && words <= 4 && cells.length >= 2)) return null;
   if (cells.every((c) => c.missing)) return null;
   return { label, rowLabel: known, cells, cellsStart, end: lineEnd };
-}
-
-/**
- * Words of a sentence that the verbs above leave out ("The Belgian holding said net
- * profit of 5.31 billion francs"): a label found by its words alone must have none.
- */
-const PROSE_WORDS = /\b(?:the|a|an|has|had|have|be|been|to|from|posted|reported)\b/i;
-
-function byWords(label: string): RowLabel | null {
-  if (PROSE_WORDS.test(label)) return null;
-  const hit = LABEL_WORDS.find(([re]) => re.test(label));
-  return hit ? { pattern: hit[0], ...hit[1] } : null;
 }
 
 function lineEndOf(text: string, from: number): number {

@@ -109,6 +109,25 @@ const GENRES: Record<string, Row[]> = {
     ["Vallin Capital now holds a 12 pct stake in Kestrel .", "12 pct", "Vallin Capital", "other"],
     ["The shares represented 4.9 % of total share capital .", "4.9 %", null, "other"],
     ["The five largest brewers control 90 % of the beer market .", "90 %", null, "market_share"],
+    // Shares paid for a purchase are its price; shares sold or sought are a share count.
+    [
+      "Corvel Systems Inc agreed to acquire Tamsin Labs Inc for 2.4 mln Corvel shares.",
+      "2.4 mln Corvel shares",
+      "Corvel Systems Inc",
+      "deal_value",
+    ],
+    [
+      "Corvel Systems Inc said it sold 850,000 shares of Tamsin Labs Inc.",
+      "850,000 shares",
+      "Corvel Systems Inc",
+      "other",
+    ],
+    [
+      "Corvel Systems Inc will pay 14 dlrs a share to buy 3.1 mln shares of Tamsin Labs Inc.",
+      "3.1 mln shares",
+      "Corvel Systems Inc",
+      "other",
+    ],
   ],
   "losses, per-share figures and prior periods": [
     [
@@ -228,6 +247,32 @@ const GENRES: Record<string, Row[]> = {
       "4.16 million litres",
       null,
       "units",
+    ],
+    // A bare number that a volume noun governs: a count of the goods, metric units.
+    [
+      "KESTREL MOTORS OUTPUT FALLS\nKestrel Motors Corp said its truck output fell to 41,250 from 44,900 in 1986.",
+      "41,250",
+      "Kestrel Motors Corp",
+      "units",
+    ],
+    [
+      "Orland Castings Ltd invested 4 mln dlrs to raise output of brake drums to 9,500 per month from 7,000.",
+      "7,000",
+      "Orland Castings Ltd",
+      "units",
+    ],
+    [
+      "Merrow Cycles Inc said it sold 12,400 units against 11,800 in 1985. Total sales were 20,700, down 1,900.",
+      "20,700",
+      "Merrow Cycles Inc",
+      "units",
+    ],
+    ["Car and van exports rose to 51,200 from 48,700, the makers said.", "48,700", null, "units"],
+    [
+      "Brisk Foods Inc said it employs 3,400 U.S. workers.",
+      "3,400 U.S. workers",
+      "Brisk Foods Inc",
+      "employees",
     ],
   ],
 };

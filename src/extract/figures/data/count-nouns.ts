@@ -307,3 +307,35 @@ export const VOLUME_NOUNS: ReadonlySet<string> = new Set([
 ]);
 export const VOLUME_CUE =
   /\b(?:sales|sold|sell|sells|selling|deliveries|delivered|shipments|shipped|exports|exported|imports|imported)\b/i;
+
+/**
+ * The nouns that name a physical volume of output, sales or trade: a bare number they
+ * govern ("truck output rose to 80,200", "Total sales were 64,100") counts what was made or
+ * sold, by the guide's rule that such volumes are counts.
+ */
+export const VOLUME_SUBJECT =
+  /\b(sales|output|production|shipments|deliveries|exports|imports)(?![A-Za-z-])/gi;
+
+/** Output and production are made things, never money; sales and trade may be either. */
+export const MADE_VOLUME: ReadonlySet<string> = new Set(["output", "production"]);
+
+/**
+ * Goods named right before a volume noun ("car sales", "jeep production"), with the unit
+ * they give the count. Only goods counted one by one: "oil imports" are tonnes or dollars.
+ */
+export const COUNTED_GOODS: Readonly<Record<string, string>> = {
+  car: "cars",
+  cars: "cars",
+  truck: "trucks",
+  trucks: "trucks",
+  van: "vans",
+  vehicle: "vehicles",
+  vehicles: "vehicles",
+  jeep: "jeeps",
+  bus: "buses",
+  tractor: "tractors",
+  motorcycle: "motorcycles",
+  television: "televisions",
+  unit: "units",
+  home: "homes",
+};

@@ -84,4 +84,18 @@ describe("wire tables", () => {
     expect(by("11 cts")?.value.amount).toBeCloseTo(-0.11);
     expect(by("11 cts")?.change).toBeNull();
   });
+  it.each([
+    ["Year to Nov 30", "year to nov 30"],
+    ["Six months ended Sept 30", "six months ended sept 30"],
+    ["Nine mths", "nine mths"],
+  ])("gives a row after the block label %s that block's period", (label, period) => {
+    const body = `Shr 31.2p vs 28.4p
+    ${label}
+    Net 9.1 mln stg vs 8.2 mln
+    Final div 6.5p making 9.5p vs 8.75p`;
+    const { result } = extractArticle({ source: "w", body, title: "MARLOWE GROUP PLC RESULTS" });
+    const div = result.metrics.find((m) => m.text === "6.5p");
+    expect(div?.metric).toBe("dividend");
+    expect(div?.period?.text.toLowerCase()).toBe(period);
+  });
 });

@@ -94,6 +94,15 @@ describe("text-table line shapes", () => {
     ]);
   });
 
+  it.each([
+    ["Net 5.2m stg vs 4.1m\n", "5.2m stg", 5_200_000, "GBP"],
+    ["Revs EUR 31.5 mln vs EUR 29.9 mln\n", "EUR 31.5 mln", 31_500_000, "EUR"],
+    ["Net C$ 4.4 mln vs C$ 3.9 mln\n", "C$ 4.4 mln", 4_400_000, "CAD"],
+    ["Net 2.5 billion yen vs 2.1 billion\n", "2.5 billion yen", 2_500_000_000, "JPY"],
+  ])("reads a cell's prefix and scale as the figure reader does: %s", (row, text, amount, cur) => {
+    expect(read(row)[0]).toMatchObject({ text, amount, currency: cur });
+  });
+
   it("reads brackets as a negative amount", () => {
     expect(read("Net income (1,234) vs 5,678\n").map((x) => x.amount)).toEqual([-1234, 5678]);
   });
