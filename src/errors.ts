@@ -312,9 +312,9 @@ export const ERROR_CODES = {
     todo: "Correct it as the message says; the API takes the filter names of `newsfigures query`.",
     retryable: false,
   },
-  NF_SERVE_TOO_DEEP: {
-    means: "Paging went further into a result than the page reads.",
-    todo: "Narrow the filters, or download the whole result as CSV or JSONL.",
+  NF_SERVE_BAD_CURSOR: {
+    means: "A paging cursor is not one the server made, or was made for another sort order.",
+    todo: "Page on with the `next` link or cursor an answer gave (same sort), or start again without a cursor.",
     retryable: false,
   },
   NF_SERVE_ENTITY_NOT_FOUND: {

@@ -1,6 +1,6 @@
 /**
- * The JSON API under /api/: figures (a page of `query`'s answer, as `query --format json`
- * prints each row), downloads (what `export` writes, streamed page by page), one entity,
+ * The JSON API under /api/: figures (a page of the whole answer in the asked order, each row
+ * as `query --format json` prints it, with the cursor of the next page), downloads (what `export` writes, streamed page by page), one entity,
  * one article, the run history and the queues. Read-only: GET routes only.
  */
 import { Readable } from "node:stream";
@@ -8,8 +8,8 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { exportChunks, jsonOf } from "../cli/record-format.js";
 import { NewsfiguresError } from "../errors.js";
-import type { ServeDeps } from "./deps.js";
-import { DownloadParams, FilterParams, filterOf, PageParams, parseParams } from "./params.js";
+import type { RoutedDeps } from "./deps.js";
+import { FilterParams, PageParams, parseFilter, parseParams } from "./params.js";
 import { readArticle, readEntity, readFigures } from "./reads.js";
 
 const EntityListParams = z.strictObject({
@@ -21,21 +21,25 @@ const RunParams = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(20),
 });
 
-export function registerApi(app: FastifyInstance, deps: ServeDeps): void {
+export function registerApi(app: FastifyInstance, deps: RoutedDeps): void {
   const { store } = deps;
 
-  app.get("/api/stats", async () => store.stats());
+  app.get("/api/stats", async () => {
+    const { stats, countedAt } = await deps.stats();
+    return { ...stats, countedAt };
+  });
 
   app.get("/api/figures", async (req) => {
-    const page = await readFigures(store, parseParams(PageParams, req.query));
-    return { items: page.items.map(jsonOf), next: page.next };
+    const filtered = parseFilter(PageParams, req.query);
+    const page = await readFigures(store, filtered);
+    return { items: page.items.map(jsonOf), sort: filtered.params.sort, next: page.next };
   });
 
   for (const format of ["csv", "jsonl"] as const)
     app.get(`/api/figures.${format}`, async (req, reply) => {
-      const p = parseParams(DownloadParams, req.query);
+      const { query } = parseFilter(FilterParams, req.query);
       const stream = Readable.from(
-        exportChunks(store.exportRecords(1000, await filterOf(p)), format === "csv"),
+        exportChunks(store.exportRecords(1000, query), format === "csv"),
       );
       return reply
         .type(format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8")
@@ -49,7 +53,11 @@ export function registerApi(app: FastifyInstance, deps: ServeDeps): void {
   });
 
   app.get<{ Params: { name: string } }>("/api/entities/:name", async (req) => {
-    const view = await readEntity(store, req.params.name, parseParams(FilterParams, req.query));
+    const view = await readEntity(
+      store,
+      req.params.name,
+      parseFilter(FilterParams, req.query).query,
+    );
     return {
       name: view.name,
       truncated: view.truncated,

@@ -3,12 +3,18 @@ import type { QueueStatus } from "../cli/commands/status.js";
 import { NewsfiguresError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { RecordStore } from "../store/types.js";
+import type { CountedStats } from "./stats-cache.js";
 
 export interface ServeDeps {
   store: RecordStore;
   /** Present when REDIS_URL is set: the queues' counts and recent failures. */
   queueStatus?: () => Promise<QueueStatus>;
   logger?: Logger;
+}
+
+/** What the routes get: the deps with the overview's counts behind their cache. */
+export interface RoutedDeps extends ServeDeps {
+  stats: () => Promise<CountedStats>;
 }
 
 /** How long a page waits for Redis before it shows the queues as unavailable. */

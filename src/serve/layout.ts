@@ -1,7 +1,7 @@
 /** The page shell every page shares, and the parts several pages draw (record details, tables). */
 import { formatAmount } from "../cli/format-table.js";
 import type { MetricRecord } from "../model/index.js";
-import type { StoredRecord } from "../store/types.js";
+import type { RecordSort, StoredRecord } from "../store/types.js";
 import { Html, html } from "./html.js";
 
 export function page(
@@ -92,15 +92,37 @@ ${trace !== undefined ? html`<dt>Rule trace</dt><dd><pre class="trace">${JSON.st
 </dl>`;
 }
 
+/**
+ * How a table's Published and Value headers sort: over the whole result on the server
+ * (links to the same search in another order), or (absent) the rows shown, in the browser.
+ */
+export interface ServerSort {
+  current: RecordSort;
+  href: (sort: RecordSort) => string;
+}
+
+function sortHeader(label: string, sort: ServerSort, first: RecordSort, then: RecordSort): Html {
+  const on = sort.current === first || sort.current === then;
+  const target = sort.current === first ? then : first;
+  const ariaSort =
+    sort.current === first
+      ? first === "newest" || first === "largest"
+        ? "descending"
+        : "ascending"
+      : "ascending";
+  return html`<th${on ? html` aria-sort="${ariaSort}"` : ""}><a href="${sort.href(target)}" title="sort all matches: ${target}">${label}</a></th>`;
+}
+
 /** A table of stored records (search results, the rows under a chart). */
 export function recordTable(
   rows: readonly StoredRecord[],
-  options: { entity?: boolean } = {},
+  options: { entity?: boolean; sort?: ServerSort } = {},
 ): Html {
   const showEntity = options.entity ?? true;
-  return html`<table class="records sortable">
+  const sort = options.sort;
+  return html`<table class="records${sort ? "" : " sortable"}">
 <thead><tr>
-<th data-sort="text">Published</th><th data-sort="num">Value</th><th data-sort="text">Metric</th>${showEntity ? html`<th data-sort="text">Entity</th>` : ""}<th data-sort="text">Period</th><th>Sentence</th><th data-sort="text">Article</th>
+${sort ? sortHeader("Published", sort, "newest", "oldest") : html`<th data-sort="text">Published</th>`}${sort ? sortHeader("Value", sort, "largest", "smallest") : html`<th data-sort="num">Value</th>`}<th${sort ? "" : html` data-sort="text"`}>Metric</th>${showEntity ? html`<th${sort ? "" : html` data-sort="text"`}>Entity</th>` : ""}<th${sort ? "" : html` data-sort="text"`}>Period</th><th>Sentence</th><th${sort ? "" : html` data-sort="text"`}>Article</th>
 </tr></thead>
 <tbody>
 ${rows.map(

@@ -9,7 +9,7 @@ import { formatAmount } from "../cli/format-table.js";
 import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
 import { FigureKind, Metric, type MetricRecord } from "../model/index.js";
 import type { EntityCount, StoredRecord } from "../store/types.js";
-import type { ServeDeps } from "./deps.js";
+import type { RoutedDeps, ServeDeps } from "./deps.js";
 import { type Html, html, queryString } from "./html.js";
 import {
   articleHref,
@@ -20,7 +20,14 @@ import {
   recordDetails,
   recordTable,
 } from "./layout.js";
-import { FilterParams, filterEntries, PageParams, parseParams } from "./params.js";
+import {
+  type Filtered,
+  filterEntries,
+  PageParams,
+  parseFilter,
+  SORT_LABEL,
+  SORTS,
+} from "./params.js";
 import { readArticle, readEntity, readFigures } from "./reads.js";
 import type { Timeline } from "./timeline.js";
 
@@ -31,13 +38,13 @@ function send(reply: FastifyReply, body: Html, status = 200) {
   return reply.code(status).type("text/html; charset=utf-8").send(body.value);
 }
 
-export function registerPages(app: FastifyInstance, deps: ServeDeps): void {
+export function registerPages(app: FastifyInstance, deps: RoutedDeps): void {
   const { store } = deps;
 
   app.get("/", async (_req, reply) => {
     // Redis being down costs the overview its queue table, not the page.
-    const [stats, runs, queues] = await Promise.all([
-      store.stats(),
+    const [{ stats, countedAt }, runs, queues] = await Promise.all([
+      deps.stats(),
       store.listRuns(undefined, 10),
       deps.queueStatus
         ? deps
@@ -52,7 +59,7 @@ export function registerPages(app: FastifyInstance, deps: ServeDeps): void {
       page(
         "Overview",
         html`<h1>Overview</h1>
-<p class="muted">Store <code>${store.location}</code></p>
+<p class="muted">Store <code>${store.location}</code> · counted <time datetime="${countedAt}">${countedAt.slice(0, 19).replace("T", " ")} UTC</time> (counts are read at most once a minute, so the newest figures can be missing from them for that long)</p>
 <ul class="counts">
 <li><strong>${stats.articles.toLocaleString("en-US")}</strong> articles</li>
 <li><strong>${stats.records.toLocaleString("en-US")}</strong> figures</li>
@@ -100,19 +107,20 @@ ${queues instanceof NewsfiguresError ? html`<section><h2>Queues</h2><p class="er
 
   app.get("/search", async (req, reply) => {
     const raw = (req.query ?? {}) as Record<string, string>;
-    let params: PageParams;
+    let filtered: Filtered<PageParams>;
     try {
-      params = parseParams(PageParams, raw);
+      filtered = parseFilter(PageParams, raw);
     } catch (err) {
       if (!isNewsfiguresError(err)) throw err;
       return send(reply, searchPage(raw, null, err.message), 400);
     }
-    const searched = Object.keys(filterEntries(FilterParams.parse(stripPaging(params)))).length > 0;
+    const params = filtered.params;
+    const searched = Object.keys(filterEntries(params)).length > 0;
     try {
       const result = searched
         ? {
             params,
-            ...(await readFigures(store, params)),
+            ...(await readFigures(store, filtered)),
             entities: params.entity ? await store.entityCounts(params.entity, 8) : [],
           }
         : null;
@@ -187,11 +195,6 @@ ${q.failed.map((f) => html`<tr><td>${f.queue}</td><td><code>${f.id}</code></td><
 </tbody></table>`
 }
 </section>`;
-}
-
-function stripPaging(p: PageParams): FilterParams {
-  const { limit: _l, cursor: _c, ...rest } = p;
-  return rest;
 }
 
 /** Only http(s) links leave the page: a stored `javascript:` URL is shown, never linked. */
@@ -289,6 +292,11 @@ export function markBody(
   return { html: html`${parts}`, skipped };
 }
 
+/** The default order stays out of links, so they read as the filters alone. */
+function sortParam(sort: PageParams["sort"]): string | undefined {
+  return sort === "newest" ? undefined : sort;
+}
+
 function searchPage(
   raw: Record<string, string>,
   result: {
@@ -300,7 +308,7 @@ function searchPage(
   error?: string,
 ): Html {
   const v = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
-  const filters = result ? filterEntries(stripPaging(result.params)) : {};
+  const filters = result ? filterEntries(result.params) : {};
   const input = (name: string, label: string, type = "text", placeholder = "") =>
     html`<label>${label}<input name="${name}" type="${type}" value="${v(name)}" placeholder="${placeholder}"></label>`;
   const select = (name: string, label: string, options: readonly string[]) =>
@@ -320,6 +328,7 @@ ${input("min", "Min amount", "text", "1e9")}
 ${input("max", "Max amount", "text")}
 ${input("article", "Article id", "text", "sha256:…")}
 ${input("stored-since", "Stored since", "date")}
+<label>Sort<select name="sort">${SORTS.map((o) => html`<option value="${o}"${v("sort") === o || (v("sort") === "" && o === "newest") ? html` selected` : ""}>${o}</option>`)}</select></label>
 <label>Per page<select name="limit">${[25, 50, 100, 250].map((n) => html`<option${v("limit") === String(n) || (v("limit") === "" && n === 50) ? html` selected` : ""}>${n}</option>`)}</select></label>
 <div class="actions"><button type="submit">Search</button> <a href="/search">Clear</a></div>
 </form>
@@ -331,13 +340,23 @@ ${
       : html`<p class="muted">Choose at least one filter. Entities match as in <code>newsfigures query --entity</code>: names starting with the text, else names containing it.</p>`
     : html`${result.entities.length > 0 ? html`<p class="toc">Entities starting with “${result.params.entity}”: ${result.entities.map((e) => html`${entityLink(e.name)} <span class="muted">${e.count}</span> `)}</p>` : ""}
 <div class="result-head">
-<p><strong>${result.items.length}</strong> figures${Number(result.params.cursor ?? 0) > 0 ? html` from row ${Number(result.params.cursor) + 1}` : ""}, newest first. Click a column to sort this page.</p>
-<p class="downloads">Download all matches: <a href="/api/figures.csv${queryString(filters)}" download>CSV</a> · <a href="/api/figures.jsonl${queryString(filters)}" download>JSONL</a> · <a href="/api/figures${queryString({ ...filters, limit: result.params.limit, cursor: result.params.cursor })}">JSON of this page</a></p>
+<p><strong>${result.items.length}</strong> figures${result.params.cursor !== undefined ? " further on" : ""}, sorted over all matches: ${SORT_LABEL[result.params.sort]}. Click Published or Value to sort all matches by it.</p>
+<p class="downloads">Download all matches: <a href="/api/figures.csv${queryString(filters)}" download>CSV</a> · <a href="/api/figures.jsonl${queryString(filters)}" download>JSONL</a> · <a href="/api/figures${queryString({ ...filters, limit: result.params.limit, sort: sortParam(result.params.sort), cursor: result.params.cursor })}">JSON of this page</a></p>
 </div>
-${result.items.length === 0 ? html`<p class="muted">No figures match; try fewer filters or a shorter entity name.</p>` : recordTable(result.items)}
+${
+  result.items.length === 0
+    ? html`<p class="muted">No figures match; try fewer filters or a shorter entity name.</p>`
+    : recordTable(result.items, {
+        sort: {
+          current: result.params.sort,
+          href: (sort) =>
+            `/search${queryString({ ...filters, limit: result.params.limit, sort: sortParam(sort) })}`,
+        },
+      })
+}
 <nav class="pager">
-${result.params.cursor !== undefined && result.params.cursor !== "0" ? html`<a href="/search${queryString({ ...filters, limit: result.params.limit })}">« First</a>` : ""}
-${result.next !== null ? html`<a rel="next" href="/search${queryString({ ...filters, limit: result.params.limit, cursor: result.next })}">Next ${result.params.limit} »</a>` : ""}
+${result.params.cursor !== undefined ? html`<a href="/search${queryString({ ...filters, limit: result.params.limit, sort: sortParam(result.params.sort) })}">« First</a>` : ""}
+${result.next !== null ? html`<a rel="next" href="/search${queryString({ ...filters, limit: result.params.limit, sort: sortParam(result.params.sort), cursor: result.next })}">Next ${result.params.limit} »</a>` : ""}
 </nav>`
 }`,
     { nav: "search" },

@@ -6,29 +6,29 @@
 import { NewsfiguresError } from "../errors.js";
 import type { MetricRecord } from "../model/index.js";
 import { foldName } from "../store/rows.js";
-import type { RecordStore, StoredArticle, StoredRecord } from "../store/types.js";
-import { type FilterParams, filterOf, offsetOf, type PageParams } from "./params.js";
+import type { RecordQuery, RecordStore, StoredArticle, StoredRecord } from "../store/types.js";
+import { decodeCursor, encodeCursor, type Filtered, type PageParams } from "./params.js";
 import { placeRecords, type Timeline, timelines } from "./timeline.js";
 
 /** Figures one entity page reads at most (its newest); the chart is measured at this size. */
 export const ENTITY_LIMIT = 10_000;
-/** Articles without a publication date whose stored date one entity page looks up. */
-const UNDATED_LOOKUPS = 200;
-
 export interface FigurePage {
   items: StoredRecord[];
   /** The cursor of the next page, or null on the last. */
   next: string | null;
 }
 
-/** One page of `query`'s answer for these filters, in `query`'s order. */
-export async function readFigures(store: RecordStore, p: PageParams): Promise<FigurePage> {
-  const offset = offsetOf(p);
-  const rows = await store.queryRecords({ ...(await filterOf(p)), limit: offset + p.limit + 1 });
-  return {
-    items: rows.slice(offset, offset + p.limit),
-    next: rows.length > offset + p.limit ? String(offset + p.limit) : null,
-  };
+/**
+ * One page of the whole result in the asked order, from where the cursor says: every row
+ * is reachable by following `next` (a malformed cursor is NF_SERVE_BAD_CURSOR).
+ */
+export async function readFigures(
+  store: RecordStore,
+  { params, query }: Filtered<PageParams>,
+): Promise<FigurePage> {
+  const after = decodeCursor(params.cursor, params.sort);
+  const page = await store.pageRecords(query, params.sort, after, params.limit);
+  return { items: page.items, next: page.next === null ? null : encodeCursor(page.next) };
 }
 
 export interface EntityView {
@@ -46,12 +46,9 @@ export interface EntityView {
 export async function readEntity(
   store: RecordStore,
   name: string,
-  filter: FilterParams = {},
+  filter: RecordQuery = {},
 ): Promise<EntityView> {
-  const rows = await store.queryRecords({
-    ...(await filterOf({ ...filter, entity: name })),
-    limit: ENTITY_LIMIT,
-  });
+  const rows = await store.queryRecords({ ...filter, entity: name, limit: ENTITY_LIMIT });
   const folded = foldName(name.trim());
   const own = rows.filter((s) => s.record.entity && foldName(s.record.entity.name) === folded);
   if (own.length === 0)
@@ -59,12 +56,10 @@ export async function readEntity(
       "NF_SERVE_ENTITY_NOT_FOUND",
       `no stored figure belongs to "${name}"; search for part of the name`,
     );
-  const storedAt = new Map<string, string>();
-  const undated = [...new Set(own.filter((s) => s.publishedAt === null).map((s) => s.articleId))];
-  for (const id of undated.slice(0, UNDATED_LOOKUPS)) {
-    const a = await store.getArticle(id);
-    if (a) storedAt.set(id, a.fetchedAt);
-  }
+  // Undated articles are placed at their stored date, read for all of them at once.
+  const storedAt = await store.storedDates(
+    own.filter((s) => s.publishedAt === null).map((s) => s.articleId),
+  );
   const points = placeRecords(own, storedAt);
   const counts = new Map<string, number>();
   for (const s of own) counts.set(s.record.metric, (counts.get(s.record.metric) ?? 0) + 1);

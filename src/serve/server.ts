@@ -9,10 +9,11 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { isNewsfiguresError, type NewsfiguresError } from "../errors.js";
 import { registerApi } from "./api.js";
-import { boundedQueueStatus, type ServeDeps } from "./deps.js";
+import { boundedQueueStatus, type RoutedDeps, type ServeDeps } from "./deps.js";
 import { errorPage } from "./layout.js";
 import { registerPages } from "./pages.js";
 import { registerStatic } from "./static.js";
+import { statsCache } from "./stats-cache.js";
 
 export type { ServeDeps };
 
@@ -117,7 +118,11 @@ export async function buildServer(
   });
   registerStatic(app);
   const read = deps.queueStatus;
-  const routed: ServeDeps = read ? { ...deps, queueStatus: () => boundedQueueStatus(read) } : deps;
+  const routed: RoutedDeps = {
+    ...deps,
+    ...(read ? { queueStatus: () => boundedQueueStatus(read) } : {}),
+    stats: statsCache(() => deps.store.stats()),
+  };
   registerApi(app, routed);
   registerPages(app, routed);
   await app.ready();

@@ -45,8 +45,8 @@ export function recordWhere(
   if (q.kind !== undefined) add("r.kind = ?", q.kind);
   if (q.currency !== undefined) add("r.currency = ?", q.currency.toUpperCase());
   if (q.articleId !== undefined) add("r.article_id = ?", q.articleId);
-  if (q.min !== undefined) add("r.amount >= ?", q.min);
-  if (q.max !== undefined) add("r.amount <= ?", q.max);
+  if (q.min !== undefined) add(`${col("amount")} >= ?`, q.min);
+  if (q.max !== undefined) add(`${col("amount")} <= ?`, q.max);
   if (q.since !== undefined) add(`${col("published_at")} >= ?`, q.since);
   if (q.until !== undefined) {
     // A date-only bound means the whole day: published_at is a full ISO date-time.

@@ -1,9 +1,11 @@
 /**
- * The read path for records: `query`'s filters (query-sql.ts builds the WHERE clause),
- * export in id-ordered pages so memory stays constant, and one article's records.
+ * The read path for records: `query`'s filters (query-sql.ts builds the WHERE clause, and
+ * page-records.ts the ordered pages), export in id-ordered pages so memory stays constant,
+ * one article's records, and when articles were stored.
  */
 import { MetricRecord } from "../model/index.js";
 import type { SqlConn, SqlDriver } from "./driver.js";
+import { pageRecords } from "./page-records.js";
 import { type EntityMatch, recordWhere } from "./query-sql.js";
 import { type RecordJoinRow, storedRecord } from "./read-rows.js";
 import { chunks, MAX_IN, marks } from "./sql.js";
@@ -11,14 +13,9 @@ import type { RecordQuery, StoredRecord } from "./types.js";
 
 const DEFAULT_QUERY_LIMIT = 100;
 
+/** The first page of the result, newest first: what `query` prints and the API's first page. */
 export async function queryRecords(db: SqlDriver, q: RecordQuery): Promise<StoredRecord[]> {
-  const where = recordWhere(q, await entityMatch(db, q.entity), db.dialect);
-  const limit = Math.max(1, Math.min(q.limit ?? DEFAULT_QUERY_LIMIT, 1_000_000));
-  const rows = await db.all<RecordJoinRow>(
-    `${selectRecords(db)} ${where.sql} ORDER BY r.published_at DESC, r.article_id, r.span_start, r.id LIMIT ${limit}`,
-    where.params,
-  );
-  return rows.map((row) => storedRecord(row, true));
+  return (await pageRecords(db, q, "newest", null, q.limit ?? DEFAULT_QUERY_LIMIT)).items;
 }
 
 export async function* exportRecords(
@@ -46,7 +43,7 @@ export async function* exportRecords(
  * a contains match cannot use the index, so it is the fallback, decided on names alone
  * (an index probe) so that a known entity without the asked metric stays fast.
  */
-async function entityMatch(db: SqlDriver, entity: string | undefined): Promise<EntityMatch> {
+export async function entityMatch(db: SqlDriver, entity: string | undefined): Promise<EntityMatch> {
   if (entity === undefined || entity.trim() === "") return "prefix";
   const where = recordWhere({ entity }, "prefix", db.dialect);
   const hit = await db.all(`SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`, where.params);
@@ -78,6 +75,22 @@ export async function readRecordsOf(
       list.push(MetricRecord.parse(JSON.parse(r.record_json)));
       out.set(r.article_id, list);
     }
+  }
+  return out;
+}
+
+/** When each of these articles was stored (fetched), in one query per MAX_IN ids. */
+export async function storedDates(
+  c: SqlConn,
+  articleIds: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const chunk of chunks([...new Set(articleIds)], MAX_IN)) {
+    const rows = await c.all<{ article_id: string; fetched_at: string }>(
+      `SELECT article_id, fetched_at FROM articles WHERE article_id IN (${marks(chunk.length)})`,
+      chunk,
+    );
+    for (const r of rows) out.set(r.article_id, String(r.fetched_at));
   }
   return out;
 }

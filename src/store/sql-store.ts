@@ -5,7 +5,7 @@
  *
  * - write path: save.ts (checks, locks, groups; bulk insert), save-group.ts (one group's
  *   statements), urls.ts (fetch states, stored URLs), write-rows.ts (tuples per table);
- * - read path: read-records.ts (query, export), read-articles.ts (articles, runs,
+ * - read path: read-records.ts (query, export), page-records.ts (ordered pages), read-articles.ts (articles, runs,
  *   revisions), stats.ts, read-rows.ts (rows back into types);
  * - SQL shared by both: sql.ts (placeholders, chunks, inserts), query-sql.ts (filters),
  *   rows.ts (record rows, hashes, compression), migrate.ts.
@@ -13,8 +13,9 @@
 import type { ArticleResult, MetricRecord } from "../model/index.js";
 import type { SqlDriver } from "./driver.js";
 import { migrate } from "./migrate.js";
+import { pageRecords } from "./page-records.js";
 import { getArticle, listArticles, listRevisions, listRuns } from "./read-articles.js";
-import { exportRecords, queryRecords, readRecordsOf } from "./read-records.js";
+import { exportRecords, queryRecords, readRecordsOf, storedDates } from "./read-records.js";
 import { bulkInsert, saveExtractions } from "./save.js";
 import { entityCounts, stats } from "./stats.js";
 import type {
@@ -25,7 +26,10 @@ import type {
   EntityCount,
   ExtractionRun,
   FetchState,
+  RecordKey,
+  RecordPage,
   RecordQuery,
+  RecordSort,
   SaveItem,
   SaveOutcome,
   Store,
@@ -96,6 +100,19 @@ export class SqlStore implements Store {
 
   queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
     return queryRecords(this.db, q);
+  }
+
+  pageRecords(
+    q: RecordQuery,
+    sort: RecordSort,
+    after: RecordKey | null,
+    limit: number,
+  ): Promise<RecordPage> {
+    return pageRecords(this.db, q, sort, after, limit);
+  }
+
+  storedDates(articleIds: readonly string[]): Promise<Map<string, string>> {
+    return storedDates(this.db, articleIds);
   }
 
   exportRecords(pageSize = 1000, filter: RecordQuery = {}): AsyncIterable<StoredRecord> {

@@ -10,19 +10,32 @@ import type { EntityCount, StoreStats } from "./types.js";
 export async function stats(c: SqlConn): Promise<StoreStats> {
   const count = async (table: string) =>
     Number((await c.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
+  // Both groupings read an index ((metric, published_at) and (entity_lc, metric)) instead of
+  // the records' rows; every record has a metric, so their sum is the record count.
   const byMetric = await c.all<{ metric: string; n: number }>(
     "SELECT metric, COUNT(*) AS n FROM records GROUP BY metric ORDER BY n DESC, metric",
   );
-  const top = await c.all<{ name: string; n: number }>(
-    "SELECT entity_name AS name, COUNT(*) AS n FROM records WHERE entity_name IS NOT NULL GROUP BY entity_name ORDER BY n DESC, entity_name LIMIT 10",
+  // Entities are counted by folded name, as the entity page matches them; each is shown
+  // under one of its stored spellings.
+  const top = await c.all<{ lc: string; n: number }>(
+    "SELECT entity_lc AS lc, COUNT(*) AS n FROM records WHERE entity_lc IS NOT NULL GROUP BY entity_lc ORDER BY n DESC, entity_lc LIMIT 10",
   );
+  const topEntities: StoreStats["topEntities"] = [];
+  for (const t of top) {
+    const named = await c.all<{ name: string }>(
+      "SELECT entity_name AS name FROM records WHERE entity_lc = ? LIMIT 1",
+      [t.lc],
+    );
+    topEntities.push({ name: named[0]?.name ?? t.lc, count: Number(t.n) });
+  }
+  const metrics = byMetric.map((r) => ({ metric: r.metric, count: Number(r.n) }));
   return {
     articles: await count("articles"),
-    records: await count("records"),
+    records: metrics.reduce((n, m) => n + m.count, 0),
     entities: await count("entities"),
     runs: await count("extraction_runs"),
-    byMetric: byMetric.map((r) => ({ metric: r.metric, count: Number(r.n) })),
-    topEntities: top.map((r) => ({ name: r.name, count: Number(r.n) })),
+    byMetric: metrics,
+    topEntities,
   };
 }
 

@@ -83,6 +83,29 @@ export interface RecordQuery {
   limit?: number;
 }
 
+/**
+ * The orders a result can be paged in: by publication date (records without one last in
+ * either direction) or by amount as stated (whatever its currency or unit). Ties go by
+ * article, position in the text and record id.
+ */
+export type RecordSort = "newest" | "oldest" | "largest" | "smallest";
+
+/** Where a page ended in its order: the next page starts after this row. */
+export interface RecordKey {
+  sort: RecordSort;
+  /** The sort column's value on that row: the publication date (null: undated) or the amount. */
+  value: string | number | null;
+  articleId: string;
+  spanStart: number;
+  id: string;
+}
+
+export interface RecordPage {
+  items: StoredRecord[];
+  /** Where the next page starts, or null when this was the last. */
+  next: RecordKey | null;
+}
+
 /** `--period`: a year, a quarter of a year, or words the period text contains. */
 export interface PeriodFilter {
   year?: number;
@@ -203,13 +226,27 @@ export interface Store {
    * later, or this revision fetched then when its date is unknown): due for a conditional re-check.
    */
   recentUrls(urls: readonly string[], since: string): Promise<Set<string>>;
+  /** The first `query.limit` (default 100) records of the result, newest first. */
   queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
+  /**
+   * `limit` records of the result in `sort` order, starting after `after` (null: from the
+   * first), and the key the next page starts after: every row is reachable, each page an
+   * index seek. `query.limit` is ignored.
+   */
+  pageRecords(
+    query: RecordQuery,
+    sort: RecordSort,
+    after: RecordKey | null,
+    limit: number,
+  ): Promise<RecordPage>;
   /** Every record (or those the filter keeps) in id order, read in pages so memory stays constant. */
   exportRecords(pageSize?: number, filter?: RecordQuery): AsyncIterable<StoredRecord>;
   /** Stored articles (with body and raw) in articleId order, read in pages. */
   listArticles(filter?: ArticleFilter, pageSize?: number): AsyncIterable<StoredArticle>;
   getRecords(articleId: string): Promise<MetricRecord[]>;
   getArticle(articleId: string): Promise<StoredArticle | null>;
+  /** When each of these articles was stored (fetched), in few queries; unknown ids are absent. */
+  storedDates(articleIds: readonly string[]): Promise<Map<string, string>>;
   /** The run history in order; with `latest`, only the newest that many, newest first. */
   listRuns(articleId?: string, latest?: number): Promise<ExtractionRun[]>;
   /**
@@ -217,6 +254,7 @@ export interface Store {
    * id of any of its revisions; [] when it was never revised.
    */
   listRevisions(urlOrArticleId: string): Promise<ArticleRevision[]>;
+  /** Whole-store counts: an index scan per count, so it grows with the store (see serve's cache). */
   stats(): Promise<StoreStats>;
   /**
    * Entities whose name starts with `prefix` (case-insensitive), most figures first, each

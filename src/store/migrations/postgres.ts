@@ -131,4 +131,14 @@ CREATE INDEX article_revisions_key ON article_revisions (article_key, id);
 CREATE INDEX article_revisions_article ON article_revisions (article_id);
 `,
   },
+  {
+    version: 3,
+    name: "records ordered by amount, for paging a result by size",
+    sql: `
+-- Search pages go largest or smallest first over the whole result: these let each page
+-- seek into the order instead of sorting every match.
+CREATE INDEX records_amount ON records (amount);
+CREATE INDEX records_metric_amount ON records (metric, amount);
+`,
+  },
 ];

@@ -14,6 +14,7 @@ import { buildServer } from "../../../src/serve/server.js";
 import type { RecordStore } from "../../../src/store/index.js";
 import { ROOT, runCli } from "../../helpers/cli.js";
 import { backends } from "../store/backends.js";
+import { COMPANIES, expectedOrder, generatedItems, PER_ARTICLE } from "../store/generated.js";
 
 const all = backends("serve");
 afterAll(async () => {
@@ -173,7 +174,8 @@ describe.each(all)("serve API on $name", (backend) => {
       "min=lots",
       "currency=dollars",
       "article=123",
-      "cursor=abc",
+      "cursor=not%20one",
+      "sort=biggest",
       "colour=red",
       "period=%20",
     ]) {
@@ -183,9 +185,16 @@ describe.each(all)("serve API on $name", (backend) => {
       expect(body.code, q).toBe("NF_SERVE_BAD_PARAM");
       expect(body.message.length).toBeGreaterThan(5);
     }
-    expect((await get("/api/figures?cursor=99999")).json()).toMatchObject({
-      code: "NF_SERVE_TOO_DEEP",
-    });
+    const other = (await get("/api/figures?limit=2&sort=largest")).json() as { next: string };
+    const junk = Buffer.from(JSON.stringify(["newest", 5, "x", -1, ""])).toString("base64url");
+    for (const q of ["cursor=abc", "cursor=99999", `cursor=${other.next}`, `cursor=${junk}`]) {
+      const res = await get(`/api/figures?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json(), q).toMatchObject({ code: "NF_SERVE_BAD_CURSOR" });
+      const html = await get(`/search?metric=revenue&${q}`);
+      expect(html.statusCode, q).toBe(400);
+      expect(html.body, q).toContain("cursor");
+    }
     expect((await get("/api/articles/not-an-id")).statusCode).toBe(400);
     const missing = await get(`/api/articles/sha256:${"0".repeat(64)}`);
     expect(missing.statusCode).toBe(404);
@@ -232,6 +241,123 @@ describe.each(all)("serve API on $name", (backend) => {
     expect(rebound.statusCode).toBe(421);
     expect(rebound.json()).toMatchObject({ code: "NF_SERVE_BAD_HOST" });
     expect((await get("/api/stats", { host: "localhost:8080" })).statusCode).toBe(200);
+  });
+});
+
+interface ApiRow {
+  articleId: string;
+  publishedAt: string | null;
+  record: { id: string; span: { start: number }; value: { amount: number } };
+}
+
+describe.each(all)("serve paging on a generated store on $name", (backend) => {
+  const ARTICLES = 1_250;
+  let store: RecordStore;
+  let app: FastifyInstance;
+  const calls = new Map<string, number>();
+
+  beforeAll(async () => {
+    const real = await backend.open("paging");
+    await real.bulkInsert(generatedItems(ARTICLES), "1.0.0");
+    // Counts the store calls the routes make (the entity page's reads among them).
+    store = new Proxy(real, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (typeof v !== "function") return v;
+        return (...args: unknown[]) => {
+          calls.set(String(prop), (calls.get(String(prop)) ?? 0) + 1);
+          return v.apply(target, args);
+        };
+      },
+    });
+    app = await buildServer({ store });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  const get = (url: string) => app.inject({ method: "GET", url, headers: { host: "127.0.0.1" } });
+
+  async function pageAll(query: string): Promise<{ rows: ApiRow[]; pages: number }> {
+    const rows: ApiRow[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await get(`/api/figures?${query}${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.statusCode, `page ${pages}: ${res.body.slice(0, 200)}`).toBe(200);
+      const body = res.json() as { items: ApiRow[]; next: string | null };
+      rows.push(...body.items);
+      cursor = body.next;
+      pages++;
+    } while (cursor !== null && pages < 1_000);
+    return { rows, pages };
+  }
+
+  it("reaches every row past 10,000 with a small page size, each once, in order", async () => {
+    const { rows, pages } = await pageAll("limit=250");
+    expect(rows).toHaveLength(ARTICLES * PER_ARTICLE);
+    expect(pages).toBe(Math.ceil((ARTICLES * PER_ARTICLE) / 250));
+    expect(new Set(rows.map((r) => r.record.id)).size).toBe(rows.length);
+    expect(rows.map((r) => r.record.id)).toEqual(
+      expectedOrder(rows, "newest").map((r) => r.record.id),
+    );
+    expect(rows.at(-1)?.publishedAt).toBeNull();
+  }, 120_000);
+
+  it.each(["largest", "smallest", "oldest"] as const)(
+    "sorts the whole result %s first, across pages, not each page alone",
+    async (sort) => {
+      const { rows } = await pageAll(`metric=backlog&sort=${sort}&limit=1000`);
+      expect(rows).toHaveLength((ARTICLES * PER_ARTICLE) / 2);
+      expect(rows.map((r) => r.record.id)).toEqual(
+        expectedOrder(rows, sort).map((r) => r.record.id),
+      );
+      const first = (await get(`/api/figures?metric=backlog&sort=${sort}&limit=5`)).json() as {
+        items: ApiRow[];
+        sort: string;
+      };
+      expect(first.sort).toBe(sort);
+      expect(first.items.map((r) => r.record.id)).toEqual(rows.slice(0, 5).map((r) => r.record.id));
+    },
+    120_000,
+  );
+
+  it("pages the search page by its next link in the chosen order, and says the order", async () => {
+    let url: string | null = "/search?metric=revenue&sort=largest&limit=250";
+    const amounts: number[] = [];
+    for (let n = 0; n < 3 && url !== null; n++) {
+      const res = await get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain("sorted over all matches: largest amount first");
+      expect(res.body).toMatch(/<th aria-sort="descending"><a href="[^"]*sort=smallest/);
+      for (const m of res.body.matchAll(/<td class="num" data-value="([^"]+)"/g))
+        amounts.push(Number(m[1]));
+      const next = /<a rel="next" href="([^"]+)"/.exec(res.body);
+      url = next ? (next[1] as string).replace(/&amp;/g, "&") : null;
+    }
+    expect(amounts).toHaveLength(750);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  });
+
+  it("reads the entity page's undated articles in one batch, not one by one", async () => {
+    calls.clear();
+    const res = await get(`/entity/${encodeURIComponent(COMPANIES[0] as string)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("dated by when it was stored");
+    expect(calls.get("getArticle") ?? 0).toBe(0);
+    expect(calls.get("storedDates")).toBe(1);
+  });
+
+  it("counts the overview once for many views and says when it counted", async () => {
+    calls.clear();
+    const first = await get("/");
+    const second = await get("/");
+    const api = (await get("/api/stats")).json() as { records: number; countedAt: string };
+    expect(calls.get("stats")).toBe(1);
+    expect(api.records).toBe(ARTICLES * PER_ARTICLE);
+    expect(first.body).toContain(`<time datetime="${api.countedAt}">`);
+    expect(second.body).toContain((ARTICLES * PER_ARTICLE).toLocaleString("en-US"));
   });
 });
 

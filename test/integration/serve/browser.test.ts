@@ -302,6 +302,28 @@ describe.skipIf(skipReason !== null)("newsfigures serve in Chromium", { timeout:
     await shot("search");
   });
 
+  it("sorts the whole result from the table's header, and pages on in that order", async () => {
+    const page = await open("/search?kind=money&limit=25");
+    await Promise.all([
+      page.waitForURL(/sort=largest/),
+      page.click("table.records th a >> text=Value"),
+    ]);
+    await page.waitForSelector("body[data-ready]");
+    expect(await page.locator(".result-head").textContent()).toContain("largest amount first");
+    const values = async () =>
+      (await page
+        .locator("table.records tbody td.num")
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-value"))))) as number[];
+    const first = await values();
+    expect(first).toHaveLength(25);
+    await Promise.all([page.waitForURL(/cursor=/), page.click("a[rel=next]")]);
+    await page.waitForSelector("body[data-ready]");
+    const second = await values();
+    expect(second.length).toBeGreaterThan(0);
+    const both = [...first, ...second];
+    expect(both).toEqual([...both].sort((a, b) => b - a));
+  });
+
   it("shows a title made of script markup as text, running none of it", async () => {
     const found = await runCli([
       "query",

@@ -14,6 +14,7 @@ import {
   record,
 } from "./articles.js";
 import { backends } from "./backends.js";
+import { expectedOrder, generatedItems, PER_ARTICLE } from "./generated.js";
 
 const all = backends("conf");
 afterAll(async () => {
@@ -535,6 +536,52 @@ describe.each(all)("store conformance on $name", (backend) => {
     await store.saveExtraction(k.row, k.result, "1.0.0");
     expect(await store.stats()).toMatchObject({ articles: 2, records: 6 });
     expect(await store.listRevisions(o.row.articleId)).toEqual([]);
+    await store.close();
+  });
+
+  it("pages every sort order over the whole result: each row once, undated last, ties broken", async () => {
+    const store = await fresh();
+    await store.bulkInsert(generatedItems(60), "1.0.0");
+    const everything = await store.queryRecords({ limit: 10_000 });
+    expect(everything).toHaveLength(60 * PER_ARTICLE);
+    expect(everything.some((r) => r.publishedAt === null)).toBe(true);
+    for (const sort of ["newest", "oldest", "largest", "smallest"] as const)
+      for (const filter of [{}, { metric: "backlog" }, { entity: "Quillfield" }]) {
+        const got: typeof everything = [];
+        let after = null;
+        let pages = 0;
+        do {
+          const page = await store.pageRecords(filter, sort, after, 23);
+          expect(page.items.length, `${sort} page ${pages}`).toBeLessThanOrEqual(23);
+          got.push(...page.items);
+          after = page.next;
+          pages++;
+        } while (after !== null && pages < 1000);
+        const kept = everything.filter(
+          (r) =>
+            (!("metric" in filter) || r.record.metric === filter.metric) &&
+            (!("entity" in filter) || r.record.entity?.name.startsWith("Quillfield")),
+        );
+        expect(
+          got.map((r) => r.record.id),
+          `${sort} ${JSON.stringify(filter)}`,
+        ).toEqual(expectedOrder(kept, sort).map((r) => r.record.id));
+        expect(pages).toBe(Math.max(1, Math.ceil(kept.length / 23)));
+      }
+    // The first page newest-first is what queryRecords gives.
+    const first = await store.pageRecords({}, "newest", null, 50);
+    expect(first.items).toEqual(everything.slice(0, 50));
+    await store.close();
+  });
+
+  it("reads when articles were stored, many at once, leaving unknown ids out", async () => {
+    const store = await fresh();
+    const items = generatedItems(3);
+    await store.bulkInsert(items, "1.0.0");
+    const ids = items.map((i) => i.article.articleId);
+    const dates = await store.storedDates([...ids, ids[0] as string, `sha256:${"f".repeat(64)}`]);
+    expect(dates).toEqual(new Map(items.map((i) => [i.article.articleId, i.article.fetchedAt])));
+    expect(await store.storedDates([])).toEqual(new Map());
     await store.close();
   });
 

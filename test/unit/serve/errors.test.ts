@@ -14,6 +14,7 @@ function failingStore(err: Error): RecordStore {
   };
   return {
     queryRecords: fail,
+    pageRecords: fail,
     stats: fail,
     listRuns: fail,
     getArticle: fail,
