@@ -73,12 +73,12 @@ console.log(
 // Pages: the same work a queue worker's analysis thread does, from bytes to records.
 const SENTENCE =
   "Brennock Cement said revenue rose 4% to $1.2 billion in the quarter, while net income was $310 million. ";
-const escape = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const escapeHtml = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 const SHAPES = {
   normal: (bytes) =>
     `<!doctype html><html><head><title>News</title></head><body><article>${inputOf(bytes)
       .split(/\n\s*\n/)
-      .map((p) => `<p>${escape(p)}</p>`)
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
       .join("\n")}</article></body></html>`,
   "nested div": (bytes) => {
     const n = Math.max(1, Math.round(bytes / 11));

@@ -41,9 +41,9 @@ export function groupsOf(lexicon) {
       throw new Error(`lexicon word ${JSON.stringify(word)} has a list of ${tags.length} tags`);
     const key = Array.isArray(tags) ? tags.join(",") : tags;
     if (key.includes(",") && !Array.isArray(tags)) throw new Error(`tag "${key}" holds a comma`);
-    let words = groups.get(key);
-    if (words === undefined) groups.set(key, (words = []));
-    words.push(word);
+    const words = groups.get(key);
+    if (words === undefined) groups.set(key, [word]);
+    else words.push(word);
   }
   return [...groups].map(([key, words]) => [key, words.join(WORD_SEP)]);
 }

@@ -100,7 +100,7 @@ function periodEnds(text: string, i: number, j: number): boolean {
   const nextIsLower = /[a-z0-9(,;$€£¥]/.test(next);
   if (nextIsLower) {
     // "Oct. 31", "Corp. said": a known abbreviation or an initial followed by a lower word.
-    if (ABBREVIATIONS.has(lower) || INITIAL.test(word) || DOTTED_INITIALISM.test(word + "."))
+    if (ABBREVIATIONS.has(lower) || INITIAL.test(word) || DOTTED_INITIALISM.test(`${word}.`))
       return false;
     if (/^[a-z]/.test(next) && lower.length > 0) return false; // "approx. three", lower-case continuation
   }

@@ -11,7 +11,7 @@
  *   reader's to decide (src/parse/charset.ts), with the Content-Type returned here.
  * Every failure is a NewsfiguresError with an NF_FETCH_* code and `retryable`.
  */
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { type Agent, request, errors as undiciErrors } from "undici";
 import { NewsfiguresError } from "../errors.js";

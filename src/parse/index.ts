@@ -10,7 +10,6 @@
 import * as cheerio from "cheerio";
 import type { ParsedArticle } from "../model/index.js";
 import { extractBody } from "./body.js";
-import { decodePage } from "./charset.js";
 import { parseDom } from "./dom.js";
 import { extractMetadata } from "./metadata.js";
 

@@ -247,7 +247,7 @@ export const NEGATIVE_WEIGHT =
 
 /** Whole paragraphs that are page furniture, not article text. */
 export const BOILERPLATE_TEXT =
-  /^(also on [\w.-]+ [^\n]{0,200}|like this (story|article)\?[^\n]{0,80}|(posted|updated|published|last updated):? [^\n]{0,60}|advertisement|advert|anzeige|publicité|sponsored|sponsored links|tags:?|don'?t miss|(read|see|watch) (more|also|next):[^\n]{0,160}|story continues below( advertisement)?|continue reading( below)?|read more|related( stories| articles| coverage)?|share( this( article| story)?)?|sign up( for [^.]{0,60})?|subscribe( now)?|follow us( on [^.]{0,40})?|click here[^.]{0,60}|image:?[^.]{0,80}|photo:?[^.]{0,80}|getty images|reuters|ap photo|skip to (main )?content|we and our \d+ partners[^]*|accept( all)?( cookies)?)\.?$/i;
+  /^(also on [\w.-]+ [^\n]{0,200}|like this (story|article)\?[^\n]{0,80}|(posted|updated|published|last updated):? [^\n]{0,60}|advertisement|advert|anzeige|publicité|sponsored|sponsored links|tags:?|don'?t miss|(read|see|watch) (more|also|next):[^\n]{0,160}|story continues below( advertisement)?|continue reading( below)?|read more|related( stories| articles| coverage)?|share( this( article| story)?)?|sign up( for [^.]{0,60})?|subscribe( now)?|follow us( on [^.]{0,40})?|click here[^.]{0,60}|image:?[^.]{0,80}|photo:?[^.]{0,80}|getty images|reuters|ap photo|skip to (main )?content|we and our \d+ partners[\s\S]*|accept( all)?( cookies)?)\.?$/i;
 
 /**
  * A short line that opens the page furniture after a story ("You may also like",

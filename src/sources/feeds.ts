@@ -62,9 +62,13 @@ export function parseXmlDocument(xml: string, source: string, code: ErrorCode): 
 /** Article references with each URL once, in first-seen order; nulls dropped. */
 export function uniqueByUrl(refs: ReadonlyArray<ArticleRef | null>): ArticleRef[] {
   const seen = new Set<string>();
-  return refs.filter(
-    (r): r is ArticleRef => r !== null && !seen.has(r.url) && (seen.add(r.url), true),
-  );
+  const out: ArticleRef[] = [];
+  for (const r of refs) {
+    if (r === null || seen.has(r.url)) continue;
+    seen.add(r.url);
+    out.push(r);
+  }
+  return out;
 }
 
 export function textOf(v: unknown): string | null {

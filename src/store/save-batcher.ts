@@ -73,7 +73,7 @@ export class SaveBatcher {
         group.map((w) => w.item),
         this.extractorVersion,
       );
-      group.forEach((w, i) => w.resolve(outcomes[i] as SaveOutcome));
+      for (const [i, w] of group.entries()) w.resolve(outcomes[i] as SaveOutcome);
       return;
     } catch (err) {
       if (group.length === 1) {

@@ -16,7 +16,6 @@ import {
   type NounPhrase,
   type SentenceClauses,
 } from "../clauses/index.js";
-import type { Token } from "../clauses/tagger.js";
 import type { EntityMention } from "../entities/index.js";
 import { type ArticleOwners, type MentionIndex, owns } from "./entity.js";
 

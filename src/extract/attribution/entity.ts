@@ -149,8 +149,7 @@ export function articleOwners(
   const lead = leadCountry(entities, text, title);
   // "South Korea unveiled a list of ...": a story whose body opens on a country is that
   // economy's, unless its headline names the organisation it is about.
-  const headlined =
-    main !== null && title !== null && title.toUpperCase().includes(main.name.toUpperCase());
+  const headlined = main && title?.toUpperCase().includes(main.name.toUpperCase());
   return {
     main: lead && !headlined ? lead : main,
     policyMain: main !== null && KNOWN_BY_FORM.get(main.name)?.policy === true,
@@ -166,7 +165,7 @@ function leadCountry(
 ): EntityRef | null {
   const from = title !== null && text.startsWith(title) ? title.length : 0;
   const first = entities.mentions.find((m) => m.start >= from);
-  if (!first || first.type !== "place") return null;
+  if (first?.type !== "place") return null;
   if (!/^\s*$/.test(text.slice(from, first.start))) return null;
   if (MARKET_AFTER_COUNTRY.test(text.slice(first.end, first.end + 14))) return null;
   const name = KNOWN_BY_FORM.get(first.name)?.name ?? first.name;

@@ -4,7 +4,7 @@
  * forecast. One Attribution per figure, in the figures' order. Pure and linear: each
  * figure looks only at its sentence and a bounded window around it.
  */
-import type { EntityRef, Metric, Period } from "../../model/index.js";
+import type { EntityRef, Metric } from "../../model/index.js";
 import { clausesOf, type SentenceClauses } from "../clauses/index.js";
 import type { EntityAnalysis } from "../entities/index.js";
 import { COUNT_UNIT_METRIC } from "../lexicon/metrics.js";

@@ -27,7 +27,7 @@ import { readRange, readRate } from "./read-range.js";
 import { type BareReading, currencyPlacer, lossAfter, readBare } from "./wire.js";
 
 /** What precedes "(" in a table cell: a line start, a tab, two spaces or a bar. */
-const TABLE_CELL_BEFORE = /(?:^|\n|\t|  |\|)$/;
+const TABLE_CELL_BEFORE = /(?:^|\n|\t| {2}|\|)$/;
 
 const DOLLARS_END = /dollars?$/i;
 /** What joins a figure to the one-off item before it: "or", "and", "vs", "in quarter and". */
@@ -185,12 +185,14 @@ export function scan(text: string): Figure[] {
     if (kind === "money" && amount > 0 && !ranged) {
       const prev = out[out.length - 1];
       const linked =
-        prev !== undefined &&
-        prev.hints.includes("loss") &&
+        prev?.hints.includes("loss") &&
         /^,?\s*(?:or|and)\s*$/.test(text.slice(prev.end, mods.start));
       const lossAt = linked ? -1 : lossBefore(text, mods.start);
       // A one-off loss ("a one-time loss of", "unusual gain ... vs loss") keeps its size: it is an item, not a result.
-      if ((linked && prev.hints.includes("one-off")) || (lossAt >= 0 && oneOffLoss(text, lossAt))) {
+      if (
+        (linked && prev?.hints.includes("one-off")) ||
+        (lossAt >= 0 && oneOffLoss(text, lossAt))
+      ) {
         hints.push("loss", "one-off");
       } else if (linked || lossAt >= 0) {
         amount = -amount;
@@ -271,7 +273,7 @@ function cutOff(text: string, p: Piece, end: number): boolean {
   if (p.scaled || p.formatted || !/^\s*$/.test(text.slice(end))) return false;
   const before = text.slice(text.lastIndexOf("\n", p.start) + 1, p.start);
   // Prose runs into it ("profit of EUR 2"); a label line ("Price: EUR 4") or a table row does not.
-  return /[a-z]\s+$/.test(before) && !/\bvs\b|\t|  /i.test(before);
+  return /[a-z]\s+$/.test(before) && !/\bvs\b|\t| {2}/i.test(before);
 }
 
 /** A bare number read as money or a count by the wire rules (wire.ts). */

@@ -18,7 +18,6 @@ import { openStore, type RecordStore } from "../../../src/store/index.js";
 import {
   dropQueues,
   feedPipeline,
-  type NewsSite,
   pgStore,
   startNewsSite,
   waitUntil,

@@ -350,7 +350,7 @@ describe.skipIf(skipReason !== null)("newsfigures serve in Chromium", { timeout:
         .locator("script")
         .evaluateAll((s) => s.map((e) => e.getAttribute("src")));
       expect(
-        scripts.every((src) => src !== null && src.startsWith("/static/")),
+        scripts.every((src) => src?.startsWith("/static/")),
         path,
       ).toBe(true);
       expect(await page.locator("main img").count(), path).toBe(0);
