@@ -6,7 +6,7 @@
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { MetricRecord } from "../../../src/model/index.js";
-import type { ArticleOutcome } from "../../../src/pipeline/run-article.js";
+import { type ArticleOutcome, notModified } from "../../../src/pipeline/run-article.js";
 import { addOutcome, emptySummary } from "../../../src/pipeline/summary.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 
@@ -37,15 +37,7 @@ describe("run tracker: the same summary as the run reducer", () => {
           metrics: [record("revenue", "Orlan Mills"), record("net_income", null)],
         } as never,
       },
-      {
-        url: "https://example.test/b",
-        status: "not-modified",
-        articleId: null,
-        added: 0,
-        removed: 0,
-        updated: 0,
-        warnings: 0,
-      },
+      notModified("https://example.test/b"),
     ];
     const tracker = new RunTracker(redis, prefix);
     for (const o of outcomes) await tracker.finished("run-1", o);
