@@ -32,7 +32,7 @@ export interface MentionInput extends TrimmedSpan {
   /** The span opens a sentence. */
   initial: boolean;
   /** Reads another run of the same text as a mention (a name found inside this one). */
-  again(at: number, raw: string): RawMention | null;
+  again(text: string, at: number, raw: string, lower: Set<string>): RawMention | null;
 }
 
 export interface MentionRule {
@@ -186,7 +186,12 @@ export const MENTION_RULES: readonly MentionRule[] = [
         !ORG_SUFFIXES.has(words[1] as string)
       ) {
         const rest = words.slice(1).join(" ");
-        return m.again(rawAt(m.text, m.start, m.form.indexOf(rest, first(m).length)), rest);
+        return m.again(
+          m.text,
+          rawAt(m.text, m.start, m.form.indexOf(rest, first(m).length)),
+          rest,
+          m.lower,
+        );
       }
       return undefined;
     },

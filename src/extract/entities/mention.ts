@@ -90,12 +90,20 @@ export function toMention(
   }
   const span = trimSpan(text, at, run.tokens);
   if (span === null) return null;
+  // Every field listed in one order (no spread, no closure): the rules see one object shape.
   const input: MentionInput = {
-    ...span,
+    start: span.start,
+    end: span.end,
+    form: span.form,
+    words: span.words,
+    titled: span.titled,
+    based: span.based,
+    possessive: span.possessive,
+    before: span.before,
     text,
     lower,
     initial: atSentenceStart(text, span.start),
-    again: (a, r) => toMention(text, a, r, lower),
+    again: toMention,
   };
   for (const rule of MENTION_RULES) {
     const r = rule.apply(input);
