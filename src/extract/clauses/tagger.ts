@@ -209,11 +209,16 @@ interface WordInfo {
   ly: boolean;
 }
 
-const INFO = new Map<string, WordInfo>();
+/**
+ * Word forms already read. A dictionary object, not a Map: looking a fresh slice of the
+ * text up in it is cheaper, and every token of a tagged sentence is looked up here.
+ */
+let INFO: Record<string, WordInfo> = Object.create(null);
+let infoSize = 0;
 
 function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
-  let info = INFO.get(w);
-  if (info) return info;
+  let info = INFO[w];
+  if (info !== undefined) return info;
   const c = w.charCodeAt(0);
   const lower = w.toLowerCase();
   const entry = L[lower] ?? L[w];
@@ -242,8 +247,12 @@ function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
     capital: c >= 65 && c <= 90,
     ly: /ly$/.test(lower) && lower.length > 4,
   };
-  if (INFO.size > 20_000) INFO.clear();
-  INFO.set(w, info);
+  if (infoSize > 20_000) {
+    INFO = Object.create(null);
+    infoSize = 0;
+  }
+  INFO[w] = info;
+  infoSize++;
   return info;
 }
 

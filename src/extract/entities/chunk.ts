@@ -42,7 +42,11 @@ const LOWER_WORD = /\b[a-z][a-z'-]+\b/g;
 
 /** Lower-case words of the text: a capitalised word also written in lower case is a common word. */
 export function lowerWords(text: string): Set<string> {
-  return new Set(text.match(LOWER_WORD));
+  // Straight into the set: no array of every word of the article on the way.
+  const out = new Set<string>();
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) out.add(m[0]);
+  return out;
 }
 
 export function chunkMentions(
