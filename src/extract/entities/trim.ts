@@ -180,7 +180,14 @@ function lastWords(before: string): string {
 
 /** Every title pattern ends in white space: a context that does not cannot hold one. */
 function endsInSpace(s: string): boolean {
-  return s.length > 0 && /\s/.test(s.charAt(s.length - 1));
+  return s.length > 0 && isWhite(s, s.length - 1);
+}
+
+/** White space as a regular expression's `\s` reads it; ASCII answered without one. */
+function isWhite(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(s.charAt(i));
 }
 
 /** The text offset `n` characters of a name into it, its whitespace runs read as one space. */
@@ -197,7 +204,7 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 
 function skipSpaces(text: string, at: number): number {
   let i = at;
-  while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  while (i < text.length && isWhite(text, i)) i++;
   return i;
 }
 
