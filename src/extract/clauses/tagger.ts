@@ -209,16 +209,11 @@ interface WordInfo {
   ly: boolean;
 }
 
-/**
- * Word forms already read. A dictionary object, not a Map: looking a fresh slice of the
- * text up in it is cheaper, and every token of a tagged sentence is looked up here.
- */
-let INFO: Record<string, WordInfo> = Object.create(null);
-let infoSize = 0;
+const INFO = new Map<string, WordInfo>();
 
 function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
-  let info = INFO[w];
-  if (info !== undefined) return info;
+  let info = INFO.get(w);
+  if (info) return info;
   const c = w.charCodeAt(0);
   const lower = w.toLowerCase();
   const entry = L[lower] ?? L[w];
@@ -247,12 +242,8 @@ function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
     capital: c >= 65 && c <= 90,
     ly: /ly$/.test(lower) && lower.length > 4,
   };
-  if (infoSize > 20_000) {
-    INFO = Object.create(null);
-    infoSize = 0;
-  }
-  INFO[w] = info;
-  infoSize++;
+  if (INFO.size > 20_000) INFO.clear();
+  INFO.set(w, info);
   return info;
 }
 
