@@ -119,6 +119,8 @@ export function chunkMentions(
  * TMFMarlowe"), except capitals that a legal form closes ("Rapala VMC Corp").
  */
 function splitName(line: string): string[] {
+  // Every place the run splits is white space: a single word is one part.
+  if (!/\s/.test(line)) return [line];
   const parts = line.split(
     /(?<=\b(?:Inc|Corp|Ltd|LLC|Plc|plc|PLC|SA|AG|NV|AB|ASA|Oyj|Oy|GmbH|Limited)\.?)\s+of\s+(?=[A-Z])|(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*\b)/,
   );
