@@ -324,7 +324,7 @@ function numberAfterNumber(text: string, p: Piece, from: number): boolean {
     if (token === "") return false;
     const lower = token.toLowerCase();
     if (/^\d+$/.test(token)) return !(token.length === 4 && /^(?:1[89]|20)/.test(token));
-    if (UNITS[lower] !== undefined || TENS[lower] !== undefined) return true;
+    if (Object.hasOwn(UNITS, lower) || Object.hasOwn(TENS, lower)) return true;
     if (!/^[a-z]+$/.test(token) || JOINING_WORDS.has(token)) return false;
   }
   return false;

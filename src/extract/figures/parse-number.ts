@@ -23,6 +23,13 @@ const GROUPED = /\d{1,3}(?:,\d{3})+(?:\.\d+)?/y;
 const PLAIN = /\d+(?:\.\d+)?/y;
 const WORD = /[a-z]+/iy;
 const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/])/y;
+/**
+ * The number words as maps: a word read from the text looked up in a plain object walks
+ * its prototype on every miss (and finds "constructor"); a Map answers only its own keys.
+ */
+const UNIT_OF: ReadonlyMap<string, number> = new Map(Object.entries(UNITS));
+const TEN_OF: ReadonlyMap<string, number> = new Map(Object.entries(TENS));
+const COUNT_OF: ReadonlyMap<string, number> = new Map(Object.entries(COUNT_WORDS));
 const FRACTION_DENOMINATORS: ReadonlySet<number> = new Set([2, 4, 8, 16, 32, 64]);
 
 /** "US" glued to a number before its scale or its split decimal ("61US million", "22US .71"). */
@@ -168,17 +175,17 @@ function parseWords(text: string, i: number): ParsedNumber | null {
         intDigits: 0,
       };
   }
-  const dozen = COUNT_WORDS[w];
+  const dozen = COUNT_OF.get(w);
   if (dozen !== undefined)
     return { value: dozen, end: pos, words: true, formatted: false, intDigits: 2 };
-  let value = UNITS[w] ?? TENS[w];
+  let value = UNIT_OF.get(w) ?? TEN_OF.get(w);
   if (value === undefined) return null;
   // "forty-five", "forty five"
-  if (TENS[w] !== undefined) {
+  if (TEN_OF.has(w)) {
     const sep = text[pos];
     if (sep === "-" || sep === " ") {
       const u = readWord(text, pos + 1);
-      const uv = u === null ? undefined : UNITS[u.toLowerCase()];
+      const uv = u === null ? undefined : UNIT_OF.get(u.toLowerCase());
       if (u !== null && uv !== undefined && uv > 0 && uv < 10) {
         value += uv;
         pos += 1 + u.length;
@@ -194,13 +201,13 @@ function parseWords(text: string, i: number): ParsedNumber | null {
       const rest = /^ (?:and )?([a-z]+)(?:[- ]([a-z]+))?/i.exec(text.slice(pos, pos + 24));
       if (rest?.[1]) {
         const a = rest[1].toLowerCase();
-        const av = UNITS[a] ?? TENS[a];
+        const av = UNIT_OF.get(a) ?? TEN_OF.get(a);
         if (av !== undefined && av > 0) {
           let add = av;
           let len = rest[0].length;
           const b = rest[2]?.toLowerCase();
-          const bv = b === undefined ? undefined : UNITS[b];
-          if (TENS[a] !== undefined && bv !== undefined && bv > 0 && bv < 10) add += bv;
+          const bv = b === undefined ? undefined : UNIT_OF.get(b);
+          if (TEN_OF.has(a) && bv !== undefined && bv > 0 && bv < 10) add += bv;
           else if (rest[2] !== undefined) len -= 1 + rest[2].length;
           value += add;
           pos += len;
