@@ -3,9 +3,27 @@
  * HTTP Content-Type header, a `<meta charset>` / `<meta http-equiv>` in the first 4 KB
  * (the WHATWG prescan window, roughly), else UTF-8. Decoding goes through iconv-lite,
  * which follows the WHATWG tables: Node 20's own TextDecoder maps windows-1252 0x80
- * wrongly since 20.18.3, so it is never used for legacy encodings. Pure: no I/O.
+ * wrongly since 20.18.3, so it is never used for legacy encodings. UTF-8, nearly every page
+ * and file, is decoded by Node itself (the same characters as iconv-lite's UTF-8, which wraps
+ * Node's decoder), so iconv-lite is loaded only for a page in another charset: a text
+ * article's `extract` stays free of it. Pure: no I/O.
  */
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+import type Iconv from "iconv-lite";
+
+let iconvLib: typeof Iconv | null = null;
+
+/** iconv-lite, loaded on the first page in a charset other than UTF-8 (a CommonJS package). */
+function iconv(): typeof Iconv {
+  iconvLib ??= createRequire(import.meta.url)("iconv-lite") as typeof Iconv;
+  return iconvLib;
+}
+
+const UTF8_LABELS = new Set(["utf-8", "utf8", "unicode-1-1-utf-8"]);
+
+function decodeAs(buf: Buffer, charset: string): string {
+  return UTF8_LABELS.has(charset) ? buf.toString("utf8") : iconv().decode(buf, charset);
+}
 
 const PRESCAN_BYTES = 4096;
 
@@ -46,8 +64,9 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 /** A supported, canonical charset name for a label, or null when iconv-lite has none. */
 export function normaliseCharset(label: string): string | null {
   const l = label.trim().toLowerCase();
+  if (UTF8_LABELS.has(l)) return l;
   const name = LABEL_ALIASES[l] ?? l;
-  return iconv.encodingExists(name) ? name : null;
+  return iconv().encodingExists(name) ? name : null;
 }
 
 function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
@@ -84,14 +103,13 @@ export function decodePage(bytes: Uint8Array, contentType?: string | null): Deco
   const bom = bomCharset(buf);
   if (bom)
     return {
-      text: iconv.decode(buf.subarray(bom.length), bom.charset),
+      text: decodeAs(buf.subarray(bom.length), bom.charset),
       charset: bom.charset,
       source: "bom",
     };
   const fromHeader = charsetFromContentType(contentType);
-  if (fromHeader)
-    return { text: iconv.decode(buf, fromHeader), charset: fromHeader, source: "header" };
+  if (fromHeader) return { text: decodeAs(buf, fromHeader), charset: fromHeader, source: "header" };
   const fromMeta = charsetFromMeta(buf);
-  if (fromMeta) return { text: iconv.decode(buf, fromMeta), charset: fromMeta, source: "meta" };
-  return { text: iconv.decode(buf, "utf-8"), charset: "utf-8", source: "default" };
+  if (fromMeta) return { text: decodeAs(buf, fromMeta), charset: fromMeta, source: "meta" };
+  return { text: decodeAs(buf, "utf-8"), charset: "utf-8", source: "default" };
 }

@@ -84,10 +84,8 @@ describe("CLI start-up", () => {
       expect(graph.files).toContain("sources/local-files.ts");
     });
 
-    it("loads no package but zod and the charset decoder: no HTML parser, compromise, logger, store or queue", () => {
-      // iconv-lite decodes a text file's declared charset (about 4 ms); the HTML reader
-      // (cheerio, htmlparser2) loads only when a file is HTML.
-      expect(graph.packages.filter((p) => !p.startsWith("node:"))).toEqual(["iconv-lite", "zod"]);
+    it("loads no package but zod: no HTML parser, charset tables, compromise, logger, store or queue", () => {
+      expect(graph.packages.filter((p) => !p.startsWith("node:"))).toEqual(["zod"]);
       const heavy = graph.files.filter((f) =>
         /^(store|fetch|queue|serve|config)\/|^log\.ts$|^parse\/(?!text-article|charset)|^pipeline\/(?!read-files)/.test(
           f,
@@ -96,11 +94,17 @@ describe("CLI start-up", () => {
       expect(heavy).toEqual([]);
     });
 
-    it("requires nothing at run time (compromise's lexicon is generated data, not loaded)", () => {
+    it("requires nothing at run time but iconv-lite for a page in a legacy charset (compromise's lexicon is generated data)", () => {
       const requiring = graph.files.filter((f) =>
         /\bcreateRequire\b|\brequire\(/.test(readFileSync(resolve(SRC, f), "utf8")),
       );
-      expect(requiring).toEqual([]);
+      expect(requiring).toEqual(["parse/charset.ts"]);
+      const required = [
+        ...readFileSync(resolve(SRC, "parse/charset.ts"), "utf8").matchAll(
+          /createRequire\([^)]*\)\(\s*"([^"]+)"\s*\)/g,
+        ),
+      ].map((m) => m[1]);
+      expect(required).toEqual(["iconv-lite"]);
     });
   });
 });
