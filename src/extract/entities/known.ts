@@ -11,7 +11,7 @@ for (const e of KNOWN_ENTITIES) {
     if (!KNOWN_BY_FORM.has(form)) KNOWN_BY_FORM.set(form, e);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Known forms that contain a digit, a lower-case word or "&" are found by this scan. */
 const scanForms = [...KNOWN_BY_FORM.keys()]
@@ -22,4 +22,7 @@ const scanForms = [...KNOWN_BY_FORM.keys()]
  * Every form starts with a word character, so a word boundary opens a match (far cheaper
  * than a lookbehind at every position); the caller skips a match glued to a "&" before it.
  */
-export const KNOWN_SCAN = new RegExp(`\\b(?:${scanForms.map(escape).join("|")})(?![\\w&])`, "g");
+export const KNOWN_SCAN = new RegExp(
+  `\\b(?:${scanForms.map(escapeRegExp).join("|")})(?![\\w&])`,
+  "g",
+);
