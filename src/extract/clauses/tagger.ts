@@ -112,7 +112,17 @@ const OURS: Record<string, Tag> = {
 /** Nouns that are also verbs: after a determiner or adjective they are nouns ("a rise"). */
 const NOUN_AFTER_DET = new Set(["det", "adj", "poss", "num"]);
 
-export function tagText(text: string, base: number, from: number, to: number): Token[] {
+/**
+ * The tokens of `text.slice(from, to)`. With `limit`, tagging stops once more than `limit`
+ * tokens are read (the caller discards such a span whole, so the rest is never looked at).
+ */
+export function tagText(
+  text: string,
+  base: number,
+  from: number,
+  to: number,
+  limit = Number.POSITIVE_INFINITY,
+): Token[] {
   const L = lex();
   const out: Token[] = [];
   let i = from;
@@ -123,7 +133,7 @@ export function tagText(text: string, base: number, from: number, to: number): T
     out.push(tokenOf(text.slice(a, b), base + a, prev, first, L, text[b]));
   };
   // One scan: words (with inner "&", ".", "-", apostrophes), numbers, single marks.
-  while (i < to) {
+  while (i < to && out.length <= limit) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) {
       i++;

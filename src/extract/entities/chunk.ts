@@ -38,15 +38,47 @@ const TICKER_BRACKET = new RegExp(
 /** An exchange and a ticker with no brackets ("Pohjola Bank Plc HEL : POH1S"), read back from its colon. */
 const EXCHANGE_BEFORE_COLON = new RegExp(`(?<![\\w(])(?:${EXCHANGES})\\s*$`);
 const TICKER_AFTER_COLON = /^\s*([A-Z][A-Z0-9]{1,9})\b/;
-const LOWER_WORD = /\b[a-z][a-z'-]+\b/g;
-
-/** Lower-case words of the text: a capitalised word also written in lower case is a common word. */
+/**
+ * Lower-case words of the text: a capitalised word also written in lower case is a common
+ * word. The words `\b[a-z][a-z'-]+\b` matches, read with one scan of character codes:
+ * a word starts after a non-word character, runs over letters, apostrophes and hyphens,
+ * and ends (backing off like the expression) where a word boundary falls.
+ */
 export function lowerWords(text: string): Set<string> {
   // Straight into the set: no array of every word of the article on the way.
   const out = new Set<string>();
-  LOWER_WORD.lastIndex = 0;
-  for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) out.add(m[0]);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 97 && c <= 122) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const d = text.charCodeAt(j);
+      if (j < n && ((d >= 97 && d <= 122) || d === 39 || d === 45)) j++;
+      else break;
+    }
+    // Back off to the longest run of two or more characters that ends on a word boundary.
+    let e = j;
+    while (
+      e >= i + 2 &&
+      isWordCode(text.charCodeAt(e - 1)) === (e < n && isWordCode(text.charCodeAt(e)))
+    )
+      e--;
+    if (e >= i + 2) {
+      out.add(text.slice(i, e));
+      i = e;
+    } else i++;
+  }
   return out;
+}
+
+/** A character `\b` counts as part of a word: ASCII letters, digits and "_". */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 export function chunkMentions(
