@@ -10,7 +10,7 @@ import {
   NOT_NAME_WORDS,
   PERSON_TITLES,
 } from "../lexicon/entities.js";
-import { KNOWN_BY_FORM, KNOWN_SCAN } from "./known.js";
+import { KNOWN_BY_FORM, scanKnown } from "./known.js";
 import { toMention } from "./mention.js";
 import type { RawMention } from "./mention-types.js";
 
@@ -123,19 +123,19 @@ export function chunkMentions(
       }
     }
   }
-  KNOWN_SCAN.lastIndex = 0;
-  for (const m of region.matchAll(KNOWN_SCAN)) {
-    const k = KNOWN_BY_FORM.get(m[0]);
+  for (const hit of scanKnown(text, from, to)) {
+    const form = hit.form;
+    const k = KNOWN_BY_FORM.get(form);
     if (!k) continue;
-    const start = from + m.index;
+    const start = hit.start;
     if (text[start - 1] === "&") continue;
     // "2.8 billion yen", "39.8 mln euro": a currency word after an amount is its unit.
     if (k.type === "instrument" && AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 12), start)))
       continue;
     out.push({
       start,
-      end: start + m[0].length,
-      form: m[0],
+      end: start + form.length,
+      form,
       type: k.type,
       strength: 2,
       known: k.name,
