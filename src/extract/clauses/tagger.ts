@@ -38,8 +38,11 @@ export interface Token {
 /** compromise's word list, read as generated data on first use (see ./lexicon.ts). */
 const lex = loadLexicon;
 
-/** Words financial news uses in a sense the general lexicon ranks second. */
-const OURS: Record<string, Tag> = {
+/**
+ * Words financial news uses in a sense the general lexicon ranks second. Without a
+ * prototype, so "constructor" or "toString" are words, not Object's methods.
+ */
+const OURS: Record<string, Tag> = Object.assign(Object.create(null) as Record<string, Tag>, {
   rose: "verb",
   shares: "noun",
   share: "noun",
@@ -107,7 +110,7 @@ const OURS: Record<string, Tag> = {
   rpo: "noun",
   ceo: "noun",
   cfo: "noun",
-};
+} satisfies Record<string, Tag>);
 
 /** Nouns that are also verbs: after a determiner or adjective they are nouns ("a rise"). */
 const NOUN_AFTER_DET = new Set(["det", "adj", "poss", "num"]);
