@@ -145,6 +145,9 @@ export function chunkMentions(
   return withTickers(text, region, from, dropOverlaps(out));
 }
 
+/** What any split point of a run needs (see splitName). */
+const SPLIT_CUE = /\sof\s|'s|’s|-based|\d|\s[A-Z]{3}/;
+
 /**
  * Parts of a capitalised run that are names of their own: after a possessive, before a
  * model number, before a ticker or handle ("Volkswagen AG VLKAY", "John Rosevear
@@ -153,6 +156,9 @@ export function chunkMentions(
 function splitName(line: string): string[] {
   // Every place the run splits is white space: a single word is one part.
   if (!/\s/.test(line)) return [line];
+  // Each split point needs one of these (" of " after a legal form, a possessive or
+  // "-based", a digit, a capitalised run of three): a run with none is one part.
+  if (!SPLIT_CUE.test(line)) return [line];
   const parts = line.split(
     /(?<=\b(?:Inc|Corp|Ltd|LLC|Plc|plc|PLC|SA|AG|NV|AB|ASA|Oyj|Oy|GmbH|Limited)\.?)\s+of\s+(?=[A-Z])|(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*\b)/,
   );
