@@ -74,7 +74,7 @@ const DESCRIPTOR =
 /** Clauses of the sentence `text.slice(from, to)` (offsets index `text`). */
 export function clausesOf(text: string, from: number, to: number): SentenceClauses {
   if (to - from > MAX_TOKENS * 12) return { tokens: [], clauses: [], of: [], titleCase: false };
-  const tokens = tagText(text, 0, from, to);
+  const tokens = tagText(text, 0, from, to, MAX_TOKENS);
   if (tokens.length > MAX_TOKENS) return { tokens: [], clauses: [], of: [], titleCase: false };
   const of = new Array<number>(tokens.length).fill(0);
   const clauses: Clause[] = [];

@@ -38,8 +38,11 @@ export interface Token {
 /** compromise's word list, read as generated data on first use (see ./lexicon.ts). */
 const lex = loadLexicon;
 
-/** Words financial news uses in a sense the general lexicon ranks second. */
-const OURS: Record<string, Tag> = {
+/**
+ * Words financial news uses in a sense the general lexicon ranks second. Without a
+ * prototype, so "constructor" or "toString" are words, not Object's methods.
+ */
+const OURS: Record<string, Tag> = Object.assign(Object.create(null) as Record<string, Tag>, {
   rose: "verb",
   shares: "noun",
   share: "noun",
@@ -107,12 +110,22 @@ const OURS: Record<string, Tag> = {
   rpo: "noun",
   ceo: "noun",
   cfo: "noun",
-};
+} satisfies Record<string, Tag>);
 
 /** Nouns that are also verbs: after a determiner or adjective they are nouns ("a rise"). */
 const NOUN_AFTER_DET = new Set(["det", "adj", "poss", "num"]);
 
-export function tagText(text: string, base: number, from: number, to: number): Token[] {
+/**
+ * The tokens of `text.slice(from, to)`. With `limit`, tagging stops once more than `limit`
+ * tokens are read (the caller discards such a span whole, so the rest is never looked at).
+ */
+export function tagText(
+  text: string,
+  base: number,
+  from: number,
+  to: number,
+  limit = Number.POSITIVE_INFINITY,
+): Token[] {
   const L = lex();
   const out: Token[] = [];
   let i = from;
@@ -123,7 +136,7 @@ export function tagText(text: string, base: number, from: number, to: number): T
     out.push(tokenOf(text.slice(a, b), base + a, prev, first, L, text[b]));
   };
   // One scan: words (with inner "&", ".", "-", apostrophes), numbers, single marks.
-  while (i < to) {
+  while (i < to && out.length <= limit) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) {
       i++;

@@ -10,7 +10,7 @@ import {
   NOT_NAME_WORDS,
   PERSON_TITLES,
 } from "../lexicon/entities.js";
-import { KNOWN_BY_FORM, KNOWN_SCAN } from "./known.js";
+import { KNOWN_BY_FORM, scanKnown } from "./known.js";
 import { toMention } from "./mention.js";
 import type { RawMention } from "./mention-types.js";
 
@@ -38,15 +38,47 @@ const TICKER_BRACKET = new RegExp(
 /** An exchange and a ticker with no brackets ("Pohjola Bank Plc HEL : POH1S"), read back from its colon. */
 const EXCHANGE_BEFORE_COLON = new RegExp(`(?<![\\w(])(?:${EXCHANGES})\\s*$`);
 const TICKER_AFTER_COLON = /^\s*([A-Z][A-Z0-9]{1,9})\b/;
-const LOWER_WORD = /\b[a-z][a-z'-]+\b/g;
-
-/** Lower-case words of the text: a capitalised word also written in lower case is a common word. */
+/**
+ * Lower-case words of the text: a capitalised word also written in lower case is a common
+ * word. The words `\b[a-z][a-z'-]+\b` matches, read with one scan of character codes:
+ * a word starts after a non-word character, runs over letters, apostrophes and hyphens,
+ * and ends (backing off like the expression) where a word boundary falls.
+ */
 export function lowerWords(text: string): Set<string> {
   // Straight into the set: no array of every word of the article on the way.
   const out = new Set<string>();
-  LOWER_WORD.lastIndex = 0;
-  for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) out.add(m[0]);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 97 && c <= 122) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const d = text.charCodeAt(j);
+      if (j < n && ((d >= 97 && d <= 122) || d === 39 || d === 45)) j++;
+      else break;
+    }
+    // Back off to the longest run of two or more characters that ends on a word boundary.
+    let e = j;
+    while (
+      e >= i + 2 &&
+      isWordCode(text.charCodeAt(e - 1)) === (e < n && isWordCode(text.charCodeAt(e)))
+    )
+      e--;
+    if (e >= i + 2) {
+      out.add(text.slice(i, e));
+      i = e;
+    } else i++;
+  }
   return out;
+}
+
+/** A character `\b` counts as part of a word: ASCII letters, digits and "_". */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 export function chunkMentions(
@@ -91,19 +123,19 @@ export function chunkMentions(
       }
     }
   }
-  KNOWN_SCAN.lastIndex = 0;
-  for (const m of region.matchAll(KNOWN_SCAN)) {
-    const k = KNOWN_BY_FORM.get(m[0]);
+  for (const hit of scanKnown(text, from, to)) {
+    const form = hit.form;
+    const k = KNOWN_BY_FORM.get(form);
     if (!k) continue;
-    const start = from + m.index;
+    const start = hit.start;
     if (text[start - 1] === "&") continue;
     // "2.8 billion yen", "39.8 mln euro": a currency word after an amount is its unit.
     if (k.type === "instrument" && AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 12), start)))
       continue;
     out.push({
       start,
-      end: start + m[0].length,
-      form: m[0],
+      end: start + form.length,
+      form,
       type: k.type,
       strength: 2,
       known: k.name,
@@ -113,6 +145,9 @@ export function chunkMentions(
   return withTickers(text, region, from, dropOverlaps(out));
 }
 
+/** What any split point of a run needs (see splitName). */
+const SPLIT_CUE = /\sof\s|'s|’s|-based|\d|\s[A-Z]{3}/;
+
 /**
  * Parts of a capitalised run that are names of their own: after a possessive, before a
  * model number, before a ticker or handle ("Volkswagen AG VLKAY", "John Rosevear
@@ -121,6 +156,9 @@ export function chunkMentions(
 function splitName(line: string): string[] {
   // Every place the run splits is white space: a single word is one part.
   if (!/\s/.test(line)) return [line];
+  // Each split point needs one of these (" of " after a legal form, a possessive or
+  // "-based", a digit, a capitalised run of three): a run with none is one part.
+  if (!SPLIT_CUE.test(line)) return [line];
   const parts = line.split(
     /(?<=\b(?:Inc|Corp|Ltd|LLC|Plc|plc|PLC|SA|AG|NV|AB|ASA|Oyj|Oy|GmbH|Limited)\.?)\s+of\s+(?=[A-Z])|(?<=(?:'s|’s|-based))\s+|\s+(?=[A-Z][A-Za-z]*\d)|(?<=[a-z]|\bAG|\bSA|\bNV|\bSE)\s+(?=[A-Z]{3,}[A-Za-z]*\b)/,
   );

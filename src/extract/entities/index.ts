@@ -12,7 +12,6 @@ import {
   INSTITUTION_HEADS,
   LEGAL_FORM_WORDS,
   LEGAL_FORMS,
-  NOT_NAME_WORDS,
   ORG_SUFFIXES,
 } from "../lexicon/entities.js";
 import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
@@ -224,7 +223,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
     }
     g.forms.add(m.form);
     g.mentions.push(m);
-    if (m.ticker) (g.tickers ??= new Set()).add(m.ticker);
+    if (m.ticker) tickersOf(g).add(m.ticker);
     if (m.personCue) g.personCue = true;
     if (m.strength > g.strength || (g.type === "unknown" && m.type !== "unknown")) {
       if (m.type !== "unknown") g.type = m.type;
@@ -355,9 +354,15 @@ function cleanName(form: string): string {
   return name.replace(/[.]$/, (d) => (/\b(?:Inc|Corp|Co|Ltd|Cos)\.$/.test(name) ? d : ""));
 }
 
+/** The group's ticker set, made on first use. */
+function tickersOf(g: Group): Set<string> {
+  if (g.tickers === undefined) g.tickers = new Set();
+  return g.tickers;
+}
+
 function absorb(into: Group, from: Group): void {
   for (const f of from.forms) into.forms.add(f);
-  for (const t of from.tickers ?? []) (into.tickers ??= new Set()).add(t);
+  for (const t of from.tickers ?? []) tickersOf(into).add(t);
   into.mentions.push(...from.mentions);
   from.mentions = [];
   if (into.type === "unknown" && from.type !== "unknown" && from.type !== "place")
@@ -483,7 +488,7 @@ function addHeadlineCompanies(headline: string, groups: Group[], lower: Set<stri
     if (owner) {
       owner.inHeadline = true;
       if (!owner.mentions.some((m) => m.start === f.start)) owner.mentions.push(mention);
-      if (f.ticker) (owner.tickers ??= new Set()).add(f.ticker);
+      if (f.ticker) tickersOf(owner).add(f.ticker);
       if (owner.type === "unknown") owner.type = "organization";
       continue;
     }

@@ -164,12 +164,15 @@ function readRow(
   let words = 0;
   let cell: Cell | null = null;
   while (pos < end) {
-    cell = text[pos] === "<" ? null : readCell(text, pos, end);
-    if (cell && words > 0) break;
-    cell = null;
+    // Before the first label word a cell ends nothing: the label may not be empty.
+    cell = words === 0 || text[pos] === "<" ? null : readCell(text, pos, end);
+    if (cell) break;
     LABEL_WORD.lastIndex = pos;
     const w = LABEL_WORD.exec(text);
     if (!w || ++words > MAX_LABEL_WORDS) return null;
+    // Every word read so far ends up in the label, and a label with a verb is prose: stop
+    // at the verb instead of reading the cells after it.
+    if (PROSE_LABEL.test(w[0])) return null;
     pos += w[0].length;
     // "Net profit per five guilder nominal share": the words up to "share" belong to the label.
     if (/^per$/i.test(w[0])) {
