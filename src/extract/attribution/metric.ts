@@ -247,7 +247,15 @@ const SUBJECT_BEFORE =
 const LEAD_WORDS =
   /^(?:(?:the|a|an|our|its|their|this|that|these|those|total|and|as|in|of|for|which|with|by|from|respectively|during|year|ended|december|\d+)\s+)+/i;
 
+/**
+ * The verb SUBJECT_BEFORE ends with, alone: a window that does not end so cannot match it,
+ * and this is much cheaper to try than up to eight words before every word of the window.
+ */
+const SUBJECT_VERB_END =
+  /\s(?:was|were|of|totaled|totalled|amounted to|included|includes|is|are|reached|stood at|increased to|decreased to|rose to|fell to|grew to|declined to|at)\s+(?:approximately|about|roughly|nearly|an estimated|a total of|over|more than)?\s*$/;
+
 export function subjectPhrase(c: FigureContext): string | null {
+  if (!SUBJECT_VERB_END.test(c.left)) return null;
   const m = SUBJECT_BEFORE.exec(c.left);
   if (!m) return null;
   const p = (m[1] as string).replace(LEAD_WORDS, "").trim();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { FigureContext } from "../../../../src/extract/attribution/context.js";
-import { readMetric } from "../../../../src/extract/attribution/metric.js";
+import { readMetric, subjectPhrase } from "../../../../src/extract/attribution/metric.js";
 
 function around(left: string, right = ""): FigureContext {
   return {
@@ -28,5 +28,14 @@ describe("readMetric over the metric lexicon", () => {
 
   it("reads the phrase nearest the figure", () => {
     expect(readMetric(around("Revenue rose while net income was "))?.metric).toBe("net_income");
+  });
+
+  it.each([
+    ["Contributions to our pension plans were ", "Contributions to our pension plans"],
+    ["The backlog, net amounted to about ", "backlog"],
+    ["Contributions to our pension plans were cut, then ", null],
+    ["Contributions to our pension plans of the year", null],
+  ])("the words a figure is said of: %j -> %s", (left, phrase) => {
+    expect(subjectPhrase(around(left))).toBe(phrase);
   });
 });
