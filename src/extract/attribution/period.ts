@@ -62,30 +62,35 @@ export function periodHits(s: string, base: number): PeriodHit[] {
   return out;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const ORDINAL: Record<string, number> = {
-  first: 1,
-  "1st": 1,
-  second: 2,
-  "2nd": 2,
-  third: 3,
-  "3rd": 3,
-  fourth: 4,
-  "4th": 4,
-};
+/** Maps, not plain objects: a word read from the text must not find "constructor" and the like. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+  }),
+);
+const ORDINAL: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    first: 1,
+    "1st": 1,
+    second: 2,
+    "2nd": 2,
+    third: 3,
+    "3rd": 3,
+    fourth: 4,
+    "4th": 4,
+  }),
+);
 
 export function parsePeriod(text: string): Period {
   const t = text.toLowerCase();
@@ -102,7 +107,7 @@ export function parsePeriod(text: string): Period {
   const q =
     /\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|qtr)\b/.exec(t) ??
     null;
-  if (q) quarter = ORDINAL[q[1] as string] ?? null;
+  if (q) quarter = ORDINAL.get(q[1] as string) ?? null;
   const qn = /\bq([1-4])\b|\b([1-4])q/.exec(t);
   if (!quarter && qn) quarter = Number(qn[1] ?? qn[2]);
   let end: string | null = null;
@@ -116,9 +121,9 @@ export function parsePeriod(text: string): Period {
     ) ?? null;
   const endYear = (ended?.[3] ?? endedDm?.[3]) ? Number(ended?.[3] ?? endedDm?.[3]) : null;
   const month = ended
-    ? MONTHS[(ended[1] as string).slice(0, 3)]
+    ? MONTHS.get((ended[1] as string).slice(0, 3))
     : endedDm
-      ? MONTHS[(endedDm[2] as string).slice(0, 3)]
+      ? MONTHS.get((endedDm[2] as string).slice(0, 3))
       : undefined;
   const day = ended ? Number(ended[2]) : endedDm ? Number(endedDm[1]) : null;
   if (month && day && endYear && day <= 31)
