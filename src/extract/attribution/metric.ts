@@ -160,7 +160,7 @@ function hitsIn(s: string): Hit[] {
           phrase: m[0].replace(/\s+/g, " "),
         });
     }
-    starts.length = 0;
+    if (starts.length !== 0) starts.length = 0;
   }
   return out;
 }
