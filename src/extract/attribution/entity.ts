@@ -175,7 +175,9 @@ function leadCountry(
 /** "CHILEAN TRADE SURPLUS NARROWS": a headline that opens with a country's adjective names the story's economy. */
 function headlineCountry(title: string | null): EntityRef | null {
   const m = title ? HEADLINE_DEMONYM.exec(title.trim()) : null;
-  const name = m ? DEMONYMS[(m[1] as string).toLowerCase()] : undefined;
+  const key = m ? (m[1] as string).toLowerCase() : "";
+  // Own keys only: a plain object answers "constructor" too.
+  const name = Object.hasOwn(DEMONYMS, key) ? DEMONYMS[key] : undefined;
   return name ? { name, type: "place" } : null;
 }
 

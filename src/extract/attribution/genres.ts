@@ -99,7 +99,7 @@ export function exchangeRateOwner(
 }
 
 function currencyRef(code: string | null): EntityRef | null {
-  const name = code ? CURRENCY_NAMES[code] : undefined;
+  const name = code && Object.hasOwn(CURRENCY_NAMES, code) ? CURRENCY_NAMES[code] : undefined;
   return name ? { name, type: "instrument" } : null;
 }
 

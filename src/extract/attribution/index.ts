@@ -523,9 +523,15 @@ function percentOfUnits(c: FigureContext, next: FigureContext | undefined, text:
 function withoutNames(c: FigureContext, index: MentionIndex): FigureContext {
   const ms = index.between(c.leftStart, c.figure.start);
   if (ms.length === 0) return c;
-  const chars = c.left.split("");
-  for (const m of ms)
-    for (let k = Math.max(m.start, c.leftStart); k < Math.min(m.end, c.figure.start); k++)
-      chars[k - c.leftStart] = " ";
-  return { ...c, left: chars.join("") };
+  // Kept stretches and runs of spaces, joined once: no array of single characters.
+  let left = "";
+  let at = 0;
+  for (const m of ms) {
+    const end = Math.min(m.end, c.figure.start) - c.leftStart;
+    if (end <= at) continue;
+    const from = Math.max(m.start - c.leftStart, at);
+    left += c.left.slice(at, from) + " ".repeat(end - from);
+    at = end;
+  }
+  return { ...c, left: left + c.left.slice(at) };
 }

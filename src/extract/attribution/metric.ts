@@ -15,15 +15,26 @@ interface Hit {
   phrase: string;
 }
 
-const COMPILED = METRIC_LEXICON.map((e) => ({
-  metric: e.metric,
+const COMPILED = METRIC_LEXICON.map((e) => {
   // A phrase may wrap to the next line ("market\npenetration" in wire copy).
-  re: new RegExp(
-    `(?<![\\w&-])(?:${e.phrases.map((p) => p.replace(/ /g, "\\s+")).join("|")})(?![\\w&])`,
-    "gi",
-  ),
-  prefixes: literalPrefixes(e.phrases),
-}));
+  const source = `(?<![\\w&-])(?:${e.phrases.map((p) => p.replace(/ /g, "\\s+")).join("|")})(?![\\w&])`;
+  const prefixes = literalPrefixes(e.phrases);
+  return {
+    metric: e.metric,
+    re: new RegExp(source, "gi"),
+    /** The same expression tried at one position: where one of the entry's words starts. */
+    at: new RegExp(source, "iy"),
+    prefixes,
+    // Every phrase starts with a word of two or more letters the word scan sees: a match
+    // can only start where one of those words starts, so the expression is tried there only.
+    byWord:
+      prefixes !== null &&
+      prefixes.every((p) => {
+        const w = p.split(" ")[0] as string;
+        return w.length >= 2 && wordChar(w.charCodeAt(0));
+      }),
+  };
+});
 
 /**
  * The literal words every phrase of an entry starts with ("revenues?" -> "revenue"), or
@@ -44,8 +55,16 @@ function literalPrefixes(phrases: string[]): string[] | null {
   return out;
 }
 
+/**
+ * The key of a word's first two or three characters (lower-case ASCII letters, digits,
+ * "&" or "-", each below 128), as a number: no string is cut out of the window per word.
+ */
+function keyOf(a: number, b: number, c: number, len: number): number {
+  return len >= 3 ? (a << 14) | (b << 7) | c : (1 << 21) | (a << 7) | b;
+}
+
 /** Entries by the first three letters of a phrase's first word, to find which can match a window. */
-const BY_START = new Map<string, Array<{ word: string; entry: number }>>();
+const BY_START = new Map<number, Array<{ word: string; entry: number }>>();
 const ALWAYS: number[] = [];
 COMPILED.forEach((e, entry) => {
   if (e.prefixes === null) {
@@ -54,7 +73,12 @@ COMPILED.forEach((e, entry) => {
   }
   for (const p of e.prefixes) {
     const word = p.split(" ")[0] as string;
-    const key = word.slice(0, 3);
+    // A window's words are runs of word characters: a key with anything else never matches.
+    const len = Math.min(word.length, 3);
+    let ok = len >= 2;
+    for (let j = 0; j < len; j++) if (!wordChar(word.charCodeAt(j))) ok = false;
+    if (!ok) continue;
+    const key = keyOf(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2), len);
     const list = BY_START.get(key);
     if (list) list.push({ word, entry });
     else BY_START.set(key, [{ word, entry }]);
@@ -63,8 +87,14 @@ COMPILED.forEach((e, entry) => {
 
 /** Flags of the lexicon entries that may match the current window (reused: no allocation per call). */
 const POSSIBLE = new Uint8Array(COMPILED.length);
+/** Per entry, the window offsets where one of its words starts (reused). */
+const STARTS: number[][] = COMPILED.map(() => []);
 
-/** Marks the lexicon entries whose phrases may start at one of the window's words. */
+/**
+ * Marks the lexicon entries whose phrases may start at one of the window's words, and
+ * where (offsets into the window, which are the lower-cased window's own while both have
+ * the same length).
+ */
 function markPossible(lower: string): void {
   POSSIBLE.fill(0);
   for (const k of ALWAYS) POSSIBLE[k] = 1;
@@ -76,10 +106,21 @@ function markPossible(lower: string): void {
     const start = i;
     while (i < n && wordChar(lower.charCodeAt(i))) i++;
     if (i - start < 2) continue;
-    const list = BY_START.get(lower.slice(start, Math.min(i, start + 3)));
+    const list = BY_START.get(
+      keyOf(
+        lower.charCodeAt(start),
+        lower.charCodeAt(start + 1),
+        lower.charCodeAt(start + 2),
+        i - start,
+      ),
+    );
     if (!list) continue;
-    for (const x of list)
-      if (POSSIBLE[x.entry] === 0 && lower.startsWith(x.word, start)) POSSIBLE[x.entry] = 1;
+    for (const x of list) {
+      if (!lower.startsWith(x.word, start)) continue;
+      POSSIBLE[x.entry] = 1;
+      const at = STARTS[x.entry] as number[];
+      if (at[at.length - 1] !== start) at.push(start);
+    }
   }
 }
 
@@ -89,18 +130,37 @@ function wordChar(c: number): boolean {
 
 function hitsIn(s: string): Hit[] {
   const out: Hit[] = [];
-  markPossible(s.toLowerCase());
+  const lower = s.toLowerCase();
+  markPossible(lower);
+  // "İ" lower-cases to two characters and the Kelvin sign to "k": then the lower-cased
+  // window's word starts are not the window's, and marked entries match over all of it.
+  const exact = lower.length === s.length && !s.includes("\u212a");
   for (let k = 0; k < COMPILED.length; k++) {
     if (POSSIBLE[k] === 0) continue;
-    const { metric, re } = COMPILED[k] as (typeof COMPILED)[number];
-    re.lastIndex = 0;
-    for (const m of s.matchAll(re))
-      out.push({
-        metric,
-        start: m.index,
-        end: m.index + m[0].length,
-        phrase: m[0].replace(/\s+/g, " "),
-      });
+    const e = COMPILED[k] as (typeof COMPILED)[number];
+    const starts = STARTS[k] as number[];
+    if (e.byWord && exact) {
+      // The same hits as a global match over the window: leftmost first, none overlapping.
+      let from = 0;
+      for (const p of starts) {
+        if (p < from) continue;
+        e.at.lastIndex = p;
+        const m = e.at.exec(s);
+        if (m === null) continue;
+        from = p + m[0].length;
+        out.push({ metric: e.metric, start: p, end: from, phrase: m[0].replace(/\s+/g, " ") });
+      }
+    } else {
+      e.re.lastIndex = 0;
+      for (const m of s.matchAll(e.re))
+        out.push({
+          metric: e.metric,
+          start: m.index,
+          end: m.index + m[0].length,
+          phrase: m[0].replace(/\s+/g, " "),
+        });
+    }
+    if (starts.length !== 0) starts.length = 0;
   }
   return out;
 }
@@ -187,7 +247,15 @@ const SUBJECT_BEFORE =
 const LEAD_WORDS =
   /^(?:(?:the|a|an|our|its|their|this|that|these|those|total|and|as|in|of|for|which|with|by|from|respectively|during|year|ended|december|\d+)\s+)+/i;
 
+/**
+ * The verb SUBJECT_BEFORE ends with, alone: a window that does not end so cannot match it,
+ * and this is much cheaper to try than up to eight words before every word of the window.
+ */
+const SUBJECT_VERB_END =
+  /\s(?:was|were|of|totaled|totalled|amounted to|included|includes|is|are|reached|stood at|increased to|decreased to|rose to|fell to|grew to|declined to|at)\s+(?:approximately|about|roughly|nearly|an estimated|a total of|over|more than)?\s*$/;
+
 export function subjectPhrase(c: FigureContext): string | null {
+  if (!SUBJECT_VERB_END.test(c.left)) return null;
   const m = SUBJECT_BEFORE.exec(c.left);
   if (!m) return null;
   const p = (m[1] as string).replace(LEAD_WORDS, "").trim();

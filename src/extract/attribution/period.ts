@@ -4,9 +4,27 @@
  * phrase is parsed into fiscal, year, quarter, end and ytd.
  */
 import type { Period } from "../../model/index.js";
-import { PERIOD_PATTERNS } from "../lexicon/periods.js";
+import { PERIOD_FIRST_CHARS, PERIOD_PATTERNS } from "../lexicon/periods.js";
 
-const PERIOD_RE = new RegExp(`(?<![\\w-])(?:${PERIOD_PATTERNS.join("|")})(?![\\w])`, "gi");
+/**
+ * Per first character (lower-case ASCII code), one sticky expression of just the patterns
+ * that can start with it, in their order: at a given word the same pattern wins as in
+ * one expression of all of them, but a word tries a handful of patterns, not all.
+ */
+const BY_FIRST: Array<RegExp | undefined> = [];
+for (let code = 0; code < 128; code++) {
+  const ch = String.fromCharCode(code);
+  if (!/[a-z0-9]/.test(ch)) continue;
+  const parts = PERIOD_PATTERNS.filter((_, i) => (PERIOD_FIRST_CHARS[i] ?? "").includes(ch));
+  if (parts.length > 0) BY_FIRST[code] = new RegExp(`(?:${parts.join("|")})(?![\\w])`, "iy");
+}
+
+/** A character before which no period phrase starts: a word character or a hyphen. */
+function joins(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45
+  );
+}
 
 export interface PeriodHit {
   start: number;
@@ -14,45 +32,65 @@ export interface PeriodHit {
   text: string;
 }
 
+const LEAD =
+  /^(?:in|for|during|of|the|its|this)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?(?:quarter|half|period|qtr|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i;
+
 /** Period phrases of a stretch of text; offsets are relative to `base`. */
 export function periodHits(s: string, base: number): PeriodHit[] {
   const out: PeriodHit[] = [];
-  PERIOD_RE.lastIndex = 0;
-  for (const m of s.matchAll(PERIOD_RE)) {
-    const t = m[0].replace(
-      /^(?:in|for|during|of|the|its|this)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?(?:quarter|half|period|qtr|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
-      "",
-    );
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // Every pattern starts with an ASCII letter or digit, at the start of a word.
+    const re = c < 128 ? BY_FIRST[c >= 65 && c <= 90 ? c + 32 : c] : undefined;
+    if (re === undefined || (i > 0 && joins(s.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
+    const m = re.exec(s);
+    if (m === null) {
+      i++;
+      continue;
+    }
+    const t = m[0].replace(LEAD, "");
     const lead = m[0].length - t.length;
-    out.push({ start: base + m.index + lead, end: base + m.index + m[0].length, text: t.trim() });
+    out.push({ start: base + i + lead, end: base + i + m[0].length, text: t.trim() });
+    i += m[0].length;
   }
   return out;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const ORDINAL: Record<string, number> = {
-  first: 1,
-  "1st": 1,
-  second: 2,
-  "2nd": 2,
-  third: 3,
-  "3rd": 3,
-  fourth: 4,
-  "4th": 4,
-};
+/** Maps, not plain objects: a word read from the text must not find "constructor" and the like. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+  }),
+);
+const ORDINAL: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    first: 1,
+    "1st": 1,
+    second: 2,
+    "2nd": 2,
+    third: 3,
+    "3rd": 3,
+    fourth: 4,
+    "4th": 4,
+  }),
+);
 
 export function parsePeriod(text: string): Period {
   const t = text.toLowerCase();
@@ -69,7 +107,7 @@ export function parsePeriod(text: string): Period {
   const q =
     /\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|qtr)\b/.exec(t) ??
     null;
-  if (q) quarter = ORDINAL[q[1] as string] ?? null;
+  if (q) quarter = ORDINAL.get(q[1] as string) ?? null;
   const qn = /\bq([1-4])\b|\b([1-4])q/.exec(t);
   if (!quarter && qn) quarter = Number(qn[1] ?? qn[2]);
   let end: string | null = null;
@@ -83,9 +121,9 @@ export function parsePeriod(text: string): Period {
     ) ?? null;
   const endYear = (ended?.[3] ?? endedDm?.[3]) ? Number(ended?.[3] ?? endedDm?.[3]) : null;
   const month = ended
-    ? MONTHS[(ended[1] as string).slice(0, 3)]
+    ? MONTHS.get((ended[1] as string).slice(0, 3))
     : endedDm
-      ? MONTHS[(endedDm[2] as string).slice(0, 3)]
+      ? MONTHS.get((endedDm[2] as string).slice(0, 3))
       : undefined;
   const day = ended ? Number(ended[2]) : endedDm ? Number(endedDm[1]) : null;
   if (month && day && endYear && day <= 31)

@@ -58,6 +58,12 @@ function parseLeadingDot(text: string, i: number): ParsedNumber | null {
 }
 
 function parseDigits(text: string, i: number): ParsedNumber | null {
+  // Most numbers are a bare run of digits: without a "." or "," after the run, none of
+  // the separated forms can match, and the run is the number.
+  let run = i;
+  while (run < text.length && isDigitCode(text.charCodeAt(run))) run++;
+  const after = text.charCodeAt(run);
+  if (after !== 46 && after !== 44) return fromDigits(text, i, text.slice(i, run), false);
   EUROPEAN.lastIndex = i;
   const eu = EUROPEAN.exec(text);
   if (eu) {
@@ -79,12 +85,26 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
     m = PLAIN.exec(text);
   }
   if (!m) return null;
-  let end = i + m[0].length;
+  return fromDigits(text, i, m[0], grouped);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The number whose digits (`digits`, with separators when `grouped`) start at `i`. */
+function fromDigits(
+  text: string,
+  i: number,
+  digits: string,
+  grouped: boolean,
+): ParsedNumber | null {
+  let end = i + digits.length;
   // "$ 61US million", "$ 22US .71": "$US" split around the number by tokenised text.
   GLUED_US.lastIndex = end;
   if (GLUED_US.test(text)) end += 2;
   // "9-7/8 pct", "15 3/8": a whole number and an eighth-style fraction, as bond prices are quoted.
-  if (!grouped && m[0].indexOf(".") < 0) {
+  if (!grouped && digits.indexOf(".") < 0) {
     MIXED_FRACTION.lastIndex = end;
     const f = MIXED_FRACTION.exec(text);
     if (f) {
@@ -92,21 +112,21 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
       const num = Number(f[1]);
       if (FRACTION_DENOMINATORS.has(den) && num < den) {
         return {
-          value: Number(m[0]) + num / den,
+          value: Number(digits) + num / den,
           end: end + f[0].length,
           words: false,
           formatted: true,
-          intDigits: m[0].length,
+          intDigits: digits.length,
         };
       }
     }
   }
   // "EUR3 .1 m", "GBX10 .50": tokenised text splits a decimal at its point; join it again.
-  if (m[0].indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+  if (digits.indexOf(".") < 0 && text.charCodeAt(end) === 32) {
     SPLIT_DECIMAL.lastIndex = end;
     const d = SPLIT_DECIMAL.exec(text);
     if (d) {
-      const whole = grouped ? m[0].replace(/,/g, "") : m[0];
+      const whole = grouped ? digits.replace(/,/g, "") : digits;
       return {
         value: Number(`${whole}.${d[1]}`),
         end: end + d[0].length,
@@ -117,11 +137,11 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
     }
   }
   // "EUR415 ,000", "EUR63 ,000": join the group again, as for the decimal point above.
-  if (!grouped && m[0].length <= 3 && m[0].indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+  if (!grouped && digits.length <= 3 && digits.indexOf(".") < 0 && text.charCodeAt(end) === 32) {
     SPLIT_THOUSANDS.lastIndex = end;
     const g = SPLIT_THOUSANDS.exec(text);
     if (g) {
-      const whole = `${m[0]}${g[1]}`;
+      const whole = `${digits}${g[1]}`;
       return {
         value: Number(whole),
         end: end + g[0].length,
@@ -132,7 +152,7 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
     }
   }
   if (continuesAsNonFigure(text, end)) return null;
-  const raw = grouped ? m[0].replace(/,/g, "") : m[0];
+  const raw = grouped ? digits.replace(/,/g, "") : digits;
   const dot = raw.indexOf(".");
   return {
     value: Number(raw),

@@ -154,7 +154,17 @@ export function oneOffLoss(text: string, lossAt: number): boolean {
   );
 }
 
+/**
+ * The words ONE_OFF_ITEM can end with (its items' last words and its linking words): a
+ * window that ends with none of them cannot match it, and is left before the expression
+ * runs at every word. Kept in step with ONE_OFF_ITEM in data/modifiers.ts.
+ */
+const ONE_OFF_END =
+  /(?:^|[^A-Za-z0-9_])(?:gains?|loss(?:es)?|items?|charges?|credits?|profits?|income|benefits?|investments?|sales?|dispositions?|disposals?|discontinued|divestitures?|write-?offs?|settlements?|restructuring|impairment|severance|write-?downs?|costs?|provisions?|of|were|was|totall?ing|totall?ed|to|at)$/i;
+
 /** A one-off item (a gain, charge, credit or write-off) named right before the figure at `pos`. */
 export function oneOffBefore(text: string, pos: number): boolean {
-  return ONE_OFF_ITEM.test(text.slice(Math.max(0, pos - 90), pos).replace(/\s+/g, " "));
+  const window = text.slice(Math.max(0, pos - 90), pos);
+  if (!ONE_OFF_END.test(window.trimEnd().slice(-17))) return false;
+  return ONE_OFF_ITEM.test(window.replace(/\s+/g, " "));
 }

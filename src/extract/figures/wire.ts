@@ -103,6 +103,9 @@ function stockMove(text: string, p: Piece): boolean {
     const after = TO_PRICE.exec(text.slice(p.end, p.end + 24));
     return after !== null && (FRACTION.test(own) || FRACTION.test(after[0]) || STOCK.test(before));
   }
+  // MOVE_SECOND ends with "to" after a space: a window ending otherwise is left before it runs.
+  const t = before.trimEnd();
+  if (!/\sto$/i.test(t.slice(-3))) return false;
   const second = MOVE_SECOND.exec(before);
   return second !== null && (FRACTION.test(own) || FRACTION.test(second[0]) || STOCK.test(before));
 }
