@@ -28,11 +28,10 @@ const COMPILED = METRIC_LEXICON.map((e) => {
     // Every phrase starts with a word of two or more letters the word scan sees: a match
     // can only start where one of those words starts, so the expression is tried there only.
     byWord:
-      prefixes !== null &&
-      prefixes.every((p) => {
+      prefixes?.every((p) => {
         const w = p.split(" ")[0] as string;
         return w.length >= 2 && wordChar(w.charCodeAt(0));
-      }),
+      }) ?? false,
   };
 });
 
