@@ -7,8 +7,7 @@
  * come after the dated ones in both directions, on both backends, in article and text order.
  */
 import type { SqlDriver, SqlValue } from "./driver.js";
-import { recordWhere } from "./query-sql.js";
-import { entityMatch } from "./read-records.js";
+import { entityMatch, recordWhere } from "./query-sql.js";
 import { type RecordJoinRow, storedRecord } from "./read-rows.js";
 import type { RecordKey, RecordPage, RecordQuery, RecordSort } from "./types.js";
 

@@ -4,7 +4,7 @@
  * scan on records (entity_lc, metric), never a table scan.
  */
 import { NewsfiguresError } from "../errors.js";
-import type { SqlValue } from "./driver.js";
+import type { SqlDriver, SqlValue } from "./driver.js";
 import { foldName } from "./rows.js";
 import type { PeriodFilter, RecordQuery } from "./types.js";
 
@@ -108,4 +108,16 @@ export function parsePeriodFilter(text: string): PeriodFilter {
   m = /^(\d{4})\s*Q([1-4])$/i.exec(t);
   if (m) return { year: Number(m[1]), quarter: Number(m[2]) };
   return { text: t };
+}
+
+/**
+ * "Technologies" finds "Dell Technologies" too, but only when no name starts with it:
+ * a contains match cannot use the index, so it is the fallback, decided on names alone
+ * (an index probe) so that a known entity without the asked metric stays fast.
+ */
+export async function entityMatch(db: SqlDriver, entity: string | undefined): Promise<EntityMatch> {
+  if (entity === undefined || entity.trim() === "") return "prefix";
+  const where = recordWhere({ entity }, "prefix", db.dialect);
+  const hit = await db.all(`SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`, where.params);
+  return hit.length > 0 ? "prefix" : "contains";
 }

@@ -6,7 +6,7 @@
 import { MetricRecord } from "../model/index.js";
 import type { SqlConn, SqlDriver } from "./driver.js";
 import { pageRecords } from "./page-records.js";
-import { type EntityMatch, recordWhere } from "./query-sql.js";
+import { entityMatch, recordWhere } from "./query-sql.js";
 import { type RecordJoinRow, storedRecord } from "./read-rows.js";
 import { chunks, MAX_IN, marks } from "./sql.js";
 import type { RecordQuery, StoredRecord } from "./types.js";
@@ -36,18 +36,6 @@ export async function* exportRecords(
     if (rows.length < pageSize) return;
     after = String(rows[rows.length - 1]?.id);
   }
-}
-
-/**
- * "Technologies" finds "Dell Technologies" too, but only when no name starts with it:
- * a contains match cannot use the index, so it is the fallback, decided on names alone
- * (an index probe) so that a known entity without the asked metric stays fast.
- */
-export async function entityMatch(db: SqlDriver, entity: string | undefined): Promise<EntityMatch> {
-  if (entity === undefined || entity.trim() === "") return "prefix";
-  const where = recordWhere({ entity }, "prefix", db.dialect);
-  const hit = await db.all(`SELECT 1 AS hit FROM records r ${where.sql} LIMIT 1`, where.params);
-  return hit.length > 0 ? "prefix" : "contains";
 }
 
 /** Records joined with their article's facts, as `RecordJoinRow`; the caller adds WHERE. */
