@@ -11,10 +11,17 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
-import { createQueues, enqueueDiscover, workerCounts } from "../../../src/queue/queues.js";
+import { createQueues, enqueueDiscover } from "../../../src/queue/queues.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { BIN, ROOT, runCli } from "../../helpers/cli.js";
-import { dropQueues, type NewsSite, pgStore, startNewsSite, waitUntil } from "./helpers.js";
+import {
+  dropQueues,
+  type NewsSite,
+  pgStore,
+  startNewsSite,
+  waitForWorkerProcess,
+  waitUntil,
+} from "./helpers.js";
 
 const PAGES = 5;
 const SECRET = "s3cret-pw";
@@ -59,14 +66,7 @@ store: ${storeUrl.toString()}
     redis = new Redis(inject("redisUrl"));
     store = await openStore(pg.url);
     // The worker process is up when its BullMQ workers have connected to all three queues.
-    const queues = createQueues(redis, prefix);
-    try {
-      await waitUntil("the worker process connected", async () =>
-        Object.values(await workerCounts(queues)).every((n) => n > 0),
-      );
-    } finally {
-      await queues.close();
-    }
+    await waitForWorkerProcess(redis, prefix);
   });
 
   afterAll(async () => {

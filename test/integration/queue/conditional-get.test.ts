@@ -14,7 +14,7 @@ import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
-import { articleHtml, dropQueues, pgStore, workerDeps } from "./helpers.js";
+import { articleHtml, pgStore, stopQueue, workerDeps } from "./helpers.js";
 
 const BRIEF = `<!doctype html><html><head><title>Brief</title></head><body><article><p>Markets open at nine.</p></article></body></html>`;
 
@@ -63,9 +63,7 @@ describe("queue: conditional GET on the next poll", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     await store?.close();
     await new Promise<void>((r) => {
       server.closeAllConnections();

@@ -13,7 +13,7 @@ import { inject } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
 import { createPageFetcher } from "../../../src/pipeline/page-fetcher.js";
 import type { Pipeline } from "../../../src/pipeline/schema.js";
-import { createQueues, createRedis } from "../../../src/queue/queues.js";
+import { createQueues, createRedis, workerCounts } from "../../../src/queue/queues.js";
 import type { WorkerDeps } from "../../../src/queue/workers.js";
 import { dropPostgresSchema, openStore, type RecordStore } from "../../../src/store/index.js";
 
@@ -173,4 +173,28 @@ export async function dropQueues(redis: Redis, prefix: string): Promise<void> {
   await queues.close();
   const keys = await redis.keys(`${prefix}:*`);
   if (keys.length > 0) await redis.del(...keys);
+}
+
+/** Stop a test's in-process workers, remove its queues and keys, and drop its connection. */
+export async function stopQueue(
+  prefix: string,
+  redis: Redis | undefined,
+  workers?: { close(): Promise<void> },
+): Promise<void> {
+  await workers?.close();
+  if (redis === undefined) return;
+  await dropQueues(redis, prefix);
+  redis.disconnect();
+}
+
+/** Wait until a worker process has a BullMQ worker taking jobs from each of the three queues. */
+export async function waitForWorkerProcess(redis: Redis, prefix: string): Promise<void> {
+  const queues = createQueues(redis, prefix);
+  try {
+    await waitUntil("the worker process connected", async () =>
+      Object.values(await workerCounts(queues)).every((n) => n > 0),
+    );
+  } finally {
+    await queues.close();
+  }
 }

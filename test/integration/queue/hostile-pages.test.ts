@@ -17,7 +17,7 @@ import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { giantParagraph, nestedDivs, unclosedSpans } from "../../helpers/hostile-pages.js";
-import { articleHtml, dropQueues, pgStore, workerDeps } from "./helpers.js";
+import { articleHtml, pgStore, stopQueue, workerDeps } from "./helpers.js";
 
 const NORMAL = 20;
 const HOSTILE: Record<string, string> = {
@@ -86,9 +86,7 @@ describe("queue: hostile pages cannot stall a worker", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     await store?.close();
     await new Promise<void>((r) => site?.server.close(() => r()));
     await pg.drop();
@@ -147,9 +145,7 @@ describe("queue: the per-page time limit", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     await new Promise<void>((r) => site?.server.close(() => r()));
     await pg.drop();
   });

@@ -15,7 +15,7 @@ import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore } from "../../../src/store/index.js";
-import { dropQueues, feedPipeline, type NewsSite, startNewsSite, workerDeps } from "./helpers.js";
+import { feedPipeline, type NewsSite, startNewsSite, stopQueue, workerDeps } from "./helpers.js";
 
 const PAGES = 5;
 
@@ -33,9 +33,7 @@ describe("queue: job identity is store + URL", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     await site?.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -14,7 +14,7 @@ import type { Pipeline } from "../../../src/pipeline/schema.js";
 import { enqueueExtract, pipelineRef } from "../../../src/queue/queues.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore } from "../../../src/store/index.js";
-import { dropQueues, waitUntil, workerDeps } from "./helpers.js";
+import { stopQueue, waitUntil, workerDeps } from "./helpers.js";
 
 // Longer than extract.minBodyChars (200), which files are held to as pages are.
 const ARTICLE =
@@ -42,9 +42,7 @@ describe("queue: job data is checked against the loaded pipelines", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     rmSync(dir, { recursive: true, force: true });
   });
 

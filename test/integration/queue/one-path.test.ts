@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore } from "../../../src/store/index.js";
 import { runCli } from "../../helpers/cli.js";
-import { dropQueues, workerDeps } from "./helpers.js";
+import { stopQueue, workerDeps } from "./helpers.js";
 
 const HTML = `<!doctype html><html lang="en"><head>
 <title>Harrowgate Mills lifts sales | Example Wire</title>
@@ -98,9 +98,7 @@ describe("one path: ingest PATH, an inline files pipeline and the queue store th
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis?.disconnect();
+    await stopQueue(prefix, redis, workers);
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -10,11 +10,11 @@ import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import {
-  dropQueues,
   feedPipeline,
   type NewsSite,
   pgStore,
   startNewsSite,
+  stopQueue,
   workerDeps,
 } from "./helpers.js";
 
@@ -36,9 +36,7 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     await store?.close();
     await site?.close();
     await pg.drop();

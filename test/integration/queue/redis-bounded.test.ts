@@ -9,9 +9,9 @@ import { enqueueDiscover, enqueueExtract, pipelineRef } from "../../../src/queue
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import {
   articleHtml,
-  dropQueues,
   type NewsSite,
   startNewsSite,
+  stopQueue,
   waitUntil,
   workerDeps,
 } from "./helpers.js";
@@ -28,9 +28,7 @@ describe("queue: Redis stays bounded", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     await site?.close();
   });
 

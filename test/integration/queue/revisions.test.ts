@@ -15,7 +15,7 @@ import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
 import { openStore, type RecordStore } from "../../../src/store/index.js";
 import { runCli } from "../../helpers/cli.js";
-import { articleHtml, dropQueues, pgStore, workerDeps } from "./helpers.js";
+import { articleHtml, pgStore, stopQueue, workerDeps } from "./helpers.js";
 
 const REVENUE = ["1.5", "2.5", "3.5"];
 
@@ -67,9 +67,7 @@ describe("queue: corrections become revisions", () => {
   });
 
   afterAll(async () => {
-    await workers?.close();
-    await dropQueues(redis, prefix);
-    redis.disconnect();
+    await stopQueue(prefix, redis, workers);
     await store?.close();
     await new Promise<void>((r) => server.close(() => r()));
     await pg.drop();

@@ -14,12 +14,12 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
-import { createQueues, enqueueDiscover, workerCounts } from "../../../src/queue/queues.js";
+import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { startWorkers } from "../../../src/queue/workers.js";
 import { BIN, ROOT, runCli } from "../../helpers/cli.js";
-import { dropQueues, pgStore, waitUntil, workerDeps } from "./helpers.js";
+import { dropQueues, pgStore, waitForWorkerProcess, waitUntil, workerDeps } from "./helpers.js";
 import {
   type LoggedSite,
   startHealthySite,
@@ -54,14 +54,7 @@ describe("ingest --once returns by the run's ceiling", () => {
       stdio: "ignore",
     });
     redis = new Redis(inject("redisUrl"));
-    const queues = createQueues(redis, prefix);
-    try {
-      await waitUntil("the worker process connected", async () =>
-        Object.values(await workerCounts(queues)).every((n) => n > 0),
-      );
-    } finally {
-      await queues.close();
-    }
+    await waitForWorkerProcess(redis, prefix);
   });
 
   afterAll(async () => {
