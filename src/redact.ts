@@ -50,6 +50,7 @@ export function redactUrl(url: string): string {
 
 /** Every URL inside a free text (an error message, a log line) redacted. */
 export function redactText(text: string): string {
-  if (!text.includes("://") && !/[?&;][^=&#;?]+=/.test(text)) return text;
+  // Only whole URLs are rewritten below, so a text without "://" has nothing to redact.
+  if (!text.includes("://")) return text;
   return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi, (u) => redactUrl(u));
 }
