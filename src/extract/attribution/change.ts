@@ -12,6 +12,7 @@ import {
   INCREASE_WORDS,
   NOT_FORECAST,
 } from "../lexicon/changes.js";
+import { matchAtWordStart } from "../word-start.js";
 import type { FigureContext } from "./context.js";
 
 type Direction = "increase" | "decrease";
@@ -40,13 +41,6 @@ for (let code = 97; code <= 122; code++) {
 /** A word of the change lists may start with `ch`: it does, or it starts with a pattern. */
 function startsWithLetter(word: string, ch: string): boolean {
   return /^[a-z][a-z ]/i.test(word) ? word[0]?.toLowerCase() === ch : true;
-}
-
-/** A character before which no change word starts: a word character or a hyphen. */
-function joins(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45
-  );
 }
 
 const NOUN_AFTER = new RegExp(
@@ -78,23 +72,13 @@ export function readChange(c: FigureContext): Direction | null {
   // words stand between it and the figure. A change word starts a word.
   const left = c.left;
   let found: Direction | null = null;
-  let i = 0;
-  while (i < left.length) {
-    const code = left.charCodeAt(i);
-    const re = VERB_BY_FIRST[code >= 65 && code <= 90 ? code + 32 : code];
-    if (re === undefined || (i > 0 && joins(left.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    re.lastIndex = i;
-    const m = re.exec(left);
-    if (m === null) {
-      i++;
-      continue;
-    }
+  for (
+    let m = matchAtWordStart(left, VERB_BY_FIRST, 0);
+    m !== null;
+    m = matchAtWordStart(left, VERB_BY_FIRST, m.index + m[0].length)
+  ) {
     found = m[1] ? "increase" : "decrease";
-    i += m[0].length;
-    const gap = left.slice(i);
+    const gap = left.slice(m.index + m[0].length);
     if (gap.length > 40 || !GAP_OK.test(gap) || GAP_BAD.test(gap)) found = null;
   }
   if (found) return found;

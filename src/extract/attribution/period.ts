@@ -5,6 +5,7 @@
  */
 import type { Period } from "../../model/index.js";
 import { PERIOD_FIRST_CHARS, PERIOD_PATTERNS } from "../lexicon/periods.js";
+import { matchAtWordStart } from "../word-start.js";
 
 /**
  * Per first character (lower-case ASCII code), one sticky expression of just the patterns
@@ -19,13 +20,6 @@ for (let code = 0; code < 128; code++) {
   if (parts.length > 0) BY_FIRST[code] = new RegExp(`(?:${parts.join("|")})(?![\\w])`, "iy");
 }
 
-/** A character before which no period phrase starts: a word character or a hyphen. */
-function joins(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45
-  );
-}
-
 export interface PeriodHit {
   start: number;
   end: number;
@@ -38,26 +32,15 @@ const LEAD =
 /** Period phrases of a stretch of text; offsets are relative to `base`. */
 export function periodHits(s: string, base: number): PeriodHit[] {
   const out: PeriodHit[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    // Every pattern starts with an ASCII letter or digit, at the start of a word.
-    const re = c < 128 ? BY_FIRST[c >= 65 && c <= 90 ? c + 32 : c] : undefined;
-    if (re === undefined || (i > 0 && joins(s.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    re.lastIndex = i;
-    const m = re.exec(s);
-    if (m === null) {
-      i++;
-      continue;
-    }
+  // Every pattern starts with an ASCII letter or digit, at the start of a word.
+  for (
+    let m = matchAtWordStart(s, BY_FIRST, 0);
+    m !== null;
+    m = matchAtWordStart(s, BY_FIRST, m.index + m[0].length)
+  ) {
     const t = m[0].replace(LEAD, "");
     const lead = m[0].length - t.length;
-    out.push({ start: base + i + lead, end: base + i + m[0].length, text: t.trim() });
-    i += m[0].length;
+    out.push({ start: base + m.index + lead, end: base + m.index + m[0].length, text: t.trim() });
   }
   return out;
 }

@@ -479,16 +479,7 @@ function spanOf(ts: Token[], text: string): NounPhrase {
 
 /** The clause a text offset falls in (the innermost whose tokens cover it). */
 export function clauseAt(sc: SentenceClauses, offset: number): number {
-  let lo = 0;
-  let hi = sc.tokens.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sc.tokens[mid] as Token).start <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const best = lastTokenBy(sc.tokens, offset, "start");
   return best < 0 ? 0 : (sc.of[best] as number);
 }
 
@@ -503,7 +494,7 @@ export function attachedPossessor(
   text: string,
 ): NounPhrase | null {
   const k = clauseAt(sc, offset);
-  let i = tokenBefore(sc, offset);
+  let i = lastTokenBy(sc.tokens, offset, "end");
   for (let steps = 0; i >= 1 && steps < 10; i--, steps++) {
     const t = sc.tokens[i] as Token;
     if (
@@ -526,13 +517,14 @@ export function attachedPossessor(
   return null;
 }
 
-function tokenBefore(sc: SentenceClauses, offset: number): number {
+/** The last token whose `edge` offset is at or before `offset`, or -1: tokens are in text order. */
+function lastTokenBy(tokens: Token[], offset: number, edge: "start" | "end"): number {
   let lo = 0;
-  let hi = sc.tokens.length - 1;
+  let hi = tokens.length - 1;
   let best = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((sc.tokens[mid] as Token).end <= offset) {
+    if ((tokens[mid] as Token)[edge] <= offset) {
       best = mid;
       lo = mid + 1;
     } else hi = mid - 1;

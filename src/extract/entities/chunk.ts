@@ -10,6 +10,7 @@ import {
   NOT_NAME_WORDS,
   PERSON_TITLES,
 } from "../lexicon/entities.js";
+import { isWordCode } from "../word-start.js";
 import { KNOWN_BY_FORM, scanKnown } from "./known.js";
 import { toMention } from "./mention.js";
 import type { RawMention } from "./mention-types.js";
@@ -74,11 +75,6 @@ export function lowerWords(text: string): Set<string> {
     } else i++;
   }
   return out;
-}
-
-/** A character `\b` counts as part of a word: ASCII letters, digits and "_". */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 export function chunkMentions(

@@ -4,6 +4,7 @@
  * ("S&P 500", "spot gold", "10-year Treasury note").
  */
 import { KNOWN_ENTITIES, type KnownEntity } from "../lexicon/entities.js";
+import { isWordCode } from "../word-start.js";
 
 export const KNOWN_BY_FORM = new Map<string, KnownEntity>();
 for (const e of KNOWN_ENTITIES) {
@@ -33,11 +34,6 @@ for (const form of scanForms) {
   else BY_LEAD.set(lead, [form]);
   const c = lead.charCodeAt(0);
   LEAD_LENGTHS[c] = (LEAD_LENGTHS[c] as number) | (1 << Math.min(lead.length, 31));
-}
-
-/** A character a word boundary counts as part of a word: ASCII letters, digits and "_". */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 export interface KnownHit {

@@ -34,7 +34,7 @@ interface RunRule {
 }
 
 /** Rules on the run before its edges are trimmed, in order. */
-export const RUN_RULES: readonly RunRule[] = [
+const RUN_RULES: readonly RunRule[] = [
   {
     // "Unemployment is projected to ...": a metric word that opens a sentence is not a name.
     name: "metric-word-opens-sentence",

@@ -94,7 +94,7 @@ export const ROW_LABELS: readonly RowLabel[] = [
  * Labels no pattern above matches in full are searched for these words ("GAAP net income
  * attributable to shareholders", "Revenue from contracts"); the first found wins.
  */
-export const LABEL_WORDS: ReadonlyArray<[RegExp, Omit<RowLabel, "pattern">]> = [
+const LABEL_WORDS: ReadonlyArray<[RegExp, Omit<RowLabel, "pattern">]> = [
   [
     /\b(?:eps|earnings per (?:shr|share)|per (?:diluted |basic )?share)\b/i,
     { metric: "eps", shape: "per_share" },
@@ -135,7 +135,7 @@ export function labelOf(label: string, labels: readonly RowLabel[] = ROW_LABELS)
  */
 const MONTH =
   "(?:jan|feb|march|mar|april|apr|may|june|jun|july|jul|aug|sept|sep|oct|nov|dec)[a-z]*\\.?";
-export const BLOCK_LINE = new RegExp(
+const BLOCK_LINE = new RegExp(
   `^\\s*((?:(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|fiscal|latest)\\s+)?(?:qtr|quarter|half|year|fiscal\\s+year|period)|(?:(?:first|latest)\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+(?:mths|months|weeks|wks)|full\\s+year|h[12]|(?:19|20)\\d\\d(?:/\\d\\d)?)(?:\\s+(?:ended|ends|ending|to|thru|through)?\\s*${MONTH}\\s+\\d{1,2}(?:,?\\s+(?:19|20)\\d\\d)?)?\\s*[:.]?\\s*$`,
   "i",
 );
