@@ -5,11 +5,12 @@
  * still shows its tables and links.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
+import type { QueueStatus } from "../cli/commands/status.js";
 import { formatAmount } from "../cli/format-table.js";
 import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
 import { FigureKind, Metric, type MetricRecord } from "../model/index.js";
 import type { EntityCount, StoredRecord } from "../store/types.js";
-import type { RoutedDeps, ServeDeps } from "./deps.js";
+import type { RoutedDeps } from "./deps.js";
 import { type Html, html, queryString } from "./html.js";
 import {
   articleHref,
@@ -177,9 +178,7 @@ ${records.map(
   });
 }
 
-function queueSection(
-  q: NonNullable<Awaited<ReturnType<NonNullable<ServeDeps["queueStatus"]>>>>,
-): Html {
+function queueSection(q: QueueStatus): Html {
   const states = ["waiting", "active", "delayed", "failed", "completed", "workers"];
   return html`<section>
 <h2>Queues</h2>
