@@ -8,7 +8,7 @@
  */
 import type { SqlDriver, SqlValue } from "./driver.js";
 import { entityMatch, recordWhere } from "./query-sql.js";
-import { type RecordJoinRow, storedRecord } from "./read-rows.js";
+import { type RecordJoinRow, recordJoinColumns, storedRecord } from "./read-rows.js";
 import type { RecordKey, RecordPage, RecordQuery, RecordSort } from "./types.js";
 
 type SortColumn = "published_at" | "amount";
@@ -133,5 +133,5 @@ async function readRows(
 function selectPage(db: SqlDriver, index: string | null): string {
   const records = `records r${index ? ` INDEXED BY ${index}` : ""}`;
   const join = db.dialect === "sqlite" ? "CROSS JOIN" : "JOIN";
-  return `SELECT r.id, r.article_id, r.span_start, ${db.jsonText("r.record_json")} AS record_json, a.source, a.url, a.canonical_url, a.title, a.published_at FROM ${records} ${join} articles a ON a.article_id = r.article_id`;
+  return `SELECT ${recordJoinColumns(db)}, r.span_start FROM ${records} ${join} articles a ON a.article_id = r.article_id`;
 }

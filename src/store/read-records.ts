@@ -7,7 +7,7 @@ import { MetricRecord } from "../model/index.js";
 import type { SqlConn, SqlDriver } from "./driver.js";
 import { pageRecords } from "./page-records.js";
 import { entityMatch, recordWhere } from "./query-sql.js";
-import { type RecordJoinRow, storedRecord } from "./read-rows.js";
+import { type RecordJoinRow, recordJoinColumns, storedRecord } from "./read-rows.js";
 import { selectIn } from "./sql.js";
 import type { RecordQuery, StoredRecord } from "./types.js";
 
@@ -40,7 +40,7 @@ export async function* exportRecords(
 
 /** Records joined with their article's facts, as `RecordJoinRow`; the caller adds WHERE. */
 function selectRecords(db: SqlDriver): string {
-  return `SELECT r.id, r.article_id, ${db.jsonText("r.record_json")} AS record_json, a.source, a.url, a.canonical_url, a.title, a.published_at FROM records r JOIN articles a ON a.article_id = r.article_id`;
+  return `SELECT ${recordJoinColumns(db)} FROM records r JOIN articles a ON a.article_id = r.article_id`;
 }
 
 /**
