@@ -1,6 +1,6 @@
 /** `--store` for every command that reads or writes the store; the flag beats NEWSFIGURES_STORE. */
 import type { Command } from "commander";
-import type { RecordStore } from "../store/types.js";
+import type { Store } from "../store/types.js";
 import type { CliContext } from "./context.js";
 
 export function addStoreOption(cmd: Command): Command {
@@ -18,7 +18,7 @@ export async function storeSpec(ctx: CliContext, opts: { store?: string }): Prom
 export async function withStore<T>(
   ctx: CliContext,
   opts: { store?: string },
-  fn: (store: RecordStore) => Promise<T>,
+  fn: (store: Store) => Promise<T>,
   migrate = true,
 ): Promise<T> {
   const { openStore } = await import("../store/open.js");

@@ -9,7 +9,7 @@ import { EXTRACTOR_VERSION } from "../extract/version.js";
 import type { ArticleInput, ArticleResult } from "../model/index.js";
 import { diffRecords, type RecordDiff } from "../store/diff.js";
 import { SaveBatcher } from "../store/save-batcher.js";
-import type { ArticleFilter, RecordStore, SaveOutcome, StoredArticle } from "../store/types.js";
+import type { ArticleFilter, SaveOutcome, Store, StoredArticle } from "../store/types.js";
 import type { ArticleOutcome } from "./run-article.js";
 import { addFailure, addOutcome, emptySummary, type RunSummary } from "./summary.js";
 
@@ -60,7 +60,7 @@ export function inputOf(a: StoredArticle): ArticleInput {
  * const summary = await reprocessStore(store, { source: "fixtures/", dryRun: true, onArticle: print });
  */
 export async function reprocessStore(
-  store: RecordStore,
+  store: Store,
   options: ReprocessOptions = {},
 ): Promise<ReprocessSummary> {
   const started = Date.now();

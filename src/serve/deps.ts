@@ -2,11 +2,11 @@
 import type { QueueStatus } from "../cli/commands/status.js";
 import { NewsfiguresError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { RecordStore } from "../store/types.js";
+import type { Store } from "../store/types.js";
 import type { CountedStats } from "./stats-cache.js";
 
 export interface ServeDeps {
-  store: RecordStore;
+  store: Store;
   /** Present when REDIS_URL is set: the queues' counts and recent failures. */
   queueStatus?: () => Promise<QueueStatus>;
   logger?: Logger;

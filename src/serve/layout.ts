@@ -105,11 +105,7 @@ function sortHeader(label: string, sort: ServerSort, first: RecordSort, then: Re
   const on = sort.current === first || sort.current === then;
   const target = sort.current === first ? then : first;
   const ariaSort =
-    sort.current === first
-      ? first === "newest" || first === "largest"
-        ? "descending"
-        : "ascending"
-      : "ascending";
+    sort.current === "newest" || sort.current === "largest" ? "descending" : "ascending";
   return html`<th${on ? html` aria-sort="${ariaSort}"` : ""}><a href="${sort.href(target)}" title="sort all matches: ${target}">${label}</a></th>`;
 }
 

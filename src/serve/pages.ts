@@ -5,11 +5,12 @@
  * still shows its tables and links.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
+import type { QueueStatus } from "../cli/commands/status.js";
 import { formatAmount } from "../cli/format-table.js";
 import { isNewsfiguresError, NewsfiguresError } from "../errors.js";
 import { FigureKind, Metric, type MetricRecord } from "../model/index.js";
 import type { EntityCount, StoredRecord } from "../store/types.js";
-import type { RoutedDeps, ServeDeps } from "./deps.js";
+import type { RoutedDeps } from "./deps.js";
 import { type Html, html, queryString } from "./html.js";
 import {
   articleHref,
@@ -117,12 +118,12 @@ ${queues instanceof NewsfiguresError ? html`<section><h2>Queues</h2><p class="er
     const params = filtered.params;
     const searched = Object.keys(filterEntries(params)).length > 0;
     try {
+      // The page and the matching entities are independent reads: one wait for both.
       const result = searched
-        ? {
-            params,
-            ...(await readFigures(store, filtered)),
-            entities: params.entity ? await store.entityCounts(params.entity, 8) : [],
-          }
+        ? await Promise.all([
+            readFigures(store, filtered),
+            params.entity ? store.entityCounts(params.entity, 8) : [],
+          ]).then(([figures, entities]) => ({ params, ...figures, entities }))
         : null;
       return send(reply, searchPage(raw, result));
     } catch (err) {
@@ -177,9 +178,7 @@ ${records.map(
   });
 }
 
-function queueSection(
-  q: NonNullable<Awaited<ReturnType<NonNullable<ServeDeps["queueStatus"]>>>>,
-): Html {
+function queueSection(q: QueueStatus): Html {
   const states = ["waiting", "active", "delayed", "failed", "completed", "workers"];
   return html`<section>
 <h2>Queues</h2>
@@ -309,6 +308,10 @@ function searchPage(
 ): Html {
   const v = (k: string) => (typeof raw[k] === "string" ? raw[k] : "");
   const filters = result ? filterEntries(result.params) : {};
+  // What every link of the result keeps: the filters, the page size and the order.
+  const kept = result
+    ? { ...filters, limit: result.params.limit, sort: sortParam(result.params.sort) }
+    : {};
   const input = (name: string, label: string, type = "text", placeholder = "") =>
     html`<label>${label}<input name="${name}" type="${type}" value="${v(name)}" placeholder="${placeholder}"></label>`;
   const select = (name: string, label: string, options: readonly string[]) =>
@@ -341,7 +344,7 @@ ${
     : html`${result.entities.length > 0 ? html`<p class="toc">Entities starting with “${result.params.entity}”: ${result.entities.map((e) => html`${entityLink(e.name)} <span class="muted">${e.count}</span> `)}</p>` : ""}
 <div class="result-head">
 <p><strong>${result.items.length}</strong> figures${result.params.cursor !== undefined ? " further on" : ""}, sorted over all matches: ${SORT_LABEL[result.params.sort]}. Click Published or Value to sort all matches by it.</p>
-<p class="downloads">Download all matches: <a href="/api/figures.csv${queryString(filters)}" download>CSV</a> · <a href="/api/figures.jsonl${queryString(filters)}" download>JSONL</a> · <a href="/api/figures${queryString({ ...filters, limit: result.params.limit, sort: sortParam(result.params.sort), cursor: result.params.cursor })}">JSON of this page</a></p>
+<p class="downloads">Download all matches: <a href="/api/figures.csv${queryString(filters)}" download>CSV</a> · <a href="/api/figures.jsonl${queryString(filters)}" download>JSONL</a> · <a href="/api/figures${queryString({ ...kept, cursor: result.params.cursor })}">JSON of this page</a></p>
 </div>
 ${
   result.items.length === 0
@@ -349,14 +352,13 @@ ${
     : recordTable(result.items, {
         sort: {
           current: result.params.sort,
-          href: (sort) =>
-            `/search${queryString({ ...filters, limit: result.params.limit, sort: sortParam(sort) })}`,
+          href: (sort) => `/search${queryString({ ...kept, sort: sortParam(sort) })}`,
         },
       })
 }
 <nav class="pager">
-${result.params.cursor !== undefined ? html`<a href="/search${queryString({ ...filters, limit: result.params.limit, sort: sortParam(result.params.sort) })}">« First</a>` : ""}
-${result.next !== null ? html`<a rel="next" href="/search${queryString({ ...filters, limit: result.params.limit, sort: sortParam(result.params.sort), cursor: result.next })}">Next ${result.params.limit} »</a>` : ""}
+${result.params.cursor !== undefined ? html`<a href="/search${queryString(kept)}">« First</a>` : ""}
+${result.next !== null ? html`<a rel="next" href="/search${queryString({ ...kept, cursor: result.next })}">Next ${result.params.limit} »</a>` : ""}
 </nav>`
 }`,
     { nav: "search" },

@@ -6,7 +6,7 @@
 import { NewsfiguresError } from "../errors.js";
 import type { MetricRecord } from "../model/index.js";
 import { foldName } from "../store/rows.js";
-import type { RecordQuery, RecordStore, StoredArticle, StoredRecord } from "../store/types.js";
+import type { RecordQuery, Store, StoredArticle, StoredRecord } from "../store/types.js";
 import { decodeCursor, encodeCursor, type Filtered, type PageParams } from "./params.js";
 import { placeRecords, type Timeline, timelines } from "./timeline.js";
 
@@ -23,7 +23,7 @@ export interface FigurePage {
  * is reachable by following `next` (a malformed cursor is NF_SERVE_BAD_CURSOR).
  */
 export async function readFigures(
-  store: RecordStore,
+  store: Store,
   { params, query }: Filtered<PageParams>,
 ): Promise<FigurePage> {
   const after = decodeCursor(params.cursor, params.sort);
@@ -44,7 +44,7 @@ export interface EntityView {
 
 /** Figures whose entity is exactly `name` (case-insensitive), newest first, grouped by metric. */
 export async function readEntity(
-  store: RecordStore,
+  store: Store,
   name: string,
   filter: RecordQuery = {},
 ): Promise<EntityView> {
@@ -80,7 +80,7 @@ export interface ArticleView {
   records: MetricRecord[];
 }
 
-export async function readArticle(store: RecordStore, articleId: string): Promise<ArticleView> {
+export async function readArticle(store: Store, articleId: string): Promise<ArticleView> {
   if (!/^sha256:[0-9a-f]{64}$/.test(articleId))
     throw new NewsfiguresError(
       "NF_SERVE_BAD_PARAM",

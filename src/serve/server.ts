@@ -15,8 +15,6 @@ import { registerPages } from "./pages.js";
 import { registerStatic } from "./static.js";
 import { statsCache } from "./stats-cache.js";
 
-export type { ServeDeps };
-
 export interface ServeOptions {
   /** The address to bind; loopback unless the user names another. */
   host: string;

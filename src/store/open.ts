@@ -6,7 +6,7 @@ import { NewsfiguresError } from "../errors.js";
 import { redactUrl } from "../log.js";
 import { openPostgresStore, type PostgresOptions } from "./postgres.js";
 import { DEFAULT_SQLITE_PATH, openSqliteStore } from "./sqlite.js";
-import type { RecordStore } from "./types.js";
+import type { Store } from "./types.js";
 
 export interface OpenOptions extends PostgresOptions {
   /** Skip migrations (the `migrate` command applies them itself). */
@@ -18,10 +18,7 @@ export interface OpenOptions extends PostgresOptions {
  * const store = await openStore(config.store); // "sqlite:./data/newsfigures.db"
  * try { await store.saveExtraction(row, result, EXTRACTOR_VERSION); } finally { await store.close(); }
  */
-export async function openStore(
-  urlOrPath: string,
-  options: OpenOptions = {},
-): Promise<RecordStore> {
+export async function openStore(urlOrPath: string, options: OpenOptions = {}): Promise<Store> {
   const store = createStore(urlOrPath, options);
   if (options.migrate !== false) {
     try {
@@ -34,7 +31,7 @@ export async function openStore(
   return store;
 }
 
-export function createStore(urlOrPath: string, options: PostgresOptions = {}): RecordStore {
+export function createStore(urlOrPath: string, options: PostgresOptions = {}): Store {
   const spec = urlOrPath.trim();
   if (/^postgres(ql)?:\/\//i.test(spec)) return openPostgresStore(spec, options);
   if (/^sqlite:/i.test(spec))

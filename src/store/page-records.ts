@@ -8,7 +8,7 @@
  */
 import type { SqlDriver, SqlValue } from "./driver.js";
 import { entityMatch, recordWhere } from "./query-sql.js";
-import { type RecordJoinRow, storedRecord } from "./read-rows.js";
+import { type RecordJoinRow, recordJoinColumns, storedRecord } from "./read-rows.js";
 import type { RecordKey, RecordPage, RecordQuery, RecordSort } from "./types.js";
 
 type SortColumn = "published_at" | "amount";
@@ -59,7 +59,8 @@ export async function pageRecords(
   const from = selectPage(db, index);
   const tail = "r.article_id, r.span_start, r.id";
   const cmp = desc ? "<" : ">";
-  const rows: PageRow[] = [];
+  // Pages may hold up to MAX_PAGE_ROWS rows: too many to spread into one push call.
+  let rows: PageRow[] = [];
   const inUndated = after !== null && column === "published_at" && after.value === null;
   if (!inUndated) {
     const conds = column === "published_at" ? [`${col} IS NOT NULL`] : [];
@@ -75,7 +76,7 @@ export async function pageRecords(
       params.push(v, v, v, after.articleId, after.spanStart, after.id);
     }
     const order = `${col}${desc ? " DESC" : ""}, ${tail}`;
-    rows.push(...(await readRows(db, from, where, conds, params, order, size + 1)));
+    rows = await readRows(db, from, where, conds, params, order, size + 1);
   }
   if (column === "published_at" && rows.length <= size) {
     const conds = [`${col} IS NULL`];
@@ -85,8 +86,8 @@ export async function pageRecords(
       params.push(after.articleId, after.spanStart, after.id);
     }
     const undatedFrom = selectPage(db, null);
-    rows.push(
-      ...(await readRows(db, undatedFrom, where, conds, params, tail, size + 1 - rows.length)),
+    rows = rows.concat(
+      await readRows(db, undatedFrom, where, conds, params, tail, size + 1 - rows.length),
     );
   }
   const shown = rows.slice(0, size);
@@ -132,5 +133,5 @@ async function readRows(
 function selectPage(db: SqlDriver, index: string | null): string {
   const records = `records r${index ? ` INDEXED BY ${index}` : ""}`;
   const join = db.dialect === "sqlite" ? "CROSS JOIN" : "JOIN";
-  return `SELECT r.id, r.article_id, r.span_start, ${db.jsonText("r.record_json")} AS record_json, a.source, a.url, a.canonical_url, a.title, a.published_at FROM ${records} ${join} articles a ON a.article_id = r.article_id`;
+  return `SELECT ${recordJoinColumns(db)}, r.span_start FROM ${records} ${join} articles a ON a.article_id = r.article_id`;
 }

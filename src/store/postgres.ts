@@ -20,7 +20,7 @@ export interface PostgresOptions {
   queryTimeoutMs?: number;
 }
 
-export const PG_TIMEOUTS = { connectTimeoutMs: 5_000, queryTimeoutMs: 60_000 };
+const PG_TIMEOUTS = { connectTimeoutMs: 5_000, queryTimeoutMs: 60_000 };
 
 /**
  * @example
@@ -72,14 +72,16 @@ class PostgresDriver implements SqlDriver {
     }
     const connectionString = parsed.toString();
     this.location = `${redactUrl(connectionString)}${this.schema === "public" ? "" : ` (schema ${this.schema})`}`;
+    const connectMs = options.connectTimeoutMs ?? PG_TIMEOUTS.connectTimeoutMs;
+    const queryMs = options.queryTimeoutMs ?? PG_TIMEOUTS.queryTimeoutMs;
     this.pool = new pg.Pool({
       connectionString,
       max: options.poolSize ?? 10,
       options: `-c search_path=${this.schema}`,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? PG_TIMEOUTS.connectTimeoutMs,
-      query_timeout: options.queryTimeoutMs ?? PG_TIMEOUTS.queryTimeoutMs,
+      connectionTimeoutMillis: connectMs,
+      query_timeout: queryMs,
     });
-    this.timeoutsS = `${(options.connectTimeoutMs ?? PG_TIMEOUTS.connectTimeoutMs) / 1000} s to connect, ${(options.queryTimeoutMs ?? PG_TIMEOUTS.queryTimeoutMs) / 1000} s per query`;
+    this.timeoutsS = `${connectMs / 1000} s to connect, ${queryMs / 1000} s per query`;
     // An idle client that loses its server must not crash the process; the next query reports it.
     this.pool.on("error", () => {});
     this.poolConn = this.connOf(this.pool);

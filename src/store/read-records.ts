@@ -7,8 +7,8 @@ import { MetricRecord } from "../model/index.js";
 import type { SqlConn, SqlDriver } from "./driver.js";
 import { pageRecords } from "./page-records.js";
 import { entityMatch, recordWhere } from "./query-sql.js";
-import { type RecordJoinRow, storedRecord } from "./read-rows.js";
-import { chunks, MAX_IN, marks } from "./sql.js";
+import { type RecordJoinRow, recordJoinColumns, storedRecord } from "./read-rows.js";
+import { selectIn } from "./sql.js";
 import type { RecordQuery, StoredRecord } from "./types.js";
 
 const DEFAULT_QUERY_LIMIT = 100;
@@ -40,7 +40,7 @@ export async function* exportRecords(
 
 /** Records joined with their article's facts, as `RecordJoinRow`; the caller adds WHERE. */
 function selectRecords(db: SqlDriver): string {
-  return `SELECT r.id, r.article_id, ${db.jsonText("r.record_json")} AS record_json, a.source, a.url, a.canonical_url, a.title, a.published_at FROM records r JOIN articles a ON a.article_id = r.article_id`;
+  return `SELECT ${recordJoinColumns(db)} FROM records r JOIN articles a ON a.article_id = r.article_id`;
 }
 
 /**
@@ -53,16 +53,16 @@ export async function readRecordsOf(
   articleIds: string[],
 ): Promise<Map<string, MetricRecord[]>> {
   const out = new Map<string, MetricRecord[]>();
-  for (const chunk of chunks(articleIds, MAX_IN)) {
-    const rows = await c.all<{ article_id: string; record_json: string }>(
-      `SELECT article_id, ${db.jsonText("record_json")} AS record_json FROM records WHERE article_id IN (${marks(chunk.length)}) ORDER BY article_id, span_start, id`,
-      chunk,
-    );
-    for (const r of rows) {
-      const list = out.get(r.article_id) ?? [];
-      list.push(MetricRecord.parse(JSON.parse(r.record_json)));
-      out.set(r.article_id, list);
-    }
+  const rows = await selectIn<{ article_id: string; record_json: string }>(
+    c,
+    articleIds,
+    (list) =>
+      `SELECT article_id, ${db.jsonText("record_json")} AS record_json FROM records WHERE article_id IN (${list}) ORDER BY article_id, span_start, id`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? [];
+    list.push(MetricRecord.parse(JSON.parse(r.record_json)));
+    out.set(r.article_id, list);
   }
   return out;
 }
@@ -72,13 +72,10 @@ export async function storedDates(
   c: SqlConn,
   articleIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const chunk of chunks([...new Set(articleIds)], MAX_IN)) {
-    const rows = await c.all<{ article_id: string; fetched_at: string }>(
-      `SELECT article_id, fetched_at FROM articles WHERE article_id IN (${marks(chunk.length)})`,
-      chunk,
-    );
-    for (const r of rows) out.set(r.article_id, String(r.fetched_at));
-  }
-  return out;
+  const rows = await selectIn<{ article_id: string; fetched_at: string }>(
+    c,
+    [...new Set(articleIds)],
+    (list) => `SELECT article_id, fetched_at FROM articles WHERE article_id IN (${list})`,
+  );
+  return new Map(rows.map((r) => [r.article_id, String(r.fetched_at)]));
 }

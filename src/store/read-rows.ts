@@ -4,6 +4,7 @@
  * strings, SQLite gives JSON as text and integers as numbers; each mapping reads either.
  */
 import { MetricRecord } from "../model/index.js";
+import type { SqlDriver } from "./driver.js";
 import { decompressRaw } from "./rows.js";
 import type {
   ArticleRevision,
@@ -13,7 +14,7 @@ import type {
   StoredRecord,
 } from "./types.js";
 
-/** A record joined with its article's facts (see `selectRecords` in read-records.ts). */
+/** A record joined with its article's facts, as `recordJoinColumns` selects it. */
 export interface RecordJoinRow {
   id: string;
   article_id: string;
@@ -27,6 +28,11 @@ export interface RecordJoinRow {
 
 export type ArticleDbRow = Record<string, string | Buffer | null>;
 export type DbRow = Record<string, string | number | null>;
+
+/** The columns of a `RecordJoinRow`, from records `r` joined with their articles `a`. */
+export function recordJoinColumns(db: SqlDriver): string {
+  return `r.id, r.article_id, ${db.jsonText("r.record_json")} AS record_json, a.source, a.url, a.canonical_url, a.title, a.published_at`;
+}
 
 /** `validate` false for bulk reads: records were validated when stored. */
 export function storedRecord(row: RecordJoinRow, validate: boolean): StoredRecord {

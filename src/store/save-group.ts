@@ -9,7 +9,7 @@ import { diffRecords, type RecordDiff, revisionDiff } from "./diff.js";
 import type { SqlConn, SqlDriver, SqlValue } from "./driver.js";
 import { readRecordsOf } from "./read-records.js";
 import { RECORD_COLUMNS, recordValues, sha256 } from "./rows.js";
-import { chunks, deleteByArticle, insertRows, MAX_IN, marks } from "./sql.js";
+import { deleteByArticle, insertRows, selectIn } from "./sql.js";
 import type { SaveItem, SaveOutcome } from "./types.js";
 import { upsertFetchStates } from "./urls.js";
 import {
@@ -160,15 +160,13 @@ export async function saveGroup(
 
 /** What is stored of these articles, by id; absent ids were never stored. */
 async function storedStates(c: SqlConn, ids: string[]): Promise<Map<string, StoredState>> {
-  const prev = new Map<string, StoredState>();
-  for (const chunk of chunks(ids, MAX_IN)) {
-    const rows = await c.all<StoredState>(
-      `SELECT article_id, extractor_version, result_hash, content_hash, CASE WHEN raw IS NULL THEN 0 ELSE 1 END AS has_raw FROM articles WHERE article_id IN (${marks(chunk.length)})`,
-      chunk,
-    );
-    for (const r of rows) prev.set(r.article_id, r);
-  }
-  return prev;
+  const rows = await selectIn<StoredState>(
+    c,
+    ids,
+    (list) =>
+      `SELECT article_id, extractor_version, result_hash, content_hash, CASE WHEN raw IS NULL THEN 0 ELSE 1 END AS has_raw FROM articles WHERE article_id IN (${list})`,
+  );
+  return new Map(rows.map((r) => [r.article_id, r]));
 }
 
 /**
@@ -180,17 +178,15 @@ async function olderRevisions(c: SqlConn, changed: CheckedItem[]): Promise<Older
   const ids = new Set(changed.map((x) => x.result.articleId));
   // A group holds each key once (see uniqueRuns in save.ts).
   const fetchedAt = new Map(changed.map((x) => [x.key, x.item.article.fetchedAt]));
-  const out: OlderRevision[] = [];
-  for (const chunk of chunks([...new Set(changed.map((x) => x.key))], MAX_IN)) {
-    const rows = await c.all<OlderRevision>(
-      `SELECT article_id, article_key, title, fetched_at, body FROM articles WHERE article_key IN (${marks(chunk.length)}) ORDER BY article_key, fetched_at, article_id`,
-      chunk,
-    );
-    for (const r of rows)
-      if (!ids.has(r.article_id) && r.fetched_at <= (fetchedAt.get(r.article_key) ?? ""))
-        out.push(r);
-  }
-  return out;
+  const rows = await selectIn<OlderRevision>(
+    c,
+    [...new Set(changed.map((x) => x.key))],
+    (list) =>
+      `SELECT article_id, article_key, title, fetched_at, body FROM articles WHERE article_key IN (${list}) ORDER BY article_key, fetched_at, article_id`,
+  );
+  return rows.filter(
+    (r) => !ids.has(r.article_id) && r.fetched_at <= (fetchedAt.get(r.article_key) ?? ""),
+  );
 }
 
 /** Insert articles, or overwrite these columns of the ones stored. */

@@ -22,6 +22,26 @@ export function chunks<T>(list: readonly T[], size: number): T[][] {
 }
 
 /**
+ * The rows of `sql(list)` for all of `ids`, one statement per MAX_IN ids: `list` is one
+ * chunk's placeholders for its `IN (…)`. Rows come chunk after chunk, each in the
+ * statement's order.
+ *
+ * @example
+ * await selectIn<{ url: string }>(c, urls, (list) => `SELECT url FROM fetch_state WHERE url IN (${list})`);
+ */
+export async function selectIn<T>(
+  c: SqlConn,
+  ids: readonly string[],
+  sql: (list: string) => string,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const chunk of chunks(ids, MAX_IN)) {
+    for (const row of await c.all<T>(sql(marks(chunk.length)), chunk)) out.push(row);
+  }
+  return out;
+}
+
+/**
  * Insert rows (each in the order of `columns`), with an optional `ON CONFLICT …` clause.
  *
  * @example

@@ -264,6 +264,3 @@ export interface Store {
   bulkInsert(items: BulkItem[], extractorVersion: string): Promise<void>;
   close(): Promise<void>;
 }
-
-/** `Store` under the name serve/, cli/ and the tests import it by: one interface either way. */
-export type RecordStore = Store;

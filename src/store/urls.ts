@@ -6,7 +6,7 @@
  */
 import type { SqlConn, SqlValue } from "./driver.js";
 import { fetchStateOf } from "./read-rows.js";
-import { chunks, insertRows, MAX_IN, marks } from "./sql.js";
+import { chunks, insertRows, MAX_IN, marks, selectIn } from "./sql.js";
 import type { FetchState } from "./types.js";
 import { FETCH_STATE_COLUMNS, fetchStateValues } from "./write-rows.js";
 
@@ -15,15 +15,13 @@ export async function getFetchStates(
   c: SqlConn,
   urls: readonly string[],
 ): Promise<Map<string, FetchState>> {
-  const out = new Map<string, FetchState>();
-  for (const chunk of chunks([...new Set(urls)], MAX_IN)) {
-    const rows = await c.all<Record<string, string | null>>(
-      `SELECT url, etag, last_modified, article_id, fetched_at FROM fetch_state WHERE url IN (${marks(chunk.length)})`,
-      chunk,
-    );
-    for (const row of rows) out.set(String(row.url), fetchStateOf(row));
-  }
-  return out;
+  const rows = await selectIn<Record<string, string | null>>(
+    c,
+    [...new Set(urls)],
+    (list) =>
+      `SELECT url, etag, last_modified, article_id, fetched_at FROM fetch_state WHERE url IN (${list})`,
+  );
+  return new Map(rows.map((row) => [String(row.url), fetchStateOf(row)]));
 }
 
 /** Remember these validators, replacing what was kept for the same URLs. */

@@ -11,12 +11,12 @@ import { parsePipeline } from "../../../src/pipeline/load.js";
 import { createLocalPacer } from "../../../src/pipeline/local-pacer.js";
 import { createPageFetcher } from "../../../src/pipeline/page-fetcher.js";
 import { runPipelineInline } from "../../../src/pipeline/run-inline.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 
 const hits: { path: string; at: number }[] = [];
 let server: Server;
 let base = "";
-let store: RecordStore;
+let store: Store;
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -12,7 +12,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parsePipeline } from "../../../src/pipeline/load.js";
 import { createQueues, enqueueDiscover } from "../../../src/queue/queues.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { BIN, ROOT, runCli } from "../../helpers/cli.js";
 import {
   dropQueues,
@@ -37,7 +37,7 @@ describe("queue through the CLI: worker, ingest, status, failed", () => {
   let worker: ChildProcess;
   let logs = "";
   let redis: Redis;
-  let store: RecordStore;
+  let store: Store;
 
   beforeAll(async () => {
     site = await startNewsSite(PAGES, { extraPaths: ["/news/99.html"], missing });

@@ -13,7 +13,7 @@ import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { articleHtml, pgStore, stopQueue, workerDeps } from "./helpers.js";
 
 const BRIEF = `<!doctype html><html><head><title>Brief</title></head><body><article><p>Markets open at nine.</p></article></body></html>`;
@@ -26,7 +26,7 @@ describe("queue: conditional GET on the next poll", () => {
   let base = "";
   let workers: RunningWorkers;
   let redis: Redis;
-  let store: RecordStore;
+  let store: Store;
 
   beforeAll(async () => {
     server = createServer((req, res) => {

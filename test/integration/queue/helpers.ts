@@ -15,7 +15,7 @@ import { createPageFetcher } from "../../../src/pipeline/page-fetcher.js";
 import type { Pipeline } from "../../../src/pipeline/schema.js";
 import { createQueues, createRedis, workerCounts } from "../../../src/queue/queues.js";
 import type { WorkerDeps } from "../../../src/queue/workers.js";
-import { dropPostgresSchema, openStore, type RecordStore } from "../../../src/store/index.js";
+import { dropPostgresSchema, openStore, type Store } from "../../../src/store/index.js";
 
 const COMPANIES = [
   "Larchmont Tools",
@@ -149,7 +149,7 @@ export function workerDeps(prefix: string, redisUrl = inject("redisUrl")): Worke
     prefix,
     logger: silentLogger,
     fetcher: createPageFetcher("newsfigures-test"),
-    openStore: (url) => openStore(url ?? "sqlite::memory:") as Promise<RecordStore>,
+    openStore: (url) => openStore(url ?? "sqlite::memory:") as Promise<Store>,
   };
 }
 

@@ -15,7 +15,7 @@ import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { giantParagraph, nestedDivs, unclosedSpans } from "../../helpers/hostile-pages.js";
 import { articleHtml, pgStore, stopQueue, workerDeps } from "./helpers.js";
 
@@ -71,7 +71,7 @@ describe("queue: hostile pages cannot stall a worker", () => {
   let site: { base: string; server: Server };
   let workers: RunningWorkers;
   let redis: Redis;
-  let store: RecordStore;
+  let store: Store;
 
   beforeAll(async () => {
     site = await serve();

@@ -12,7 +12,7 @@ import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { dropQueues, pgStore, workerDeps } from "./helpers.js";
 import {
   gaps,
@@ -35,7 +35,7 @@ describe("queue: no host can stall a run", () => {
   let b: LoggedSite;
   let fleet: RunningWorkers[] = [];
   let redis: Redis;
-  let store: RecordStore;
+  let store: Store;
 
   beforeAll(async () => {
     a = await startTroubledSite(A_PAGES);

@@ -14,7 +14,7 @@ import { createRedis, enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import {
   dropQueues,
   feedPipeline,
@@ -98,7 +98,7 @@ describe("queue: outages", () => {
 
     const watcher = createRedis(redisUrl);
     cleanups.push(async () => watcher.disconnect());
-    const store: RecordStore = await openStore(pg.url);
+    const store: Store = await openStore(pg.url);
     cleanups.push(() => store.close());
     await waitUntil(
       "every page stored after the restart",

@@ -8,7 +8,7 @@ import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import {
   feedPipeline,
   type NewsSite,
@@ -26,7 +26,7 @@ describe("queue: feed -> fetch -> extract -> PostgreSQL", () => {
   let site: NewsSite;
   let workers: RunningWorkers;
   let redis: Redis;
-  let store: RecordStore;
+  let store: Store;
 
   beforeAll(async () => {
     site = await startNewsSite(PAGES, { extraPaths: ["/gone.html"] });

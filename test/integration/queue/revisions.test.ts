@@ -13,7 +13,7 @@ import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { runCli } from "../../helpers/cli.js";
 import { articleHtml, pgStore, stopQueue, workerDeps } from "./helpers.js";
 
@@ -35,7 +35,7 @@ describe("queue: corrections become revisions", () => {
   let base = "";
   let workers: RunningWorkers;
   let redis: Redis;
-  let store: RecordStore;
+  let store: Store;
 
   beforeAll(async () => {
     server = createServer((req, res) => {

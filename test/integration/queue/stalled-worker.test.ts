@@ -14,7 +14,7 @@ import { enqueueDiscover } from "../../../src/queue/queues.js";
 import { RunTracker } from "../../../src/queue/run-tracker.js";
 import { waitForRun } from "../../../src/queue/wait-run.js";
 import { type RunningWorkers, startWorkers } from "../../../src/queue/workers.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { BIN, ROOT } from "../../helpers/cli.js";
 import {
   dropQueues,
@@ -35,7 +35,7 @@ describe("queue: a worker killed mid-job", () => {
   let child: ChildProcess | undefined;
   let rescuer: RunningWorkers | undefined;
   let redis: Redis;
-  let store: RecordStore;
+  let store: Store;
 
   beforeAll(async () => {
     // Each page takes 1.5 s to answer, so the killed worker is surely mid-job.

@@ -11,7 +11,7 @@ import { queueStatus } from "../../../src/cli/commands/status.js";
 import { ingestFiles } from "../../../src/pipeline/ingest-files.js";
 import { createQueues, createRedis } from "../../../src/queue/queues.js";
 import { buildServer } from "../../../src/serve/server.js";
-import type { RecordStore } from "../../../src/store/index.js";
+import type { Store } from "../../../src/store/index.js";
 import { ROOT, runCli } from "../../helpers/cli.js";
 import { backends } from "../store/backends.js";
 import { COMPANIES, expectedOrder, generatedItems, PER_ARTICLE } from "../store/generated.js";
@@ -37,7 +37,7 @@ const flagsOf = (f: Record<string, string>) => Object.entries(f).flatMap(([k, v]
 const queryOf = (f: Record<string, string>) => new URLSearchParams(f).toString();
 
 describe.each(all)("serve API on $name", (backend) => {
-  let store: RecordStore;
+  let store: Store;
   let app: FastifyInstance;
   const spec = backend.spec("api");
 
@@ -252,7 +252,7 @@ interface ApiRow {
 
 describe.each(all)("serve paging on a generated store on $name", (backend) => {
   const ARTICLES = 1_250;
-  let store: RecordStore;
+  let store: Store;
   let app: FastifyInstance;
   const calls = new Map<string, number>();
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatAmount } from "../../../src/cli/format-table.js";
 import { ingestFiles } from "../../../src/pipeline/ingest-files.js";
 import { startServer } from "../../../src/serve/server.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { ROOT, runCli } from "../../helpers/cli.js";
 import { HAS_SHARED, SHARED_SKIP_REASON, sharedPath } from "../../helpers/shared.js";
 
@@ -79,7 +79,7 @@ const SHOTS = resolve(
 interface Ctx {
   dir: string;
   spec: string;
-  store: RecordStore;
+  store: Store;
   server: Awaited<ReturnType<typeof startServer>>;
   browser: BrowserContext;
   page: Page;

@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { dropPostgresSchema, openStore, type RecordStore } from "../../../src/store/index.js";
+import { dropPostgresSchema, openStore, type Store } from "../../../src/store/index.js";
 
 export interface Backend {
   name: "sqlite" | "postgres";
   /** A fresh, migrated, empty store; `label` keeps stores of one file apart. */
-  open(label: string): Promise<RecordStore>;
+  open(label: string): Promise<Store>;
   /** The `--store` value for the same store, for CLI runs. */
   spec(label: string): string;
   cleanup(): Promise<void>;

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { isNewsfiguresError } from "../../../src/errors.js";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import {
   article,
   KESTREL_TEXT,
@@ -29,7 +29,7 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 
 describe.each(all)("store conformance on $name", (backend) => {
   let n = 0;
-  const fresh = async (): Promise<RecordStore> => backend.open(`s${++n}`);
+  const fresh = async (): Promise<Store> => backend.open(`s${++n}`);
 
   it("migrates idempotently and reports where it is without a password", async () => {
     const store = await fresh();
@@ -204,7 +204,7 @@ describe.each(all)("store conformance on $name", (backend) => {
     });
     await store.saveExtraction(o.row, o.result, "1.0.0");
     await store.saveExtraction(k.row, k.result, "1.0.0");
-    const texts = async (q: Parameters<RecordStore["queryRecords"]>[0]) =>
+    const texts = async (q: Parameters<Store["queryRecords"]>[0]) =>
       (await store.queryRecords(q)).map((r) => r.record.text);
     expect(await texts({ entity: "orchard", metric: "backlog" })).toEqual(["$2.4 billion", "31%"]);
     expect(await texts({ entity: "ORCHARD ROBOTICS", metric: "backlog", kind: "money" })).toEqual([
@@ -275,7 +275,7 @@ describe.each(all)("store conformance on $name", (backend) => {
     await new Promise((r) => setTimeout(r, 20));
     const k = article(KESTREL_TEXT, kestrelRecords());
     await store.saveExtraction(k.row, k.result, "1.0.0");
-    const texts = async (filter: Parameters<RecordStore["exportRecords"]>[1]) =>
+    const texts = async (filter: Parameters<Store["exportRecords"]>[1]) =>
       (await collect(store.exportRecords(1, filter))).map((r) => r.record.text).sort();
     expect(await texts({ metric: "backlog" })).toEqual(["$2.4 billion", "$310 million", "31%"]);
     expect(await texts({ entity: "bank", metric: "backlog" })).toEqual(["$310 million"]);

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../../src/pipeline/ingest-files.js";
-import type { RecordStore } from "../../../src/store/index.js";
+import type { Store } from "../../../src/store/index.js";
 import { HAS_SHARED, SHARED_SKIP_REASON, sharedPath } from "../../helpers/shared.js";
 import { backends } from "./backends.js";
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 if (!HAS_SHARED) console.warn(`skipping dev-set ingest: ${SHARED_SKIP_REASON}`);
 
 /** Everything that must not move when the same files are ingested again. */
-async function snapshot(store: RecordStore): Promise<unknown> {
+async function snapshot(store: Store): Promise<unknown> {
   const records: unknown[] = [];
   for await (const r of store.exportRecords(500)) records.push(r);
   const articles: unknown[] = [];

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/extract/index.js";
 import { EXTRACTOR_VERSION } from "../../../src/extract/version.js";
 import type { MetricRecord } from "../../../src/model/index.js";
-import type { BulkItem, RecordStore } from "../../../src/store/index.js";
+import type { BulkItem, Store } from "../../../src/store/index.js";
 import { canonicalJson } from "../../../src/store/rows.js";
 import { BIN, ROOT } from "../../helpers/cli.js";
 import { backends } from "./backends.js";
@@ -90,7 +90,7 @@ function runUntilKilled(
 
 describe.skipIf(!HAS_DIST).each(all)("reprocess killed mid-way on $name", (backend) => {
   it("leaves every article wholly old or wholly new", async () => {
-    const seeded: RecordStore = await backend.open("k");
+    const seeded: Store = await backend.open("k");
     const items = Array.from({ length: ARTICLES }, (_, i) => oldItem(i));
     try {
       await seeded.bulkInsert(items, "0.0.1-old");

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openStore, type RecordStore } from "../../../src/store/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
 import { SaveBatcher } from "../../../src/store/save-batcher.js";
 import type { SaveItem } from "../../../src/store/types.js";
 import { article, KESTREL_TEXT, kestrelRecords, ORCHARD_TEXT, orchardRecords } from "./articles.js";
@@ -18,7 +18,7 @@ afterEach(() => {
 
 /** A real store whose saveExtractions calls are counted and can be held until released. */
 async function counted(): Promise<{
-  store: RecordStore;
+  store: Store;
   groups: number[];
   hold: () => () => void;
 }> {

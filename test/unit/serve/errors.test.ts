@@ -6,9 +6,9 @@ import { createLogger } from "../../../src/log.js";
 import { createQueues, createRedis } from "../../../src/queue/queues.js";
 import { QUEUE_TIMEOUT_MS } from "../../../src/serve/deps.js";
 import { buildServer } from "../../../src/serve/server.js";
-import type { RecordStore } from "../../../src/store/types.js";
+import type { Store } from "../../../src/store/types.js";
 
-function failingStore(err: Error): RecordStore {
+function failingStore(err: Error): Store {
   const fail = async () => {
     throw err;
   };
@@ -18,7 +18,7 @@ function failingStore(err: Error): RecordStore {
     stats: fail,
     listRuns: fail,
     getArticle: fail,
-  } as unknown as RecordStore;
+  } as unknown as Store;
 }
 
 describe("serve errors", () => {
@@ -81,7 +81,7 @@ describe("serve with Redis down", () => {
       }),
       listRuns: async () => [],
       location: "sqlite::memory:",
-    } as unknown as RecordStore;
+    } as unknown as Store;
     const app = await buildServer({ store, queueStatus: () => queueStatus(queues) });
     try {
       const started = Date.now();
