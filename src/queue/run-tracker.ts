@@ -111,17 +111,27 @@ export class RunTracker {
     await this.note(runId, "deferred", [{ what, reason }]);
   }
 
-  /** Counts the entries under `field` and keeps the first MAX_LISTED of them for the report. */
+  /** Paths a source may not read: counted in the run's total as well as failed. */
+  async refused(runId: string | null, paths: { what: string; reason: string }[]): Promise<void> {
+    await this.note(runId, "failed", paths, "total");
+  }
+
+  /**
+   * Counts the entries under `field` (and `alsoCount`, in the same transaction) and keeps
+   * the first MAX_LISTED of them for the report.
+   */
   private async note(
     runId: string | null,
     field: "failed" | "deferred" | "skipped",
     entries: { what: string; reason: string }[],
+    alsoCount?: "total" | "skippedFiles",
   ): Promise<void> {
     if (!runId || entries.length === 0) return;
     const key = runKey(this.prefix, runId);
     const list = `${key}:${LISTS[field]}`;
-    await this.redis
-      .multi()
+    const m = this.redis.multi();
+    if (alsoCount) m.hincrby(key, alsoCount, entries.length);
+    await m
       .hincrby(key, field, entries.length)
       .rpush(list, ...entries.map((e) => JSON.stringify(e)))
       // A run's report shows the first ones; a host failing thousands of pages keeps Redis small.
@@ -159,9 +169,7 @@ export class RunTracker {
 
   /** Files of a `files:` source that are not articles: listed as skipped, not counted as found. */
   async skipFiles(runId: string | null, files: { what: string; reason: string }[]): Promise<void> {
-    if (!runId || files.length === 0) return;
-    await this.note(runId, "skipped", files);
-    await this.redis.hincrby(runKey(this.prefix, runId), "skippedFiles", files.length);
+    await this.note(runId, "skipped", files, "skippedFiles");
   }
 
   async skips(runId: string): Promise<{ what: string; reason: string }[]> {
