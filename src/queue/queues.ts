@@ -144,7 +144,6 @@ export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<
     const add: typeof chunk = [];
     for (const [k, j] of chunk.entries()) {
       const state = states[k];
-      if (state === "completed") await queues.fetch.remove(j.id);
       if (state === "completed" || state === "unknown") add.push(j);
       else
         out.skipped.push({
@@ -155,6 +154,10 @@ export async function enqueueFetches(queues: Queues, jobs: FetchJob[]): Promise<
               : `already queued (${state}) by another run`,
         });
     }
+    // Completed jobs are kept only to show; removed together, not one round trip each.
+    await Promise.all(
+      chunk.filter((_, k) => states[k] === "completed").map((j) => queues.fetch.remove(j.id)),
+    );
     await queues.fetch.addBulk(
       add.map(({ data, id }) => ({
         name: "fetch",

@@ -48,11 +48,8 @@ export interface RunCounts {
   /** Of `skipped`, the files of a `files:` source that are not articles (not references). */
   skippedFiles: number;
   discovered: boolean;
+  /** Articles done by outcome status (`stored`, `unchanged`, `not-modified`, …). */
   statuses: Record<string, number>;
-  figures: number;
-  added: number;
-  metrics: Map<string, number>;
-  entities: Map<string, number>;
   /** The outcomes summed by the one reducer (`addOutcome`), as an inline run sums them. */
   summary: TrackedSummary;
 }
@@ -84,19 +81,17 @@ export class RunTracker {
       .exec();
   }
 
-  async finished(runId: string | null, outcome: ArticleOutcome): Promise<void> {
-    if (!runId) return;
+  /** Articles done, summed by the run reducer first: one HINCRBY per field, not per record. */
+  async finished(runId: string | null, ...outcomes: ArticleOutcome[]): Promise<void> {
+    if (!runId || outcomes.length === 0) return;
     const key = runKey(this.prefix, runId);
-    // Summed here first by the run reducer: one HINCRBY per field, not one per record.
-    const one = addOutcome(emptySummary(), outcome);
-    const add = new Map<string, number>([
-      ["done", 1],
-      [`s:${outcome.status}`, 1],
-      ["figures", one.records],
-    ]);
-    for (const field of SUMMED) add.set(field, one[field]);
-    for (const [k, n] of Object.entries(one.byMetric)) add.set(`m:${k}`, n);
-    for (const [k, n] of Object.entries(one.byEntity)) add.set(`e:${k}`, n);
+    const sum = emptySummary();
+    for (const o of outcomes) addOutcome(sum, o);
+    const add = new Map<string, number>([["done", outcomes.length]]);
+    for (const o of outcomes) add.set(`s:${o.status}`, (add.get(`s:${o.status}`) ?? 0) + 1);
+    for (const field of SUMMED) add.set(field, sum[field]);
+    for (const [k, n] of Object.entries(sum.byMetric)) add.set(`m:${k}`, n);
+    for (const [k, n] of Object.entries(sum.byEntity)) add.set(`e:${k}`, n);
     const m = this.redis.multi();
     for (const [field, n] of add) if (n !== 0) m.hincrby(key, field, n);
     await m.expire(key, TTL_S).exec();
@@ -116,17 +111,27 @@ export class RunTracker {
     await this.note(runId, "deferred", [{ what, reason }]);
   }
 
-  /** Counts the entries under `field` and keeps the first MAX_LISTED of them for the report. */
+  /** Paths a source may not read: counted in the run's total as well as failed. */
+  async refused(runId: string | null, paths: { what: string; reason: string }[]): Promise<void> {
+    await this.note(runId, "failed", paths, "total");
+  }
+
+  /**
+   * Counts the entries under `field` (and `alsoCount`, in the same transaction) and keeps
+   * the first MAX_LISTED of them for the report.
+   */
   private async note(
     runId: string | null,
     field: "failed" | "deferred" | "skipped",
     entries: { what: string; reason: string }[],
+    alsoCount?: "total" | "skippedFiles",
   ): Promise<void> {
     if (!runId || entries.length === 0) return;
     const key = runKey(this.prefix, runId);
     const list = `${key}:${LISTS[field]}`;
-    await this.redis
-      .multi()
+    const m = this.redis.multi();
+    if (alsoCount) m.hincrby(key, alsoCount, entries.length);
+    await m
       .hincrby(key, field, entries.length)
       .rpush(list, ...entries.map((e) => JSON.stringify(e)))
       // A run's report shows the first ones; a host failing thousands of pages keeps Redis small.
@@ -137,7 +142,14 @@ export class RunTracker {
 
   async read(runId: string): Promise<RunCounts> {
     const h = await this.redis.hgetall(runKey(this.prefix, runId));
-    const counts: RunCounts = {
+    const statuses: Record<string, number> = {};
+    const summary: TrackedSummary = { ...pickSummed(h), byMetric: {}, byEntity: {} };
+    for (const [k, v] of Object.entries(h)) {
+      if (k.startsWith("s:")) statuses[k.slice(2)] = Number(v);
+      else if (k.startsWith("m:")) summary.byMetric[k.slice(2)] = Number(v);
+      else if (k.startsWith("e:")) summary.byEntity[k.slice(2)] = Number(v);
+    }
+    return {
       total: Number(h.total ?? 0),
       done: Number(h.done ?? 0),
       failed: Number(h.failed ?? 0),
@@ -145,24 +157,9 @@ export class RunTracker {
       skipped: Number(h.skipped ?? 0),
       skippedFiles: Number(h.skippedFiles ?? 0),
       discovered: h.discovered === "1",
-      statuses: {},
-      figures: Number(h.figures ?? 0),
-      added: Number(h.added ?? 0),
-      metrics: new Map(),
-      entities: new Map(),
-      summary: { ...pickSummed(h), byMetric: {}, byEntity: {} },
+      statuses,
+      summary,
     };
-    for (const [k, v] of Object.entries(h)) {
-      if (k.startsWith("s:")) counts.statuses[k.slice(2)] = Number(v);
-      else if (k.startsWith("m:")) {
-        counts.metrics.set(k.slice(2), Number(v));
-        counts.summary.byMetric[k.slice(2)] = Number(v);
-      } else if (k.startsWith("e:")) {
-        counts.entities.set(k.slice(2), Number(v));
-        counts.summary.byEntity[k.slice(2)] = Number(v);
-      }
-    }
-    return counts;
   }
 
   /** References the run found but did not run, each with why. */
@@ -172,9 +169,7 @@ export class RunTracker {
 
   /** Files of a `files:` source that are not articles: listed as skipped, not counted as found. */
   async skipFiles(runId: string | null, files: { what: string; reason: string }[]): Promise<void> {
-    if (!runId || files.length === 0) return;
-    await this.note(runId, "skipped", files);
-    await this.redis.hincrby(runKey(this.prefix, runId), "skippedFiles", files.length);
+    await this.note(runId, "skipped", files, "skippedFiles");
   }
 
   async skips(runId: string): Promise<{ what: string; reason: string }[]> {

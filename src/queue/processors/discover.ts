@@ -44,11 +44,12 @@ export function discoverProcessor(ctx: WorkerContext): Processor {
       });
       found += refs.length + refused.length;
       // Counted in the run's total as well as failed, so the run still waits for the rest.
-      await tracker.more(data.pipeline.runId, refused.length);
-      for (const { path, err } of refused.splice(0)) {
+      for (const { path, err } of refused)
         log.warn({ stage: "discover", outcome: "refused", source: path, err }, "file refused");
-        await tracker.failed(data.pipeline.runId, path, failureReason(err));
-      }
+      await tracker.refused(
+        data.pipeline.runId,
+        refused.splice(0).map(({ path, err }) => ({ what: path, reason: failureReason(err) })),
+      );
       await tracker.skipFiles(data.pipeline.runId, notArticles.splice(0));
       const plan = await planRefs(refs, store, spec.fetch);
       const fresh: FetchJob[] = [];

@@ -65,7 +65,7 @@ export function extractProcessor(ctx: WorkerContext): Processor {
       // A retained job keeps no page: the store has it now.
       await dropPageBody(job);
     }
-    for (const o of outcomes) await ctx.tracker.finished(data.pipeline.runId, o);
+    await ctx.tracker.finished(data.pipeline.runId, ...outcomes);
     const first = outcomes[0];
     return {
       status: outcomes.length === 1 && first ? first.status : `${outcomes.length} articles`,
