@@ -12,10 +12,23 @@ import {
 } from "./lexicon/abbreviations.js";
 import type { Sentence } from "./types.js";
 
+const BREAK_OR_STOP = /[\n.!?]/g;
 /** A line shorter than this, or one that does not end in running text, is its own sentence. */
 const SHORT_LINE = 56;
-/** Terminal punctuation and the closing quotes and brackets after it. */
-const CLOSER = /[.!?"'”’)\]]/;
+/** Terminal punctuation and the closing quotes and brackets after it: . ! ? " ' ” ’ ) ] */
+function isCloser(code: number): boolean {
+  return (
+    code === 46 ||
+    code === 33 ||
+    code === 63 ||
+    code === 34 ||
+    code === 39 ||
+    code === 0x201d ||
+    code === 0x2019 ||
+    code === 41 ||
+    code === 93
+  );
+}
 /** A line end that runs on: a joining word or punctuation. */
 const RUNS_ON =
   /(?:[,;:(&-]|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|from|on|its|their|said)),?$/;
@@ -31,24 +44,27 @@ export function splitSentences(text: string): Sentence[] {
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
   };
-  for (let i = 0; i < n; i++) {
-    const c = text[i];
-    if (c === "\n") {
+  // Only line breaks and terminal punctuation can end a sentence: the expression finds the
+  // next one in native code instead of a loop visiting every character.
+  BREAK_OR_STOP.lastIndex = 0;
+  while (BREAK_OR_STOP.test(text)) {
+    const i = BREAK_OR_STOP.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       if (lineBreakEnds(text, start, i)) {
         push(start, i);
         start = i + 1;
       }
       continue;
     }
-    if (c !== "." && c !== "!" && c !== "?") continue;
     // Swallow runs of terminal punctuation and closing quotes/brackets.
     let j = i + 1;
-    while (j < n && CLOSER.test(text[j] as string)) j++;
+    while (j < n && isCloser(text.charCodeAt(j))) j++;
     if (j < n && !isSpace(text.charCodeAt(j))) continue; // "3.5", "U.S.-based", "example.com"
-    if (c === "." && !periodEnds(text, i, j)) continue;
+    if (c === 46 && !periodEnds(text, i, j)) continue;
     push(start, j);
     start = j;
-    i = j - 1;
+    BREAK_OR_STOP.lastIndex = j;
   }
   push(start, n);
   return out;
@@ -61,8 +77,12 @@ function isSpace(code: number): boolean {
 /** Does the line break at `nl` end the sentence that began at `start`? */
 function lineBreakEnds(text: string, start: number, nl: number): boolean {
   const lineStart = text.lastIndexOf("\n", nl - 1) + 1;
-  const line = text.slice(lineStart, nl).trim();
-  if (line === "") return true;
+  // The line's trimmed bounds, read in place: most lines need no copy of their text.
+  let a = lineStart;
+  let b = nl;
+  while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+  if (a === b) return true;
   // Blank line next: paragraph end.
   let k = nl + 1;
   while (k < text.length && (text[k] === " " || text[k] === "\t" || text[k] === "\r")) k++;
@@ -72,14 +92,21 @@ function lineBreakEnds(text: string, start: number, nl: number): boolean {
   // Headline: the first line of the text.
   if (lineStart === 0 && start === 0) return true;
   // Short lines that do not run on (table rows, headings, bullets) stand alone; wrapped
-  // running text (wire copy wraps near 65 columns) continues onto the next line.
-  if (line.length < SHORT_LINE && !RUNS_ON.test(line)) {
-    const le = text.indexOf("\n", k);
-    const next = text.slice(k, le === -1 ? text.length : le);
-    return !/^[a-z]/.test(next);
+  // running text (wire copy wraps near 65 columns) continues onto the next line, which
+  // then starts with a lower-case letter at k.
+  if (b - a < SHORT_LINE && !RUNS_ON.test(text.slice(a, b))) {
+    const next = text.charCodeAt(k);
+    return !(next >= 97 && next <= 122);
   }
   return false;
 }
+
+/** What String.prototype.trim removes: the white space and line terminators `\s` matches. */
+function isTrimmed(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return WHITE_SPACE.test(String.fromCharCode(code));
+}
+const WHITE_SPACE = /\s/;
 
 /** Does the period at `i` (followed by whitespace at `j`) end a sentence? */
 function periodEnds(text: string, i: number, j: number): boolean {
