@@ -45,7 +45,18 @@ const first = (m: MentionInput): string => m.words[0] as string;
 const lastWord = (m: MentionInput): string => m.words.at(-1) as string;
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 const isLegal = (w: string): boolean =>
-  LEGAL_FORM_WORDS.has(w) || LEGAL_FORM_WORDS.has(titleCase(w));
+  LEGAL_FORM_WORDS.has(w) || (lowerCaseChanges(w, 1) && LEGAL_FORM_WORDS.has(titleCase(w)));
+/**
+ * Lower-casing `w` from `from` on may change it: it holds a capital or a non-ASCII letter
+ * there. When it cannot, the title-cased word is the word itself.
+ */
+function lowerCaseChanges(w: string, from: number): boolean {
+  for (let i = from; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
 /** A capitalised name word, hyphenated parts included ("Molabane-Nkosi", "Jin-Wei"). */
 const NAME_WORD = /^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$/;
 const DATELINE_AFTER = new RegExp(
@@ -285,8 +296,12 @@ export const MENTION_RULES: readonly MentionRule[] = [
         )
       )
         return undefined;
+      // The form is its words joined by single spaces: each shorter prefix ends at the space
+      // before the last word of the one before it.
+      let cut = m.form.length;
       for (let k = words.length - 1; k >= 1; k--) {
-        const prefix = words.slice(0, k).join(" ");
+        cut = m.form.lastIndexOf(" ", cut - 1);
+        const prefix = m.form.slice(0, cut);
         const kp = KNOWN_BY_FORM.get(prefix);
         if (kp && kp.type !== "place" && !ORG_SUFFIXES.has(words[k] as string))
           return {

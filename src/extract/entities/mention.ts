@@ -9,6 +9,7 @@ import { METRIC_LEXICON } from "../lexicon/metrics.js";
 import { KNOWN_BY_FORM } from "./known.js";
 import { MENTION_RULES, type MentionInput } from "./mention-rules.js";
 import type { RawMention } from "./mention-types.js";
+import { splitOnWhite } from "./split.js";
 import { cutRun, isNotName, trimSpan } from "./trim.js";
 
 /** Single words that name a metric ("unemployment", "revenue"): never a name by themselves. */
@@ -83,7 +84,7 @@ export function toMention(
   raw: string,
   lower: Set<string>,
 ): RawMention | null {
-  const run: RunInput = { text, at, raw, tokens: cutRun(raw.split(/\s+/)), lower };
+  const run: RunInput = { text, at, raw, tokens: cutRun(splitOnWhite(raw)), lower };
   for (const rule of RUN_RULES) {
     const r = rule.apply(run);
     if (r !== undefined) return r;
