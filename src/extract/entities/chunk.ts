@@ -10,8 +10,8 @@ import {
   NOT_NAME_WORDS,
   PERSON_TITLES,
 } from "../lexicon/entities.js";
-import { isWordCode } from "../word-start.js";
 import { KNOWN_BY_FORM, scanKnown } from "./known.js";
+import type { LowerWords } from "./lower-words.js";
 import { toMention } from "./mention.js";
 import type { RawMention } from "./mention-types.js";
 import { splitOnSpace, splitOnWhite } from "./split.js";
@@ -40,49 +40,11 @@ const TICKER_BRACKET = new RegExp(
 /** An exchange and a ticker with no brackets ("Pohjola Bank Plc HEL : POH1S"), read back from its colon. */
 const EXCHANGE_BEFORE_COLON = new RegExp(`(?<![\\w(])(?:${EXCHANGES})\\s*$`);
 const TICKER_AFTER_COLON = /^\s*([A-Z][A-Z0-9]{1,9})\b/;
-/**
- * Lower-case words of the text: a capitalised word also written in lower case is a common
- * word. The words `\b[a-z][a-z'-]+\b` matches, read with one scan of character codes:
- * a word starts after a non-word character, runs over letters, apostrophes and hyphens,
- * and ends (backing off like the expression) where a word boundary falls.
- */
-export function lowerWords(text: string): Set<string> {
-  // Straight into the set: no array of every word of the article on the way.
-  const out = new Set<string>();
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!(c >= 97 && c <= 122) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    for (;;) {
-      const d = text.charCodeAt(j);
-      if (j < n && ((d >= 97 && d <= 122) || d === 39 || d === 45)) j++;
-      else break;
-    }
-    // Back off to the longest run of two or more characters that ends on a word boundary.
-    let e = j;
-    while (
-      e >= i + 2 &&
-      isWordCode(text.charCodeAt(e - 1)) === (e < n && isWordCode(text.charCodeAt(e)))
-    )
-      e--;
-    if (e >= i + 2) {
-      out.add(text.slice(i, e));
-      i = e;
-    } else i++;
-  }
-  return out;
-}
-
 export function chunkMentions(
   text: string,
   from: number,
   to: number,
-  lower: Set<string>,
+  lower: LowerWords,
 ): RawMention[] {
   const out: RawMention[] = [];
   const region = text.slice(from, to);
@@ -342,17 +304,20 @@ function isHeadingLine(text: string, at: number): boolean {
 
 /** The line from `ls` to its break at `le` (-1 at the end of the text) reads as a heading. */
 function lineIsHeading(text: string, ls: number, le: number): boolean {
+  // A line whose next line goes on in lower case is wrapped prose, not a heading (looked
+  // at first: it is most lines of prose, and needs no copy of the line).
+  if (le !== -1 && isLowerCaseCode(text.charCodeAt(le + 1))) return false;
   const line = text.slice(ls, le === -1 ? text.length : le).trim();
   if (line.length > 80 || /[.!?:;,>]$/.test(line) || /\d/.test(line)) return false;
-  // A line that stops on "of" or "and", or whose next line goes on in lower case, is
-  // wrapped prose, not a heading.
+  // So is a line that stops on "of" or "and".
   if (/\s(?:of|and|&|the|for|de|du|von|van)$/.test(line)) return false;
-  if (le !== -1 && /^[a-z]/.test(text.slice(le + 1, le + 2))) return false;
   const words = splitOnWhite(line);
   if (words.length > 12) return false;
   const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
   return caps >= Math.max(1, words.length - 2) && words.length >= 1;
 }
+
+const isLowerCaseCode = (c: number): boolean => c >= 97 && c <= 122;
 
 function dropOverlaps(ms: RawMention[]): RawMention[] {
   ms.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

@@ -14,8 +14,9 @@ import {
   LEGAL_FORMS,
   ORG_SUFFIXES,
 } from "../lexicon/entities.js";
-import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
+import { chunkMentions, type RawMention } from "./chunk.js";
 import { KNOWN_BY_FORM } from "./known.js";
+import { type LowerWords, lowerWords } from "./lower-words.js";
 import { splitOnSpace, splitOnWhite } from "./split.js";
 
 export interface EntityMention {
@@ -398,7 +399,7 @@ function absorb(into: Group, from: Group): void {
 function addHeadlineMentions(
   headline: string,
   groups: Group[],
-  lower: Set<string>,
+  lower: LowerWords,
   detached = false,
 ): void {
   const hl = headline.toLowerCase();
@@ -460,7 +461,7 @@ const CAPS_LEGAL_NAME =
  * ("COMPUTER DEVICES INC 4TH QTR"): the body's entity with that ticker or name takes the
  * mention; a company the body never names becomes an entity, title-cased.
  */
-function addHeadlineCompanies(headline: string, groups: Group[], lower: Set<string>): void {
+function addHeadlineCompanies(headline: string, groups: Group[], lower: LowerWords): void {
   if (/[a-z]/.test(headline.replace(/<[^>]*>/g, ""))) return;
   const found: Array<{ start: number; end: number; words: string[]; ticker?: string | undefined }> =
     [];
@@ -531,7 +532,7 @@ function addHeadlineCompanies(headline: string, groups: Group[], lower: Set<stri
 }
 
 /** A word of a capitals headline that is not part of a name ("SEES", "IN", "NET", "4TH"). */
-function commonCapsWord(w: string, lower: Set<string>): boolean {
+function commonCapsWord(w: string, lower: LowerWords): boolean {
   const t = w.charAt(0) + w.slice(1).toLowerCase();
   if (LEGAL_FORM_WORDS.has(t) || ORG_SUFFIXES.has(t)) return false;
   return /\d/.test(w) || lower.has(w.toLowerCase()) || HEADLINE_STOP.has(w);
@@ -544,7 +545,7 @@ const HEADLINE_STOP = new Set(
 );
 
 /** A capitals word as a name writes it: "FINANCIAL" -> "Financial", "K-TRON" -> "K-Tron", "LP" stays. */
-function titleWord(w: string, lower: Set<string>): string {
+function titleWord(w: string, lower: LowerWords): string {
   const legal = [...LEGAL_FORM_WORDS].find((f) => f.toUpperCase() === w);
   if (legal) return legal;
   if (/^(?:OF|AND|THE|FOR|DE)$/.test(w)) return w.toLowerCase();

@@ -22,17 +22,18 @@ import {
   WIRE_SERVICES,
 } from "../lexicon/mention-words.js";
 import { KNOWN_BY_FORM } from "./known.js";
+import type { LowerWords } from "./lower-words.js";
 import type { MentionType, RawMention } from "./mention-types.js";
 import { isConnector, rawAt, strip, type TrimmedSpan } from "./trim.js";
 
 /** What every rule reads: the trimmed span, the text around it and the article's lower-case words. */
 export interface MentionInput extends TrimmedSpan {
   text: string;
-  lower: Set<string>;
+  lower: LowerWords;
   /** The span opens a sentence. */
   initial: boolean;
   /** Reads another run of the same text as a mention (a name found inside this one). */
-  again(text: string, at: number, raw: string, lower: Set<string>): RawMention | null;
+  again(text: string, at: number, raw: string, lower: LowerWords): RawMention | null;
 }
 
 export interface MentionRule {

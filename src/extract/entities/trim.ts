@@ -11,6 +11,7 @@ import {
   MEDIA_WORDS,
   NOT_NAME_WORDS,
   ORG_SUFFIXES,
+  PERSON_TITLE_LAST_WORDS,
   PERSON_TITLES,
 } from "../lexicon/entities.js";
 import {
@@ -72,7 +73,8 @@ export function trimSpan(text: string, at: number, run: string[]): TrimmedSpan |
   }
   // A title before the name: "Chief Executive Daniel Okafor", "Mr. Okafor".
   const before = text.slice(Math.max(0, at - 40), at);
-  if (endsInSpace(before) && PERSON_TITLES.test(lastWords(before))) titled = true;
+  if (endsInSpace(before) && mayEndInTitle(before) && PERSON_TITLES.test(lastWords(before)))
+    titled = true;
   // Trim leading non-name words ("The", "Shares", "Chief Executive"), noting titles.
   while (
     tokens.length > 0 &&
@@ -178,6 +180,21 @@ function lastWords(before: string): string {
   }
   return k <= 0 ? before : before.slice(k);
 }
+
+/**
+ * The letters before the white space that ends a context (and a full stop before it) are
+ * the last word of a title: every title ends in a word of letters that no letter precedes.
+ */
+function mayEndInTitle(before: string): boolean {
+  let k = before.length;
+  while (k > 0 && isWhiteAt(before, k - 1)) k--;
+  if (k > 0 && before.charCodeAt(k - 1) === 46) k--;
+  let s = k;
+  while (s > 0 && isLetterCode(before.charCodeAt(s - 1))) s--;
+  return PERSON_TITLE_LAST_WORDS.has(before.slice(s, k));
+}
+
+const isLetterCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Every title pattern ends in white space: a context that does not cannot hold one. */
 function endsInSpace(s: string): boolean {
