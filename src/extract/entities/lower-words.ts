@@ -53,13 +53,15 @@ export function lowerWords(text: string): LowerWords {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (!(c >= 97 && c <= 122) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
+      // No word starts after a word character: past one, skip the rest of its run.
       i++;
+      if (isWordCode(c)) while (i < n && isWordCode(text.charCodeAt(i))) i++;
       continue;
     }
     let j = i + 1;
-    for (;;) {
+    while (j < n) {
       const d = text.charCodeAt(j);
-      if (j < n && ((d >= 97 && d <= 122) || d === 39 || d === 45)) j++;
+      if ((d >= 97 && d <= 122) || d === 39 || d === 45) j++;
       else break;
     }
     // Back off to the longest run of two or more characters that ends on a word boundary.

@@ -21,9 +21,11 @@ import {
   TITLE_WORDS,
   WIRE_SERVICES,
 } from "../lexicon/mention-words.js";
+import { isWordCode } from "../word-start.js";
 import { KNOWN_BY_FORM } from "./known.js";
 import type { LowerWords } from "./lower-words.js";
 import type { MentionType, RawMention } from "./mention-types.js";
+import { isWhiteAt } from "./split.js";
 import { isConnector, rawAt, strip, type TrimmedSpan } from "./trim.js";
 
 /** What every rule reads: the trimmed span, the text around it and the article's lower-case words. */
@@ -530,6 +532,36 @@ export const TYPE_CUES: readonly TypeCue[] = [
 const TICKER_AFTER =
   /^\s*(?:\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|LSE|TSX|TSE|NSE|BSE|HKEX|ASX|OTC|Euronext|Xetra|HEL|OMX Helsinki|OMX)\s*:\s*)?[A-Z][A-Z0-9.]{0,6}\s*\)|<[A-Z][A-Z0-9.]{0,6}>)/;
 
+/** Words before a place ("in Kumasi", "near Rozelle", "visiting Oslo"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  "in near across outside throughout to visit visited visiting".split(" "),
+);
+/** What comes before a speaker's name ("said Jane Doe", "according to Jane Doe"), glued or not. */
+const SPEAKER_LEADS = ["said", "says", "according to", "told", "by"];
+
+/** Where the white space that ends `s` starts; `s.length` when it ends in none. */
+function trailingSpaceAt(s: string): number {
+  let k = s.length;
+  while (k > 0 && isWhiteAt(s, k - 1)) k--;
+  return k;
+}
+
+/** `s` ends in a whole word of `words`, then white space: what `\b(?:w1|w2)\s+$` tests. */
+function endsInWordThenSpace(s: string, words: ReadonlySet<string>): boolean {
+  const k = trailingSpaceAt(s);
+  if (k === s.length) return false;
+  let w = k;
+  while (w > 0 && isWordCode(s.charCodeAt(w - 1))) w--;
+  return words.has(s.slice(w, k));
+}
+
+/** `s` ends in one of `tails`, then white space: what `(?:t1|t2)\s+$` tests. */
+function endsInThenSpace(s: string, tails: readonly string[]): boolean {
+  const k = trailingSpaceAt(s);
+  if (k === s.length) return false;
+  return tails.some((t) => k >= t.length && s.startsWith(t, k - t.length));
+}
+
 /** The last rule: a name the lexicon does not know, typed by the cues around it. */
 function shape(m: MentionInput): RawMention | null {
   const { text, start, end, form, words, before, initial } = m;
@@ -548,7 +580,7 @@ function shape(m: MentionInput): RawMention | null {
   }
   if (
     type === "unknown" &&
-    /\b(?:in|near|across|outside|throughout|to|visit(?:ed|ing)?)\s+$/.test(before) &&
+    endsInWordThenSpace(before, PLACE_PREPOSITIONS) &&
     /^\s*(?:[,.;:)]|and\b|or\b|$)/.test(after) &&
     !/^(?:[A-Z]{2,})$/.test(form)
   ) {
@@ -572,6 +604,6 @@ function shape(m: MentionInput): RawMention | null {
   const personCue =
     /^\s*(?:said|says|told|added|wrote|explained|noted|,\s+(?:who|a|an|the|chief|head|senior|president|director|analyst|economist|founder))\b/.test(
       after,
-    ) || /(?:said|says|according to|told|by)\s+$/.test(before);
+    ) || endsInThenSpace(before, SPEAKER_LEADS);
   return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial, personCue };
 }
