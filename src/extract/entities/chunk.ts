@@ -10,10 +10,11 @@ import {
   NOT_NAME_WORDS,
   PERSON_TITLES,
 } from "../lexicon/entities.js";
-import { isWordCode } from "../word-start.js";
 import { KNOWN_BY_FORM, scanKnown } from "./known.js";
+import type { LowerWords } from "./lower-words.js";
 import { toMention } from "./mention.js";
 import type { RawMention } from "./mention-types.js";
+import { splitOnSpace, splitOnWhite } from "./split.js";
 
 export type { MentionType, RawMention } from "./mention-types.js";
 
@@ -39,54 +40,15 @@ const TICKER_BRACKET = new RegExp(
 /** An exchange and a ticker with no brackets ("Pohjola Bank Plc HEL : POH1S"), read back from its colon. */
 const EXCHANGE_BEFORE_COLON = new RegExp(`(?<![\\w(])(?:${EXCHANGES})\\s*$`);
 const TICKER_AFTER_COLON = /^\s*([A-Z][A-Z0-9]{1,9})\b/;
-/**
- * Lower-case words of the text: a capitalised word also written in lower case is a common
- * word. The words `\b[a-z][a-z'-]+\b` matches, read with one scan of character codes:
- * a word starts after a non-word character, runs over letters, apostrophes and hyphens,
- * and ends (backing off like the expression) where a word boundary falls.
- */
-export function lowerWords(text: string): Set<string> {
-  // Straight into the set: no array of every word of the article on the way.
-  const out = new Set<string>();
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!(c >= 97 && c <= 122) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    for (;;) {
-      const d = text.charCodeAt(j);
-      if (j < n && ((d >= 97 && d <= 122) || d === 39 || d === 45)) j++;
-      else break;
-    }
-    // Back off to the longest run of two or more characters that ends on a word boundary.
-    let e = j;
-    while (
-      e >= i + 2 &&
-      isWordCode(text.charCodeAt(e - 1)) === (e < n && isWordCode(text.charCodeAt(e)))
-    )
-      e--;
-    if (e >= i + 2) {
-      out.add(text.slice(i, e));
-      i = e;
-    } else i++;
-  }
-  return out;
-}
-
 export function chunkMentions(
   text: string,
   from: number,
   to: number,
-  lower: Set<string>,
+  lower: LowerWords,
 ): RawMention[] {
   const out: RawMention[] = [];
   const region = text.slice(from, to);
-  PHRASE.lastIndex = 0;
-  const phrases = [...region.matchAll(PHRASE)];
+  const phrases = allMatches(PHRASE, region);
   for (let p = 0; p < phrases.length; p++) {
     const m = phrases[p] as RegExpMatchArray;
     const at = from + (m.index as number);
@@ -113,7 +75,7 @@ export function chunkMentions(
       for (const part of splitName(line)) {
         const i = line.indexOf(part, offset);
         offset = i + part.length;
-        if (/\d/.test(part) && /[A-Z][A-Za-z]*\d/.test(part.split(/\s/)[0] as string)) continue;
+        if (hasDigit(part) && /[A-Z][A-Za-z]*\d/.test(part.split(/\s/)[0] as string)) continue;
         const mention = toMention(text, lineAt + i, part, lower);
         if (mention) out.push(withAndTail(text, mention));
       }
@@ -141,6 +103,26 @@ export function chunkMentions(
   return withTickers(text, region, from, dropOverlaps(out));
 }
 
+/**
+ * Every match of a global expression, in order: `[...s.matchAll(re)]` without the clone of
+ * the expression and the iterator. No caller's expression matches the empty string.
+ */
+function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) out.push(m);
+  return out;
+}
+
+/** The string holds a digit (what `/\d/` tests), read from character codes. */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** What any split point of a run needs (see splitName). */
 const SPLIT_CUE = /\sof\s|'s|’s|-based|\d|\s[A-Z]{3}/;
 
@@ -162,7 +144,7 @@ function splitName(line: string): string[] {
   if (parts.length === 1) return parts;
   for (const part of parts) {
     const prev = out.at(-1);
-    const w = part.split(/\s+/);
+    const w = splitOnWhite(part);
     if (
       prev !== undefined &&
       /^[A-Z]{3,}[A-Za-z]*$/.test(w[0] as string) &&
@@ -185,9 +167,8 @@ const AMOUNT_BEFORE =
  * symbol is an alias of the name just before it, which is then a company.
  */
 function withTickers(text: string, region: string, from: number, ms: RawMention[]): RawMention[] {
-  TICKER_BRACKET.lastIndex = 0;
   const brackets: Array<[number, number, string]> = [];
-  for (const b of region.matchAll(TICKER_BRACKET))
+  for (const b of allMatches(TICKER_BRACKET, region))
     brackets.push([
       from + (b.index as number),
       from + (b.index as number) + b[0].length,
@@ -285,8 +266,9 @@ const AND_TAIL = /^ and ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)(?![ \t]*(?:[A-Z&]|of\
  * an institution's "of" part may join two fields with "and"; the chunker stops at "and".
  */
 function withAndTail(text: string, m: RawMention): RawMention {
-  if (m.known || m.type === "person" || m.type === "place") return m;
-  const w = m.form.split(" ");
+  // The institution's "of" is a word after the first: without " of" there is none.
+  if (m.known || m.type === "person" || m.type === "place" || !m.form.includes(" of")) return m;
+  const w = splitOnSpace(m.form);
   const ofAt = w.indexOf("of");
   if (ofAt < 1 || !INSTITUTION_HEADS.has(w[ofAt - 1] as string)) return m;
   const t = AND_TAIL.exec(text.slice(m.end, m.end + 60));
@@ -299,31 +281,43 @@ function withAndTail(text: string, m: RawMention): RawMention {
  * A title-case heading line ("Density Bottleneck", "Investor Contact"): its capitalised
  * words are typography, not names; the caller matches such lines against known names.
  */
-let headingCache: { text: string; ls: number; heading: boolean } | null = null;
+let headingCache: { text: string; ls: number; le: number; heading: boolean } | null = null;
 
 function isHeadingLine(text: string, at: number): boolean {
+  // Phrases come in text order: one line's answer serves all its phrases, and a phrase
+  // after the start of the last line read and before its break is on that line.
+  if (
+    headingCache &&
+    headingCache.text === text &&
+    at > headingCache.ls &&
+    (headingCache.le === -1 || at <= headingCache.le)
+  )
+    return headingCache.heading;
   const ls = text.lastIndexOf("\n", at - 1) + 1;
-  // Phrases come in text order: one line's answer serves all its phrases.
   if (headingCache && headingCache.text === text && headingCache.ls === ls)
     return headingCache.heading;
-  const heading = lineIsHeading(text, ls);
-  headingCache = { text, ls, heading };
+  const le = text.indexOf("\n", ls);
+  const heading = lineIsHeading(text, ls, le);
+  headingCache = { text, ls, le, heading };
   return heading;
 }
 
-function lineIsHeading(text: string, ls: number): boolean {
-  const le = text.indexOf("\n", ls);
+/** The line from `ls` to its break at `le` (-1 at the end of the text) reads as a heading. */
+function lineIsHeading(text: string, ls: number, le: number): boolean {
+  // A line whose next line goes on in lower case is wrapped prose, not a heading (looked
+  // at first: it is most lines of prose, and needs no copy of the line).
+  if (le !== -1 && isLowerCaseCode(text.charCodeAt(le + 1))) return false;
   const line = text.slice(ls, le === -1 ? text.length : le).trim();
   if (line.length > 80 || /[.!?:;,>]$/.test(line) || /\d/.test(line)) return false;
-  // A line that stops on "of" or "and", or whose next line goes on in lower case, is
-  // wrapped prose, not a heading.
+  // So is a line that stops on "of" or "and".
   if (/\s(?:of|and|&|the|for|de|du|von|van)$/.test(line)) return false;
-  if (le !== -1 && /^[a-z]/.test(text.slice(le + 1, le + 2))) return false;
-  const words = line.split(/\s+/);
+  const words = splitOnWhite(line);
   if (words.length > 12) return false;
   const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
   return caps >= Math.max(1, words.length - 2) && words.length >= 1;
 }
+
+const isLowerCaseCode = (c: number): boolean => c >= 97 && c <= 122;
 
 function dropOverlaps(ms: RawMention[]): RawMention[] {
   ms.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

@@ -14,8 +14,10 @@ import {
   LEGAL_FORMS,
   ORG_SUFFIXES,
 } from "../lexicon/entities.js";
-import { chunkMentions, lowerWords, type RawMention } from "./chunk.js";
+import { chunkMentions, type RawMention } from "./chunk.js";
 import { KNOWN_BY_FORM } from "./known.js";
+import { type LowerWords, lowerWords } from "./lower-words.js";
+import { splitOnSpace, splitOnWhite } from "./split.js";
 
 export interface EntityMention {
   start: number;
@@ -81,26 +83,21 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     // Name an entity as the article writes it (its longest clean form), so "NYSE" stays
     // "NYSE"; instruments keep the lexicon's name.
     if (g.type === "instrument" || !g.known) continue;
-    // Places go by their most used form ("US" in a story that once says "United States").
-    const count = (f: string): number => g.mentions.filter((m) => m.form === f).length;
-    const forms = [...g.forms];
-    const longest =
-      g.type === "place"
-        ? forms.sort((a, b) => count(b) - count(a) || b.length - a.length)[0]
-        : forms.sort((a, b) => b.length - a.length)[0];
+    const longest = namingForm(g);
     // "U.S" as the chunker cut it before a sentence's full stop is "U.S.".
     const form = longest && /^(?:[A-Z]\.)+[A-Z]$/.test(longest) ? `${longest}.` : longest;
+    // An abbreviation of several letters keeps its full stop ("U.S."), a name does not.
     if (form && KNOWN_BY_FORM.get(form)?.name === g.known)
-      g.name = form.replace(/\.$/, (d) => (/(?:[A-Z]\.){2,}$/.test(form) ? d : ""));
+      g.name = form.endsWith(".") && !/(?:[A-Z]\.){2,}$/.test(form) ? form.slice(0, -1) : form;
   }
   // "Name Surname" when the surname also stands alone is a person.
   const singles = new Set(groups.filter((g) => !g.name.includes(" ")).map((g) => g.name));
   for (const g of kept) {
-    const w = g.name.split(" ");
+    if (g.type !== "unknown") continue;
+    const w = splitOnSpace(g.name);
     // An unknown pair or triple of plain capitalised words with no corporate word is, in
     // news copy, far more often a person ("Helene Durand") than a company.
     if (
-      g.type === "unknown" &&
       w.length >= 2 &&
       w.length <= 5 &&
       g.personCue &&
@@ -113,7 +110,6 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     )
       g.type = "person";
     else if (
-      g.type === "unknown" &&
       w.length >= 2 &&
       w.length <= 3 &&
       singles.has(w.at(-1) as string) &&
@@ -151,6 +147,31 @@ export function findEntities(text: string, title: string | null): EntityAnalysis
     return [...other];
   };
   return { entities, aliasesOf, mentions, main: mainOf(kept) };
+}
+
+/**
+ * The form a known entity is named by: its longest, the first written of equal ones; a
+ * place's most used ("US" in a story that once says "United States"), then its longest.
+ */
+function namingForm(g: Group): string | undefined {
+  const uses = g.type === "place" ? formUses(g.mentions) : null;
+  let best: string | undefined;
+  let bestUses = 0;
+  for (const f of g.forms) {
+    const n = uses?.get(f) ?? 0;
+    if (best === undefined || n > bestUses || (n === bestUses && f.length > best.length)) {
+      best = f;
+      bestUses = n;
+    }
+  }
+  return best;
+}
+
+/** How many mentions each form has. */
+function formUses(mentions: RawMention[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const m of mentions) uses.set(m.form, (uses.get(m.form) ?? 0) + 1);
+  return uses;
 }
 
 /**
@@ -246,10 +267,12 @@ function mergeMentions(raw: RawMention[]): Group[] {
   // Index the candidates once (by first word, last word of persons, initials) so the
   // merge stays linear in the number of names.
   const words = new Map<Group, string[]>();
-  for (const g of live()) words.set(g, keyOf(g.name).split(" "));
+  for (const g of live()) words.set(g, splitOnSpace(keyOf(g.name)));
   const byFirst = new Map<string, Group[]>();
   const byLast = new Map<string, Group[]>();
   const byInitials = new Map<string, Group[]>();
+  // Only a name indexed by its first word is ever compared by its initials.
+  const initialsOf = new Map<Group, string>();
   const add = (m: Map<string, Group[]>, k: string, g: Group): void => {
     const l = m.get(k);
     if (l) l.push(g);
@@ -260,7 +283,9 @@ function mergeMentions(raw: RawMention[]): Group[] {
     if (g.type === "person") add(byLast, w.at(-1) as string, g);
     else {
       add(byFirst, w[0] as string, g);
-      add(byInitials, initials(g.name), g);
+      const ini = initials(g.name);
+      initialsOf.set(g, ini);
+      add(byInitials, ini, g);
     }
   }
   const smalls = [...words.keys()].sort(
@@ -292,7 +317,7 @@ function mergeMentions(raw: RawMention[]): Group[] {
       const isPrefix = sw.every((w, i) => bw[i] === w);
       const isSurname = big.type === "person" && sw.length === 1 && bw.at(-1) === sw[0];
       const isInitials =
-        big.type !== "person" && sw.length === 1 && initials(big.name) === small.name;
+        big.type !== "person" && sw.length === 1 && initialsOf.get(big) === small.name;
       if ((isPrefix && big.type !== "person") || isSurname || isInitials) {
         // A known short name ("Tesla") joins an unknown longer one only when that is the
         // same name with its corporate word ("Tesla Motors", "Apple Inc").
@@ -328,7 +353,7 @@ const CORPORATE_TAIL = new Set([
 
 /** Which longer name a short form belongs to: a known name, then one ending in a corporate word, then the most mentioned. */
 function preference(g: Group): number {
-  const last = g.name.split(" ").at(-1) ?? "";
+  const last = g.name.slice(g.name.lastIndexOf(" ") + 1);
   return (
     (g.known ? 1000 : 0) +
     (ORG_SUFFIXES.has(last) && last !== "AI" ? 100 : 0) +
@@ -338,8 +363,7 @@ function preference(g: Group): number {
 }
 
 function initials(name: string): string {
-  return name
-    .split(/\s+/)
+  return splitOnWhite(name)
     .filter((w) => /^[A-Z]/.test(w))
     .map((w) => w[0])
     .join("");
@@ -375,7 +399,7 @@ function absorb(into: Group, from: Group): void {
 function addHeadlineMentions(
   headline: string,
   groups: Group[],
-  lower: Set<string>,
+  lower: LowerWords,
   detached = false,
 ): void {
   const hl = headline.toLowerCase();
@@ -437,7 +461,7 @@ const CAPS_LEGAL_NAME =
  * ("COMPUTER DEVICES INC 4TH QTR"): the body's entity with that ticker or name takes the
  * mention; a company the body never names becomes an entity, title-cased.
  */
-function addHeadlineCompanies(headline: string, groups: Group[], lower: Set<string>): void {
+function addHeadlineCompanies(headline: string, groups: Group[], lower: LowerWords): void {
   if (/[a-z]/.test(headline.replace(/<[^>]*>/g, ""))) return;
   const found: Array<{ start: number; end: number; words: string[]; ticker?: string | undefined }> =
     [];
@@ -508,7 +532,7 @@ function addHeadlineCompanies(headline: string, groups: Group[], lower: Set<stri
 }
 
 /** A word of a capitals headline that is not part of a name ("SEES", "IN", "NET", "4TH"). */
-function commonCapsWord(w: string, lower: Set<string>): boolean {
+function commonCapsWord(w: string, lower: LowerWords): boolean {
   const t = w.charAt(0) + w.slice(1).toLowerCase();
   if (LEGAL_FORM_WORDS.has(t) || ORG_SUFFIXES.has(t)) return false;
   return /\d/.test(w) || lower.has(w.toLowerCase()) || HEADLINE_STOP.has(w);
@@ -521,7 +545,7 @@ const HEADLINE_STOP = new Set(
 );
 
 /** A capitals word as a name writes it: "FINANCIAL" -> "Financial", "K-TRON" -> "K-Tron", "LP" stays. */
-function titleWord(w: string, lower: Set<string>): string {
+function titleWord(w: string, lower: LowerWords): string {
   const legal = [...LEGAL_FORM_WORDS].find((f) => f.toUpperCase() === w);
   if (legal) return legal;
   if (/^(?:OF|AND|THE|FOR|DE)$/.test(w)) return w.toLowerCase();
@@ -546,7 +570,7 @@ function wordIndex(hay: string, needle: string): number {
 function keep(g: Group): boolean {
   if (g.type !== "unknown") return true;
   if (g.strength >= 1) return true;
-  const words = g.name.split(" ").length;
+  const words = splitOnSpace(g.name).length;
   if (g.personCue && words >= 2) return true;
   // Five or more capitalised words without a corporate word are a title-case line, and a
   // lone given name is not an entity.

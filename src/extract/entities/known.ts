@@ -12,6 +12,15 @@ for (const e of KNOWN_ENTITIES) {
     if (!KNOWN_BY_FORM.has(form)) KNOWN_BY_FORM.set(form, e);
 }
 
+/**
+ * Every part of a known form before one of its spaces ("Bank", "Bank of" for "Bank of
+ * Canada"): a word that is none of them starts no known form of several words.
+ */
+export const KNOWN_BEFORE_SPACE = new Set<string>();
+for (const form of KNOWN_BY_FORM.keys())
+  for (let i = form.indexOf(" "); i >= 0; i = form.indexOf(" ", i + 1))
+    KNOWN_BEFORE_SPACE.add(form.slice(0, i));
+
 /** Known forms that contain a digit, a lower-case word or "&" are found by this scan. */
 const scanForms = [...KNOWN_BY_FORM.keys()]
   .filter((f) => /[\d&/]|(?:^|\s)[a-z]/.test(f) || KNOWN_BY_FORM.get(f)?.type === "instrument")

@@ -21,18 +21,21 @@ import {
   TITLE_WORDS,
   WIRE_SERVICES,
 } from "../lexicon/mention-words.js";
+import { isWordCode } from "../word-start.js";
 import { KNOWN_BY_FORM } from "./known.js";
+import type { LowerWords } from "./lower-words.js";
 import type { MentionType, RawMention } from "./mention-types.js";
+import { isWhiteAt } from "./split.js";
 import { isConnector, rawAt, strip, type TrimmedSpan } from "./trim.js";
 
 /** What every rule reads: the trimmed span, the text around it and the article's lower-case words. */
 export interface MentionInput extends TrimmedSpan {
   text: string;
-  lower: Set<string>;
+  lower: LowerWords;
   /** The span opens a sentence. */
   initial: boolean;
   /** Reads another run of the same text as a mention (a name found inside this one). */
-  again(text: string, at: number, raw: string, lower: Set<string>): RawMention | null;
+  again(text: string, at: number, raw: string, lower: LowerWords): RawMention | null;
 }
 
 export interface MentionRule {
@@ -45,7 +48,18 @@ const first = (m: MentionInput): string => m.words[0] as string;
 const lastWord = (m: MentionInput): string => m.words.at(-1) as string;
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 const isLegal = (w: string): boolean =>
-  LEGAL_FORM_WORDS.has(w) || LEGAL_FORM_WORDS.has(titleCase(w));
+  LEGAL_FORM_WORDS.has(w) || (lowerCaseChanges(w, 1) && LEGAL_FORM_WORDS.has(titleCase(w)));
+/**
+ * Lower-casing `w` from `from` on may change it: it holds a capital or a non-ASCII letter
+ * there. When it cannot, the title-cased word is the word itself.
+ */
+function lowerCaseChanges(w: string, from: number): boolean {
+  for (let i = from; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
 /** A capitalised name word, hyphenated parts included ("Molabane-Nkosi", "Jin-Wei"). */
 const NAME_WORD = /^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$/;
 const DATELINE_AFTER = new RegExp(
@@ -285,8 +299,12 @@ export const MENTION_RULES: readonly MentionRule[] = [
         )
       )
         return undefined;
+      // The form is its words joined by single spaces: each shorter prefix ends at the space
+      // before the last word of the one before it.
+      let cut = m.form.length;
       for (let k = words.length - 1; k >= 1; k--) {
-        const prefix = words.slice(0, k).join(" ");
+        cut = m.form.lastIndexOf(" ", cut - 1);
+        const prefix = m.form.slice(0, cut);
         const kp = KNOWN_BY_FORM.get(prefix);
         if (kp && kp.type !== "place" && !ORG_SUFFIXES.has(words[k] as string))
           return {
@@ -514,6 +532,36 @@ export const TYPE_CUES: readonly TypeCue[] = [
 const TICKER_AFTER =
   /^\s*(?:\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|LSE|TSX|TSE|NSE|BSE|HKEX|ASX|OTC|Euronext|Xetra|HEL|OMX Helsinki|OMX)\s*:\s*)?[A-Z][A-Z0-9.]{0,6}\s*\)|<[A-Z][A-Z0-9.]{0,6}>)/;
 
+/** Words before a place ("in Kumasi", "near Rozelle", "visiting Oslo"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  "in near across outside throughout to visit visited visiting".split(" "),
+);
+/** What comes before a speaker's name ("said Jane Doe", "according to Jane Doe"), glued or not. */
+const SPEAKER_LEADS = ["said", "says", "according to", "told", "by"];
+
+/** Where the white space that ends `s` starts; `s.length` when it ends in none. */
+function trailingSpaceAt(s: string): number {
+  let k = s.length;
+  while (k > 0 && isWhiteAt(s, k - 1)) k--;
+  return k;
+}
+
+/** `s` ends in a whole word of `words`, then white space: what `\b(?:w1|w2)\s+$` tests. */
+function endsInWordThenSpace(s: string, words: ReadonlySet<string>): boolean {
+  const k = trailingSpaceAt(s);
+  if (k === s.length) return false;
+  let w = k;
+  while (w > 0 && isWordCode(s.charCodeAt(w - 1))) w--;
+  return words.has(s.slice(w, k));
+}
+
+/** `s` ends in one of `tails`, then white space: what `(?:t1|t2)\s+$` tests. */
+function endsInThenSpace(s: string, tails: readonly string[]): boolean {
+  const k = trailingSpaceAt(s);
+  if (k === s.length) return false;
+  return tails.some((t) => k >= t.length && s.startsWith(t, k - t.length));
+}
+
 /** The last rule: a name the lexicon does not know, typed by the cues around it. */
 function shape(m: MentionInput): RawMention | null {
   const { text, start, end, form, words, before, initial } = m;
@@ -532,7 +580,7 @@ function shape(m: MentionInput): RawMention | null {
   }
   if (
     type === "unknown" &&
-    /\b(?:in|near|across|outside|throughout|to|visit(?:ed|ing)?)\s+$/.test(before) &&
+    endsInWordThenSpace(before, PLACE_PREPOSITIONS) &&
     /^\s*(?:[,.;:)]|and\b|or\b|$)/.test(after) &&
     !/^(?:[A-Z]{2,})$/.test(form)
   ) {
@@ -556,6 +604,6 @@ function shape(m: MentionInput): RawMention | null {
   const personCue =
     /^\s*(?:said|says|told|added|wrote|explained|noted|,\s+(?:who|a|an|the|chief|head|senior|president|director|analyst|economist|founder))\b/.test(
       after,
-    ) || /(?:said|says|according to|told|by)\s+$/.test(before);
+    ) || endsInThenSpace(before, SPEAKER_LEADS);
   return { start, end, form, type, strength, acronym: acronymAfter(text, end), initial, personCue };
 }

@@ -7,8 +7,10 @@ import { MEDIA_WORDS, ORG_SUFFIXES } from "../lexicon/entities.js";
 import { TIME_ZONES } from "../lexicon/mention-words.js";
 import { METRIC_LEXICON } from "../lexicon/metrics.js";
 import { KNOWN_BY_FORM } from "./known.js";
+import type { LowerWords } from "./lower-words.js";
 import { MENTION_RULES, type MentionInput } from "./mention-rules.js";
 import type { RawMention } from "./mention-types.js";
+import { splitOnWhite } from "./split.js";
 import { cutRun, isNotName, trimSpan } from "./trim.js";
 
 /** Single words that name a metric ("unemployment", "revenue"): never a name by themselves. */
@@ -24,7 +26,7 @@ interface RunInput {
   at: number;
   raw: string;
   tokens: string[];
-  lower: Set<string>;
+  lower: LowerWords;
 }
 
 interface RunRule {
@@ -81,9 +83,9 @@ export function toMention(
   text: string,
   at: number,
   raw: string,
-  lower: Set<string>,
+  lower: LowerWords,
 ): RawMention | null {
-  const run: RunInput = { text, at, raw, tokens: cutRun(raw.split(/\s+/)), lower };
+  const run: RunInput = { text, at, raw, tokens: cutRun(splitOnWhite(raw)), lower };
   for (const rule of RUN_RULES) {
     const r = rule.apply(run);
     if (r !== undefined) return r;

@@ -11,6 +11,7 @@ import {
   MEDIA_WORDS,
   NOT_NAME_WORDS,
   ORG_SUFFIXES,
+  PERSON_TITLE_LAST_WORDS,
   PERSON_TITLES,
 } from "../lexicon/entities.js";
 import {
@@ -20,7 +21,8 @@ import {
   TITLE_LEAD_WORDS,
   TITLE_WORDS,
 } from "../lexicon/mention-words.js";
-import { KNOWN_BY_FORM } from "./known.js";
+import { KNOWN_BEFORE_SPACE, KNOWN_BY_FORM } from "./known.js";
+import { isWhiteAt, splitOnSpace } from "./split.js";
 
 /** A run trimmed to its name: where it is, how it reads, and what the trimming learnt. */
 export interface TrimmedSpan {
@@ -71,7 +73,8 @@ export function trimSpan(text: string, at: number, run: string[]): TrimmedSpan |
   }
   // A title before the name: "Chief Executive Daniel Okafor", "Mr. Okafor".
   const before = text.slice(Math.max(0, at - 40), at);
-  if (endsInSpace(before) && PERSON_TITLES.test(lastWords(before))) titled = true;
+  if (endsInSpace(before) && mayEndInTitle(before) && PERSON_TITLES.test(lastWords(before)))
+    titled = true;
   // Trim leading non-name words ("The", "Shares", "Chief Executive"), noting titles.
   while (
     tokens.length > 0 &&
@@ -122,7 +125,7 @@ export function trimSpan(text: string, at: number, run: string[]): TrimmedSpan |
   form = withoutClosingPunctuation(form).trim();
   if (form.length < 2) return null;
   end = rawAt(text, start, form.length);
-  return { start, end, form, words: form.split(" "), titled, based, possessive, before };
+  return { start, end, form, words: splitOnSpace(form), titled, based, possessive, before };
 }
 
 /** A trailing word that is no part of the name: a connector, or a report word that is not a corporate word. */
@@ -178,16 +181,24 @@ function lastWords(before: string): string {
   return k <= 0 ? before : before.slice(k);
 }
 
-/** Every title pattern ends in white space: a context that does not cannot hold one. */
-function endsInSpace(s: string): boolean {
-  return s.length > 0 && isWhite(s, s.length - 1);
+/**
+ * The letters before the white space that ends a context (and a full stop before it) are
+ * the last word of a title: every title ends in a word of letters that no letter precedes.
+ */
+function mayEndInTitle(before: string): boolean {
+  let k = before.length;
+  while (k > 0 && isWhiteAt(before, k - 1)) k--;
+  if (k > 0 && before.charCodeAt(k - 1) === 46) k--;
+  let s = k;
+  while (s > 0 && isLetterCode(before.charCodeAt(s - 1))) s--;
+  return PERSON_TITLE_LAST_WORDS.has(before.slice(s, k));
 }
 
-/** White space as a regular expression's `\s` reads it; ASCII answered without one. */
-function isWhite(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(s.charAt(i));
+const isLetterCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** Every title pattern ends in white space: a context that does not cannot hold one. */
+function endsInSpace(s: string): boolean {
+  return s.length > 0 && isWhiteAt(s, s.length - 1);
 }
 
 /** The text offset `n` characters of a name into it, its whitespace runs read as one space. */
@@ -204,7 +215,7 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 
 function skipSpaces(text: string, at: number): number {
   let i = at;
-  while (i < text.length && isWhite(text, i)) i++;
+  while (i < text.length && isWhiteAt(text, i)) i++;
   return i;
 }
 
@@ -230,7 +241,7 @@ export function isNotName(w: string, next: string): boolean {
   if (next === "" && KNOWN_BY_FORM.has(s)) return false;
   // "Bank of Canada", "Federal Reserve", "General Motors": keep a lexicon word when the
   // whole phrase from it is known or it is followed by a suffix word.
-  if (KNOWN_BY_FORM.has(`${s} ${strip(next)}`)) return false;
+  if (KNOWN_BEFORE_SPACE.has(s) && KNOWN_BY_FORM.has(`${s} ${strip(next)}`)) return false;
   return true;
 }
 

@@ -178,9 +178,30 @@ export const LEGAL_FORM_WORDS = new Set(
 export const LEGAL_FORMS =
   /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Cos\.?|Ltd\.?|Limited|LLC|plc|AG|SA|S\.A\.|NV|N\.V\.|SE|SpA|ASA|AB|Oyj?|Abp|AS|GmbH|Bhd|LP|LLP|Pty|and NV|and Co\.?))+$/i;
 
-/** Titles and roles that introduce a person's name ("Chief Executive Daniel Okafor"). */
-export const PERSON_TITLES =
-  /(?:^|\s)(?:chief financial officer|chief executive(?: officer)?|chief operating officer|finance director|managing director|analyst|economist|strategist|founder|chairman|president|spokesman|spokeswoman|spokesperson|director|minister|premier|governor|secretary|chief|head|ceo|cfo|officer|leader|manager|executive|reporter|writer|editor|professor|coach|player|actor|singer|author|lawyer|judge|senator|mayor|referee|wrestler|photographer|contributor|columnist|correspondent|partner|investor|trader|founder|by)\s+$|\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|President|Chairman|Chairwoman|Chair|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Operating Officer|Chief Technology Officer|CEO|CFO|COO|CTO|Finance Director|Managing Director|Director|Founder|Co-founder|Analyst|Strategist|Minister|Secretary|Governor|Commissioner|Treasurer|Spokesman|Spokeswoman|Spokesperson|Head|Partner|Vice President|Executive Vice President|Senior Vice President|General Manager|Portfolio Manager|Chief Investment Officer|Fed Chair|Chancellor|Prime Minister)\.?\s+$/;
+/** Lower-case roles that introduce a person's name as a word of their own ("analyst Jane Doe", "by Jane Doe"). */
+const ROLES_BEFORE_NAME =
+  "chief financial officer|chief executive officer|chief executive|chief operating officer|finance director|managing director|analyst|economist|strategist|founder|chairman|president|spokesman|spokeswoman|spokesperson|director|minister|premier|governor|secretary|chief|head|ceo|cfo|officer|leader|manager|executive|reporter|writer|editor|professor|coach|player|actor|singer|author|lawyer|judge|senator|mayor|referee|wrestler|photographer|contributor|columnist|correspondent|partner|investor|trader|founder|by".split(
+    "|",
+  );
+
+/** Titles that introduce a person's name, a full stop allowed after them ("Mr. Okafor", "Chief Executive Daniel Okafor"). */
+const TITLES_BEFORE_NAME =
+  "Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|President|Chairman|Chairwoman|Chair|Chief Executive Officer|Chief Executive|Chief Financial Officer|Chief Operating Officer|Chief Technology Officer|CEO|CFO|COO|CTO|Finance Director|Managing Director|Director|Founder|Co-founder|Analyst|Strategist|Minister|Secretary|Governor|Commissioner|Treasurer|Spokesman|Spokeswoman|Spokesperson|Head|Partner|Vice President|Executive Vice President|Senior Vice President|General Manager|Portfolio Manager|Chief Investment Officer|Fed Chair|Chancellor|Prime Minister".split(
+    "|",
+  );
+
+/** Titles and roles that introduce a person's name ("Chief Executive Daniel Okafor"): a context that ends in one. */
+export const PERSON_TITLES = new RegExp(
+  `(?:^|\\s)(?:${ROLES_BEFORE_NAME.join("|")})\\s+$|\\b(?:${TITLES_BEFORE_NAME.join("|")})\\.?\\s+$`,
+);
+
+/**
+ * The last word of every title and role ("officer", "Mr", "founder" of "Co-founder"): a
+ * context whose last word is none of them ends in no title, and the expression need not run.
+ */
+export const PERSON_TITLE_LAST_WORDS: ReadonlySet<string> = new Set(
+  [...ROLES_BEFORE_NAME, ...TITLES_BEFORE_NAME].map((t) => t.split(/[ -]/).at(-1) as string),
+);
 
 /** Lower-case role words after a name ("Daniel Okafor, chief executive"). */
 export const ROLE_AFTER =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lowerWords } from "../../../../src/extract/entities/chunk.js";
+import { lowerWords } from "../../../../src/extract/entities/lower-words.js";
 import { toMention } from "../../../../src/extract/entities/mention.js";
 import { MENTION_RULES, TYPE_CUES } from "../../../../src/extract/entities/mention-rules.js";
 import { cutRun, trimSpan } from "../../../../src/extract/entities/trim.js";
