@@ -47,8 +47,14 @@ const NOUN_AFTER = new RegExp(
   `^[\\s-]*(?:[A-Za-z][\\w&'-]*\\s+){0,2}?(?:(${INCREASE_NOUNS.join("|")})|(${DECREASE_NOUNS.join("|")}))\\b`,
   "i",
 );
-const GAP_OK =
-  /^(?:\s+|\s*\b(?:by|of|about|around|roughly|nearly|almost|some|more than|less than|over|just|an?|the|its|their|another|further|as much as|as many as|a further|an additional|additional|a record|a combined|[a-z]+ly|[a-z]+)\b\s*)*$/i;
+/**
+ * Only words and white space between a change word and its figure ("rose by about", "jumped
+ * a record"): the filler words themselves are told apart by GAP_BAD. Any run of ASCII
+ * letters is such a word, so the gap is letters and white space, nothing else; one
+ * character class says so in linear time, where a list of words that a catch-all word
+ * also matches backtracks exponentially on a gap that fails.
+ */
+const GAP_OK = /^[A-Za-z\s]*$/;
 const GAP_BAD =
   /\b(?:to|from|at|than|with|and|or|was|were|is|are|versus|vs|compared|against|after|before|in|on)\b|[,;:()]/i;
 const FORECAST_RE = new RegExp(`(?<![\\w-])(?:${FORECAST_WORDS.join("|")})(?![\\w-])`, "i");
@@ -71,17 +77,18 @@ export function readChange(c: FigureContext): Direction | null {
   // The last change word of the window decides, and only when nothing but a few filler
   // words stand between it and the figure. A change word starts a word.
   const left = c.left;
-  let found: Direction | null = null;
+  let last: RegExpExecArray | null = null;
   for (
     let m = matchAtWordStart(left, VERB_BY_FIRST, 0);
     m !== null;
     m = matchAtWordStart(left, VERB_BY_FIRST, m.index + m[0].length)
-  ) {
-    found = m[1] ? "increase" : "decrease";
-    const gap = left.slice(m.index + m[0].length);
-    if (gap.length > 40 || !GAP_OK.test(gap) || GAP_BAD.test(gap)) found = null;
+  )
+    last = m;
+  if (last !== null) {
+    const gap = left.slice(last.index + last[0].length);
+    if (gap.length <= 40 && GAP_OK.test(gap) && !GAP_BAD.test(gap))
+      return last[1] ? "increase" : "decrease";
   }
-  if (found) return found;
   const n = NOUN_AFTER.exec(c.right);
   if (n && !/[,;]/.test(n[0])) return n[1] ? "increase" : "decrease";
   return null;
