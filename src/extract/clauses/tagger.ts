@@ -205,6 +205,7 @@ interface WordInfo {
   base: "num" | "punct" | "poss" | "word";
   own: Tag | undefined;
   tags: string[];
+  reading: Reading;
   nameKind: Token["nameKind"];
   past: boolean;
   /** "Toronto-based": a place made an adjective. */
@@ -240,7 +241,7 @@ function slotOf(text: string, a: number, b: number): number {
 function infoAt(text: string, a: number, b: number, L: Record<string, LexTag>): WordInfo {
   let slot = slotOf(text, a, b);
   for (let x = INFO[slot]; x !== undefined; x = INFO[slot]) {
-    if (x.word.length === b - a && text.startsWith(x.word, a)) return x;
+    if (sameWord(x.word, text, a, b)) return x;
     slot = (slot + 1) & (INFO_SLOTS - 1);
   }
   if (infoCount >= INFO_MAX) {
@@ -252,6 +253,14 @@ function infoAt(text: string, a: number, b: number, L: Record<string, LexTag>): 
   INFO[slot] = info;
   infoCount++;
   return info;
+}
+
+/** `word` is `text.slice(a, b)`, compared in place (a builtin call costs more than these few characters). */
+function sameWord(word: string, text: string, a: number, b: number): boolean {
+  if (word.length !== b - a) return false;
+  for (let k = 0; k < word.length; k++)
+    if (word.charCodeAt(k) !== text.charCodeAt(a + k)) return false;
+  return true;
 }
 
 function describeWord(w: string, L: Record<string, LexTag>): WordInfo {
@@ -274,6 +283,7 @@ function describeWord(w: string, L: Record<string, LexTag>): WordInfo {
             : "word",
     own,
     tags,
+    reading: readingOf(tags),
     nameKind: nameKindOf(tags),
     past: tags.includes("PastTense") || own === "verb",
     placeAdjective:
@@ -330,7 +340,7 @@ function tokenOf(
   }
   const { own, tags, nameKind: kind } = info;
   if (own) t.tag = own;
-  else if (tags.length > 0) t.tag = coarse(tags, prev);
+  else if (tags.length > 0) t.tag = coarse(info.reading, prev);
   else t.tag = info.ly ? "adv" : "noun";
   if (info.placeAdjective) {
     t.tag = "adj";
@@ -374,7 +384,14 @@ function nameKindOf(tags: string[]): Token["nameKind"] {
   return null;
 }
 
-function coarse(tags: string[], prev: Tag | null): Tag {
+/**
+ * How the lexicon's tags of a form read, before the neighbours: a part of speech, or a
+ * verb form whose part of speech the tag before it decides (see coarse).
+ */
+type Reading = Tag | "past" | "verb-form" | "gerund";
+
+/** The first of a form's lexicon tags that says a part of speech decides; worked out once per form. */
+function readingOf(tags: string[]): Reading {
   for (const x of tags) {
     switch (x) {
       case "Determiner":
@@ -406,19 +423,33 @@ function coarse(tags: string[], prev: Tag | null): Tag {
       case "Multiple":
         return "num";
       case "PastTense":
-        return prev === "det" ? "noun" : "verb";
+        return "past";
       case "PresentTense":
       case "Infinitive":
       case "Participle":
       case "PhrasalVerb":
       case "Verb":
       case "Imperative":
-        return prev !== null && NOUN_AFTER_DET.has(prev) ? "noun" : "verb";
+        return "verb-form";
       case "Gerund":
-        return prev !== null && NOUN_AFTER_DET.has(prev) ? "adj" : "verb";
+        return "gerund";
       default:
         break;
     }
   }
   return "noun";
+}
+
+/** The part of speech of a form's reading after the tag `prev`. */
+function coarse(reading: Reading, prev: Tag | null): Tag {
+  switch (reading) {
+    case "past":
+      return prev === "det" ? "noun" : "verb";
+    case "verb-form":
+      return prev !== null && NOUN_AFTER_DET.has(prev) ? "noun" : "verb";
+    case "gerund":
+      return prev !== null && NOUN_AFTER_DET.has(prev) ? "adj" : "verb";
+    default:
+      return reading;
+  }
 }
