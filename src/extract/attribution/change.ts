@@ -100,9 +100,11 @@ function directionOfWord(w: string): Direction | null {
 export function readForecast(c: FigureContext, text: string, prevForecast: boolean): boolean {
   const lead = c.prevInSentence < 0 ? text.slice(c.sentence.start, c.figure.start) : c.left;
   const local = `${lead.slice(-160)} ${c.right}`;
+  const forecastWord = FORECAST_RE.test(local);
+  // Neither a forecast word nor a forecast before it: nothing to overrule, so the
+  // reporting phrases need not be looked for.
+  if (!forecastWord && !prevForecast) return false;
   if (NOT_FORECAST.test(local)) return false;
-  if (FORECAST_RE.test(local)) return true;
-  return (
-    prevForecast && !/\b(?:was|were|rose|fell|reported|posted|grew|had|compared)\b/i.test(c.left)
-  );
+  if (forecastWord) return true;
+  return !/\b(?:was|were|rose|fell|reported|posted|grew|had|compared)\b/i.test(c.left);
 }
