@@ -12,7 +12,6 @@ import {
   INCREASE_WORDS,
   NOT_FORECAST,
 } from "../lexicon/changes.js";
-import { matchAtWordStart } from "../word-start.js";
 import type { FigureContext } from "./context.js";
 
 type Direction = "increase" | "decrease";
@@ -23,32 +22,28 @@ const words = (list: string[]): string =>
     .sort((a, b) => b.length - a.length)
     .join("|");
 /**
- * The change words (increase words in group 1, decrease words in group 2, longest first)
- * by the lower-case letter they start with: one sticky expression per letter, tried at a
- * word start, instead of one expression of some 150 words tried at every word.
+ * The change words at the start of a word, increase words in group 1 and decrease words
+ * in group 2, longest first. One expression over the window: the regular-expression
+ * engine scans for a start faster than a loop over the characters that tries the words
+ * of each word's letter.
  */
-const VERB_BY_FIRST: Array<RegExp | undefined> = [];
-for (let code = 97; code <= 122; code++) {
-  const ch = String.fromCharCode(code);
-  const inc = INCREASE_WORDS.filter((w) => startsWithLetter(w, ch));
-  const dec = DECREASE_WORDS.filter((w) => startsWithLetter(w, ch));
-  if (inc.length + dec.length === 0) continue;
-  // An empty group never matches, so group 1 is always an increase and group 2 a decrease.
-  const group = (list: string[]): string => (list.length > 0 ? words(list) : "(?!)");
-  VERB_BY_FIRST[code] = new RegExp(`(?:(${group(inc)})|(${group(dec)}))(?![\\w-])`, "iy");
-}
-
-/** A word of the change lists may start with `ch`: it does, or it starts with a pattern. */
-function startsWithLetter(word: string, ch: string): boolean {
-  return /^[a-z][a-z ]/i.test(word) ? word[0]?.toLowerCase() === ch : true;
-}
+const CHANGE_WORD = new RegExp(
+  `(?<![\\w-])(?:(${words(INCREASE_WORDS)})|(${words(DECREASE_WORDS)}))(?![\\w-])`,
+  "gi",
+);
 
 const NOUN_AFTER = new RegExp(
   `^[\\s-]*(?:[A-Za-z][\\w&'-]*\\s+){0,2}?(?:(${INCREASE_NOUNS.join("|")})|(${DECREASE_NOUNS.join("|")}))\\b`,
   "i",
 );
-const GAP_OK =
-  /^(?:\s+|\s*\b(?:by|of|about|around|roughly|nearly|almost|some|more than|less than|over|just|an?|the|its|their|another|further|as much as|as many as|a further|an additional|additional|a record|a combined|[a-z]+ly|[a-z]+)\b\s*)*$/i;
+/**
+ * Only words and white space between a change word and its figure ("rose by about", "jumped
+ * a record"): the filler words themselves are told apart by GAP_BAD. Any run of ASCII
+ * letters is such a word, so the gap is letters and white space, nothing else; one
+ * character class says so in linear time, where a list of words that a catch-all word
+ * also matches backtracks exponentially on a gap that fails.
+ */
+const GAP_OK = /^[A-Za-z\s]*$/;
 const GAP_BAD =
   /\b(?:to|from|at|than|with|and|or|was|were|is|are|versus|vs|compared|against|after|before|in|on)\b|[,;:()]/i;
 const FORECAST_RE = new RegExp(`(?<![\\w-])(?:${FORECAST_WORDS.join("|")})(?![\\w-])`, "i");
@@ -71,17 +66,15 @@ export function readChange(c: FigureContext): Direction | null {
   // The last change word of the window decides, and only when nothing but a few filler
   // words stand between it and the figure. A change word starts a word.
   const left = c.left;
-  let found: Direction | null = null;
-  for (
-    let m = matchAtWordStart(left, VERB_BY_FIRST, 0);
-    m !== null;
-    m = matchAtWordStart(left, VERB_BY_FIRST, m.index + m[0].length)
-  ) {
-    found = m[1] ? "increase" : "decrease";
-    const gap = left.slice(m.index + m[0].length);
-    if (gap.length > 40 || !GAP_OK.test(gap) || GAP_BAD.test(gap)) found = null;
+  let last: RegExpExecArray | null = null;
+  // No change word is empty, and the last exec fails, which leaves lastIndex at 0.
+  CHANGE_WORD.lastIndex = 0;
+  for (let m = CHANGE_WORD.exec(left); m !== null; m = CHANGE_WORD.exec(left)) last = m;
+  if (last !== null) {
+    const gap = left.slice(last.index + last[0].length);
+    if (gap.length <= 40 && GAP_OK.test(gap) && !GAP_BAD.test(gap))
+      return last[1] ? "increase" : "decrease";
   }
-  if (found) return found;
   const n = NOUN_AFTER.exec(c.right);
   if (n && !/[,;]/.test(n[0])) return n[1] ? "increase" : "decrease";
   return null;
@@ -107,9 +100,11 @@ function directionOfWord(w: string): Direction | null {
 export function readForecast(c: FigureContext, text: string, prevForecast: boolean): boolean {
   const lead = c.prevInSentence < 0 ? text.slice(c.sentence.start, c.figure.start) : c.left;
   const local = `${lead.slice(-160)} ${c.right}`;
+  const forecastWord = FORECAST_RE.test(local);
+  // Neither a forecast word nor a forecast before it: nothing to overrule, so the
+  // reporting phrases need not be looked for.
+  if (!forecastWord && !prevForecast) return false;
   if (NOT_FORECAST.test(local)) return false;
-  if (FORECAST_RE.test(local)) return true;
-  return (
-    prevForecast && !/\b(?:was|were|rose|fell|reported|posted|grew|had|compared)\b/i.test(c.left)
-  );
+  if (forecastWord) return true;
+  return !/\b(?:was|were|rose|fell|reported|posted|grew|had|compared)\b/i.test(c.left);
 }

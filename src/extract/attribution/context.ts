@@ -118,8 +118,11 @@ export function contextsOf(
 /** The last ", and the ...", ", while ...", ", but ..." in a window: a new clause with its own subject. */
 function clauseBreak(s: string): number {
   let at = -1;
-  // matchAll runs on a copy of the regex: the shared one keeps no state.
-  for (const m of s.matchAll(CLAUSE_JOIN)) at = m.index + m[0].length - 1;
+  // exec in a loop, not matchAll, which copies the expression on every call. It never
+  // matches the empty string, and the last exec fails, which leaves lastIndex at 0.
+  CLAUSE_JOIN.lastIndex = 0;
+  for (let m = CLAUSE_JOIN.exec(s); m !== null; m = CLAUSE_JOIN.exec(s))
+    at = m.index + m[0].length - 1;
   return at;
 }
 

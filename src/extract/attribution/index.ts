@@ -39,6 +39,8 @@ const PER_SHARE_AFTER =
   /^\s*(?:a|per|for each)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?(?:share|shr)\b/i;
 const LOSS_BEFORE =
   /\b(?:net |operating |pre-?tax |pretax |quarterly |annual |a |its |wider |bigger |smaller )?loss(?:es)?\s+(?:of|was|were|totaled|totalled|amounted to|widened to|narrowed to|reached|to)?\s*(?:about|some|nearly|roughly|around|approximately)?\s*$/i;
+/** The word LOSS_BEFORE needs: a window without it cannot match, and this is cheap to look for. */
+const HAS_LOSS = /loss/i;
 const INSTRUMENT_METRIC: Array<[RegExp, Metric]> = [
   [/crude|brent|wti|west texas|gold|silver|copper|oil|bitcoin/i, "price"],
   [/treasury|bond|note|gilt|bund|yield/i, "interest_rate"],
@@ -351,7 +353,10 @@ export function attributeFigures(figures: Figure[], ctx: AttributionContext): At
       row?.loss ||
       sharesLoss ||
       namedLoss === "loss" ||
-      (f.kind === "money" && LOSS_BEFORE.test(c.left) && !f.hints.includes("loss")) ||
+      (f.kind === "money" &&
+        HAS_LOSS.test(c.left) &&
+        LOSS_BEFORE.test(c.left) &&
+        !f.hints.includes("loss")) ||
       (f.kind === "money" && !row && fromSameLoss(c, prevSigned ? null : prevAmount));
     if (loss && f.amount > 0 && f.range === null) {
       a.amount = -f.amount;

@@ -150,8 +150,11 @@ function hitsIn(s: string): Hit[] {
         out.push({ metric: e.metric, start: p, end: from, phrase: m[0].replace(/\s+/g, " ") });
       }
     } else {
+      // exec in a loop, not matchAll, which copies the expression on every call; no phrase
+      // matches the empty string, so this is the same walk, and a failed exec leaves
+      // lastIndex at 0 for the next window.
       e.re.lastIndex = 0;
-      for (const m of s.matchAll(e.re))
+      for (let m = e.re.exec(s); m !== null; m = e.re.exec(s))
         out.push({
           metric: e.metric,
           start: m.index,

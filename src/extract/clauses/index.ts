@@ -62,7 +62,22 @@ const SPEECH =
   /^(?:said|says|announced|added|stated|noted|reported|told|expects|expected|believes|estimated|forecast)$/i;
 const TIME_WORD =
   /^(?:today|yesterday|on|in|late|early|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|statement|week|month)$/;
-const SUBORD = /^(?:after|before|as|because|since|when|although|though|if)$/i;
+const SUBORD_WORDS = [
+  "after",
+  "before",
+  "as",
+  "because",
+  "since",
+  "when",
+  "although",
+  "though",
+  "if",
+];
+const SUBORD = new RegExp(`^(?:${SUBORD_WORDS.join("|")})$`, "i");
+/** The same words for a lower-cased word: a set lookup per token, not an expression. */
+const SUBORD_LOWER: ReadonlySet<string> = new Set(SUBORD_WORDS);
+/** "an AI lab called Reflection AI": the words that put a name after a noun. */
+const NAMING: ReadonlySet<string> = new Set(["called", "named", "dubbed"]);
 /** "The Toronto-based lender", "the carmaker": a definite description of the story's company. */
 const DEFINITE_COMPANY =
   /^the\s+(?:[\w-]+\s+){0,3}(?:company|group|firm|bank|lender|carmaker|automaker|maker|retailer|insurer|airline|operator|producer|manufacturer|supplier|chipmaker|planemaker|conglomerate|miner|developer|startup|concern|utility|brewer|owner|giant)$/i;
@@ -145,12 +160,12 @@ export function clausesOf(text: string, from: number, to: number): SentenceClaus
       of[i] = current;
       continue;
     }
-    if (SUBORD.test(lw) && i > 0 && startsClause(tokens, i + 1)) {
+    if (SUBORD_LOWER.has(lw) && i > 0 && startsClause(tokens, i + 1)) {
       current = open("subordinate", i, -1);
       of[i] = current;
       continue;
     }
-    if (SPEECH.test(t.text) && t.tag === "verb" && i > 0) {
+    if (t.tag === "verb" && i > 0 && SPEECH.test(t.text)) {
       // "X said (on Wednesday) (that) S V ...": the reported clause has its own subject.
       let j = i + 1;
       let that = -1;
@@ -324,10 +339,7 @@ function subjectOf(tokens: Token[], idx: number[], text: string): Subject | null
   while (e < idx.length) {
     const t = tokens[idx[e] as number] as Token;
     // "an AI lab called Reflection AI": the name after "called" is the subject's name.
-    if (
-      /^(?:called|named|dubbed)$/.test(t.text) &&
-      tokens[(idx[e + 1] as number) ?? -1]?.tag === "proper"
-    ) {
+    if (NAMING.has(t.text) && tokens[(idx[e + 1] as number) ?? -1]?.tag === "proper") {
       p = e + 1;
       e++;
       continue;

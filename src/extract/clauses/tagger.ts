@@ -133,7 +133,7 @@ export function tagText(
     const prev = out.length > 0 ? (out[out.length - 1] as Token).tag : null;
     // The word after a dateline or a label ("MUMBAI:", "NOTE:") starts the sentence too.
     const first = out.length === 0 || (out[out.length - 1] as Token).text === ":";
-    out.push(tokenOf(text.slice(a, b), base + a, prev, first, L, text[b]));
+    out.push(tokenOf(text, a, b, base, prev, first, L));
   };
   // One scan: words (with inner "&", ".", "-", apostrophes), numbers, single marks.
   while (i < to && out.length <= limit) {
@@ -155,16 +155,16 @@ export function tagText(
         j--;
       // "Dell's": the possessive is a token of its own.
       const q = text.charCodeAt(j - 2);
-      if (j - i > 2 && (text[j - 1] === "s" || text[j - 1] === "S") && (q === 39 || q === 0x2019)) {
+      if (j - i > 2 && isS(text.charCodeAt(j - 1)) && (q === 39 || q === 0x2019)) {
         push(i, j - 2);
         push(j - 2, j);
       } else push(i, j);
     } else if (isDigit(c)) {
-      while (j < to && (isDigit(text.charCodeAt(j)) || text[j] === "," || text[j] === ".")) j++;
+      while (j < to && isNumberChar(text.charCodeAt(j))) j++;
       push(i, j);
     } else if (
       (c === 39 || c === 0x2019) &&
-      (text[i + 1] === "s" || text[i + 1] === "S") &&
+      isS(text.charCodeAt(i + 1)) &&
       !isWordChar(text.charCodeAt(i + 2))
     ) {
       j = i + 2;
@@ -179,6 +179,16 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** Digits and the "," and "." inside a number. */
+function isNumberChar(c: number): boolean {
+  return isDigit(c) || c === 44 || c === 46;
+}
+
+/** "s" or "S", as in "'s". */
+function isS(c: number): boolean {
+  return c === 115 || c === 83;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -190,9 +200,12 @@ function isWordChar(c: number): boolean {
 
 /** What a word form says by itself, before its neighbours: worked out once per form. */
 interface WordInfo {
+  /** The form itself. */
+  word: string;
   base: "num" | "punct" | "poss" | "word";
   own: Tag | undefined;
   tags: string[];
+  reading: Reading;
   nameKind: Token["nameKind"];
   past: boolean;
   /** "Toronto-based": a place made an adjective. */
@@ -204,17 +217,60 @@ interface WordInfo {
   ly: boolean;
 }
 
-const INFO = new Map<string, WordInfo>();
+/**
+ * The word forms seen so far, in an open-addressing table keyed by the characters of the
+ * text itself: a known word is found without cutting it out of the text, and its token
+ * reuses the cached form. At most INFO_MAX forms (then it starts afresh), so the table
+ * stays at most a third full and memory stays flat however much text passes.
+ */
+const INFO_SLOTS = 1 << 16;
+const INFO_MAX = 20_000;
+const INFO: Array<WordInfo | undefined> = new Array<WordInfo | undefined>(INFO_SLOTS).fill(
+  undefined,
+);
+let infoCount = 0;
 
-function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
-  let info = INFO.get(w);
-  if (info) return info;
+/** FNV-1a over the UTF-16 code units of `text.slice(a, b)`, as a slot of INFO. */
+function slotOf(text: string, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & (INFO_SLOTS - 1);
+}
+
+/** What the word `text.slice(a, b)` says by itself, from the table or worked out once. */
+function infoAt(text: string, a: number, b: number, L: Record<string, LexTag>): WordInfo {
+  let slot = slotOf(text, a, b);
+  for (let x = INFO[slot]; x !== undefined; x = INFO[slot]) {
+    if (sameWord(x.word, text, a, b)) return x;
+    slot = (slot + 1) & (INFO_SLOTS - 1);
+  }
+  if (infoCount >= INFO_MAX) {
+    INFO.fill(undefined);
+    infoCount = 0;
+    slot = slotOf(text, a, b);
+  }
+  const info = describeWord(text.slice(a, b), L);
+  INFO[slot] = info;
+  infoCount++;
+  return info;
+}
+
+/** `word` is `text.slice(a, b)`, compared in place (a builtin call costs more than these few characters). */
+function sameWord(word: string, text: string, a: number, b: number): boolean {
+  if (word.length !== b - a) return false;
+  for (let k = 0; k < word.length; k++)
+    if (word.charCodeAt(k) !== text.charCodeAt(a + k)) return false;
+  return true;
+}
+
+function describeWord(w: string, L: Record<string, LexTag>): WordInfo {
   const c = w.charCodeAt(0);
   const lower = w.toLowerCase();
   const entry = L[lower] ?? L[w];
   const tags = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
   const own = OURS[lower];
-  info = {
+  return {
+    word: w,
     base:
       (c >= 48 && c <= 57) || /\d/.test(w)
         ? "num"
@@ -227,6 +283,7 @@ function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
             : "word",
     own,
     tags,
+    reading: readingOf(tags),
     nameKind: nameKindOf(tags),
     past: tags.includes("PastTense") || own === "verb",
     placeAdjective:
@@ -237,33 +294,36 @@ function infoOf(w: string, L: Record<string, LexTag>): WordInfo {
     capital: c >= 65 && c <= 90,
     ly: /ly$/.test(lower) && lower.length > 4,
   };
-  if (INFO.size > 20_000) INFO.clear();
-  INFO.set(w, info);
-  return info;
 }
 
+/** The token of `text.slice(a, b)`; its offsets are `base` + the text's. */
 function tokenOf(
-  w: string,
-  start: number,
+  text: string,
+  a: number,
+  b: number,
+  base: number,
   prev: Tag | null,
   first: boolean,
   L: Record<string, LexTag>,
-  nextChar?: string,
 ): Token {
-  const c0 = w.charCodeAt(0);
+  const start = base + a;
+  const end = base + b;
+  const c0 = text.charCodeAt(a);
   // Numbers and marks need no lexicon (and would fill the word cache with one-off forms).
   if (isDigit(c0) || !isLetter(c0)) {
+    const w = text.slice(a, b);
     const tag: Tag = isDigit(c0)
       ? "num"
       : w === "'s" || w === "’s" || w === "'" || w === "’"
         ? "poss"
         : "punct";
-    return { start, end: start + w.length, text: w, tag, nameKind: null, past: false };
+    return { start, end, text: w, tag, nameKind: null, past: false };
   }
-  const info = infoOf(w, L);
+  const info = infoAt(text, a, b, L);
+  const w = info.word;
   const t: Token = {
     start,
-    end: start + w.length,
+    end,
     text: w,
     tag: "noun",
     nameKind: info.nameKind,
@@ -274,13 +334,13 @@ function tokenOf(
     return t;
   }
   // "C$2.74", "US$5.3 billion": a currency prefix, not a word.
-  if (nextChar === "$" && w.length <= 3 && info.capital && /^[A-Z]+$/.test(w)) {
+  if (text[b] === "$" && w.length <= 3 && info.capital && /^[A-Z]+$/.test(w)) {
     t.tag = "num";
     return t;
   }
   const { own, tags, nameKind: kind } = info;
   if (own) t.tag = own;
-  else if (tags.length > 0) t.tag = coarse(tags, prev);
+  else if (tags.length > 0) t.tag = coarse(info.reading, prev);
   else t.tag = info.ly ? "adv" : "noun";
   if (info.placeAdjective) {
     t.tag = "adj";
@@ -324,7 +384,14 @@ function nameKindOf(tags: string[]): Token["nameKind"] {
   return null;
 }
 
-function coarse(tags: string[], prev: Tag | null): Tag {
+/**
+ * How the lexicon's tags of a form read, before the neighbours: a part of speech, or a
+ * verb form whose part of speech the tag before it decides (see coarse).
+ */
+type Reading = Tag | "past" | "verb-form" | "gerund";
+
+/** The first of a form's lexicon tags that says a part of speech decides; worked out once per form. */
+function readingOf(tags: string[]): Reading {
   for (const x of tags) {
     switch (x) {
       case "Determiner":
@@ -356,19 +423,33 @@ function coarse(tags: string[], prev: Tag | null): Tag {
       case "Multiple":
         return "num";
       case "PastTense":
-        return prev === "det" ? "noun" : "verb";
+        return "past";
       case "PresentTense":
       case "Infinitive":
       case "Participle":
       case "PhrasalVerb":
       case "Verb":
       case "Imperative":
-        return prev !== null && NOUN_AFTER_DET.has(prev) ? "noun" : "verb";
+        return "verb-form";
       case "Gerund":
-        return prev !== null && NOUN_AFTER_DET.has(prev) ? "adj" : "verb";
+        return "gerund";
       default:
         break;
     }
   }
   return "noun";
+}
+
+/** The part of speech of a form's reading after the tag `prev`. */
+function coarse(reading: Reading, prev: Tag | null): Tag {
+  switch (reading) {
+    case "past":
+      return prev === "det" ? "noun" : "verb";
+    case "verb-form":
+      return prev !== null && NOUN_AFTER_DET.has(prev) ? "noun" : "verb";
+    case "gerund":
+      return prev !== null && NOUN_AFTER_DET.has(prev) ? "adj" : "verb";
+    default:
+      return reading;
+  }
 }

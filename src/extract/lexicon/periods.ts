@@ -57,36 +57,3 @@ export const PERIOD_PATTERNS: string[] = [
   "nine mths|six mths|three mths|qtr|nine months|six months|three months|twelve months|12 months",
   `(?:in|for|during)\\s+${YEAR}`,
 ];
-
-/**
- * The characters each pattern of PERIOD_PATTERNS (same index) can start with, lower case:
- * the reader tries at a word only the patterns its first letter allows, instead of every
- * pattern at every word. A pattern added above needs its first characters here.
- */
-export const PERIOD_FIRST_CHARS: string[] = [
-  "otfsen0123456789",
-  "fstqyhp1234",
-  "tflpnc",
-  "jfmasond",
-  "fst1234",
-  "qhf12349",
-  "tlnicpf",
-  "f",
-  "fs12",
-  "yst",
-  "tbufisdao",
-  "s",
-  "ae",
-  "a",
-  "sbe",
-  "tsypc",
-  "alt",
-  "tlnapcy",
-  "tplnco",
-  "oifaytl",
-  "tifd",
-  "ifdso",
-  "jfmasond",
-  "nstq1",
-  "ifd",
-];
