@@ -102,9 +102,10 @@ function fromDigits(
   let end = i + digits.length;
   // "$ 61US million", "$ 22US .71": "$US" split around the number by tokenised text.
   GLUED_US.lastIndex = end;
-  if (GLUED_US.test(text)) end += 2;
+  if (text.charCodeAt(end) === 85 /* U */ && GLUED_US.test(text)) end += 2;
   // "9-7/8 pct", "15 3/8": a whole number and an eighth-style fraction, as bond prices are quoted.
-  if (!grouped && digits.indexOf(".") < 0) {
+  const next = text.charCodeAt(end);
+  if (!grouped && (next === 45 || next === 32) && digits.indexOf(".") < 0) {
     MIXED_FRACTION.lastIndex = end;
     const f = MIXED_FRACTION.exec(text);
     if (f) {

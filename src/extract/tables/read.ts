@@ -18,6 +18,7 @@ import type { EntityRef, Period } from "../../model/index.js";
 import { parsePeriod } from "../attribution/period.js";
 import { CENT_CURRENCIES } from "../figures/data/currencies.js";
 import { COUNT_WORDS, TENS, UNITS } from "../figures/data/number-words.js";
+import { wordsByFirstLetter } from "../figures/patterns.js";
 import type { Attribution, Figure } from "../types.js";
 import { type Cell, cellTail, readCell } from "./cells.js";
 import {
@@ -68,7 +69,7 @@ const MAX_LABEL_WORDS = 7;
  * prose hold none, and are passed over with one test instead of a cell read a word.
  */
 const MAY_HOLD_CELL = new RegExp(
-  `\\d|\\b(?:nil|${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)].join("|")})\\b`,
+  `\\d|\\b(?:${wordsByFirstLetter(["nil", ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b`,
   "i",
 );
 /** A verb of prose in what would be a row label: labels are noun phrases ("Net profit", "Shr diluted"). */
