@@ -123,7 +123,7 @@ function fromDigits(
     }
   }
   // "EUR3 .1 m", "GBX10 .50": tokenised text splits a decimal at its point; join it again.
-  if (digits.indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+  if (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 46 && digits.indexOf(".") < 0) {
     SPLIT_DECIMAL.lastIndex = end;
     const d = SPLIT_DECIMAL.exec(text);
     if (d) {
@@ -138,7 +138,13 @@ function fromDigits(
     }
   }
   // "EUR415 ,000", "EUR63 ,000": join the group again, as for the decimal point above.
-  if (!grouped && digits.length <= 3 && digits.indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+  if (
+    text.charCodeAt(end) === 32 &&
+    text.charCodeAt(end + 1) === 44 &&
+    !grouped &&
+    digits.length <= 3 &&
+    digits.indexOf(".") < 0
+  ) {
     SPLIT_THOUSANDS.lastIndex = end;
     const g = SPLIT_THOUSANDS.exec(text);
     if (g) {

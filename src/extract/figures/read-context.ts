@@ -26,24 +26,27 @@ function currencyOf(sym: string): string | null {
   return sym.length === 3 && /^[A-Za-z]{3}$/.test(sym) ? currencyOfCode(sym) : null;
 }
 
+/** The letters after "$" in the dollar prefixes that have them ("$US", "$ A"). */
+const DOLLAR_SUFFIXES: ReadonlySet<string> = new Set(["us", "a"]);
+
 /**
  * Whether a currency prefix may end right before `pos`, one space allowed (PREFIX_BEFORE
  * read by hand, for the numbers of prose that have none). No prefix ends with a digit or a
- * space; one that ends with a letter has at most four ("euro", "USD", "$US"), after a
- * character that is no letter: a longer run of letters, as most words before a number
- * are, ends none. The window starts at `from`.
+ * space. One that ends with a letter ends with a whole run of letters, a currency itself
+ * ("EUR", "rs", "EURO") or the letters of "$US" and "$A": the word before most numbers
+ * ("of", "rose") is none. The window starts at `from`.
  */
 function mayEndPrefix(text: string, from: number, pos: number): boolean {
   let e = pos - 1;
   if (e >= from && isSpaceCode(text.charCodeAt(e))) e--;
   if (e < from) return false;
   const c = text.charCodeAt(e);
-  if (isAsciiLetter(c)) {
-    let k = e;
-    while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
-    return e - k < 4;
-  }
-  return !isDigit(c) && !isSpaceCode(c);
+  if (!isAsciiLetter(c)) return !isDigit(c) && !isSpaceCode(c);
+  let k = e;
+  while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  if (e - k >= 4) return false;
+  const word = text.slice(k, e + 1);
+  return DOLLAR_SUFFIXES.has(word.toLowerCase()) || currencyOf(word) !== null;
 }
 
 /** A currency prefix ending at `pos` (the number's start). */
@@ -64,8 +67,13 @@ export function prefixBefore(text: string, pos: number): Prefix | null {
   };
 }
 
-/** A currency prefix starting at `pos` (the second end of a range). */
+/** A currency prefix starting at `pos` (the second end of a range, a table cell). */
 export function prefixAt(text: string, pos: number): { currency: string; end: number } | null {
+  // The prefixes spelled with letters have at most three before a "$", "." or the number
+  // ("cdn$", "u.s.$", "rmb 5", "EUR5"): a longer word, as a table's label words are, starts none.
+  let k = pos;
+  while (k < text.length && isAsciiLetter(text.charCodeAt(k))) k++;
+  if (k - pos > 3) return null;
   PREFIX_AT.lastIndex = pos;
   const m = PREFIX_AT.exec(text);
   if (!m) return null;
@@ -216,7 +224,15 @@ const ONE_OFF_END =
 
 /** A one-off item (a gain, charge, credit or write-off) named right before the figure at `pos`. */
 export function oneOffBefore(text: string, pos: number): boolean {
-  const window = text.slice(Math.max(0, pos - 90), pos);
-  if (!ONE_OFF_END.test(window.trimEnd().slice(-17))) return false;
-  return ONE_OFF_ITEM.test(window.replace(/\s+/g, " "));
+  const from = Math.max(0, pos - 90);
+  // The window's last 17 characters before its trailing spaces, read without copying it.
+  let e = pos;
+  while (e > from && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (!ONE_OFF_END.test(text.slice(Math.max(from, e - 17), e))) return false;
+  const window = text.slice(from, pos);
+  // Spaces made single for the item's literal ones ("one time"): most windows have them so already.
+  return ONE_OFF_ITEM.test(UNEVEN_SPACE.test(window) ? window.replace(/\s+/g, " ") : window);
 }
+
+/** White space that is not one plain space: a break, a tab, two spaces. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;

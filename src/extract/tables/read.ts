@@ -19,6 +19,7 @@ import { parsePeriod } from "../attribution/period.js";
 import { CENT_CURRENCIES } from "../figures/data/currencies.js";
 import { COUNT_WORDS, TENS, UNITS } from "../figures/data/number-words.js";
 import { wordsByFirstLetter } from "../figures/patterns.js";
+import { isAsciiLetter, isSpaceCode } from "../figures/piece.js";
 import type { Attribution, Figure } from "../types.js";
 import { type Cell, cellTail, readCell } from "./cells.js";
 import {
@@ -26,6 +27,9 @@ import {
   COLUMN_PERIOD,
   HEADER_SCALE,
   labelOf,
+  mayBeBlockLabel,
+  mayBeColumnHeader,
+  mayBeScaleLine,
   ROW_LABELS,
   type RowLabel,
   SCALE_LINE,
@@ -73,8 +77,12 @@ const MAY_HOLD_CELL = new RegExp(
   "i",
 );
 /** A verb of prose in what would be a row label: labels are noun phrases ("Net profit", "Shr diluted"). */
-const PROSE_LABEL =
-  /\b(?:is|are|was|were|rose|fell|grew|said|says|reached|totall?ed|amounted|stood|increased|decreased|dropped|climbed|declined|jumped|came)\b/i;
+const PROSE_VERBS: ReadonlySet<string> = new Set(
+  "is are was were rose fell grew said says reached totaled totalled amounted stood increased decreased dropped climbed declined jumped came".split(
+    " ",
+  ),
+);
+const PROSE_LABEL = new RegExp(`\\b(?:${[...PROSE_VERBS].join("|")})\\b`, "i");
 /** A label word, or a note in brackets inside the label ("Net income (loss)"). */
 const LABEL_WORD = /[A-Za-z][A-Za-z'.&/-]*|\([A-Za-z][^)\n]{0,40}\)/y;
 const SEPARATOR =
@@ -102,24 +110,27 @@ export function readTables(text: string, options: TableOptions): TableReading {
   while (pos < text.length) {
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
-    const line = text.slice(pos, end);
-    if (line.trim() === "") {
+    let first = pos;
+    while (first < end && isSpaceCode(text.charCodeAt(first))) first++;
+    if (first === end) {
       pos = end + 1;
       continue;
     }
-    if (SCALE_LINE.test(line)) {
+    const line = text.slice(pos, end);
+    const c = text.charCodeAt(first);
+    if (mayBeScaleLine(text, first, end) && SCALE_LINE.test(line)) {
       scale = scaleOf(line);
       pos = end + 1;
       continue;
     }
-    const header = columnHeader(line);
+    const header = mayBeColumnHeader(c) ? columnHeader(line) : null;
     if (header) {
       columns = header.periods;
       if (header.scale !== null) scale = header.scale;
       pos = end + 1;
       continue;
     }
-    const b = blockLabel(line);
+    const b = mayBeBlockLabel(c) ? blockLabel(line) : null;
     if (b !== null) {
       block = b;
       if (inTable) period = block;
@@ -173,10 +184,10 @@ function readRow(
     if (!w || ++words > MAX_LABEL_WORDS) return null;
     // Every word read so far ends up in the label, and a label with a verb is prose: stop
     // at the verb instead of reading the cells after it.
-    if (PROSE_LABEL.test(w[0])) return null;
+    if (isProseWord(w[0])) return null;
     pos += w[0].length;
     // "Net profit per five guilder nominal share": the words up to "share" belong to the label.
-    if (/^per$/i.test(w[0])) {
+    if (w[0].length === 3 && w[0].toLowerCase() === "per") {
       const share = /^(?:[ \t]+[\w-]+){0,4}?[ \t]+(?:shr|share)\b/i.exec(text.slice(pos, end));
       if (share) pos += share[0].length;
     }
@@ -220,6 +231,13 @@ function readRow(
   if (!known && !(compared && words <= 4 && cells.length >= 2)) return null;
   if (cells.every((c) => c.missing)) return null;
   return { label, rowLabel: known, cells, cellsStart, end: lineEnd };
+}
+
+/** A label word that is a verb of prose, or holds one ("said/was"); a word of letters alone is looked up whole. */
+function isProseWord(word: string): boolean {
+  for (let k = 0; k < word.length; k++)
+    if (!isAsciiLetter(word.charCodeAt(k))) return PROSE_LABEL.test(word);
+  return PROSE_VERBS.has(word.toLowerCase());
 }
 
 function lineEndOf(text: string, from: number): number {
