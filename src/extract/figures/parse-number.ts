@@ -4,6 +4,7 @@
  * spelled-out numbers up to the hundreds ("twelve", "forty-five", "one hundred", "a dozen").
  * Scale words ("million") are read by the unit scanner, not here.
  */
+import { isAsciiLetter } from "./chars.js";
 import { COUNT_WORDS, TENS, UNITS } from "./data/number-words.js";
 
 export interface ParsedNumber {
@@ -183,9 +184,20 @@ function readWord(text: string, i: number): string | null {
   return m ? m[0] : null;
 }
 
+/**
+ * The first letters and the longest length of the words a spelled-out number starts with
+ * ("a" and "half" before a scale too): a word of other letters is passed over uncopied, as
+ * the words of a table's labels are.
+ */
+const STARTING_WORDS = ["a", "half", ...UNIT_OF.keys(), ...TEN_OF.keys(), ...COUNT_OF.keys()];
+const FIRST_LETTERS: ReadonlySet<number> = new Set(STARTING_WORDS.map((w) => w.charCodeAt(0)));
+const LONGEST_WORD = Math.max(...STARTING_WORDS.map((w) => w.length));
+
 function parseWords(text: string, i: number): ParsedNumber | null {
-  const first = readWord(text, i);
-  if (first === null) return null;
+  let k = i;
+  while (k < text.length && isAsciiLetter(text.charCodeAt(k))) k++;
+  if (k === i || k - i > LONGEST_WORD || !FIRST_LETTERS.has(text.charCodeAt(i) | 32)) return null;
+  const first = text.slice(i, k);
   const w = first.toLowerCase();
   let pos = i + first.length;
   // "a million dollars": the article stands for one, only before a scale word (the scanner's pattern checks).

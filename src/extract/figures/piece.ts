@@ -36,21 +36,6 @@ export function scaleBy(value: number, factor: number, divisor = 1): number {
 
 const LETTER = /[\p{L}\p{N}]/u;
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** A character `\s` matches: the white space and line terminators of JavaScript. */
-export const isSpaceCode = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c > 127 &&
-    (c === 160 ||
-      c === 5760 ||
-      (c >= 8192 && c <= 8202) ||
-      c === 8232 ||
-      c === 8233 ||
-      c === 8239 ||
-      c === 8287 ||
-      c === 12288 ||
-      c === 65279));
-export const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 export const isWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) ||
   (c >= 65 && c <= 90) ||

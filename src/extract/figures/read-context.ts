@@ -5,10 +5,11 @@
  */
 
 import type { Bound } from "../../model/index.js";
+import { isAsciiLetter, isSpaceCode } from "./chars.js";
 import { currencyOfCode, PREFIX_SYMBOLS } from "./data/currencies.js";
 import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS, ONE_OFF_ITEM } from "./data/modifiers.js";
 import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";
-import { isAsciiLetter, isDigit, isSpaceCode } from "./piece.js";
+import { isDigit } from "./piece.js";
 
 export interface Prefix {
   currency: string;
@@ -45,8 +46,14 @@ function mayEndPrefix(text: string, from: number, pos: number): boolean {
   let k = e;
   while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
   if (e - k >= 4) return false;
+  // What currencyOf accepts of a word (and more: its exceptions are left to it).
   const word = text.slice(k, e + 1);
-  return DOLLAR_SUFFIXES.has(word.toLowerCase()) || currencyOf(word) !== null;
+  const lower = word.toLowerCase();
+  return (
+    DOLLAR_SUFFIXES.has(lower) ||
+    Object.hasOwn(PREFIX_SYMBOLS, lower) ||
+    (word.length === 3 && currencyOfCode(word) !== null)
+  );
 }
 
 /** A currency prefix ending at `pos` (the number's start). */

@@ -8,8 +8,9 @@
 import type { FigureKind } from "../../model/index.js";
 import type { Figure } from "../types.js";
 import { isWordCode } from "../word-start.js";
+import { isAsciiLetter, isSpaceCode } from "./chars.js";
 import { CURRENCY_WORDS } from "./data/currencies.js";
-import { isAsciiLetter, isSpaceCode, type Piece, yearLike } from "./piece.js";
+import { type Piece, yearLike } from "./piece.js";
 import { volumeCount } from "./volume.js";
 
 export interface BareReading {

@@ -5,9 +5,10 @@
  * The cell's text is the number through its unit, as the guide spans it ("16 cts",
  * "50.3 mln", "1,569,000"); the sign word and the brackets stay outside.
  */
+
+import { isSpaceCode } from "../figures/chars.js";
 import { CURRENCY_WORDS } from "../figures/data/currencies.js";
 import { parseNumberAt } from "../figures/parse-number.js";
-import { isSpaceCode } from "../figures/piece.js";
 import { prefixAt } from "../figures/read-context.js";
 import { readScale } from "../figures/read-unit.js";
 

@@ -16,10 +16,10 @@
  */
 import type { EntityRef, Period } from "../../model/index.js";
 import { parsePeriod } from "../attribution/period.js";
+import { isSpaceCode } from "../figures/chars.js";
 import { CENT_CURRENCIES } from "../figures/data/currencies.js";
 import { COUNT_WORDS, TENS, UNITS } from "../figures/data/number-words.js";
 import { wordsByFirstLetter } from "../figures/patterns.js";
-import { isAsciiLetter, isSpaceCode } from "../figures/piece.js";
 import type { Attribution, Figure } from "../types.js";
 import { type Cell, cellTail, readCell } from "./cells.js";
 import {
@@ -70,19 +70,23 @@ const MAX_LABEL_WORDS = 7;
 
 /**
  * A row holds a number: digits, `nil`, or a number word ("Net seven mln"). Most lines of
- * prose hold none, and are passed over with one test instead of a cell read a word.
+ * prose hold none, and are passed over without a cell read a word.
  */
 const MAY_HOLD_CELL = new RegExp(
   `\\d|\\b(?:${wordsByFirstLetter(["nil", ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b`,
-  "i",
+  "gi",
 );
+
+/** Where `s` first holds what a cell needs (MAY_HOLD_CELL) at or after `from`, or s.length. */
+function numberFrom(s: string, from: number): number {
+  MAY_HOLD_CELL.lastIndex = from;
+  const m = MAY_HOLD_CELL.exec(s);
+  return m ? m.index : s.length;
+}
+
 /** A verb of prose in what would be a row label: labels are noun phrases ("Net profit", "Shr diluted"). */
-const PROSE_VERBS: ReadonlySet<string> = new Set(
-  "is are was were rose fell grew said says reached totaled totalled amounted stood increased decreased dropped climbed declined jumped came".split(
-    " ",
-  ),
-);
-const PROSE_LABEL = new RegExp(`\\b(?:${[...PROSE_VERBS].join("|")})\\b`, "i");
+const PROSE_LABEL =
+  /\b(?:is|are|was|were|rose|fell|grew|said|says|reached|totall?ed|amounted|stood|increased|decreased|dropped|climbed|declined|jumped|came)\b/i;
 /** A label word, or a note in brackets inside the label ("Net income (loss)"). */
 const LABEL_WORD = /[A-Za-z][A-Za-z'.&/-]*|\([A-Za-z][^)\n]{0,40}\)/y;
 const SEPARATOR =
@@ -106,7 +110,14 @@ export function readTables(text: string, options: TableOptions): TableReading {
   let scale: number | null = null;
   /** Column headers' periods, one a column, when the table has them. */
   let columns: string[] | null = null;
-  let pos = options.from ?? 0;
+  const from = options.from ?? 0;
+  let pos = from;
+  /**
+   * Where the text next holds a number, at or after the line: one pass of MAY_HOLD_CELL over
+   * the text, not one test a line. Every line but the first starts after a line break, where
+   * the pattern's word boundary is the same in the text as in the line alone.
+   */
+  let numberAt = -1;
   while (pos < text.length) {
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
@@ -137,7 +148,10 @@ export function readTables(text: string, options: TableOptions): TableReading {
       pos = end + 1;
       continue;
     }
-    const row = MAY_HOLD_CELL.test(line) ? readRow(text, pos, end, labels) : null;
+    if (numberAt < pos) numberAt = numberFrom(text, pos);
+    // The first line may start inside a word of the headline: there the line alone decides.
+    const holds = pos === from && from > 0 ? numberFrom(line, 0) < line.length : numberAt < end;
+    const row = holds ? readRow(text, pos, end, labels) : null;
     if (!row) {
       if (inTable) {
         inTable = false;
@@ -184,7 +198,7 @@ function readRow(
     if (!w || ++words > MAX_LABEL_WORDS) return null;
     // Every word read so far ends up in the label, and a label with a verb is prose: stop
     // at the verb instead of reading the cells after it.
-    if (isProseWord(w[0])) return null;
+    if (PROSE_LABEL.test(w[0])) return null;
     pos += w[0].length;
     // "Net profit per five guilder nominal share": the words up to "share" belong to the label.
     if (w[0].length === 3 && w[0].toLowerCase() === "per") {
@@ -231,13 +245,6 @@ function readRow(
   if (!known && !(compared && words <= 4 && cells.length >= 2)) return null;
   if (cells.every((c) => c.missing)) return null;
   return { label, rowLabel: known, cells, cellsStart, end: lineEnd };
-}
-
-/** A label word that is a verb of prose, or holds one ("said/was"); a word of letters alone is looked up whole. */
-function isProseWord(word: string): boolean {
-  for (let k = 0; k < word.length; k++)
-    if (!isAsciiLetter(word.charCodeAt(k))) return PROSE_LABEL.test(word);
-  return PROSE_VERBS.has(word.toLowerCase());
 }
 
 function lineEndOf(text: string, from: number): number {
