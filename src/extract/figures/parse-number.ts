@@ -4,6 +4,7 @@
  * spelled-out numbers up to the hundreds ("twelve", "forty-five", "one hundred", "a dozen").
  * Scale words ("million") are read by the unit scanner, not here.
  */
+import { isAsciiLetter } from "./chars.js";
 import { COUNT_WORDS, TENS, UNITS } from "./data/number-words.js";
 
 export interface ParsedNumber {
@@ -102,9 +103,10 @@ function fromDigits(
   let end = i + digits.length;
   // "$ 61US million", "$ 22US .71": "$US" split around the number by tokenised text.
   GLUED_US.lastIndex = end;
-  if (GLUED_US.test(text)) end += 2;
+  if (text.charCodeAt(end) === 85 /* U */ && GLUED_US.test(text)) end += 2;
   // "9-7/8 pct", "15 3/8": a whole number and an eighth-style fraction, as bond prices are quoted.
-  if (!grouped && digits.indexOf(".") < 0) {
+  const next = text.charCodeAt(end);
+  if (!grouped && (next === 45 || next === 32) && digits.indexOf(".") < 0) {
     MIXED_FRACTION.lastIndex = end;
     const f = MIXED_FRACTION.exec(text);
     if (f) {
@@ -122,7 +124,7 @@ function fromDigits(
     }
   }
   // "EUR3 .1 m", "GBX10 .50": tokenised text splits a decimal at its point; join it again.
-  if (digits.indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+  if (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 46 && digits.indexOf(".") < 0) {
     SPLIT_DECIMAL.lastIndex = end;
     const d = SPLIT_DECIMAL.exec(text);
     if (d) {
@@ -137,7 +139,13 @@ function fromDigits(
     }
   }
   // "EUR415 ,000", "EUR63 ,000": join the group again, as for the decimal point above.
-  if (!grouped && digits.length <= 3 && digits.indexOf(".") < 0 && text.charCodeAt(end) === 32) {
+  if (
+    text.charCodeAt(end) === 32 &&
+    text.charCodeAt(end + 1) === 44 &&
+    !grouped &&
+    digits.length <= 3 &&
+    digits.indexOf(".") < 0
+  ) {
     SPLIT_THOUSANDS.lastIndex = end;
     const g = SPLIT_THOUSANDS.exec(text);
     if (g) {
@@ -176,9 +184,20 @@ function readWord(text: string, i: number): string | null {
   return m ? m[0] : null;
 }
 
+/**
+ * The first letters and the longest length of the words a spelled-out number starts with
+ * ("a" and "half" before a scale too): a word of other letters is passed over uncopied, as
+ * the words of a table's labels are.
+ */
+const STARTING_WORDS = ["a", "half", ...UNIT_OF.keys(), ...TEN_OF.keys(), ...COUNT_OF.keys()];
+const FIRST_LETTERS: ReadonlySet<number> = new Set(STARTING_WORDS.map((w) => w.charCodeAt(0)));
+const LONGEST_WORD = Math.max(...STARTING_WORDS.map((w) => w.length));
+
 function parseWords(text: string, i: number): ParsedNumber | null {
-  const first = readWord(text, i);
-  if (first === null) return null;
+  let k = i;
+  while (k < text.length && isAsciiLetter(text.charCodeAt(k))) k++;
+  if (k === i || k - i > LONGEST_WORD || !FIRST_LETTERS.has(text.charCodeAt(i) | 32)) return null;
+  const first = text.slice(i, k);
   const w = first.toLowerCase();
   let pos = i + first.length;
   // "a million dollars": the article stands for one, only before a scale word (the scanner's pattern checks).

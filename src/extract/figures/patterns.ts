@@ -21,9 +21,26 @@ const alt = (words: Iterable<string>): string =>
     .map(esc)
     .join("|");
 
+/**
+ * Whole words as one alternation grouped by first letter ("s(?:eventeen|ixteen|even|ix)|t(?:en|wo)"):
+ * tried at every position of a text, it tests the position's letter once, not once a word.
+ */
+export function wordsByFirstLetter(words: Iterable<string>): string {
+  const groups = new Map<string, string[]>();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const first = w[0]?.toLowerCase() ?? "";
+    const rest = groups.get(first);
+    if (rest) rest.push(w.slice(1));
+    else groups.set(first, [w.slice(1)]);
+  }
+  return [...groups]
+    .map(([first, rests]) => `${esc(first)}(?:${rests.map(esc).join("|")})`)
+    .join("|");
+}
+
 /** Where a figure may begin: a digit or a spelled-out number word. */
 export const CANDIDATE = new RegExp(
-  `[0-9]+|\\b(?:${alt([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b|\\ba(?= (?:hundred|thousand|million|billion|trillion)\\b)|\\bhalf(?= an? (?:million|billion|trillion|percent|per cent|percentage point|pct)\\b)`,
+  `[0-9]+|\\b(?:(?:${wordsByFirstLetter([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b|a(?= (?:hundred|thousand|million|billion|trillion)\\b)|half(?= an? (?:million|billion|trillion|percent|per cent|percentage point|pct)\\b))`,
   "gi",
 );
 

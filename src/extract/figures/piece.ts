@@ -28,6 +28,8 @@ export interface Piece {
 
 /** Exact decimal scaling: 4.1 * 1e9 is 4099999999.9999995, "4.1e9" is 4100000000. */
 export function scaleBy(value: number, factor: number, divisor = 1): number {
+  // Most numbers have neither: no logarithms for them.
+  if (factor === 1 && divisor === 1) return value;
   const exp = Math.round(Math.log10(factor)) - Math.round(Math.log10(divisor));
   return exp === 0 ? value : Number(`${value}e${exp}`);
 }

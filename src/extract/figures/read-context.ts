@@ -5,9 +5,11 @@
  */
 
 import type { Bound } from "../../model/index.js";
+import { isAsciiLetter, isSpaceCode } from "./chars.js";
 import { currencyOfCode, PREFIX_SYMBOLS } from "./data/currencies.js";
 import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS, ONE_OFF_ITEM } from "./data/modifiers.js";
 import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";
+import { isDigit } from "./piece.js";
 
 export interface Prefix {
   currency: string;
@@ -25,9 +27,39 @@ function currencyOf(sym: string): string | null {
   return sym.length === 3 && /^[A-Za-z]{3}$/.test(sym) ? currencyOfCode(sym) : null;
 }
 
+/** The letters after "$" in the dollar prefixes that have them ("$US", "$ A"). */
+const DOLLAR_SUFFIXES: ReadonlySet<string> = new Set(["us", "a"]);
+
+/**
+ * Whether a currency prefix may end right before `pos`, one space allowed (PREFIX_BEFORE
+ * read by hand, for the numbers of prose that have none). No prefix ends with a digit or a
+ * space. One that ends with a letter ends with a whole run of letters, a currency itself
+ * ("EUR", "rs", "EURO") or the letters of "$US" and "$A": the word before most numbers
+ * ("of", "rose") is none. The window starts at `from`.
+ */
+function mayEndPrefix(text: string, from: number, pos: number): boolean {
+  let e = pos - 1;
+  if (e >= from && isSpaceCode(text.charCodeAt(e))) e--;
+  if (e < from) return false;
+  const c = text.charCodeAt(e);
+  if (!isAsciiLetter(c)) return !isDigit(c) && !isSpaceCode(c);
+  let k = e;
+  while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  if (e - k >= 4) return false;
+  // What currencyOf accepts of a word (and more: its exceptions are left to it).
+  const word = text.slice(k, e + 1);
+  const lower = word.toLowerCase();
+  return (
+    DOLLAR_SUFFIXES.has(lower) ||
+    Object.hasOwn(PREFIX_SYMBOLS, lower) ||
+    (word.length === 3 && currencyOfCode(word) !== null)
+  );
+}
+
 /** A currency prefix ending at `pos` (the number's start). */
 export function prefixBefore(text: string, pos: number): Prefix | null {
   const from = Math.max(0, pos - 14);
+  if (!mayEndPrefix(text, from, pos)) return null;
   const slice = text.slice(from, pos);
   const m = PREFIX_BEFORE.exec(slice);
   if (!m) return null;
@@ -42,8 +74,13 @@ export function prefixBefore(text: string, pos: number): Prefix | null {
   };
 }
 
-/** A currency prefix starting at `pos` (the second end of a range). */
+/** A currency prefix starting at `pos` (the second end of a range, a table cell). */
 export function prefixAt(text: string, pos: number): { currency: string; end: number } | null {
+  // The prefixes spelled with letters have at most three before a "$", "." or the number
+  // ("cdn$", "u.s.$", "rmb 5", "EUR5"): a longer word, as a table's label words are, starts none.
+  let k = pos;
+  while (k < text.length && isAsciiLetter(text.charCodeAt(k))) k++;
+  if (k - pos > 3) return null;
   PREFIX_AT.lastIndex = pos;
   const m = PREFIX_AT.exec(text);
   if (!m) return null;
@@ -74,6 +111,33 @@ export interface Modifiers {
   start: number;
 }
 
+/** The last words of the phrases of BEFORE_PHRASES, lower case ("than" of "more than"). */
+const MODIFIER_LAST_WORDS: ReadonlySet<string> = new Set(
+  Object.keys(BEFORE_PHRASES).map((p) => p.slice(p.lastIndexOf(" ") + 1)),
+);
+/** The last characters of the phrases that do not end with a letter ("approx.", ">"). */
+const MODIFIER_LAST_SIGNS: ReadonlySet<number> = new Set(
+  Object.keys(BEFORE_PHRASES)
+    .map((p) => p.charCodeAt(p.length - 1))
+    .filter((c) => !isAsciiLetter(c)),
+);
+
+/**
+ * Whether a phrase of MODIFIER_BEFORE may end in text[from, pos), spaces after it allowed
+ * (its `$` read by hand): it ends with a listed last word, whole (a letter cannot precede
+ * the phrase), or with a phrase's last sign ("approx.", ">").
+ */
+function mayEndModifier(text: string, from: number, pos: number): boolean {
+  let e = pos;
+  while (e > from && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e === from) return false;
+  const c = text.charCodeAt(e - 1);
+  if (!isAsciiLetter(c)) return MODIFIER_LAST_SIGNS.has(c);
+  let k = e - 1;
+  while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  return MODIFIER_LAST_WORDS.has(text.slice(k, e).toLowerCase());
+}
+
 /** "more than", "about", "up to about": at most two stacked phrases. */
 export function modifiersBefore(text: string, pos: number): Modifiers {
   let bound: Bound = "exact";
@@ -81,6 +145,7 @@ export function modifiersBefore(text: string, pos: number): Modifiers {
   let start = pos;
   for (let k = 0; k < 2; k++) {
     const from = Math.max(0, start - 24);
+    if (!mayEndModifier(text, from, start)) break;
     const m = MODIFIER_BEFORE.exec(text.slice(from, start));
     if (!m) break;
     const phrase = (m[1] as string).toLowerCase().replace(/\s+/g, " ");
@@ -123,17 +188,19 @@ export function wordsBefore(text: string, pos: number, max: number, skipPunct: b
  */
 export function lossBefore(text: string, pos: number): number {
   const words = wordsBefore(text, pos, 4, false);
-  // wordsBefore looks back at most 60 characters: search the same window.
+  let loss = 0;
+  while (loss < words.length && !LOSS_WORDS.has(words[loss] as string)) {
+    if (!LOSS_LINKS.has(words[loss] as string)) return -1;
+    loss++;
+  }
+  if (loss === words.length) return -1;
+  // wordsBefore looks back at most 60 characters: search the same window, word by word
+  // from the end, for where the loss word stands.
   const base = Math.max(0, pos - 60);
   const window = text.slice(base, pos).toLowerCase();
   let at = window.length;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    at = window.lastIndexOf(w, at - 1);
-    if (LOSS_WORDS.has(w)) return base + Math.max(0, at);
-    if (!LOSS_LINKS.has(w)) return -1;
-  }
-  return -1;
+  for (let i = 0; i <= loss; i++) at = window.lastIndexOf(words[i] as string, at - 1);
+  return base + Math.max(0, at);
 }
 
 const ONE_OFF_BEFORE =
@@ -164,7 +231,15 @@ const ONE_OFF_END =
 
 /** A one-off item (a gain, charge, credit or write-off) named right before the figure at `pos`. */
 export function oneOffBefore(text: string, pos: number): boolean {
-  const window = text.slice(Math.max(0, pos - 90), pos);
-  if (!ONE_OFF_END.test(window.trimEnd().slice(-17))) return false;
-  return ONE_OFF_ITEM.test(window.replace(/\s+/g, " "));
+  const from = Math.max(0, pos - 90);
+  // The window's last 17 characters before its trailing spaces, read without copying it.
+  let e = pos;
+  while (e > from && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (!ONE_OFF_END.test(text.slice(Math.max(from, e - 17), e))) return false;
+  const window = text.slice(from, pos);
+  // Spaces made single for the item's literal ones ("one time"): most windows have them so already.
+  return ONE_OFF_ITEM.test(UNEVEN_SPACE.test(window) ? window.replace(/\s+/g, " ") : window);
 }
+
+/** White space that is not one plain space: a break, a tab, two spaces. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;

@@ -5,6 +5,7 @@
  * alternative at one position.
  */
 import type { FigureKind } from "../../model/index.js";
+import { isSpaceCode } from "./chars.js";
 import {
   COUNT_NOUNS,
   COUNT_UNIT_NAME,
@@ -126,7 +127,9 @@ export function readUnit(
       };
     }
   }
-  if (!scaled) {
+  // The attached and spaced forms below start with a small "p" (at `pos` or after a space).
+  const p = text.charCodeAt(pos) === 112;
+  if (!scaled && p) {
     PERCENT_ATTACHED.lastIndex = pos;
     m = PERCENT_ATTACHED.exec(text);
     if (m)
@@ -147,9 +150,10 @@ export function readUnit(
   }
   if (!scaled && !wordsNumber) {
     PENCE_ATTACHED.lastIndex = pos;
-    if (PENCE_ATTACHED.test(text)) return moneyUnit("GBP", pos + 1, true);
+    if (p && PENCE_ATTACHED.test(text)) return moneyUnit("GBP", pos + 1, true);
     PENCE_SPACED.lastIndex = pos;
-    if (PENCE_SPACED.test(text)) return moneyUnit("GBP", pos + 2, true);
+    if (text.charCodeAt(pos + 1) === 112 && PENCE_SPACED.test(text))
+      return moneyUnit("GBP", pos + 2, true);
   }
   CURRENCY_WORD.lastIndex = pos;
   m = CURRENCY_WORD.exec(text);
@@ -172,9 +176,20 @@ export function readUnit(
   const coded = m ? currencyOfCode(m[1] as string) : null;
   if (m && coded !== null) return moneyUnit(coded, pos + m[0].length);
   SYMBOL_AFTER.lastIndex = pos;
-  m = SYMBOL_AFTER.exec(text);
+  m = mayStartSymbol(text, pos) ? SYMBOL_AFTER.exec(text) : null;
   if (m) return moneyUnit(SUFFIX_SYMBOLS[m[1] as string] ?? null, pos + m[0].length);
   return readCountNoun(text, pos, value, wordsNumber);
+}
+
+/** The first characters of the suffix symbols ("€", "元"). */
+const SYMBOL_FIRST: ReadonlySet<number> = new Set(
+  Object.keys(SUFFIX_SYMBOLS).map((k) => k.charCodeAt(0)),
+);
+
+/** Whether a suffix symbol may start at `pos`, one space allowed (SYMBOL_AFTER's first character). */
+function mayStartSymbol(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return SYMBOL_FIRST.has(c) || (isSpaceCode(c) && SYMBOL_FIRST.has(text.charCodeAt(pos + 1)));
 }
 
 /** The next word; wire copy wraps its lines, so one line break counts as a space. */

@@ -7,6 +7,8 @@
  */
 import type { FigureKind } from "../../model/index.js";
 import type { Figure } from "../types.js";
+import { isWordCode } from "../word-start.js";
+import { isAsciiLetter, isSpaceCode } from "./chars.js";
 import { CURRENCY_WORDS } from "./data/currencies.js";
 import { type Piece, yearLike } from "./piece.js";
 import { volumeCount } from "./volume.js";
@@ -37,9 +39,13 @@ const YEAR = /\b(?:19|20)\d\d\b/g;
 /** "314 mln and 208.6 mln dlrs": a currency word on the next figure of a pair. */
 const PAIRED_AFTER =
   /^\s*,?\s*(?:and|or|to|vs\.?|against)\s+\d[\d,.]*\s*(?:mln|bln|billion|million|mn|bn)\s+([a-z]+)/i;
-const MOVE =
-  "(?:rose|rise|rises|fell|falls?|gain(?:ed|s)?|lost|lose|loses|dropped|drops?|climbed|eased|slipped|added|jumped|declined|advanced|up|down|off)";
-const MOVE_FIRST = new RegExp(`\\b${MOVE}\\s+$`, "i");
+/** Words of a price's move ("rose 1-7/8", "shares gain one"). */
+const MOVE_WORDS: ReadonlySet<string> = new Set(
+  "rose rise rises fell fall falls gain gained gains lost lose loses dropped drop drops climbed eased slipped added jumped declined advanced up down off".split(
+    " ",
+  ),
+);
+const MOVE = `(?:${[...MOVE_WORDS].join("|")})`;
 const MOVE_SECOND = new RegExp(
   `\\b${MOVE}\\s+(?:\\d[\\d,]*(?:[- ]\\d{1,2}/\\d{1,2})?|[a-z]+)\\s+to\\s+$`,
   "i",
@@ -99,7 +105,7 @@ function stockMove(text: string, p: Piece): boolean {
   if (p.scaled) return false;
   const before = text.slice(Math.max(0, p.start - 80), p.start);
   const own = text.slice(p.numStart, p.end);
-  if (MOVE_FIRST.test(before)) {
+  if (endsWithMove(before)) {
     const after = TO_PRICE.exec(text.slice(p.end, p.end + 24));
     return after !== null && (FRACTION.test(own) || FRACTION.test(after[0]) || STOCK.test(before));
   }
@@ -108,6 +114,17 @@ function stockMove(text: string, p: Piece): boolean {
   if (!/\sto$/i.test(t.slice(-3))) return false;
   const second = MOVE_SECOND.exec(before);
   return second !== null && (FRACTION.test(own) || FRACTION.test(second[0]) || STOCK.test(before));
+}
+
+/** `s` ends with a move word, whole, and one or more spaces: read by hand, as this runs for every bare number. */
+function endsWithMove(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  if (e === s.length) return false;
+  let k = e;
+  while (k > 0 && isAsciiLetter(s.charCodeAt(k - 1))) k--;
+  if (k === e || (k > 0 && isWordCode(s.charCodeAt(k - 1)))) return false;
+  return MOVE_WORDS.has(s.slice(k, e).toLowerCase());
 }
 
 /**

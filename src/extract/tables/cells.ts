@@ -5,6 +5,8 @@
  * The cell's text is the number through its unit, as the guide spans it ("16 cts",
  * "50.3 mln", "1,569,000"); the sign word and the brackets stay outside.
  */
+
+import { isSpaceCode } from "../figures/chars.js";
 import { CURRENCY_WORDS } from "../figures/data/currencies.js";
 import { parseNumberAt } from "../figures/parse-number.js";
 import { prefixAt } from "../figures/read-context.js";
@@ -28,7 +30,6 @@ export interface Cell {
   missing: boolean;
 }
 
-const ws = /\s*/y;
 const SIGN = /(loss|profit)\s+(?=[-($£€¥\d]|nil\b|[a-z]+\s)/iy;
 const MISSING =
   /(?:n\/a|n\.a\.?|na|not\s+given|not\s+available|not\s+applicable|nm|n\/m|none)(?![A-Za-z/])/iy;
@@ -45,18 +46,18 @@ const UNIT = new RegExp(
 /** Read a cell starting at `i` (spaces skipped). `null` when no cell starts there. */
 export function readCell(text: string, i: number, lineEnd: number): Cell | null {
   let pos = skip(text, i);
-  MISSING.lastIndex = pos;
-  const miss = MISSING.exec(text);
+  // A cell is read at every word of a label: its words are tried only where their first
+  // letter stands ("n/a", "none", "nil" start with n; the sign words with l or p).
+  const first = text.charCodeAt(pos) | 32;
+  const miss = first === 110 ? stickyAt(MISSING, text, pos) : null;
   if (miss) return { ...empty(pos, pos + miss[0].length), missing: true };
-  SIGN.lastIndex = pos;
-  const sign = SIGN.exec(text);
+  const sign = first === 108 || first === 112 ? stickyAt(SIGN, text, pos) : null;
   let negative = false;
   if (sign) {
     negative = (sign[1] as string).toLowerCase() === "loss";
     pos += sign[0].length;
   }
-  NIL.lastIndex = pos;
-  const nil = NIL.exec(text);
+  const nil = (text.charCodeAt(pos) | 32) === 110 ? stickyAt(NIL, text, pos) : null;
   if (nil) return { ...empty(pos, pos + 3), negative, value: 0 };
   let bracket = false;
   let inner = false;
@@ -130,9 +131,14 @@ export function cellTail(text: string, cell: Cell): number {
 }
 
 function skip(text: string, i: number): number {
-  ws.lastIndex = i;
-  ws.exec(text);
-  return ws.lastIndex;
+  let j = i;
+  while (j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
+  return j;
+}
+
+function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
 }
 
 function empty(start: number, end: number): Cell {

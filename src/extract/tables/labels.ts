@@ -6,6 +6,7 @@
  * 334.1 mln"): metric `other`.
  */
 import type { Metric } from "../../model/index.js";
+import { isSpaceCode } from "../figures/chars.js";
 
 export interface RowLabel {
   /** Matched against the whole label, case-insensitively. */
@@ -156,3 +157,38 @@ export const COLUMN_PERIOD =
 /** A scale stated in a header's first cell: "(in millions) Q3 2024 Q3 2023". */
 export const HEADER_SCALE =
   /^[ \t]*\((?:in\s+|[$€£]\s*)?(mln|millions?|thousands?|billions?|bln)\b[^)]*\)/i;
+
+/**
+ * The first characters (lower case) of the line patterns above, after their leading white
+ * space: SCALE_LINE's after an opening bracket ("amounts", "dollar", "in", "000", "$",
+ * "usd", "millions"...), a column header's ("(" of HEADER_SCALE, "Q3", "H1", "FY",
+ * "fiscal", "3Q", "2024"), BLOCK_LINE's ("4th", "first", "second", "third", "latest",
+ * "qtr", "half", "year", "period", "one" to "twelve", "full", "h1", "1986"). Kept in step
+ * with the patterns: most lines of prose start with none, and are not tried against them.
+ */
+const SCALE_LINE_FIRST = codesOf("abdegimtu0$€£");
+const HEADER_FIRST = codesOf("(fhq1234");
+const BLOCK_FIRST = codesOf("0123456789efhlnopqsty");
+
+function codesOf(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
+
+/** Whether the line whose first character that is not white space is text[first] may be a SCALE_LINE (it ends at `end`). */
+export function mayBeScaleLine(text: string, first: number, end: number): boolean {
+  let i = first;
+  if (text.charCodeAt(i) === 40 /* ( */) {
+    i++;
+    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i === end) return false;
+  }
+  return SCALE_LINE_FIRST.has(lowerCode(text.charCodeAt(i)));
+}
+
+/** Whether a line whose first character that is not white space has code `c` may be a column header. */
+export const mayBeColumnHeader = (c: number): boolean => HEADER_FIRST.has(lowerCode(c));
+
+/** Whether a line whose first character that is not white space has code `c` may be a block label. */
+export const mayBeBlockLabel = (c: number): boolean => BLOCK_FIRST.has(lowerCode(c));

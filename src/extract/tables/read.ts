@@ -16,8 +16,10 @@
  */
 import type { EntityRef, Period } from "../../model/index.js";
 import { parsePeriod } from "../attribution/period.js";
+import { isSpaceCode } from "../figures/chars.js";
 import { CENT_CURRENCIES } from "../figures/data/currencies.js";
 import { COUNT_WORDS, TENS, UNITS } from "../figures/data/number-words.js";
+import { wordsByFirstLetter } from "../figures/patterns.js";
 import type { Attribution, Figure } from "../types.js";
 import { type Cell, cellTail, readCell } from "./cells.js";
 import {
@@ -25,6 +27,9 @@ import {
   COLUMN_PERIOD,
   HEADER_SCALE,
   labelOf,
+  mayBeBlockLabel,
+  mayBeColumnHeader,
+  mayBeScaleLine,
   ROW_LABELS,
   type RowLabel,
   SCALE_LINE,
@@ -65,12 +70,20 @@ const MAX_LABEL_WORDS = 7;
 
 /**
  * A row holds a number: digits, `nil`, or a number word ("Net seven mln"). Most lines of
- * prose hold none, and are passed over with one test instead of a cell read a word.
+ * prose hold none, and are passed over without a cell read a word.
  */
 const MAY_HOLD_CELL = new RegExp(
-  `\\d|\\b(?:nil|${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)].join("|")})\\b`,
-  "i",
+  `\\d|\\b(?:${wordsByFirstLetter(["nil", ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(COUNT_WORDS)])})\\b`,
+  "gi",
 );
+
+/** Where `s` first holds what a cell needs (MAY_HOLD_CELL) at or after `from`, or s.length. */
+function numberFrom(s: string, from: number): number {
+  MAY_HOLD_CELL.lastIndex = from;
+  const m = MAY_HOLD_CELL.exec(s);
+  return m ? m.index : s.length;
+}
+
 /** A verb of prose in what would be a row label: labels are noun phrases ("Net profit", "Shr diluted"). */
 const PROSE_LABEL =
   /\b(?:is|are|was|were|rose|fell|grew|said|says|reached|totall?ed|amounted|stood|increased|decreased|dropped|climbed|declined|jumped|came)\b/i;
@@ -97,35 +110,48 @@ export function readTables(text: string, options: TableOptions): TableReading {
   let scale: number | null = null;
   /** Column headers' periods, one a column, when the table has them. */
   let columns: string[] | null = null;
-  let pos = options.from ?? 0;
+  const from = options.from ?? 0;
+  let pos = from;
+  /**
+   * Where the text next holds a number, at or after the line: one pass of MAY_HOLD_CELL over
+   * the text, not one test a line. Every line but the first starts after a line break, where
+   * the pattern's word boundary is the same in the text as in the line alone.
+   */
+  let numberAt = -1;
   while (pos < text.length) {
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
-    const line = text.slice(pos, end);
-    if (line.trim() === "") {
+    let first = pos;
+    while (first < end && isSpaceCode(text.charCodeAt(first))) first++;
+    if (first === end) {
       pos = end + 1;
       continue;
     }
-    if (SCALE_LINE.test(line)) {
+    const line = text.slice(pos, end);
+    const c = text.charCodeAt(first);
+    if (mayBeScaleLine(text, first, end) && SCALE_LINE.test(line)) {
       scale = scaleOf(line);
       pos = end + 1;
       continue;
     }
-    const header = columnHeader(line);
+    const header = mayBeColumnHeader(c) ? columnHeader(line) : null;
     if (header) {
       columns = header.periods;
       if (header.scale !== null) scale = header.scale;
       pos = end + 1;
       continue;
     }
-    const b = blockLabel(line);
+    const b = mayBeBlockLabel(c) ? blockLabel(line) : null;
     if (b !== null) {
       block = b;
       if (inTable) period = block;
       pos = end + 1;
       continue;
     }
-    const row = MAY_HOLD_CELL.test(line) ? readRow(text, pos, end, labels) : null;
+    if (numberAt < pos) numberAt = numberFrom(text, pos);
+    // The first line may start inside a word of the headline: there the line alone decides.
+    const holds = pos === from && from > 0 ? numberFrom(line, 0) < line.length : numberAt < end;
+    const row = holds ? readRow(text, pos, end, labels) : null;
     if (!row) {
       if (inTable) {
         inTable = false;
@@ -175,7 +201,7 @@ function readRow(
     if (PROSE_LABEL.test(w[0])) return null;
     pos += w[0].length;
     // "Net profit per five guilder nominal share": the words up to "share" belong to the label.
-    if (/^per$/i.test(w[0])) {
+    if (w[0].length === 3 && w[0].toLowerCase() === "per") {
       const share = /^(?:[ \t]+[\w-]+){0,4}?[ \t]+(?:shr|share)\b/i.exec(text.slice(pos, end));
       if (share) pos += share[0].length;
     }
