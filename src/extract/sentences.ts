@@ -5,6 +5,8 @@
  * initial, a decimal or a dotted initialism followed by a lower-case word ("U.S. sales").
  * One left-to-right pass: linear in the text.
  */
+
+import { isSpaceCode } from "./chars.js";
 import {
   ABBREVIATIONS,
   CORPORATE_ABBREVIATIONS,
@@ -80,8 +82,8 @@ function lineBreakEnds(text: string, start: number, nl: number): boolean {
   // The line's trimmed bounds, read in place: most lines need no copy of their text.
   let a = lineStart;
   let b = nl;
-  while (a < b && isTrimmed(text.charCodeAt(a))) a++;
-  while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
   if (a === b) return true;
   // Blank line next: paragraph end.
   let k = nl + 1;
@@ -100,13 +102,6 @@ function lineBreakEnds(text: string, start: number, nl: number): boolean {
   }
   return false;
 }
-
-/** What String.prototype.trim removes: the white space and line terminators `\s` matches. */
-function isTrimmed(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return WHITE_SPACE.test(String.fromCharCode(code));
-}
-const WHITE_SPACE = /\s/;
 
 /** Does the period at `i` (followed by whitespace at `j`) end a sentence? */
 function periodEnds(text: string, i: number, j: number): boolean {

@@ -3,8 +3,9 @@
  * scanner for instrument names that the capitalised-phrase chunker cannot see
  * ("S&P 500", "spot gold", "10-year Treasury note").
  */
+
+import { isWordCode } from "../chars.js";
 import { KNOWN_ENTITIES, type KnownEntity } from "../lexicon/entities.js";
-import { isWordCode } from "../word-start.js";
 
 export const KNOWN_BY_FORM = new Map<string, KnownEntity>();
 for (const e of KNOWN_ENTITIES) {

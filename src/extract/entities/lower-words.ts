@@ -2,7 +2,7 @@
  * The lower-case words of a text: a capitalised word the text also writes in lower case is a
  * common word ("Shares rose" in a story that says "the shares").
  */
-import { isWordCode } from "../word-start.js";
+import { isWordCode } from "../chars.js";
 
 /**
  * The words `\b[a-z][a-z'-]+\b` matches in a text, kept as where each one is, filed by its

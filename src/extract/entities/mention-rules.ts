@@ -5,6 +5,8 @@
  * The order is the reading: a person's name inside a title phrase before the lexicon,
  * the lexicon before the shape of the words.
  */
+
+import { isWordCode } from "../chars.js";
 import {
   FIRST_NAMES,
   LEGAL_FORM_WORDS,
@@ -21,7 +23,6 @@ import {
   TITLE_WORDS,
   WIRE_SERVICES,
 } from "../lexicon/mention-words.js";
-import { isWordCode } from "../word-start.js";
 import { KNOWN_BY_FORM } from "./known.js";
 import type { LowerWords } from "./lower-words.js";
 import type { MentionType, RawMention } from "./mention-types.js";

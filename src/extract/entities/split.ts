@@ -3,6 +3,7 @@
  * `s.split(/\s+/)`, read from character codes. The built-in split goes through the runtime
  * (and the expression engine) for every short name, several times slower on these strings.
  */
+import { isSpaceCode } from "../chars.js";
 
 /** `s.split(" ")`: the pieces between single spaces, empty pieces included. */
 export function splitOnSpace(s: string): string[] {
@@ -38,9 +39,7 @@ export function splitOnWhite(s: string): string[] {
   return out;
 }
 
-/** White space as a regular expression's `\s` reads it; ASCII answered without one. */
+/** White space as a regular expression's `\s` reads it, at `s[i]`. */
 export function isWhiteAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(s.charAt(i));
+  return isSpaceCode(s.charCodeAt(i));
 }

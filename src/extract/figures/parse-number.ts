@@ -4,7 +4,7 @@
  * spelled-out numbers up to the hundreds ("twelve", "forty-five", "one hundred", "a dozen").
  * Scale words ("million") are read by the unit scanner, not here.
  */
-import { isAsciiLetter } from "./chars.js";
+import { isAsciiLetter } from "../chars.js";
 import { COUNT_WORDS, TENS, UNITS } from "./data/number-words.js";
 
 export interface ParsedNumber {

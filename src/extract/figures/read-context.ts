@@ -5,7 +5,7 @@
  */
 
 import type { Bound } from "../../model/index.js";
-import { isAsciiLetter, isSpaceCode } from "./chars.js";
+import { isAsciiLetter, isSpaceCode } from "../chars.js";
 import { currencyOfCode, PREFIX_SYMBOLS } from "./data/currencies.js";
 import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS, ONE_OFF_ITEM } from "./data/modifiers.js";
 import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";

@@ -5,7 +5,7 @@
  * alternative at one position.
  */
 import type { FigureKind } from "../../model/index.js";
-import { isSpaceCode } from "./chars.js";
+import { isSpaceCode } from "../chars.js";
 import {
   COUNT_NOUNS,
   COUNT_UNIT_NAME,

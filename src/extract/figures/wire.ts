@@ -6,9 +6,8 @@
  * crowns and pesos placed by the country the story names.
  */
 import type { FigureKind } from "../../model/index.js";
+import { isAsciiLetter, isSpaceCode, isWordCode } from "../chars.js";
 import type { Figure } from "../types.js";
-import { isWordCode } from "../word-start.js";
-import { isAsciiLetter, isSpaceCode } from "./chars.js";
 import { CURRENCY_WORDS } from "./data/currencies.js";
 import { type Piece, yearLike } from "./piece.js";
 import { volumeCount } from "./volume.js";

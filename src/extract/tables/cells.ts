@@ -6,7 +6,7 @@
  * "50.3 mln", "1,569,000"); the sign word and the brackets stay outside.
  */
 
-import { isSpaceCode } from "../figures/chars.js";
+import { isSpaceCode } from "../chars.js";
 import { CURRENCY_WORDS } from "../figures/data/currencies.js";
 import { parseNumberAt } from "../figures/parse-number.js";
 import { prefixAt } from "../figures/read-context.js";

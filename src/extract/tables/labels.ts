@@ -6,7 +6,7 @@
  * 334.1 mln"): metric `other`.
  */
 import type { Metric } from "../../model/index.js";
-import { isSpaceCode } from "../figures/chars.js";
+import { isSpaceCode } from "../chars.js";
 
 export interface RowLabel {
   /** Matched against the whole label, case-insensitively. */

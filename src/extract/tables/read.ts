@@ -16,7 +16,7 @@
  */
 import type { EntityRef, Period } from "../../model/index.js";
 import { parsePeriod } from "../attribution/period.js";
-import { isSpaceCode } from "../figures/chars.js";
+import { isSpaceCode } from "../chars.js";
 import { CENT_CURRENCIES } from "../figures/data/currencies.js";
 import { COUNT_WORDS, TENS, UNITS } from "../figures/data/number-words.js";
 import { wordsByFirstLetter } from "../figures/patterns.js";

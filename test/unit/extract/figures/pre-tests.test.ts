@@ -4,7 +4,7 @@
  * table's line patterns may start with.
  */
 import { describe, expect, it } from "vitest";
-import { isSpaceCode } from "../../../../src/extract/figures/chars.js";
+import { isSpaceCode } from "../../../../src/extract/chars.js";
 import { wordsByFirstLetter } from "../../../../src/extract/figures/patterns.js";
 import {
   blockLabel,
