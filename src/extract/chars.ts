@@ -26,4 +26,8 @@ export const isSpaceCode = (c: number): boolean =>
       c === 12288 ||
       c === 65279));
 
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+export const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
+
 export const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);

@@ -62,7 +62,8 @@ const SPEECH =
   /^(?:said|says|announced|added|stated|noted|reported|told|expects|expected|believes|estimated|forecast)$/i;
 const TIME_WORD =
   /^(?:today|yesterday|on|in|late|early|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|statement|week|month)$/;
-const SUBORD_WORDS = [
+/** Subordinators, looked up lower-cased: a set lookup per token, not an expression. */
+const SUBORD: ReadonlySet<string> = new Set([
   "after",
   "before",
   "as",
@@ -72,10 +73,7 @@ const SUBORD_WORDS = [
   "although",
   "though",
   "if",
-];
-const SUBORD = new RegExp(`^(?:${SUBORD_WORDS.join("|")})$`, "i");
-/** The same words for a lower-cased word: a set lookup per token, not an expression. */
-const SUBORD_LOWER: ReadonlySet<string> = new Set(SUBORD_WORDS);
+]);
 /** "an AI lab called Reflection AI": the words that put a name after a noun. */
 const NAMING: ReadonlySet<string> = new Set(["called", "named", "dubbed"]);
 /** "The Toronto-based lender", "the carmaker": a definite description of the story's company. */
@@ -160,7 +158,7 @@ export function clausesOf(text: string, from: number, to: number): SentenceClaus
       of[i] = current;
       continue;
     }
-    if (SUBORD_LOWER.has(lw) && i > 0 && startsClause(tokens, i + 1)) {
+    if (SUBORD.has(lw) && i > 0 && startsClause(tokens, i + 1)) {
       current = open("subordinate", i, -1);
       of[i] = current;
       continue;
@@ -284,7 +282,7 @@ function subjectOf(tokens: Token[], idx: number[], text: string): Subject | null
     if (
       t.tag === "conj" ||
       t.tag === "wh" ||
-      SUBORD.test(t.text) ||
+      SUBORD.has(t.text.toLowerCase()) ||
       t.text === "," ||
       t.text === "`" ||
       t.text === "'" ||

@@ -6,6 +6,7 @@
  * settles the words financial news uses in another sense than the lexicon's ("rose",
  * "shares", "net"). Each token looks only at itself and the tag before it: linear.
  */
+import { isAsciiLetter, isDigitCode } from "../chars.js";
 import { type LexTag, loadLexicon } from "./lexicon.js";
 
 export type Tag =
@@ -143,13 +144,13 @@ export function tagText(
       continue;
     }
     let j = i + 1;
-    if (isLetter(c)) {
+    if (isAsciiLetter(c)) {
       while (j < to && isWordChar(text.charCodeAt(j))) j++;
       // A word ends on a letter, digit or "&" ("Corp." leaves the period; "Technologies'" the apostrophe).
       while (
         j > i + 1 &&
-        !isLetter(text.charCodeAt(j - 1)) &&
-        !isDigit(text.charCodeAt(j - 1)) &&
+        !isAsciiLetter(text.charCodeAt(j - 1)) &&
+        !isDigitCode(text.charCodeAt(j - 1)) &&
         text.charCodeAt(j - 1) !== 38
       )
         j--;
@@ -159,7 +160,7 @@ export function tagText(
         push(i, j - 2);
         push(j - 2, j);
       } else push(i, j);
-    } else if (isDigit(c)) {
+    } else if (isDigitCode(c)) {
       while (j < to && isNumberChar(text.charCodeAt(j))) j++;
       push(i, j);
     } else if (
@@ -175,13 +176,9 @@ export function tagText(
   return out;
 }
 
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** Digits and the "," and "." inside a number. */
 function isNumberChar(c: number): boolean {
-  return isDigit(c) || c === 44 || c === 46;
+  return isDigitCode(c) || c === 44 || c === 46;
 }
 
 /** "s" or "S", as in "'s". */
@@ -189,13 +186,17 @@ function isS(c: number): boolean {
   return c === 115 || c === 83;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /** Letters, digits and the marks that sit inside a word: & . ' ’ - */
 function isWordChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 38 || c === 46 || c === 39 || c === 0x2019 || c === 45;
+  return (
+    isAsciiLetter(c) ||
+    isDigitCode(c) ||
+    c === 38 ||
+    c === 46 ||
+    c === 39 ||
+    c === 0x2019 ||
+    c === 45
+  );
 }
 
 /** What a word form says by itself, before its neighbours: worked out once per form. */
@@ -310,9 +311,9 @@ function tokenOf(
   const end = base + b;
   const c0 = text.charCodeAt(a);
   // Numbers and marks need no lexicon (and would fill the word cache with one-off forms).
-  if (isDigit(c0) || !isLetter(c0)) {
+  if (isDigitCode(c0) || !isAsciiLetter(c0)) {
     const w = text.slice(a, b);
-    const tag: Tag = isDigit(c0)
+    const tag: Tag = isDigitCode(c0)
       ? "num"
       : w === "'s" || w === "’s" || w === "'" || w === "’"
         ? "poss"

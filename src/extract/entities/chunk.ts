@@ -3,6 +3,7 @@
  * mention.ts (span trimming, then ordered rules that type it by suffix, ticker, title, given
  * name, "-based" and the lexicon). One regular-expression pass over the text.
  */
+import { isDigitCode, isLowerAscii } from "../chars.js";
 import {
   FIRST_NAMES,
   INSTITUTION_HEADS,
@@ -116,10 +117,7 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
 
 /** The string holds a digit (what `/\d/` tests), read from character codes. */
 function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return true;
   return false;
 }
 
@@ -285,17 +283,15 @@ let headingCache: { text: string; ls: number; le: number; heading: boolean } | n
 
 function isHeadingLine(text: string, at: number): boolean {
   // Phrases come in text order: one line's answer serves all its phrases, and a phrase
-  // after the start of the last line read and before its break is on that line.
+  // from the start of the last line read to its break is on that line.
   if (
     headingCache &&
     headingCache.text === text &&
-    at > headingCache.ls &&
+    at >= headingCache.ls &&
     (headingCache.le === -1 || at <= headingCache.le)
   )
     return headingCache.heading;
   const ls = text.lastIndexOf("\n", at - 1) + 1;
-  if (headingCache && headingCache.text === text && headingCache.ls === ls)
-    return headingCache.heading;
   const le = text.indexOf("\n", ls);
   const heading = lineIsHeading(text, ls, le);
   headingCache = { text, ls, le, heading };
@@ -306,7 +302,7 @@ function isHeadingLine(text: string, at: number): boolean {
 function lineIsHeading(text: string, ls: number, le: number): boolean {
   // A line whose next line goes on in lower case is wrapped prose, not a heading (looked
   // at first: it is most lines of prose, and needs no copy of the line).
-  if (le !== -1 && isLowerCaseCode(text.charCodeAt(le + 1))) return false;
+  if (le !== -1 && isLowerAscii(text.charCodeAt(le + 1))) return false;
   const line = text.slice(ls, le === -1 ? text.length : le).trim();
   if (line.length > 80 || /[.!?:;,>]$/.test(line) || /\d/.test(line)) return false;
   // So is a line that stops on "of" or "and".
@@ -316,8 +312,6 @@ function lineIsHeading(text: string, ls: number, le: number): boolean {
   const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
   return caps >= Math.max(1, words.length - 2) && words.length >= 1;
 }
-
-const isLowerCaseCode = (c: number): boolean => c >= 97 && c <= 122;
 
 function dropOverlaps(ms: RawMention[]): RawMention[] {
   ms.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

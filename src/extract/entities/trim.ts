@@ -4,6 +4,7 @@
  * word, what follows a closing legal form, "-based", a possessive, closing punctuation)
  * come off, and the span's offsets follow the words kept.
  */
+import { isAsciiLetter } from "../chars.js";
 import {
   HEADLINE_VERBS,
   INSTITUTION_HEADS,
@@ -190,11 +191,9 @@ function mayEndInTitle(before: string): boolean {
   while (k > 0 && isWhiteAt(before, k - 1)) k--;
   if (k > 0 && before.charCodeAt(k - 1) === 46) k--;
   let s = k;
-  while (s > 0 && isLetterCode(before.charCodeAt(s - 1))) s--;
+  while (s > 0 && isAsciiLetter(before.charCodeAt(s - 1))) s--;
   return PERSON_TITLE_LAST_WORDS.has(before.slice(s, k));
 }
-
-const isLetterCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Every title pattern ends in white space: a context that does not cannot hold one. */
 function endsInSpace(s: string): boolean {

@@ -6,6 +6,7 @@
  * at one position, so the cost is linear in the text.
  */
 import type { Bound, FigureKind } from "../../model/index.js";
+import { isDigitCode } from "../chars.js";
 import type { Figure } from "../types.js";
 import { anchoredCount, mayBeAnchored } from "./anchor.js";
 import { NOT_MODIFIERS } from "./data/count-nouns.js";
@@ -13,7 +14,7 @@ import { CENT_CURRENCIES } from "./data/currencies.js";
 import { MOVEMENT_WORDS } from "./data/modifiers.js";
 import { TENS, UNITS } from "./data/number-words.js";
 import { CANDIDATE, RANGE_CONNECTOR } from "./patterns.js";
-import { isDigit, isWordChar, type Piece, readPiece, yearLike } from "./piece.js";
+import { isWordChar, type Piece, readPiece, yearLike } from "./piece.js";
 import {
   lossBefore,
   modifiersBefore,
@@ -43,7 +44,7 @@ function leadingDotStart(text: string, dot: number): boolean {
   const c = text.charCodeAt(dot - 1);
   if (Number.isNaN(c)) return true;
   if (isWordChar(c) || c === 46 || c === 44) return false;
-  return !(c === 32 && isDigit(text.charCodeAt(dot - 2)));
+  return !(c === 32 && isDigitCode(text.charCodeAt(dot - 2)));
 }
 
 export function scan(text: string): Figure[] {
@@ -60,7 +61,7 @@ export function scan(text: string): Figure[] {
       continue;
     }
     let prevCode = text.charCodeAt(i - 1);
-    const digit = isDigit(text.charCodeAt(i));
+    const digit = isDigitCode(text.charCodeAt(i));
     // ".001 per cent", "$.50": a decimal without its leading zero starts at the dot.
     if (digit && prevCode === 46 && leadingDotStart(text, i - 1)) {
       // Found again after a step back (never expected): move on rather than loop.
@@ -75,9 +76,9 @@ export function scan(text: string): Figure[] {
     // The middle of a number ("1,234", "5.5") or of a word ("A320", "Q3"), unless a code is glued on ("EUR131m").
     if (
       digit &&
-      (isDigit(prevCode) ||
-        (prevCode === 47 && isDigit(text.charCodeAt(i - 2))) ||
-        ((prevCode === 44 || prevCode === 46) && isDigit(text.charCodeAt(i - 2))))
+      (isDigitCode(prevCode) ||
+        (prevCode === 47 && isDigitCode(text.charCodeAt(i - 2))) ||
+        ((prevCode === 44 || prevCode === 46) && isDigitCode(text.charCodeAt(i - 2))))
     )
       continue;
     let prefix = digit ? prefixBefore(text, i) : null;

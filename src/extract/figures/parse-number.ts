@@ -4,7 +4,7 @@
  * spelled-out numbers up to the hundreds ("twelve", "forty-five", "one hundred", "a dozen").
  * Scale words ("million") are read by the unit scanner, not here.
  */
-import { isAsciiLetter } from "../chars.js";
+import { isAsciiLetter, isDigitCode } from "../chars.js";
 import { COUNT_WORDS, TENS, UNITS } from "./data/number-words.js";
 
 export interface ParsedNumber {
@@ -87,10 +87,6 @@ function parseDigits(text: string, i: number): ParsedNumber | null {
   }
   if (!m) return null;
   return fromDigits(text, i, m[0], grouped);
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** The number whose digits (`digits`, with separators when `grouped`) start at `i`. */

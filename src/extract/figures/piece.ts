@@ -2,7 +2,9 @@
  * One end of a figure: a number read with its scale and unit, before the scanner looks
  * around it for prefixes, ranges and modifiers.
  */
+
 import type { FigureKind } from "../../model/index.js";
+import { isDigitCode } from "../chars.js";
 import { parseNumberAt } from "./parse-number.js";
 import { readScale, readUnit } from "./read-unit.js";
 
@@ -35,7 +37,6 @@ export function scaleBy(value: number, factor: number, divisor = 1): number {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
-export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) ||
   (c >= 65 && c <= 90) ||
@@ -98,7 +99,7 @@ export function readPiece(
       !n.words &&
       scale === null &&
       isWordChar(text.charCodeAt(end)) &&
-      !isDigit(text.charCodeAt(end))
+      !isDigitCode(text.charCodeAt(end))
     )
       return null;
     return piece(scaleBy(n.value, factor), null, null, null, 1, false, end);

@@ -5,11 +5,10 @@
  */
 
 import type { Bound } from "../../model/index.js";
-import { isAsciiLetter, isSpaceCode } from "../chars.js";
+import { isAsciiLetter, isDigitCode, isSpaceCode } from "../chars.js";
 import { currencyOfCode, PREFIX_SYMBOLS } from "./data/currencies.js";
 import { BEFORE_PHRASES, LOSS_LINKS, LOSS_WORDS, ONE_OFF_ITEM } from "./data/modifiers.js";
 import { MODIFIER_BEFORE, PREFIX_AT, PREFIX_BEFORE, SIGN_BEFORE } from "./patterns.js";
-import { isDigit } from "./piece.js";
 
 export interface Prefix {
   currency: string;
@@ -42,7 +41,7 @@ function mayEndPrefix(text: string, from: number, pos: number): boolean {
   if (e >= from && isSpaceCode(text.charCodeAt(e))) e--;
   if (e < from) return false;
   const c = text.charCodeAt(e);
-  if (!isAsciiLetter(c)) return !isDigit(c) && !isSpaceCode(c);
+  if (!isAsciiLetter(c)) return !isDigitCode(c) && !isSpaceCode(c);
   let k = e;
   while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
   if (e - k >= 4) return false;

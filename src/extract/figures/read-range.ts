@@ -4,6 +4,7 @@
  * and a rate ("a share", "-a-month", "annually").
  */
 import type { Range, Rate } from "../../model/index.js";
+import { isDigitCode } from "../chars.js";
 import {
   FROM_VERBS,
   MOVEMENT_WORDS,
@@ -13,7 +14,7 @@ import {
   RATE_WORDS,
 } from "./data/modifiers.js";
 import { RANGE_CONNECTOR, RATE_AFTER } from "./patterns.js";
-import { isDigit, type Piece, readPiece, scaleBy, yearLike } from "./piece.js";
+import { type Piece, readPiece, scaleBy, yearLike } from "./piece.js";
 import { prefixAt } from "./read-context.js";
 
 /** The widest "X to Y" read as one range. */
@@ -55,7 +56,7 @@ export function readRange(
   else if (conn === "/") return null;
   const ch = text.charCodeAt(pos);
   // "between 90 cts and one dlr": an explicit range may end in a number word.
-  if (!isDigit(ch) && !a.words && before !== "between") return null;
+  if (!isDigitCode(ch) && !a.words && before !== "between") return null;
   const b = readPiece(text, pos, pos, pre?.currency ?? null);
   if (b === null || (b.words !== a.words && (a.kind === null || b.kind === null))) return null;
   let lo = a;
